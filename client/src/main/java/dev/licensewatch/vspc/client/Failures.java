@@ -1,0 +1,222 @@
+package dev.licensewatch.vspc.client;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
+import dev.licensewatch.vspc.client.generated.model.ResponseError;
+import dev.licensewatch.vspc.client.generated.model.ViolationSink;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Response;
+
+/** Turns HTTP error responses and I/O failures into the typed exceptions, with one-line messages. */
+final class Failures {
+  static final String ROLES =
+      "Portal Administrator, Service Provider Global Administrator or Service Provider Administrator";
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  private Failures() {}
+
+  /** An HTTP response that was not 200, with what the client needs to decide on a retry. */
+  static final class HttpFailure {
+    final int status;
+    final List<ResponseError> errors;
+    final @Nullable Duration retryAfter;
+    final String where;
+
+    HttpFailure(int status, List<ResponseError> errors, @Nullable Duration retryAfter, String where) {
+      this.status = status;
+      this.errors = errors;
+      this.retryAfter = retryAfter;
+      this.where = where;
+    }
+
+    boolean retryable() {
+      return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+          || status == 504 || status == 520;
+    }
+
+    String describe() {
+      return "HTTP " + status + " from " + where + serverMessage(errors);
+    }
+  }
+
+  static HttpFailure read(Response<?> response, JsonAdapter<ErrorResponse> adapter) {
+    okhttp3.Response raw = response.raw();
+    List<ResponseError> errors = parseErrors(response.errorBody(), adapter);
+    Duration retryAfter = retryAfter(raw.header("Retry-After"), errors);
+    return new HttpFailure(raw.code(), errors, retryAfter, where(raw.request()));
+  }
+
+  static String where(Request request) {
+    return request.method() + " " + request.url().newBuilder().username("").password("").build();
+  }
+
+  /** Best effort: error bodies are read leniently and never fail the mapping. */
+  private static List<ResponseError> parseErrors(
+      @Nullable ResponseBody body, JsonAdapter<ErrorResponse> adapter) {
+    if (body == null) {
+      return List.of();
+    }
+    try (body) {
+      BufferedSource source = body.source();
+      source.request(MAX_ERROR_BODY + 1);
+      if (source.getBuffer().size() > MAX_ERROR_BODY) {
+        return List.of();
+      }
+      JsonReader reader = JsonReader.of(source);
+      reader.setTag(ViolationSink.class, (path, message, identity) -> {});
+      ErrorResponse response = adapter.fromJson(reader);
+      if (response == null || response.errors() == null) {
+        return List.of();
+      }
+      return List.copyOf(response.errors());
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  static @Nullable Duration retryAfter(@Nullable String header, List<ResponseError> errors) {
+    Duration wait = null;
+    if (header != null) {
+      String value = header.trim();
+      try {
+        wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+      } catch (NumberFormatException notSeconds) {
+        try {
+          ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+          Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+          wait = until.isNegative() ? Duration.ZERO : until;
+        } catch (RuntimeException notADate) {
+          wait = null;
+        }
+      }
+    }
+    for (ResponseError error : errors) {
+      Integer seconds = error.retryAfter();
+      if (seconds != null && seconds >= 0) {
+        Duration body = Duration.ofSeconds(seconds);
+        if (wait == null || body.compareTo(wait) > 0) {
+          wait = body;
+        }
+      }
+    }
+    return wait;
+  }
+
+  static VspcException toException(HttpFailure failure, String requestId, String suffix) {
+    String base = failure.describe();
+    switch (failure.status) {
+      case 400:
+        VspcBadRequestException bad =
+            new VspcBadRequestException(base + suffix, 400, failure.errors, requestId);
+        String parameter = bad.parameterName();
+        return parameter == null
+            ? bad
+            : new VspcBadRequestException(
+                base + " (parameter '" + parameter + "')" + suffix, 400, failure.errors, requestId);
+      case 401:
+        return new VspcAuthenticationException(
+            base + "; the token (or API key) was rejected: check that it is valid and not expired"
+                + suffix, 401, failure.errors, requestId, null);
+      case 403:
+        return new VspcPermissionException(
+            base + "; the account needs one of the roles " + ROLES + suffix,
+            403, failure.errors, requestId, null);
+      case 404:
+        return new VspcNotFoundException(
+            base + "; check the base URL (e.g. https://vspc.example.com:1280)" + suffix,
+            404, failure.errors, requestId, null);
+      case 429:
+        return new VspcRateLimitedException(
+            base + "; the server is throttling requests" + suffix,
+            failure.errors, requestId, failure.retryAfter);
+      case 202:
+        return new VspcServerException(
+            base + "; the server queued the request as an asynchronous action, which this client"
+                + " does not follow" + suffix, 202, failure.errors, requestId, null);
+      default:
+        return new VspcServerException(base + suffix, failure.status, failure.errors, requestId, null);
+    }
+  }
+
+  private static String serverMessage(List<ResponseError> errors) {
+    List<String> parts = new ArrayList<>();
+    for (ResponseError error : errors) {
+      StringBuilder part = new StringBuilder();
+      if (error.message() != null && !error.message().isBlank()) {
+        part.append(oneLine(error.message()));
+      }
+      if (error.type() != null) {
+        part.append(part.length() > 0 ? " " : "").append("[").append(error.type().value());
+        part.append(error.code() != null ? " " + error.code() : "").append("]");
+      }
+      if (part.length() > 0) {
+        parts.add(part.toString());
+      }
+    }
+    return parts.isEmpty() ? "" : ": " + String.join("; ", parts);
+  }
+
+  static String oneLine(String text) {
+    String line = text.replaceAll("[\\r\\n\\t]+", " ").trim();
+    return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+  }
+
+  static boolean retryable(IOException e) {
+    if (isTls(e) || e instanceof UnknownHostException) {
+      return false;
+    }
+    return true;
+  }
+
+  static boolean isTls(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLHandshakeException
+          || t instanceof SSLPeerUnverifiedException
+          || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return e instanceof SSLException && !(e.getMessage() != null
+        && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
+  }
+
+  static VspcIoException toException(IOException e, String where, String requestId, String suffix) {
+    boolean tls = isTls(e);
+    boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
+    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    String message;
+    if (tls) {
+      message = "TLS handshake failed for " + where + ": " + cause
+          + "; if the server uses a self-signed certificate, trust its PEM certificate"
+          + " (trustCertificatePem / --ca-cert)";
+    } else if (e instanceof UnknownHostException) {
+      message = "cannot resolve the host of " + where + ": " + cause;
+    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      message = "cannot connect for " + where + ": " + cause;
+    } else if (timeout) {
+      message = "timed out: " + where + " (" + cause + ")";
+    } else {
+      message = "I/O failure: " + where + ": " + cause;
+    }
+    return new VspcIoException(message + suffix, requestId, e, tls, timeout);
+  }
+}

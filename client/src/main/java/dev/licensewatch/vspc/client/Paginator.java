@@ -1,0 +1,256 @@
+package dev.licensewatch.vspc.client;
+
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One walk over the collection by {@code limit}/{@code offset}.
+ *
+ * <p>Stops when the offset reaches the latest {@code total} (or, without {@code meta}, on a short
+ * or empty page); a page that makes no progress ends the walk with {@link VspcPagingException}.
+ * With a prefetch executor, up to {@code concurrency} pages are requested ahead of the one being
+ * consumed, and are consumed strictly in offset order. A change of {@code total} is reported as
+ * {@link Drift}; repeats it causes are dropped by {@code backupServerUid} within a bounded window.
+ */
+final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
+
+  private final Requests requests;
+  private final int pageSize;
+  private final int concurrency;
+  private final @Nullable ExecutorService executor;
+  private final VspcEventListener listener;
+  private final boolean failOnDrift;
+
+  private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
+  private final RecentIds recent;
+  private int nextOffset; // offset of the next page to consume
+  private int plannedOffset; // offset of the next page to request ahead
+  private int stride; // how far apart pages lie: the page size, or less if the server caps it
+  private int firstTotal = Integer.MIN_VALUE;
+  private int lastTotal = Integer.MIN_VALUE;
+  private boolean done;
+  private boolean closed;
+  private @Nullable Iterator<BackupServerLicense> current;
+  private @Nullable BackupServerLicense next;
+
+  Paginator(
+      Requests requests,
+      int pageSize,
+      int concurrency,
+      @Nullable ExecutorService executor,
+      VspcEventListener listener,
+      boolean failOnDrift) {
+    this.requests = requests;
+    this.pageSize = pageSize;
+    this.concurrency = concurrency;
+    this.executor = executor;
+    this.listener = listener;
+    this.failOnDrift = failOnDrift;
+    this.recent = new RecentIds(pageSize * 2);
+    this.stride = pageSize;
+  }
+
+  private static final class Pending {
+    final int offset;
+    final Future<LicensePage> page;
+
+    Pending(int offset, Future<LicensePage> page) {
+      this.offset = offset;
+      this.page = page;
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (current != null && current.hasNext()) {
+        BackupServerLicense candidate = current.next();
+        UUID id = candidate.backupServerUid();
+        if (id == null || recent.add(id)) {
+          next = candidate;
+        } else {
+          log.debug("dropped a repeated licence {} after the collection changed", id);
+        }
+        continue;
+      }
+      if (done || closed) {
+        close();
+        return false;
+      }
+      try {
+        consume(take());
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public BackupServerLicense next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    BackupServerLicense result = next;
+    next = null;
+    return result;
+  }
+
+  private LicensePage take() {
+    Pending pending = ahead.poll();
+    if (pending != null && pending.offset != nextOffset) {
+      // A short page moved the offsets: what was requested ahead no longer lines up.
+      cancelAhead();
+      pending = null;
+    }
+    if (pending == null) {
+      plannedOffset = nextOffset + stride;
+      return requests.fetch(pageSize, nextOffset);
+    }
+    return await(pending.page);
+  }
+
+  private static LicensePage await(Future<LicensePage> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause; // already a VspcException
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VspcIoException("interrupted while waiting for a page", null,
+          new java.io.InterruptedIOException("interrupted"), false, false);
+    } catch (CancellationException e) {
+      throw new VspcIoException("a prefetched page was cancelled", null,
+          new java.io.InterruptedIOException("cancelled"), false, false);
+    }
+  }
+
+  private void consume(LicensePage page) {
+    int offset = nextOffset;
+    List<BackupServerLicense> licences = page.licenses();
+    int total = page.total();
+    listener.pageFetched(offset, licences.size(), total);
+    if (total >= 0) {
+      if (firstTotal == Integer.MIN_VALUE) {
+        firstTotal = total;
+      } else if (total != lastTotal) {
+        drift(total, offset, page.requestId());
+      }
+      lastTotal = total;
+    }
+    current = licences.iterator();
+    nextOffset = offset + licences.size();
+
+    if (total >= 0) {
+      if (nextOffset >= total) {
+        done = true;
+      } else if (licences.isEmpty()) {
+        throw new VspcPagingException(
+            "no progress: the server reported " + total + " licences but returned none at offset "
+                + offset, page.requestId(), null);
+      }
+    } else if (licences.size() < pageSize) {
+      done = true; // no meta: a short or empty page is the last one
+    }
+    if (!done && !licences.isEmpty() && licences.size() < stride) {
+      stride = licences.size(); // the server serves smaller pages than asked: plan by what it sends
+      cancelAhead();
+      plannedOffset = nextOffset;
+    }
+    if (done) {
+      cancelAhead();
+    } else {
+      planAhead(total);
+    }
+  }
+
+  private void drift(int total, int offset, String requestId) {
+    int skipped = Math.max(0, lastTotal - total);
+    Drift drift = new Drift(firstTotal, total, offset, skipped);
+    recent.grow(Math.abs(total - lastTotal));
+    log.warn("{} (request id {})", drift, requestId);
+    listener.drift(drift);
+    if (failOnDrift) {
+      throw new VspcPagingException(drift.toString(), requestId, drift);
+    }
+  }
+
+  private void planAhead(int total) {
+    if (executor == null || total < 0) {
+      return;
+    }
+    if (plannedOffset < nextOffset) {
+      plannedOffset = nextOffset;
+    }
+    while (ahead.size() < concurrency && plannedOffset < total) {
+      int offset = plannedOffset;
+      Future<LicensePage> future;
+      try {
+        future = CompletableFuture.supplyAsync(() -> requests.fetch(pageSize, offset), executor);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        throw new IllegalStateException("the client was closed while paging", e);
+      }
+      ahead.add(new Pending(offset, future));
+      plannedOffset += stride;
+    }
+  }
+
+  private void cancelAhead() {
+    for (Pending pending : ahead) {
+      pending.page.cancel(true);
+    }
+    ahead.clear();
+  }
+
+  /** Cancels pages requested ahead; the walk ends. */
+  @Override
+  public void close() {
+    closed = true;
+    cancelAhead();
+  }
+
+  /** The ids of the most recent licences, enough to catch repeats caused by insertions. */
+  private static final class RecentIds {
+    private final LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+    private int capacity;
+
+    RecentIds(int capacity) {
+      this.capacity = capacity;
+    }
+
+    boolean add(UUID id) {
+      if (!ids.add(id)) {
+        return false;
+      }
+      if (ids.size() > capacity) {
+        Iterator<UUID> oldest = ids.iterator();
+        oldest.next();
+        oldest.remove();
+      }
+      return true;
+    }
+
+    void grow(int by) {
+      capacity += by;
+    }
+  }
+}

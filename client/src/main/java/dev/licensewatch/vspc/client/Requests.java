@@ -1,0 +1,173 @@
+package dev.licensewatch.vspc.client;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.licensewatch.vspc.client.generated.api.LicensingApi;
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
+import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
+import dev.licensewatch.vspc.client.generated.model.PagingInfo;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/** One logical request: the generated call, retried with backoff, mapped to typed errors. */
+final class Requests {
+  private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
+
+  private final LicensingApi api;
+  private final Decoding decoding;
+  private final JsonAdapter<ErrorResponse> errorAdapter;
+  private final VspcLicensingClient.Settings settings;
+
+  Requests(LicensingApi api, Decoding decoding, Moshi moshi, VspcLicensingClient.Settings settings) {
+    this.api = api;
+    this.decoding = decoding;
+    this.errorAdapter = moshi.adapter(ErrorResponse.class);
+    this.settings = settings;
+  }
+
+  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset) {
+    UUID requestId = UUID.randomUUID();
+    String id = requestId.toString();
+    long deadline = System.nanoTime() + settings.deadline.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      Call<BackupServerLicenseCollection> call =
+          api.getBackupServersLicenses(
+              limit, offset, settings.clientVersion, requestId, "application/json");
+      String where = Failures.where(call.request());
+      Decoding.Context context = new Decoding.Context(settings.strict, id);
+      VspcException failure;
+      Duration serverWait = null;
+      boolean retryable;
+      String reason;
+      decoding.begin(context);
+      try {
+        Response<BackupServerLicenseCollection> response = call.execute();
+        if (response.code() == 200 && response.body() != null) {
+          return accept(response.body(), context, limit, offset, id);
+        }
+        Failures.HttpFailure http = Failures.read(response, errorAdapter);
+        retryable = http.retryable();
+        serverWait = http.retryAfter;
+        reason = "HTTP " + http.status;
+        failure = Failures.toException(http, id, attemptsSuffix(attempt, retryable));
+      } catch (Decoding.ContractSignal signal) {
+        throw contract(signal, where, id);
+      } catch (Interceptors.UnexpectedSuccess e) {
+        throw new VspcServerException("HTTP " + e.status + " from " + where
+            + (e.status == 202 ? ": the server queued the request as an asynchronous action"
+                + (e.location == null ? "" : " (" + e.location + ")")
+                + ", which this client does not follow" : ": expected 200 with licences"),
+            e.status, List.of(), id, null);
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
+          throw Failures.toException(e, where, id, "");
+        }
+        retryable = Failures.retryable(e);
+        reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        failure = Failures.toException(e, where, id, attemptsSuffix(attempt, retryable));
+      } finally {
+        decoding.end();
+      }
+
+      if (!retryable || attempt >= settings.maxAttempts) {
+        throw failure;
+      }
+      if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
+        // Never sleep for an hour on the server's word; say so instead.
+        throw Failures.toException(
+            new Failures.HttpFailure(failure.httpStatus(), failure.errors(), serverWait, where),
+            id,
+            "; the server asked to wait " + serverWait.toSeconds() + " s, more than the "
+                + settings.maxRetryAfter.toSeconds() + " s this client waits");
+      }
+      Duration wait = backoff(attempt);
+      if (serverWait != null && serverWait.compareTo(wait) > 0) {
+        wait = serverWait;
+      }
+      long remaining = deadline - System.nanoTime();
+      if (wait.toNanos() >= remaining) {
+        throw withSuffix(failure, where, id, "; gave up after " + attempt
+            + " attempt(s): the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
+      }
+      settings.listener.retrying(id, attempt, wait, reason);
+      log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
+          where, wait.toMillis(), reason, attempt, id);
+      try {
+        settings.sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VspcIoException("interrupted while waiting to retry " + where, id,
+            new InterruptedIOException("interrupted"), false, false);
+      }
+    }
+  }
+
+  private static String attemptsSuffix(int attempt, boolean retryable) {
+    return retryable && attempt > 1 ? " (after " + attempt + " attempts)" : "";
+  }
+
+  private static VspcException withSuffix(VspcException e, String where, String id, String suffix) {
+    if (e.getCause() instanceof IOException) {
+      return Failures.toException((IOException) e.getCause(), where, id, suffix);
+    }
+    return Failures.toException(
+        new Failures.HttpFailure(e.httpStatus(), e.errors(),
+            e instanceof VspcRateLimitedException ? ((VspcRateLimitedException) e).retryAfter() : null,
+            where),
+        id, suffix);
+  }
+
+  /** Full jitter: uniformly between 0 and the capped exponential. */
+  private Duration backoff(int attempt) {
+    long cap = settings.maxBackoff.toMillis();
+    long exp = settings.initialBackoff.toMillis() << Math.min(20, attempt - 1);
+    long bound = Math.max(1, Math.min(cap, exp));
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
+  }
+
+  private LicensePage accept(
+      BackupServerLicenseCollection body,
+      Decoding.Context context,
+      @Nullable Integer limit,
+      @Nullable Integer offset,
+      String id) {
+    List<BackupServerLicense> licences = body.data() == null ? List.of() : body.data();
+    PagingInfo paging = body.meta() == null ? null : body.meta().pagingInfo();
+    int requested = limit == null ? VspcLicensingClient.DEFAULT_PAGE_SIZE : limit;
+    if (licences.size() > requested) {
+      context.violation("$.data", "has " + licences.size() + " licences, more than the limit "
+          + requested, null);
+    }
+    if (paging != null && paging.count() != null && paging.count() != licences.size()) {
+      context.violation("$.meta.pagingInfo.count", "is " + paging.count() + " but data has "
+          + licences.size() + " licences", null);
+    }
+    if (paging != null && paging.offset() != null && offset != null
+        && paging.offset().intValue() != offset.intValue()) {
+      context.violation("$.meta.pagingInfo.offset", "is " + paging.offset()
+          + " but the request asked for offset " + offset, null);
+    }
+    for (ContractViolation violation : context.violations) {
+      log.warn("response broke the API document at {} (request id {})", violation, id);
+      settings.listener.contractViolation(violation);
+    }
+    return new LicensePage(licences, paging, id);
+  }
+
+  private static VspcContractException contract(Decoding.ContractSignal signal, String where, String id) {
+    String message = "response from " + where + " breaks the API document at " + signal.jsonPath
+        + ": " + signal.problem
+        + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
+    return new VspcContractException(message, 200, signal.jsonPath, signal.identity, id, signal);
+  }
+}

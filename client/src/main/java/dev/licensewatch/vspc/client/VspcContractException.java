@@ -1,0 +1,35 @@
+package dev.licensewatch.vspc.client;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A response broke the API document (strict mode): a missing required property, a null where the
+ * document forbids it, a wrong JSON type, malformed JSON, or a body over the size limit.
+ */
+public final class VspcContractException extends VspcException {
+  private final String jsonPath;
+  private final @Nullable String identity;
+
+  VspcContractException(
+      String message,
+      int httpStatus,
+      String jsonPath,
+      @Nullable String identity,
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+    super(message, httpStatus, List.of(), requestId, cause);
+    this.jsonPath = jsonPath;
+    this.identity = identity;
+  }
+
+  /** Where, e.g. {@code $.data[3].autoUpdateEnabled}; {@code $} for the whole body. */
+  public String jsonPath() {
+    return jsonPath;
+  }
+
+  /** The licence, e.g. {@code backupServerUid a26ad214-...}, when known. */
+  public @Nullable String identity() {
+    return identity;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.licensewatch.vspc.client;
+
+import java.time.Duration;
+
+/**
+ * Observes a client: pages fetched (for progress), retries, drift and contract violations. Methods
+ * may be called from the prefetch threads; implementations must be thread-safe and fast.
+ */
+public interface VspcEventListener {
+  VspcEventListener NONE = new VspcEventListener() {};
+
+  /**
+   * A page arrived.
+   *
+   * @param offset the page's offset
+   * @param count licences in it
+   * @param total the server's total, or -1 when it did not say
+   */
+  default void pageFetched(int offset, int count, int total) {}
+
+  /** A request failed and will be sent again after {@code wait}. */
+  default void retrying(String requestId, int attempt, Duration wait, String reason) {}
+
+  /** The collection changed while paging (see {@link Drift} for what that means for the walk). */
+  default void drift(Drift drift) {}
+
+  /** Lenient mode only: a response broke the document; the data was kept. */
+  default void contractViolation(ContractViolation violation) {}
+}

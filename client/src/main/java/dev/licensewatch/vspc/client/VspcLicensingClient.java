@@ -1,0 +1,473 @@
+package dev.licensewatch.vspc.client;
+
+import com.squareup.moshi.Moshi;
+import dev.licensewatch.vspc.client.generated.api.LicensingApi;
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+
+/**
+ * Client for {@code GET /api/v3/licensing/backupServers} of Veeam Service Provider Console.
+ *
+ * <pre>{@code
+ * try (VspcLicensingClient client = VspcLicensingClient.builder()
+ *     .baseUrl("https://vspc.example.com:1280")
+ *     .token(System.getenv("VSPC_TOKEN"))
+ *     .build()) {
+ *   client.stream().forEach(licence -> System.out.println(licence.company()));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; one instance shares one connection pool. {@link #stream()} and {@link
+ * #licenses()} page through the whole collection lazily; {@link #page(int, int)} fetches one page.
+ * Every request is retried on I/O failures, 408, 429, 5xx and 520 with exponential backoff that
+ * honours the server's {@code Retry-After}. Failures are {@link VspcException} subtypes.
+ */
+public final class VspcLicensingClient implements AutoCloseable {
+  /** The default page size, as in the API document. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  /** The largest page the API serves. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  private final Settings settings;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final Requests requests;
+  private final Object executorLock = new Object();
+  private @Nullable ExecutorService prefetchExecutor;
+  private volatile boolean closed;
+
+  private VspcLicensingClient(Builder builder) {
+    this.settings = new Settings(builder);
+    OkHttpClient base = builder.okHttpClient;
+    this.ownsHttp = base == null;
+    OkHttpClient.Builder http =
+        base != null
+            ? base.newBuilder()
+            : new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(Math.max(5, settings.concurrency), 5, TimeUnit.MINUTES));
+    http.connectTimeout(settings.connectTimeout)
+        .readTimeout(settings.readTimeout)
+        .writeTimeout(settings.readTimeout)
+        .callTimeout(settings.callTimeout)
+        .retryOnConnectionFailure(false); // retries are ours, with backoff and a deadline
+    if (base == null) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequestsPerHost(Math.max(5, settings.concurrency));
+      http.dispatcher(dispatcher);
+    }
+    http.addInterceptor(new Interceptors.OnlyOk());
+    http.addNetworkInterceptor(new Interceptors.Auth(settings.baseUrl, settings.tokenProvider));
+    http.addNetworkInterceptor(new Interceptors.Log());
+    Tls.configure(http, settings.trusted, settings.skipTlsVerification);
+    this.http = http.build();
+
+    Moshi moshi = new Moshi.Builder().build();
+    Decoding decoding = new Decoding(moshi, settings.maxResponseBytes);
+    LicensingApi api =
+        new Retrofit.Builder()
+            .baseUrl(settings.baseUrl)
+            .client(this.http)
+            .addConverterFactory(decoding)
+            .validateEagerly(true)
+            .build()
+            .create(LicensingApi.class);
+    this.requests = new Requests(api, decoding, moshi, settings);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Fetches one page with explicit {@code limit} (1..500) and {@code offset} (0 or more). */
+  public LicensePage page(int limit, int offset) {
+    checkLimit(limit, "limit");
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
+    }
+    checkOpen();
+    return requests.fetch(limit, offset);
+  }
+
+  /** Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent). */
+  public LicensePage page() {
+    checkOpen();
+    return requests.fetch(null, null);
+  }
+
+  /**
+   * Every licence, lazily: pages are fetched as the stream is consumed (several ahead with {@link
+   * Builder#concurrency(int)}). Close the stream when stopping early so prefetches are cancelled.
+   * Failures surface as {@link VspcException} from the stream's terminal operation.
+   */
+  public Stream<BackupServerLicense> stream() {
+    Paginator paginator = newPaginator();
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(
+                paginator, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(paginator::close);
+  }
+
+  /** Every licence, lazily; each {@code iterator()} starts a new walk from the first page. */
+  public Iterable<BackupServerLicense> licenses() {
+    return this::newPaginator;
+  }
+
+  private Paginator newPaginator() {
+    checkOpen();
+    return new Paginator(
+        requests, settings.pageSize, settings.concurrency,
+        settings.concurrency > 1 ? executor() : null, settings.listener, settings.failOnDrift);
+  }
+
+  private ExecutorService executor() {
+    synchronized (executorLock) {
+      if (prefetchExecutor == null) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads =
+            runnable -> {
+              Thread thread = new Thread(runnable, "vspc-prefetch-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            };
+        prefetchExecutor = Executors.newCachedThreadPool(threads);
+      }
+      return prefetchExecutor;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this VspcLicensingClient is closed");
+    }
+  }
+
+  static void checkLimit(int limit, String name) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(name + " must be between 1 and 500, was " + limit);
+    }
+  }
+
+  /** Releases the connection pool and threads (unless the OkHttpClient was supplied). */
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (executorLock) {
+      if (prefetchExecutor != null) {
+        prefetchExecutor.shutdownNow();
+      }
+    }
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** The configuration, with the token shown as {@code ***}. */
+  @Override
+  public String toString() {
+    return "VspcLicensingClient" + settings;
+  }
+
+  /** Configures a {@link VspcLicensingClient}. Not thread-safe; {@link #build()} copies it. */
+  public static final class Builder {
+    private @Nullable String baseUrl;
+    private @Nullable TokenProvider tokenProvider;
+    private boolean staticToken;
+    private String clientVersion = LicensingApi.API_VERSION;
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int concurrency = 1;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private int maxAttempts = 4;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(20);
+    private Duration maxRetryAfter = Duration.ofSeconds(120);
+    private Duration deadline = Duration.ofMinutes(3);
+    private boolean strict = true;
+    private boolean failOnDrift;
+    private VspcEventListener listener = VspcEventListener.NONE;
+    private final List<X509Certificate> trusted = new ArrayList<>();
+    private boolean skipTlsVerification;
+    private boolean allowInsecureHttp;
+    private long maxResponseBytes = 32L * 1024 * 1024;
+    private @Nullable OkHttpClient okHttpClient;
+    private Sleeper sleeper = Sleeper.REAL;
+
+    private Builder() {}
+
+    /** {@code https://host:1280}, with or without {@code /api/v3}. Required. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** A static bearer token or VSPC API key. */
+    public Builder token(String token) {
+      Objects.requireNonNull(token, "token");
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token is blank");
+      }
+      String copy = token.trim();
+      this.tokenProvider = () -> copy;
+      this.staticToken = true;
+      return this;
+    }
+
+    /** A token source called for every request, so tokens can rotate. */
+    public Builder tokenProvider(TokenProvider provider) {
+      this.tokenProvider = Objects.requireNonNull(provider, "provider");
+      this.staticToken = false;
+      return this;
+    }
+
+    /** Sent as {@code X-Client-Version}; defaults to the API document's version. */
+    public Builder clientVersion(String clientVersion) {
+      this.clientVersion = Objects.requireNonNull(clientVersion, "clientVersion");
+      return this;
+    }
+
+    /** Licences per request when paging, 1..500 (default 100). */
+    public Builder pageSize(int pageSize) {
+      checkLimit(pageSize, "pageSize");
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * Pages fetched in parallel when paging (default 1). With N > 1, once the first page reveals
+     * the total, up to N following pages are fetched ahead; licences still come in server order.
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > 64) {
+        throw new IllegalArgumentException("concurrency must be between 1 and 64, was " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while reading a response. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest time for one attempt of one request, body included. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** Attempts per request, the first included (default 4; 1 disables retries). */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be 1 or more, was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** First backoff; it doubles per attempt, with full jitter, up to {@code maxBackoff}. */
+    public Builder backoff(Duration initial, Duration max) {
+      this.initialBackoff = positive(initial, "initial backoff");
+      this.maxBackoff = positive(max, "max backoff");
+      return this;
+    }
+
+    /** The longest server-requested wait honoured; a longer one fails at once (default 120 s). */
+    public Builder maxRetryAfter(Duration max) {
+      this.maxRetryAfter = positive(max, "maxRetryAfter");
+      return this;
+    }
+
+    /** Overall time for one request including all retries and waits (default 3 min). */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * Strict (default): a response that breaks the API document fails with {@link
+     * VspcContractException}. Lenient: every licence is kept, each violation goes once to {@link
+     * VspcEventListener#contractViolation} and the log.
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** Fail the walk with {@link VspcPagingException} when the total changes while paging. */
+    public Builder failOnDrift(boolean failOnDrift) {
+      this.failOnDrift = failOnDrift;
+      return this;
+    }
+
+    public Builder eventListener(VspcEventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Also trust the certificates (a server's self-signed certificate, or a CA) in this PEM text. */
+    public Builder trustCertificatePem(String pem) {
+      trusted.addAll(Tls.decodePem(pem, "the given PEM text"));
+      return this;
+    }
+
+    /** Also trust the certificates in this PEM file. */
+    public Builder trustCertificatePem(Path pemFile) {
+      String pem;
+      try {
+        pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read certificate file " + pemFile + ": " + e.getMessage(), e);
+      }
+      trusted.addAll(Tls.decodePem(pem, pemFile.toString()));
+      return this;
+    }
+
+    /** Emergencies only: accept any certificate and host name. Logs a warning on every build. */
+    public Builder insecureSkipTlsVerification(boolean skip) {
+      this.skipTlsVerification = skip;
+      return this;
+    }
+
+    /** Allow plain {@code http://} to a host that is not loopback (the token then travels in clear). */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /** Largest response body accepted (default 32 MiB); a larger one fails without being buffered. */
+    public Builder maxResponseBytes(long max) {
+      if (max < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + max);
+      }
+      this.maxResponseBytes = max;
+      return this;
+    }
+
+    /** Share this OkHttpClient's pool and dispatcher; {@link #close()} then leaves them alone. */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    public VspcLicensingClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      if (tokenProvider == null) {
+        throw new IllegalStateException("a token or tokenProvider is required");
+      }
+      return new VspcLicensingClient(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + duration);
+      }
+      return duration;
+    }
+  }
+
+  /** The built, immutable configuration. */
+  static final class Settings {
+    final HttpUrl baseUrl;
+    final TokenProvider tokenProvider;
+    final boolean staticToken;
+    final String clientVersion;
+    final int pageSize;
+    final int concurrency;
+    final Duration connectTimeout;
+    final Duration readTimeout;
+    final Duration callTimeout;
+    final int maxAttempts;
+    final Duration initialBackoff;
+    final Duration maxBackoff;
+    final Duration maxRetryAfter;
+    final Duration deadline;
+    final boolean strict;
+    final boolean failOnDrift;
+    final VspcEventListener listener;
+    final List<X509Certificate> trusted;
+    final boolean skipTlsVerification;
+    final long maxResponseBytes;
+    final Sleeper sleeper;
+
+    Settings(Builder b) {
+      this.baseUrl = BaseUrl.parse(Objects.requireNonNull(b.baseUrl), b.allowInsecureHttp);
+      this.tokenProvider = Objects.requireNonNull(b.tokenProvider);
+      this.staticToken = b.staticToken;
+      this.clientVersion = b.clientVersion;
+      this.pageSize = b.pageSize;
+      this.concurrency = b.concurrency;
+      this.connectTimeout = b.connectTimeout;
+      this.readTimeout = b.readTimeout;
+      this.callTimeout = b.callTimeout;
+      this.maxAttempts = b.maxAttempts;
+      this.initialBackoff = b.initialBackoff;
+      this.maxBackoff = b.maxBackoff;
+      this.maxRetryAfter = b.maxRetryAfter;
+      this.deadline = b.deadline;
+      this.strict = b.strict;
+      this.failOnDrift = b.failOnDrift;
+      this.listener = b.listener;
+      this.trusted = List.copyOf(b.trusted);
+      this.skipTlsVerification = b.skipTlsVerification;
+      this.maxResponseBytes = b.maxResponseBytes;
+      this.sleeper = b.sleeper;
+    }
+
+    @Override
+    public String toString() {
+      return "{baseUrl=" + baseUrl
+          + ", token=" + (staticToken ? "***" : "(provider)")
+          + ", clientVersion=" + clientVersion
+          + ", pageSize=" + pageSize
+          + ", concurrency=" + concurrency
+          + ", maxAttempts=" + maxAttempts
+          + ", deadline=" + deadline
+          + ", strict=" + strict
+          + ", failOnDrift=" + failOnDrift
+          + ", trustedCertificates=" + trusted.size()
+          + ", tlsVerification=" + (skipTlsVerification ? "OFF" : "on")
+          + "}";
+    }
+  }
+}

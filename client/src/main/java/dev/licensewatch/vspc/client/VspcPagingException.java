@@ -1,0 +1,23 @@
+package dev.licensewatch.vspc.client;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Auto-pagination could not go on safely: a page made no progress (the server reported more
+ * licences but sent none), or the collection changed while paging and the client was built with
+ * {@link VspcLicensingClient.Builder#failOnDrift(boolean)}.
+ */
+public final class VspcPagingException extends VspcException {
+  private final @Nullable Drift drift;
+
+  VspcPagingException(String message, @Nullable String requestId, @Nullable Drift drift) {
+    super(message, 200, List.of(), requestId, null);
+    this.drift = drift;
+  }
+
+  /** The change that ended the walk, or null when it was a page without progress. */
+  public @Nullable Drift drift() {
+    return drift;
+  }
+}

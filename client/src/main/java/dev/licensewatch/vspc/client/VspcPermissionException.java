@@ -1,0 +1,17 @@
+package dev.licensewatch.vspc.client;
+
+import dev.licensewatch.vspc.client.generated.model.ResponseError;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** 403 Forbidden: the account lacks the Portal Administrator, Service Provider Global Administrator or Service Provider Administrator role. */
+public final class VspcPermissionException extends VspcException {
+  VspcPermissionException(
+      String message,
+      int httpStatus,
+      List<ResponseError> errors,
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+    super(message, httpStatus, errors, requestId, cause);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.licensewatch.vspc.client;
+
+import dev.licensewatch.vspc.client.generated.model.ResponseError;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * 429 Too Many Requests after retries were exhausted, or when the server asked for a longer wait
+ * than the client's cap ({@link VspcLicensingClient.Builder#maxRetryAfter}).
+ */
+public final class VspcRateLimitedException extends VspcException {
+  private final @Nullable Duration retryAfter;
+
+  VspcRateLimitedException(
+      String message,
+      List<ResponseError> errors,
+      @Nullable String requestId,
+      @Nullable Duration retryAfter) {
+    super(message, 429, errors, requestId, null);
+    this.retryAfter = retryAfter;
+  }
+
+  /** The wait the server asked for (header or body {@code retryAfter}), or null if it gave none. */
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
+  }
+}

@@ -1,0 +1,349 @@
+package dev.licensewatch.vspc.client.generated.model;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shared support of the generated adapters: leaf types read with their exact JSON type, and every
+ * violation either thrown (strict) or handed to the reader's {@link ViolationSink} (lenient).
+ */
+final class ModelJson {
+  private static final Pattern UUID_PATTERN =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private ModelJson() {}
+
+  /** Adds the leaf adapters (strict JSON types, UUID, OffsetDateTime, lists) once. */
+  static Moshi withLeafAdapters(Moshi moshi) {
+    return moshi.newBuilder().add(LEAF_FACTORY).build();
+  }
+
+  static <T> @Nullable List<T> immutable(@Nullable List<T> list) {
+    return list == null ? null : Collections.unmodifiableList(list);
+  }
+
+  /** Reads one property value, handling null according to the document. */
+  static <T> @Nullable T read(JsonReader reader, JsonAdapter<T> adapter, boolean nullable)
+      throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      if (!nullable) {
+        report(reader, "must not be null");
+      }
+      return null;
+    }
+    return adapter.fromJson(reader);
+  }
+
+  /** The value at the reader is of the wrong JSON type. Skips it when lenient. */
+  static <T> @Nullable T mismatch(JsonReader reader, String expected) throws IOException {
+    JsonReader.Token actual = reader.peek();
+    String message = "expected " + expected + " but was " + actual;
+    report(reader, message);
+    reader.skipValue();
+    return null;
+  }
+
+  /** A value of the right JSON type that is not valid, already consumed. */
+  static void invalid(JsonReader reader, String message) {
+    report(reader, message);
+  }
+
+  static void missing(JsonReader reader, String property) {
+    String path = reader.getPath() + "." + property;
+    ViolationSink sink = reader.tag(ViolationSink.class);
+    if (sink == null) {
+      throw new JsonDataException("required property is missing at " + path);
+    }
+    sink.violation(path, "required property is missing", null);
+  }
+
+  private static void report(JsonReader reader, String message) {
+    ViolationSink sink = reader.tag(ViolationSink.class);
+    if (sink == null) {
+      throw new JsonDataException(message + " at " + reader.getPath());
+    }
+    sink.violation(reader.getPath(), message, null);
+  }
+
+  static JsonDataException withIdentity(JsonDataException e, String property, @Nullable Object id) {
+    if (id == null) {
+      return e;
+    }
+    JsonDataException withId =
+        new JsonDataException(e.getMessage() + " (licence " + property + " " + id + ")");
+    withId.initCause(e);
+    return withId;
+  }
+
+  /**
+   * Collects the violations inside one identified object, so that they can be reported with its
+   * identity even when the identifying property comes after the faulty one.
+   */
+  static Scope openScope(JsonReader reader) {
+    return new Scope(reader);
+  }
+
+  static final class Scope implements ViolationSink {
+    private final JsonReader reader;
+    private final @Nullable ViolationSink outer;
+    private final List<String[]> pending = new ArrayList<>(0);
+
+    Scope(JsonReader reader) {
+      this.reader = reader;
+      this.outer = reader.tag(ViolationSink.class);
+      if (outer != null) {
+        reader.setTag(ViolationSink.class, this);
+      }
+    }
+
+    @Override
+    public void violation(String jsonPath, String message, @Nullable String identity) {
+      pending.add(new String[] {jsonPath, message});
+    }
+
+    void close(String property, @Nullable Object id) {
+      if (outer == null) {
+        return;
+      }
+      reader.setTag(ViolationSink.class, outer);
+      String identity = id == null ? null : property + " " + id;
+      for (String[] violation : pending) {
+        outer.violation(violation[0], violation[1], identity);
+      }
+    }
+  }
+
+  private static final JsonAdapter<String> STRING =
+      new Leaf<>("a string", JsonReader.Token.STRING) {
+        @Override
+        String read(JsonReader reader) throws IOException {
+          return reader.nextString();
+        }
+
+        @Override
+        void write(JsonWriter writer, String value) throws IOException {
+          writer.value(value);
+        }
+      };
+
+  private static final JsonAdapter<Boolean> BOOLEAN =
+      new Leaf<>("a boolean", JsonReader.Token.BOOLEAN) {
+        @Override
+        Boolean read(JsonReader reader) throws IOException {
+          return reader.nextBoolean();
+        }
+
+        @Override
+        void write(JsonWriter writer, Boolean value) throws IOException {
+          writer.value(value.booleanValue());
+        }
+      };
+
+  private static final JsonAdapter<Double> DOUBLE =
+      new Leaf<>("a number", JsonReader.Token.NUMBER) {
+        @Override
+        @Nullable
+        Double read(JsonReader reader) throws IOException {
+          String literal = reader.nextString();
+          double value;
+          try {
+            value = Double.parseDouble(literal);
+          } catch (NumberFormatException e) {
+            invalid(reader, "not a number: " + abbreviate(literal));
+            return null;
+          }
+          if (Double.isInfinite(value)) {
+            invalid(reader, "number out of range: " + abbreviate(literal));
+            return null;
+          }
+          return value;
+        }
+
+        @Override
+        void write(JsonWriter writer, Double value) throws IOException {
+          writer.value(value.doubleValue());
+        }
+      };
+
+  private static final JsonAdapter<Integer> INTEGER =
+      new Leaf<>("an integer", JsonReader.Token.NUMBER) {
+        @Override
+        @Nullable
+        Integer read(JsonReader reader) throws IOException {
+          String literal = reader.nextString();
+          try {
+            return Integer.valueOf(literal);
+          } catch (NumberFormatException e) {
+            invalid(reader, "not a 32-bit integer: " + abbreviate(literal));
+            return null;
+          }
+        }
+
+        @Override
+        void write(JsonWriter writer, Integer value) throws IOException {
+          writer.value(value.longValue());
+        }
+      };
+
+  private static final JsonAdapter<UUID> UUID_ADAPTER =
+      new Leaf<>("a UUID string", JsonReader.Token.STRING) {
+        @Override
+        @Nullable
+        UUID read(JsonReader reader) throws IOException {
+          String text = reader.nextString();
+          if (!UUID_PATTERN.matcher(text).matches()) {
+            invalid(reader, "not a UUID: " + abbreviate(text));
+            return null;
+          }
+          return UUID.fromString(text);
+        }
+
+        @Override
+        void write(JsonWriter writer, UUID value) throws IOException {
+          writer.value(value.toString());
+        }
+      };
+
+  private static final JsonAdapter<OffsetDateTime> DATE_TIME =
+      new Leaf<>("a date-time string", JsonReader.Token.STRING) {
+        @Override
+        @Nullable
+        OffsetDateTime read(JsonReader reader) throws IOException {
+          String text = reader.nextString();
+          try {
+            // ISO_OFFSET_DATE_TIME takes 0 to 9 fractional digits (VSPC sends 7) and keeps the offset.
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+          } catch (DateTimeParseException e) {
+            invalid(reader, "not a date-time with an offset: " + abbreviate(text));
+            return null;
+          }
+        }
+
+        @Override
+        void write(JsonWriter writer, OffsetDateTime value) throws IOException {
+          writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+        }
+      };
+
+  private static final JsonAdapter.Factory LEAF_FACTORY =
+      (type, annotations, moshi) -> {
+        if (!annotations.isEmpty()) {
+          return null;
+        }
+        if (type == String.class) {
+          return STRING;
+        } else if (type == Boolean.class || type == boolean.class) {
+          return BOOLEAN;
+        } else if (type == Double.class || type == double.class) {
+          return DOUBLE;
+        } else if (type == Integer.class || type == int.class) {
+          return INTEGER;
+        } else if (type == UUID.class) {
+          return UUID_ADAPTER;
+        } else if (type == OffsetDateTime.class) {
+          return DATE_TIME;
+        } else if (type instanceof ParameterizedType
+            && Types.getRawType(type) == List.class) {
+          Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+          return new ListAdapter<>(moshi.adapter(element));
+        }
+        return null;
+      };
+
+  static String abbreviate(String text) {
+    return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 61) + "...\"";
+  }
+
+  /** A scalar: checks the JSON token before consuming it. */
+  private abstract static class Leaf<T> extends JsonAdapter<T> {
+    private final String expected;
+    private final JsonReader.Token token;
+
+    Leaf(String expected, JsonReader.Token token) {
+      this.expected = expected;
+      this.token = token;
+    }
+
+    abstract @Nullable T read(JsonReader reader) throws IOException;
+
+    abstract void write(JsonWriter writer, T value) throws IOException;
+
+    @Override
+    public final @Nullable T fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() != token) {
+        return mismatch(reader, expected);
+      }
+      return read(reader);
+    }
+
+    @Override
+    public final void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+      } else {
+        write(writer, value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(" + expected + ")";
+    }
+  }
+
+  /** A list whose elements may not be null; a bad element is left out when lenient. */
+  private static final class ListAdapter<E> extends JsonAdapter<List<E>> {
+    private final JsonAdapter<E> element;
+
+    ListAdapter(JsonAdapter<E> element) {
+      this.element = element;
+    }
+
+    @Override
+    public @Nullable List<E> fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+        return mismatch(reader, "an array");
+      }
+      List<E> list = new ArrayList<>();
+      reader.beginArray();
+      while (reader.hasNext()) {
+        E value = read(reader, element, false);
+        if (value != null) {
+          list.add(value);
+        }
+      }
+      reader.endArray();
+      return list;
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable List<E> value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+        return;
+      }
+      writer.beginArray();
+      for (E e : value) {
+        element.toJson(writer, e);
+      }
+      writer.endArray();
+    }
+  }
+}

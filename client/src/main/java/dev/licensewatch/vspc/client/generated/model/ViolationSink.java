@@ -1,0 +1,24 @@
+package dev.licensewatch.vspc.client.generated.model;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives the places where a response breaks the document, when decoding is lenient.
+ *
+ * <p>Set it as a tag on the {@link com.squareup.moshi.JsonReader} ({@code
+ * reader.setTag(ViolationSink.class, sink)}) before decoding. Without it, decoding is strict: the
+ * first violation throws a {@link com.squareup.moshi.JsonDataException} naming its JSON path.
+ */
+@FunctionalInterface
+public interface ViolationSink {
+  /**
+   * Called once per violation; decoding then goes on with the property left null (or the list
+   * element left out).
+   *
+   * @param jsonPath where, e.g. {@code $.data[3].autoUpdateEnabled}
+   * @param message what was wrong, e.g. {@code expected a boolean but was STRING}
+   * @param identity the enclosing licence's identity when known, e.g. {@code backupServerUid
+   *     a26ad214-e225-49bf-8fb8-f16340729b7b}
+   */
+  void violation(String jsonPath, String message, @Nullable String identity);
+}
