@@ -1,0 +1,156 @@
+package dev.licensewatch.vspc.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every example written in the document is a valid message: each response example (whether
+ * inline under {@code example}, under {@code examples}, or a component example referenced from
+ * there) is validated by swagger-request-validator as the response of its status, together with
+ * the examples of that response's headers; each parameter example is validated as a request.
+ */
+@DisplayName("Every example in the document")
+class ExamplesTest {
+
+    /** One response example: where it is written, its status and its JSON body. */
+    record ResponseExample(String location, int status, String body, Map<String, String> headers) {
+    }
+
+    @TestFactory
+    @DisplayName("validates as the response of its status")
+    Stream<DynamicTest> responseExamplesValidate() {
+        List<ResponseExample> examples = responseExamples(new LinkedHashSet<>());
+        assertThat(examples).as("response examples found").hasSizeGreaterThanOrEqualTo(9);
+        return examples.stream().map(example -> DynamicTest.dynamicTest(
+                example.status() + " " + example.location(),
+                () -> {
+                    SimpleResponse.Builder response = SimpleResponse.Builder.status(example.status())
+                            .withContentType(SpecDocument.JSON)
+                            .withBody(example.body());
+                    example.headers().forEach(response::withHeader);
+                    ValidationReport report = SpecDocument.validateResponse(response);
+                    assertThat(report.getMessages())
+                            .as("validation of %s:%n%s", example.location(), SpecDocument.format(report))
+                            .isEmpty();
+                }));
+    }
+
+    @Test
+    @DisplayName("component examples are all used by a response, so none escapes validation")
+    void everyComponentExampleIsValidated() {
+        Set<String> used = new LinkedHashSet<>();
+        responseExamples(used);
+        Set<String> declared = new LinkedHashSet<>();
+        SpecDocument.tree().path("components").path("examples").fieldNames().forEachRemaining(declared::add);
+        assertThat(declared).isNotEmpty();
+        assertThat(used).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    @Test
+    @DisplayName("the current-server example keeps its nulls when read for validation")
+    void nullsSurviveReading() {
+        String body = responseExamples(new LinkedHashSet<>()).stream()
+                .filter(e -> e.location().endsWith("CurrentServerPage"))
+                .findFirst().orElseThrow().body();
+        assertThat(body).contains("\"usedCapacity\":null", "\"supportExpirationDate\":null", "\"edition\":null");
+    }
+
+    @TestFactory
+    @DisplayName("parameter examples are accepted in a request")
+    Stream<DynamicTest> parameterExamplesValidate() {
+        JsonNode parameters = SpecDocument.tree().path("components").path("parameters");
+        List<DynamicTest> tests = new ArrayList<>();
+        parameters.fields().forEachRemaining(entry -> {
+            JsonNode parameter = entry.getValue();
+            JsonNode example = parameter.has("example") ? parameter.get("example") : parameter.path("schema").get("example");
+            if (example == null) {
+                return;
+            }
+            String name = parameter.get("name").asText();
+            String in = parameter.get("in").asText();
+            tests.add(DynamicTest.dynamicTest(in + " " + name + " = " + example.asText(), () -> {
+                var request = SpecDocument.authenticatedGet();
+                if (in.equals("query")) {
+                    request.withQueryParam(name, example.asText());
+                } else {
+                    request.withHeader(name, example.asText());
+                }
+                ValidationReport report = SpecDocument.validateRequest(request);
+                assertThat(report.getMessages()).as(SpecDocument.format(report)).isEmpty();
+            }));
+        });
+        assertThat(tests).isNotEmpty();
+        return tests.stream();
+    }
+
+    /** Walks the raw document; adds the names of the component examples it meets to {@code used}. */
+    static List<ResponseExample> responseExamples(Set<String> used) {
+        List<ResponseExample> found = new ArrayList<>();
+        JsonNode paths = SpecDocument.tree().path("paths");
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode responses = op.getValue().path("responses");
+            responses.fields().forEachRemaining(entry -> {
+                int status = Integer.parseInt(entry.getKey());
+                String where = path.getKey() + " " + op.getKey() + " " + entry.getKey();
+                JsonNode response = SpecDocument.deref(entry.getValue());
+                Map<String, String> headers = headerExamples(response);
+                Iterator<Map.Entry<String, JsonNode>> media = response.path("content").fields();
+                media.forEachRemaining(m -> {
+                    JsonNode mediaType = m.getValue();
+                    if (mediaType.has("example")) {
+                        found.add(new ResponseExample(where + " " + m.getKey() + " example", status,
+                                json(mediaType.get("example")), headers));
+                    }
+                    mediaType.path("examples").fields().forEachRemaining(ex -> {
+                        JsonNode example = ex.getValue();
+                        String label = where + " " + m.getKey() + " examples." + ex.getKey();
+                        if (example.has("$ref")) {
+                            String ref = example.get("$ref").asText();
+                            used.add(ref.substring(ref.lastIndexOf('/') + 1));
+                            label += " -> " + ref;
+                        }
+                        JsonNode value = SpecDocument.deref(example).get("value");
+                        assertThat(value).as("value of %s", label).isNotNull();
+                        found.add(new ResponseExample(label, status, json(value), headers));
+                    });
+                });
+            });
+        }));
+        return found;
+    }
+
+    private static Map<String, String> headerExamples(JsonNode response) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        response.path("headers").fields().forEachRemaining(h -> {
+            JsonNode header = SpecDocument.deref(h.getValue());
+            JsonNode example = header.has("example") ? header.get("example") : header.path("schema").get("example");
+            if (example != null) {
+                headers.put(h.getKey(), example.asText());
+            }
+        });
+        return headers;
+    }
+
+    private static String json(JsonNode node) {
+        try {
+            return SpecDocument.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.licensewatch.vspc.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The VSPC licensing OpenAPI document")
+class OpenApiDocumentTest {
+
+    @Test
+    @DisplayName("is on the classpath as openapi/vspc-licensing-v3.yaml and parses with no messages")
+    void parsesCleanly() {
+        assertThat(SpecDocument.parseResult().getMessages()).isEmpty();
+        assertThat(SpecDocument.openApi()).isNotNull();
+        assertThat(SpecDocument.openApi().getOpenapi()).isEqualTo("3.0.3");
+    }
+
+    @Nested
+    @DisplayName("operation GetBackupServersLicenses")
+    class TheOperation {
+
+        private final Operation operation = operation();
+
+        @Test
+        @DisplayName("is GET /api/v3/licensing/backupServers")
+        void isTheGetOfTheCollection() {
+            PathItem item = SpecDocument.openApi().getPaths().get(SpecDocument.PATH);
+            assertThat(item.readOperationsMap()).containsOnlyKeys(PathItem.HttpMethod.GET);
+            assertThat(operation.getOperationId()).isEqualTo("GetBackupServersLicenses");
+        }
+
+        @Test
+        @DisplayName("takes limit 1..500, default 100")
+        void limit() {
+            Schema<?> limit = parameter("limit").getSchema();
+            assertThat(parameter("limit").getIn()).isEqualTo("query");
+            assertThat(limit.getType()).isEqualTo("integer");
+            assertThat(limit.getMinimum()).isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(limit.getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(500));
+            assertThat(limit.getDefault()).isEqualTo(100);
+        }
+
+        @Test
+        @DisplayName("takes offset from 0, default 0")
+        void offset() {
+            Schema<?> offset = parameter("offset").getSchema();
+            assertThat(parameter("offset").getIn()).isEqualTo("query");
+            assertThat(offset.getType()).isEqualTo("integer");
+            assertThat(offset.getMinimum()).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(offset.getDefault()).isEqualTo(0);
+        }
+
+        @Test
+        @DisplayName("is secured by a bearer token")
+        void bearerSecurity() {
+            List<SecurityRequirement> security = operation.getSecurity() != null
+                    ? operation.getSecurity()
+                    : SpecDocument.openApi().getSecurity();
+            assertThat(security).hasSize(1);
+            assertThat(security.get(0)).containsOnlyKeys("bearerAuth");
+            SecurityScheme scheme = SpecDocument.openApi().getComponents().getSecuritySchemes().get("bearerAuth");
+            assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+            assertThat(scheme.getScheme()).isEqualTo("bearer");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        @DisplayName("lists the three roles allowed to call it in x-required-roles")
+        void requiredRoles() {
+            assertThat(operation.getExtensions()).containsKey("x-required-roles");
+            assertThat((List<Object>) operation.getExtensions().get("x-required-roles")).containsExactlyInAnyOrder(
+                    "Portal Administrator",
+                    "Service Provider Global Administrator",
+                    "Service Provider Administrator");
+        }
+
+        @Test
+        @DisplayName("answers 200, 202, 400, 401, 403, 404, 429, 500 and 520")
+        void responses() {
+            assertThat(operation.getResponses()).containsOnlyKeys(
+                    "200", "202", "400", "401", "403", "404", "429", "500", "520");
+        }
+
+        @Test
+        @DisplayName("sends Retry-After with 429")
+        void retryAfterOn429() {
+            ApiResponse tooMany = response("429");
+            assertThat(tooMany.getHeaders()).containsKey("Retry-After");
+            Header retryAfter = tooMany.getHeaders().get("Retry-After");
+            assertThat(retryAfter.getSchema().getType()).isEqualTo("string");
+        }
+
+        private Parameter parameter(String name) {
+            List<Parameter> matching = operation.getParameters().stream()
+                    .map(OpenApiDocumentTest::resolve)
+                    .filter(p -> p.getName().equals(name))
+                    .toList();
+            assertThat(matching).as("parameter %s", name).hasSize(1);
+            return matching.get(0);
+        }
+
+        private ApiResponse response(String status) {
+            ApiResponse response = operation.getResponses().get(status);
+            if (response.get$ref() != null) {
+                String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+                return SpecDocument.openApi().getComponents().getResponses().get(name);
+            }
+            return response;
+        }
+    }
+
+    @Nested
+    @DisplayName("schema BackupServerLicense")
+    class BackupServerLicenseSchema {
+
+        @SuppressWarnings("rawtypes")
+        private final Map<String, Schema> properties = SpecDocument.schema("BackupServerLicense").getProperties();
+
+        @Test
+        @DisplayName("has exactly its 23 properties")
+        void properties() {
+            assertThat(properties.keySet()).containsExactlyInAnyOrder(
+                    "backupServerUid", "autoUpdateEnabled", "edition", "monitoring", "packages",
+                    "company", "email", "contactPerson", "expirationDate", "supportExpirationDate",
+                    "licenseIds", "supportIds", "sectionTypes", "status", "cloudConnect",
+                    "sockets", "usedSockets", "capacity", "usedCapacity", "units", "usedUnits",
+                    "unitType", "type");
+            assertThat(properties).hasSize(23);
+        }
+
+        @Test
+        @DisplayName("requires only autoUpdateEnabled")
+        void required() {
+            assertThat(SpecDocument.schema("BackupServerLicense").getRequired()).containsExactly("autoUpdateEnabled");
+        }
+
+        @Test
+        @DisplayName("lets exactly eight properties be null")
+        void nullable() {
+            List<String> nullable = properties.entrySet().stream()
+                    .filter(e -> Boolean.TRUE.equals(e.getValue().getNullable()))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toList());
+            assertThat(nullable).containsExactlyInAnyOrder(
+                    "edition", "monitoring", "expirationDate", "supportExpirationDate",
+                    "sockets", "usedSockets", "capacity", "usedCapacity");
+        }
+    }
+
+    @Nested
+    @DisplayName("enumerations")
+    class Enumerations {
+
+        @Test
+        @DisplayName("every enum schema carries x-extensible-enum: true")
+        void everyEnumIsExtensible() {
+            @SuppressWarnings("rawtypes")
+            Map<String, Schema> enums = SpecDocument.openApi().getComponents().getSchemas().entrySet().stream()
+                    .filter(e -> e.getValue().getEnum() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertThat(enums).containsOnlyKeys(
+                    "LicenseStatus", "LicenseType", "LicenseUnitType", "CloudConnectType",
+                    "LicenseSectionType", "LicensePackage", "ResponseErrorType");
+            enums.forEach((name, schema) -> assertThat(schema.getExtensions())
+                    .as("extensions of %s", name)
+                    .containsEntry("x-extensible-enum", true));
+        }
+
+        @Test
+        @DisplayName("no enum is declared inline outside components.schemas, except the Accept header's")
+        void noInlineEnumInBodies() {
+            // Inline enums would escape the x-extensible-enum rule above. The only one is the
+            // Accept header parameter, which OpenAPI tools ignore.
+            List<String> inline = new java.util.ArrayList<>();
+            collectInlineEnums(SpecDocument.tree().path("components").path("schemas"), "", inline, 0);
+            collectInlineEnums(SpecDocument.tree().path("components").path("responses"), "", inline, 0);
+            assertThat(inline).isEmpty();
+        }
+
+        @Test
+        @DisplayName("are described in info as extensible and sent lowercase by older servers")
+        void infoSaysSo() {
+            String description = SpecDocument.openApi().getInfo().getDescription();
+            assertThat(description)
+                    .contains("Enumerations are extensible")
+                    .contains("Older servers send the same values")
+                    .contains("in lowercase")
+                    .contains("case-insensitively");
+        }
+
+        private void collectInlineEnums(com.fasterxml.jackson.databind.JsonNode node, String at,
+                List<String> found, int depth) {
+            if (node.isObject()) {
+                // a top-level component schema with enum is fine; deeper ones are inline
+                if (node.has("enum") && depth > 1) {
+                    found.add(at);
+                }
+                node.fields().forEachRemaining(e -> collectInlineEnums(e.getValue(), at + "/" + e.getKey(), found,
+                        depth + 1));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    collectInlineEnums(node.get(i), at + "/" + i, found, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static Operation operation() {
+        OpenAPI api = SpecDocument.openApi();
+        PathItem item = api.getPaths().get(SpecDocument.PATH);
+        assertThat(item).as("path %s", SpecDocument.PATH).isNotNull();
+        assertThat(item.getGet()).as("GET %s", SpecDocument.PATH).isNotNull();
+        return item.getGet();
+    }
+
+    private static Parameter resolve(Parameter parameter) {
+        if (parameter.get$ref() == null) {
+            return parameter;
+        }
+        String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
+        return SpecDocument.openApi().getComponents().getParameters().get(name);
+    }
+}

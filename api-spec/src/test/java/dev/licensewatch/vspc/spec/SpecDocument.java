@@ -1,0 +1,136 @@
+package dev.licensewatch.vspc.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The OpenAPI document as other teams see it: read from the classpath at
+ * {@value #RESOURCE}, parsed by swagger-parser and wrapped in a request/response validator.
+ * Loaded once per test JVM.
+ */
+final class SpecDocument {
+
+    static final String RESOURCE = "openapi/vspc-licensing-v3.yaml";
+    static final String PATH = "/api/v3/licensing/backupServers";
+    static final String JSON = "application/json";
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final String TEXT = readClasspath(RESOURCE);
+    private static final SwaggerParseResult PARSE_RESULT = parse(TEXT);
+    private static final JsonNode TREE = readTree(TEXT);
+    private static final OpenApiInteractionValidator VALIDATOR =
+            OpenApiInteractionValidator.createForInlineApiSpecification(TEXT).build();
+
+    private SpecDocument() {
+    }
+
+    static String text() {
+        return TEXT;
+    }
+
+    static SwaggerParseResult parseResult() {
+        return PARSE_RESULT;
+    }
+
+    static OpenAPI openApi() {
+        return PARSE_RESULT.getOpenAPI();
+    }
+
+    /** The raw YAML as a tree, exactly as written (nothing resolved or normalised). */
+    static JsonNode tree() {
+        return TREE;
+    }
+
+    static OpenApiInteractionValidator validator() {
+        return VALIDATOR;
+    }
+
+    @SuppressWarnings("rawtypes")
+    static Schema schema(String name) {
+        Schema schema = openApi().getComponents().getSchemas().get(name);
+        if (schema == null) {
+            throw new IllegalArgumentException("no schema " + name);
+        }
+        return schema;
+    }
+
+    /** Follows a local {@code $ref} of the raw tree ("#/components/..."); other nodes as they are. */
+    static JsonNode deref(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#/")) {
+                throw new IllegalArgumentException("only local references are expected: " + ref);
+            }
+            current = TREE.at(ref.substring(1));
+            if (current.isMissingNode()) {
+                throw new IllegalArgumentException("dangling reference " + ref);
+            }
+        }
+        return current;
+    }
+
+    static ValidationReport validateResponse(int status, String jsonBody) {
+        return validateResponse(SimpleResponse.Builder.status(status).withContentType(JSON).withBody(jsonBody));
+    }
+
+    static ValidationReport validateResponse(SimpleResponse.Builder response) {
+        return VALIDATOR.validateResponse(PATH, Request.Method.GET, response.build());
+    }
+
+    /** An authenticated GET of the collection, to which a test adds its parameters. */
+    static SimpleRequest.Builder authenticatedGet() {
+        return SimpleRequest.Builder.get(PATH).withAuthorization("Bearer test-token");
+    }
+
+    static ValidationReport validateRequest(SimpleRequest.Builder request) {
+        return VALIDATOR.validateRequest(request.build());
+    }
+
+    static String format(ValidationReport report) {
+        return SimpleValidationReportFormat.getInstance().apply(report);
+    }
+
+    static String readClasspath(String resource) {
+        ClassLoader loader = SpecDocument.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SwaggerParseResult parse(String text) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(text, null, options);
+    }
+
+    private static JsonNode readTree(String text) {
+        try {
+            return new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
