@@ -44,7 +44,7 @@ final class ModelJson {
     if (reader.peek() == JsonReader.Token.NULL) {
       reader.nextNull();
       if (!nullable) {
-        report(reader, "must not be null");
+        report(reader, consumedPath(reader), "must not be null");
       }
       return null;
     }
@@ -55,35 +55,52 @@ final class ModelJson {
   static <T> @Nullable T mismatch(JsonReader reader, String expected) throws IOException {
     JsonReader.Token actual = reader.peek();
     String message = "expected " + expected + " but was " + actual;
-    report(reader, message);
+    report(reader, reader.getPath(), message);
     reader.skipValue();
     return null;
   }
 
   /** A value of the right JSON type that is not valid, already consumed. */
   static void invalid(JsonReader reader, String message) {
-    report(reader, message);
+    report(reader, consumedPath(reader), message);
   }
 
+  /** Called before {@code endObject()}, while the reader's path still names the last member. */
   static void missing(JsonReader reader, String property) {
-    String path = reader.getPath() + "." + property;
-    ViolationSink sink = reader.tag(ViolationSink.class);
-    if (sink == null) {
-      throw new JsonDataException("required property is missing at " + path);
-    }
-    sink.violation(path, "required property is missing", null);
+    String path = reader.getPath();
+    int dot = path.lastIndexOf('.');
+    report(reader, (dot > 0 ? path.substring(0, dot) : path) + "." + property,
+        "required property is missing");
   }
 
-  private static void report(JsonReader reader, String message) {
+  /** The path of the value just consumed: Moshi has already moved an array index past it. */
+  private static String consumedPath(JsonReader reader) {
+    String path = reader.getPath();
+    if (path.endsWith("]")) {
+      int open = path.lastIndexOf('[');
+      try {
+        int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+        return path.substring(0, open + 1) + Math.max(0, index - 1) + "]";
+      } catch (NumberFormatException e) {
+        return path;
+      }
+    }
+    return path;
+  }
+
+  private static void report(JsonReader reader, String path, String message) {
     ViolationSink sink = reader.tag(ViolationSink.class);
     if (sink == null) {
-      throw new JsonDataException(message + " at " + reader.getPath());
+      throw new JsonDataException(message + " at " + path);
     }
-    sink.violation(reader.getPath(), message, null);
+    sink.violation(path, message, null);
   }
 
   static JsonDataException withIdentity(JsonDataException e, String property, @Nullable Object id) {
     if (id == null) {
+      return e;
+    }
+    if (e.getMessage() != null && e.getMessage().contains("(licence ")) {
       return e;
     }
     JsonDataException withId =
@@ -100,6 +117,15 @@ final class ModelJson {
     return new Scope(reader);
   }
 
+  /** Stands for "no sink" where a tag cannot be removed: strict reporting. */
+  private static final ViolationSink NO_SINK = new ViolationSink() {
+    @Override
+    public void violation(String jsonPath, String message, @Nullable String identity) {
+      throw new JsonDataException(message + " at " + jsonPath
+          + (identity == null ? "" : " (licence " + identity + ")"));
+    }
+  };
+
   static final class Scope implements ViolationSink {
     private final JsonReader reader;
     private final @Nullable ViolationSink outer;
@@ -108,9 +134,7 @@ final class ModelJson {
     Scope(JsonReader reader) {
       this.reader = reader;
       this.outer = reader.tag(ViolationSink.class);
-      if (outer != null) {
-        reader.setTag(ViolationSink.class, this);
-      }
+      reader.setTag(ViolationSink.class, this);
     }
 
     @Override
@@ -119,13 +143,23 @@ final class ModelJson {
     }
 
     void close(String property, @Nullable Object id) {
-      if (outer == null) {
-        return;
-      }
-      reader.setTag(ViolationSink.class, outer);
+      restore();
       String identity = id == null ? null : property + " " + id;
       for (String[] violation : pending) {
+        if (outer == null) {
+          // Strict without a sink: the first violation, now with the licence it belongs to.
+          throw new JsonDataException(violation[1] + " at " + violation[0]
+              + (identity == null ? "" : " (licence " + identity + ")"));
+        }
         outer.violation(violation[0], violation[1], identity);
+      }
+    }
+
+    private void restore() {
+      if (outer == null) {
+        reader.setTag(ViolationSink.class, NO_SINK);
+      } else {
+        reader.setTag(ViolationSink.class, outer);
       }
     }
   }
