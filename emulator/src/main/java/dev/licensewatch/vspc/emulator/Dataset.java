@@ -1,0 +1,185 @@
+package dev.licensewatch.vspc.emulator;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the emulator serves: synthetic licences made from a seed, or licences loaded from JSON.
+ * Immutable; the {@code with...} methods return modified copies.
+ */
+public final class Dataset {
+
+  private enum Kind { SYNTHETIC, JSON, NULLABLES_NULL, EVERY_PROPERTY }
+
+  private final Kind kind;
+  private final int count;
+  private final long seed;
+  private final EnumCasing casing;
+  private final double unknownEnumShare;
+  private final @Nullable LocalDate today;
+  private final @Nullable List<byte[]> jsonLicences;
+
+  private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
+      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences) {
+    if (count < 0) {
+      throw new IllegalArgumentException("licence count must be >= 0: " + count);
+    }
+    if (!(unknownEnumShare >= 0 && unknownEnumShare <= 1)) {
+      throw new IllegalArgumentException("unknown enum share must be within 0..1");
+    }
+    this.kind = kind;
+    this.count = count;
+    this.seed = seed;
+    this.casing = Objects.requireNonNull(casing, "casing");
+    this.unknownEnumShare = unknownEnumShare;
+    this.today = today;
+    this.jsonLicences = jsonLicences;
+  }
+
+  /** {@code count} synthetic licences; the same seed (and today) gives the same bytes. */
+  public static Dataset synthetic(int count, long seed) {
+    return new Dataset(Kind.SYNTHETIC, count, seed, EnumCasing.PASCAL_CASE, 0, null, null);
+  }
+
+  /** Exactly one licence whose eight nullable properties are null and all others present. */
+  public static Dataset licenseWithNullablesNull() {
+    return new Dataset(Kind.NULLABLES_NULL, 1, 0, EnumCasing.PASCAL_CASE, 0, null, null);
+  }
+
+  /** Exactly one licence with all 23 properties present and non-null (non-empty arrays). */
+  public static Dataset licenseWithEveryProperty() {
+    return new Dataset(Kind.EVERY_PROPERTY, 1, 0, EnumCasing.PASCAL_CASE, 0, null, null);
+  }
+
+  /**
+   * Licences read from a JSON file holding an array of licence objects or a whole page body
+   * ({@code {"meta":...,"data":[...]}}). Each licence is served byte for byte as written.
+   */
+  public static Dataset fromJsonFile(Path file) {
+    try {
+      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read licences from " + file, e);
+    }
+  }
+
+  /** Like {@link #fromJsonFile(Path)}, from a string. */
+  public static Dataset fromJson(String json) {
+    List<byte[]> licences = splitLicences(json);
+    return new Dataset(Kind.JSON, licences.size(), 0, EnumCasing.PASCAL_CASE, 0, null,
+        List.copyOf(licences));
+  }
+
+  /** Enum values in this casing (synthetic data only; JSON is served as written). */
+  public Dataset withCasing(EnumCasing casing) {
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences);
+  }
+
+  /** This share (0..1) of synthetic licences carries an enum value newer servers send. */
+  public Dataset withUnknownEnumShare(double share) {
+    return new Dataset(kind, count, seed, casing, share, today, jsonLicences);
+  }
+
+  /** The day expiry dates are spread around (default: the current UTC date). */
+  public Dataset withToday(LocalDate today) {
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences);
+  }
+
+  /** How many licences this dataset has. */
+  public int size() {
+    return count;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public EnumCasing casing() {
+    return casing;
+  }
+
+  LicenseStore materialize() {
+    LocalDate day = today != null ? today : LocalDate.now(ZoneOffset.UTC);
+    LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare);
+    return switch (kind) {
+      case SYNTHETIC -> LicenseStore.lazy(count, i -> Json.object(gen.licence(i)));
+      case NULLABLES_NULL -> LicenseStore.of(List.of(Json.object(gen.licenceWithNullablesNull())),
+          i -> Json.object(gen.licence(i)), 1);
+      case EVERY_PROPERTY -> LicenseStore.of(List.of(Json.object(gen.licenceWithEveryProperty())),
+          i -> Json.object(gen.licence(i)), 1);
+      case JSON -> LicenseStore.of(Objects.requireNonNull(jsonLicences),
+          i -> Json.object(gen.licence(i)), count);
+    };
+  }
+
+  private static List<byte[]> splitLicences(String json) {
+    try (Buffer buffer = new Buffer().writeUtf8(json); JsonReader reader = JsonReader.of(buffer)) {
+      List<byte[]> out = new ArrayList<>();
+      if (reader.peek() == JsonReader.Token.BEGIN_ARRAY) {
+        readArray(reader, out);
+      } else if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+        boolean sawData = false;
+        reader.beginObject();
+        while (reader.hasNext()) {
+          if (reader.nextName().equals("data")) {
+            readArray(reader, out);
+            sawData = true;
+          } else {
+            reader.skipValue();
+          }
+        }
+        reader.endObject();
+        if (!sawData) {
+          throw new IllegalArgumentException("The JSON object has no \"data\" array of licences");
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "Expected an array of licences or a page object, found " + reader.peek());
+      }
+      return out;
+    } catch (JsonDataException | JsonEncodingException e) {
+      throw new IllegalArgumentException("Invalid licence JSON: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void readArray(JsonReader reader, List<byte[]> out) throws IOException {
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw new IllegalArgumentException("Each licence must be a JSON object, found "
+            + reader.peek() + " at " + reader.getPath());
+      }
+      try (BufferedSource raw = reader.nextSource()) {
+        out.add(raw.readByteArray());
+      }
+    }
+    reader.endArray();
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case SYNTHETIC -> "synthetic(" + count + ", seed=" + seed + ", " + casing
+          + (unknownEnumShare > 0 ? ", unknown=" + unknownEnumShare : "") + ")";
+      case JSON -> "json(" + count + ")";
+      case NULLABLES_NULL -> "licenseWithNullablesNull";
+      case EVERY_PROPERTY -> "licenseWithEveryProperty";
+    };
+  }
+}

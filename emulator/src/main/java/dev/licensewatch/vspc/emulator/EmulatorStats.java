@@ -1,0 +1,39 @@
+package dev.licensewatch.vspc.emulator;
+
+import java.util.Map;
+
+/**
+ * A snapshot of what the emulator has served since it started (or since
+ * {@link VspcEmulator#resetStats()}).
+ *
+ * @param requests every HTTP request answered or faulted, any path
+ * @param licenseRequests requests to the licences collection (GET), including faulted ones
+ * @param faults faults served, by kind (kinds never served are absent)
+ * @param responsesByStatus complete responses by HTTP status (faults without a status absent)
+ */
+public record EmulatorStats(
+    long requests,
+    long licenseRequests,
+    Map<FaultKind, Long> faults,
+    Map<Integer, Long> responsesByStatus) {
+
+  public EmulatorStats {
+    faults = Map.copyOf(faults);
+    responsesByStatus = Map.copyOf(responsesByStatus);
+  }
+
+  /** How many faults of this kind were served. */
+  public long faults(FaultKind kind) {
+    return faults.getOrDefault(kind, 0L);
+  }
+
+  /** How many faults were served in all. */
+  public long totalFaults() {
+    return faults.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** How many complete responses had this status. */
+  public long responses(int status) {
+    return responsesByStatus.getOrDefault(status, 0L);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.licensewatch.vspc.emulator;
+
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/** Bytes of the JSON documents the emulator sends, written with Moshi's streaming writer. */
+final class Json {
+
+  static final String LICENSING_ROLES =
+      "Portal Administrator, Service Provider Global Administrator, "
+          + "Service Provider Administrator";
+
+  private Json() {}
+
+  /** One licence (an ordered property map), compact, nulls kept. */
+  static byte[] object(Map<String, @Nullable Object> properties) {
+    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+      w.setSerializeNulls(true);
+      w.jsonValue(properties);
+      w.flush();
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The error envelope: {"errors":[{"message","type","code",...}]}. */
+  static byte[] error(String message, String type, int code, @Nullable Integer retryAfter,
+      @Nullable String parameterName) {
+    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+      w.beginObject().name("errors").beginArray().beginObject();
+      w.name("message").value(message);
+      w.name("type").value(type);
+      w.name("code").value(code);
+      if (retryAfter != null) {
+        w.name("retryAfter").value(retryAfter.longValue());
+      }
+      if (parameterName != null) {
+        w.name("parameterName").value(parameterName);
+      }
+      w.endObject().endArray().endObject();
+      w.flush();
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The part of a page before the first licence. */
+  static byte[] pagePrefix(int total, int count, int offset) {
+    return ("{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + count
+        + ",\"offset\":" + offset + "}},\"data\":[").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static final byte[] COMMA = {','};
+  static final byte[] PAGE_SUFFIX = {']', '}'};
+  static final byte[] EMPTY_OBJECT = {'{', '}'};
+}

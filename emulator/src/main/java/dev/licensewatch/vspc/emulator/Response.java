@@ -1,0 +1,67 @@
+package dev.licensewatch.vspc.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A response whose body is a list of byte arrays written back to back (no joining copy). */
+record Response(int status, List<String[]> headers, List<byte[]> body) {
+
+  static final String JSON = "application/json; charset=utf-8";
+
+  static Response json(int status, byte[] body) {
+    return new Response(status, List.<String[]>of(new String[] {"Content-Type", JSON}),
+        List.of(body));
+  }
+
+  static Response text(int status, String body) {
+    return new Response(status,
+        List.<String[]>of(new String[] {"Content-Type", "text/plain; charset=utf-8"}),
+        List.of(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  Response withHeader(String name, String value) {
+    List<String[]> more = new ArrayList<>(headers);
+    more.add(new String[] {name, value});
+    return new Response(status, more, body);
+  }
+
+  long contentLength() {
+    long n = 0;
+    for (byte[] part : body) {
+      n += part.length;
+    }
+    return n;
+  }
+
+  /** The body as one array, for the faults that cut or drip it. */
+  byte[] bodyBytes() {
+    byte[] all = new byte[Math.toIntExact(contentLength())];
+    int at = 0;
+    for (byte[] part : body) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
+  }
+
+  static String reason(int status) {
+    return switch (status) {
+      case 100 -> "Continue";
+      case 200 -> "OK";
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 411 -> "Length Required";
+      case 413 -> "Payload Too Large";
+      case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
+      case 520 -> "Unknown Error";
+      default -> "Status " + status;
+    };
+  }
+}

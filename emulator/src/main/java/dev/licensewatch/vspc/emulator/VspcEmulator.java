@@ -1,0 +1,677 @@
+package dev.licensewatch.vspc.emulator;
+
+import com.squareup.moshi.JsonReader;
+import dev.licensewatch.vspc.emulator.FaultPlan.Fault;
+import dev.licensewatch.vspc.emulator.HttpServerCore.Exchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLServerSocketFactory;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running emulated VSPC server answering {@code GET /api/v3/licensing/backupServers}.
+ *
+ * <pre>{@code
+ * try (VspcEmulator vspc = VspcEmulator.builder().licenses(1_000).seed(7).start()) {
+ *   String url = vspc.baseUrl() + VspcEmulator.LICENSES_PATH;   // Bearer VspcEmulator.DEFAULT_TOKEN
+ * }
+ * }</pre>
+ *
+ * <p>Data, faults, drift and latency can be changed while it runs; every change is atomic with
+ * respect to requests (a request sees the old or the new settings, never a mix).
+ */
+public final class VspcEmulator implements AutoCloseable {
+
+  /** The path of the licences collection. */
+  public static final String LICENSES_PATH = "/api/v3/licensing/backupServers";
+  /** The token accepted when no token was configured. */
+  public static final String DEFAULT_TOKEN = "vspc-emulator-token";
+  /** The role given to tokens configured without one. */
+  public static final String PORTAL_ADMINISTRATOR = "Portal Administrator";
+  /** The roles that may read licences; other roles get 403. */
+  public static final List<String> LICENSING_ROLES = List.of(PORTAL_ADMINISTRATOR,
+      "Service Provider Global Administrator", "Service Provider Administrator");
+
+  private static final Logger log = LoggerFactory.getLogger(VspcEmulator.class);
+  private static final int MAX_LIMIT = 500;
+  private static final int DEFAULT_LIMIT = 100;
+
+  /** Everything a request depends on, swapped as a whole. */
+  private record Scenario(Dataset dataset, LicenseStore store, Auth auth, FaultPlan faults,
+      long faultBase, Drift drift, long driftBase, boolean driftApplied) {}
+
+  private final Config config;
+  private final @Nullable HeldCertificate certificate;
+  private final HttpServerCore server;
+  private final AtomicReference<Scenario> scenario;
+  private volatile Duration latency;
+
+  private final AtomicLong licenseRequestNumber = new AtomicLong();
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder licenseRequests = new LongAdder();
+  private final Map<FaultKind, LongAdder> faults = new EnumMap<>(FaultKind.class);
+  private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+  private VspcEmulator(Config config) throws IOException {
+    this.config = config;
+    for (FaultKind kind : FaultKind.values()) {
+      faults.put(kind, new LongAdder());
+    }
+    this.latency = config.latency();
+    Scenario initial;
+    if (config.providerStates()) {
+      ProviderStates.Setup setup = ProviderStates.initial();
+      Dataset d = withToday(setup.dataset());
+      initial = new Scenario(d, d.materialize(), setup.auth(), setup.faults(), 0, Drift.none(),
+          0, false);
+    } else {
+      initial = new Scenario(config.dataset(), config.dataset().materialize(), config.auth(),
+          config.faults(), 0, config.drift(), 0, false);
+    }
+    this.scenario = new AtomicReference<>(initial);
+
+    SSLServerSocketFactory tls = null;
+    if (config.tls()) {
+      // A fresh key pair per start: tests trust exactly this certificate, nothing else.
+      HeldCertificate held = new HeldCertificate.Builder()
+          .commonName("localhost")
+          .addSubjectAlternativeName("localhost")
+          .addSubjectAlternativeName("127.0.0.1")
+          .addSubjectAlternativeName("::1")
+          .build();
+      HandshakeCertificates serverCerts = new HandshakeCertificates.Builder()
+          .heldCertificate(held)
+          .build();
+      tls = serverCerts.sslContext().getServerSocketFactory();
+      Path pem = config.certificatePem();
+      if (pem != null) {
+        Path parent = pem.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(pem, held.certificatePem(), StandardCharsets.US_ASCII);
+      }
+      this.certificate = held;
+    } else {
+      this.certificate = null;
+    }
+    this.server = new HttpServerCore(config.host(), config.port(), tls,
+        config.maxConnections(), this::handle);
+    log.info("VSPC emulator listening on {} ({} licences, faults: {})", baseUrl(),
+        initial.store().size(), initial.faults());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:PORT} (https with TLS), without a trailing slash. */
+  public String baseUrl() {
+    InetAddress host = config.host();
+    String h = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]"
+        : host.getHostAddress();
+    return (config.tls() ? "https" : "http") + "://" + h + ":" + port();
+  }
+
+  /** {@link #baseUrl()} + {@link #LICENSES_PATH}. */
+  public String licensesUrl() {
+    return baseUrl() + LICENSES_PATH;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public boolean isTls() {
+    return config.tls();
+  }
+
+  /** The self-signed certificate (with its private key) served over TLS; empty without TLS. */
+  public Optional<HeldCertificate> heldCertificate() {
+    return Optional.ofNullable(certificate);
+  }
+
+  /** Client-side certificates trusting exactly this emulator's certificate; empty without TLS. */
+  public Optional<HandshakeCertificates> clientCertificates() {
+    return heldCertificate().map(held -> new HandshakeCertificates.Builder()
+        .addTrustedCertificate(held.certificate())
+        .build());
+  }
+
+  /** The number of licences a request would see now. */
+  public int licenseCount() {
+    return scenario.get().store().size();
+  }
+
+  /** What was served since the start or the last {@link #resetStats()}. */
+  public EmulatorStats stats() {
+    Map<FaultKind, Long> f = new EnumMap<>(FaultKind.class);
+    faults.forEach((kind, n) -> {
+      if (n.sum() > 0) {
+        f.put(kind, n.sum());
+      }
+    });
+    Map<Integer, Long> s = new LinkedHashMap<>();
+    statuses.forEach((status, n) -> s.put(status, n.sum()));
+    return new EmulatorStats(requests.sum(), licenseRequests.sum(), f, s);
+  }
+
+  public void resetStats() {
+    requests.reset();
+    licenseRequests.reset();
+    faults.values().forEach(LongAdder::reset);
+    statuses.clear();
+  }
+
+  /** Serves this dataset from now on; drift is re-armed, counting requests from now. */
+  public void reset(Dataset dataset) {
+    LicenseStore store = dataset.materialize();
+    long now = licenseRequestNumber.get();
+    scenario.updateAndGet(s -> new Scenario(dataset, store, s.auth(), s.faults(), s.faultBase(),
+        s.drift(), now, false));
+  }
+
+  /** Installs a fault plan; its request numbers count from the next licences request. */
+  public void setFaults(FaultPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    long now = licenseRequestNumber.get();
+    scenario.updateAndGet(s -> new Scenario(s.dataset(), s.store(), s.auth(), plan, now,
+        s.drift(), s.driftBase(), s.driftApplied()));
+  }
+
+  /** {@link #setFaults(FaultPlan)} with a spec string, see {@link FaultPlan#parse(String)}. */
+  public void setFaults(String spec) {
+    setFaults(FaultPlan.parse(spec));
+  }
+
+  /** Installs a drift; its request count starts now. */
+  public void setDrift(Drift drift) {
+    Objects.requireNonNull(drift, "drift");
+    long now = licenseRequestNumber.get();
+    scenario.updateAndGet(s -> new Scenario(s.dataset(), s.store(), s.auth(), s.faults(),
+        s.faultBase(), drift, now, false));
+  }
+
+  /** A delay before every licences response (zero for none). */
+  public void setLatency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative");
+    }
+    this.latency = latency;
+  }
+
+  /**
+   * Sets up a Pact provider state (see {@link ProviderStates} for the names and parameters),
+   * replacing data, accepted tokens and faults. Works in any mode, so an in-JVM Pact verifier
+   * can call it from its state methods.
+   *
+   * @throws IllegalArgumentException for an unknown state or a bad parameter
+   */
+  public void applyProviderState(String state, Map<String, ?> params) {
+    apply(ProviderStates.setupFor(state, params));
+  }
+
+  /** Back to what provider-states mode serves before any state is set (3 licences). */
+  public void resetProviderState() {
+    apply(ProviderStates.initial());
+  }
+
+  private void apply(ProviderStates.Setup setup) {
+    Dataset d = withToday(setup.dataset());
+    LicenseStore store = d.materialize();
+    long now = licenseRequestNumber.get();
+    scenario.set(new Scenario(d, store, setup.auth(), setup.faults(), now, Drift.none(), now,
+        false));
+  }
+
+  private Dataset withToday(Dataset d) {
+    LocalDate today = config.today();
+    return today == null ? d : d.withToday(today);
+  }
+
+  /** Stops listening, closes every connection (hanging ones too) and stops all threads. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "VspcEmulator[" + baseUrl() + ", " + scenario.get().dataset() + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Request handling
+
+  private void handle(Request request, Exchange exchange)
+      throws IOException, InterruptedException {
+    requests.increment();
+    String path = request.path();
+    if (path.equalsIgnoreCase(LICENSES_PATH)) {
+      if (!request.method().equals("GET")) {
+        send(exchange, error(405, "The requested resource does not support http method '"
+            + request.method() + "'.", "logical").withHeader("Allow", "GET"));
+        return;
+      }
+      serveLicences(request, exchange);
+    } else if (config.providerStates() && path.equals(ProviderStates.PATH)) {
+      if (!request.method().equals("POST")) {
+        send(exchange, error(405, "Provider states are set with POST.", "logical")
+            .withHeader("Allow", "POST"));
+        return;
+      }
+      send(exchange, changeProviderState(request));
+    } else {
+      send(exchange, error(404, "Resource " + path + " was not found.", "logical"));
+    }
+  }
+
+  private void serveLicences(Request request, Exchange exchange)
+      throws IOException, InterruptedException {
+    licenseRequests.increment();
+    long n = licenseRequestNumber.incrementAndGet();
+    Scenario s = scenarioFor(n);
+    Duration delay = latency;
+    if (!delay.isZero()) {
+      Thread.sleep(delay.toMillis());
+    }
+    Fault fault = s.faults().faultFor(n - s.faultBase());
+    if (fault == null) {
+      send(exchange, answer(request, s));
+      return;
+    }
+    faults.get(fault.kind()).increment();
+    log.debug("licences request {}: fault {}", n, fault);
+    int arg = fault.argument();
+    switch (fault.kind()) {
+      case THROTTLE -> send(exchange, tooManyRequests(null)
+          .withHeader("Retry-After", Integer.toString(arg)));
+      case THROTTLE_BODY -> send(exchange, tooManyRequests(arg));
+      case THROTTLE_BOTH -> send(exchange, tooManyRequests(arg)
+          .withHeader("Retry-After", Integer.toString(arg)));
+      case UNAVAILABLE -> {
+        exchange.closeAfterResponse();
+        send(exchange, Response.text(503, "Service Unavailable"));
+      }
+      case SERVER_ERROR -> send(exchange, error(520,
+          "Failed to retrieve the licenses of the managed servers.", "unspecified"));
+      case RESET -> exchange.sendCut(answer(request, s), true);
+      case TRUNCATE -> exchange.sendCut(answer(request, s), false);
+      case SLOW_BODY -> {
+        Response r = answer(request, s);
+        exchange.sendSlowly(r, arg);
+        count(r.status());
+      }
+      case HANG -> exchange.hang();
+      case DELAY -> {
+        Thread.sleep(arg);
+        send(exchange, answer(request, s));
+      }
+    }
+  }
+
+  /** The scenario for the n-th licences request, applying a due drift exactly once. */
+  private Scenario scenarioFor(long n) {
+    while (true) {
+      Scenario s = scenario.get();
+      if (s.drift().isNone() || s.driftApplied() || n - s.driftBase() <= s.drift().afterRequest()) {
+        return s;
+      }
+      Scenario drifted = new Scenario(s.dataset(), s.store().drift(s.drift().delta()), s.auth(),
+          s.faults(), s.faultBase(), s.drift(), s.driftBase(), true);
+      if (scenario.compareAndSet(s, drifted)) {
+        log.debug("drift {} applied before licences request {}", s.drift(), n);
+        return drifted;
+      }
+    }
+  }
+
+  /** What a healthy server answers: 401/403, 400, or a page. */
+  private Response answer(Request request, Scenario s) {
+    switch (s.auth().check(request.header("authorization"))) {
+      case UNAUTHENTICATED -> {
+        return error(401, "Authorization has been denied for this request.", "security");
+      }
+      case FORBIDDEN -> {
+        return error(403, "Access to the requested resource is forbidden. Only these roles may "
+            + "read licenses: " + Json.LICENSING_ROLES + ".", "security");
+      }
+      case OK -> { }
+    }
+    String limitText = request.queryParameter("limit");
+    String offsetText = request.queryParameter("offset");
+    long limit = limitText == null ? DEFAULT_LIMIT : parseInt(limitText);
+    if (limit == Long.MIN_VALUE) {
+      return badParameter("limit", "Value '" + limitText + "' is not a valid integer.");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      return badParameter("limit", "Property value must be between 1 and " + MAX_LIMIT + ".");
+    }
+    long offset = offsetText == null ? 0 : parseInt(offsetText);
+    if (offset == Long.MIN_VALUE) {
+      return badParameter("offset", "Value '" + offsetText + "' is not a valid integer.");
+    }
+    if (offset < 0) {
+      return badParameter("offset", "Property value must be larger or equal to 0.");
+    }
+    return page(s.store(), (int) offset, (int) limit);
+  }
+
+  /** The int value, or Long.MIN_VALUE when the text is not an int32. */
+  private static long parseInt(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  private static Response page(LicenseStore store, int offset, int limit) {
+    int total = store.size();
+    int from = Math.min(offset, total);
+    int to = (int) Math.min(total, (long) from + limit);
+    int count = to - from;
+    List<byte[]> body = new ArrayList<>(2 * count + 2);
+    body.add(Json.pagePrefix(total, count, offset));
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        body.add(Json.COMMA);
+      }
+      body.add(store.get(i));
+    }
+    body.add(Json.PAGE_SUFFIX);
+    return new Response(200, List.<String[]>of(new String[] {"Content-Type", Response.JSON}),
+        body);
+  }
+
+  private Response changeProviderState(Request request) {
+    Map<?, ?> body;
+    try (Buffer b = new Buffer().write(request.body()); JsonReader r = JsonReader.of(b)) {
+      Object value = request.body().length == 0 ? Map.of() : r.readJsonValue();
+      if (!(value instanceof Map<?, ?> m)) {
+        return error(400, "A provider state change must be a JSON object.", "logical");
+      }
+      body = m;
+    } catch (IOException | RuntimeException e) {
+      return error(400, "A provider state change must be JSON: " + e.getMessage(), "logical");
+    }
+    Object state = body.get("state");
+    if (state == null && body.get("states") instanceof List<?> states && !states.isEmpty()) {
+      state = states.get(0);   // pact-js style
+    }
+    if (!(state instanceof String name) || name.isBlank()) {
+      return error(400, "A provider state change needs a \"state\" name. Known states: "
+          + String.join("; ", ProviderStates.ALL) + ".", "logical");
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (body.get("params") instanceof Map<?, ?> p) {
+      p.forEach((k, v) -> {
+        if (k != null && v != null) {
+          params.put(k.toString(), v);
+        }
+      });
+    }
+    Object action = body.get("action");
+    try {
+      if (action == null || "setup".equalsIgnoreCase(action.toString())) {
+        applyProviderState(name, params);
+      } else if ("teardown".equalsIgnoreCase(action.toString())) {
+        ProviderStates.setupFor(name, params);   // an unknown name is still an error
+        resetProviderState();
+      } else {
+        return error(400, "Unknown provider state action '" + action
+            + "'; use setup or teardown.", "logical");
+      }
+    } catch (IllegalArgumentException e) {
+      return error(400, String.valueOf(e.getMessage()), "logical");
+    }
+    log.debug("provider state '{}' {} with {}", name, action == null ? "setup" : action, params);
+    return Response.json(200, Json.EMPTY_OBJECT);
+  }
+
+  private static Response error(int status, String message, String type) {
+    return Response.json(status, Json.error(message, type, status, null, null));
+  }
+
+  private static Response badParameter(String name, String message) {
+    return Response.json(400, Json.error(message, "logical", 400, null, name));
+  }
+
+  private static Response tooManyRequests(@Nullable Integer retryAfter) {
+    return Response.json(429, Json.error("Too many requests.", "transport", 429, retryAfter,
+        null));
+  }
+
+  private void send(Exchange exchange, Response response) throws IOException {
+    exchange.send(response);
+    count(response.status());
+  }
+
+  private void count(int status) {
+    statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Configuration
+
+  private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
+      Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
+      boolean providerStates, int maxConnections, @Nullable LocalDate today) {}
+
+  /**
+   * Options of an emulator. Defaults: 127.0.0.1, a free port, 250 synthetic licences from seed
+   * 42 in PascalCase around today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no
+   * latency, plain HTTP, provider states off.
+   */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private int licenses = 250;
+    private long seed = 42;
+    private @Nullable LocalDate today;
+    private EnumCasing casing = EnumCasing.PASCAL_CASE;
+    private double unknownEnumShare;
+    private @Nullable Dataset dataset;
+    private @Nullable Path datasetFile;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private boolean anyToken;
+    private Duration latency = Duration.ZERO;
+    private FaultPlan faults = FaultPlan.none();
+    private Drift drift = Drift.none();
+    private boolean tls;
+    private @Nullable Path certificatePem;
+    private boolean providerStates;
+    private int maxConnections = 256;
+
+    private Builder() {}
+
+    /** The address to bind (default 127.0.0.1). */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port to bind; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** How many synthetic licences to serve (default 250). */
+    public Builder licenses(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("licence count must be >= 0: " + count);
+      }
+      this.licenses = count;
+      return this;
+    }
+
+    /** The seed of the synthetic licences (default 42). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The day expiry dates are spread around (default: the current UTC date). */
+    public Builder today(LocalDate today) {
+      this.today = Objects.requireNonNull(today, "today");
+      return this;
+    }
+
+    /** Enum casing of synthetic licences (default PascalCase). */
+    public Builder enumCasing(EnumCasing casing) {
+      this.casing = Objects.requireNonNull(casing, "casing");
+      return this;
+    }
+
+    /** Share (0..1) of synthetic licences with an enum value newer servers send. */
+    public Builder unknownEnumShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("share must be within 0..1: " + share);
+      }
+      this.unknownEnumShare = share;
+      return this;
+    }
+
+    /** Serves this dataset; overrides licenses/seed/casing/unknownEnumShare/datasetFile. */
+    public Builder dataset(Dataset dataset) {
+      this.dataset = Objects.requireNonNull(dataset, "dataset");
+      return this;
+    }
+
+    /** Serves the licences of a JSON file (array of licences or a page body), as written. */
+    public Builder datasetFile(Path file) {
+      this.datasetFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Accepts this bearer token, with the role {@link #PORTAL_ADMINISTRATOR}. */
+    public Builder token(String token) {
+      return token(token, PORTAL_ADMINISTRATOR);
+    }
+
+    /**
+     * Accepts this bearer token with this role; a role outside {@link #LICENSING_ROLES} (for
+     * example "Company Administrator" or "Read-only User") gets 403.
+     */
+    public Builder token(String token, String role) {
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      tokens.put(token.trim(), Objects.requireNonNull(role, "role"));
+      return this;
+    }
+
+    /** Accepts any non-empty bearer token. */
+    public Builder acceptAnyToken() {
+      this.anyToken = true;
+      return this;
+    }
+
+    /** A delay before every licences response. */
+    public Builder latency(Duration latency) {
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative");
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    /** Faults from a spec string, see {@link FaultPlan#parse(String)}. */
+    public Builder faults(String spec) {
+      return faults(FaultPlan.parse(spec));
+    }
+
+    public Builder faults(FaultPlan plan) {
+      this.faults = Objects.requireNonNull(plan, "plan");
+      return this;
+    }
+
+    /** Licences added or removed while a client pages. */
+    public Builder drift(Drift drift) {
+      this.drift = Objects.requireNonNull(drift, "drift");
+      return this;
+    }
+
+    /** Serves HTTPS with a self-signed certificate for localhost and 127.0.0.1. */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** Serves HTTPS and writes the certificate (PEM) to this file for clients to trust. */
+    public Builder tlsCertificatePem(Path file) {
+      this.certificatePem = Objects.requireNonNull(file, "file");
+      this.tls = true;
+      return this;
+    }
+
+    /**
+     * Contract-testing mode: enables {@code POST /_pact/provider-states}; the current state
+     * decides data and which tokens pass. Starts as state "licenses exist" with 3 licences.
+     */
+    public Builder providerStates(boolean enabled) {
+      this.providerStates = enabled;
+      return this;
+    }
+
+    /** Most connections served at once (default 256); each takes a thread while open. */
+    public Builder maxConnections(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnections must be >= 1");
+      }
+      this.maxConnections = max;
+      return this;
+    }
+
+    /** Builds the dataset, binds, and starts serving. */
+    public VspcEmulator start() {
+      Dataset d = dataset;
+      if (d == null) {
+        d = datasetFile != null ? Dataset.fromJsonFile(datasetFile)
+            : Dataset.synthetic(licenses, seed).withCasing(casing)
+                .withUnknownEnumShare(unknownEnumShare);
+      }
+      if (today != null) {
+        d = d.withToday(today);
+      }
+      Auth auth = anyToken ? Auth.any()
+          : new Auth(Auth.Mode.TOKENS, tokens.isEmpty()
+              ? Map.of(DEFAULT_TOKEN, PORTAL_ADMINISTRATOR) : tokens);
+      try {
+        Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
+            latency, tls, certificatePem, providerStates, maxConnections, today);
+        return new VspcEmulator(config);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,
+            e);
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.licensewatch.vspc.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The synthetic data looks like a real estate of licences, and is reproducible. */
+class DatasetTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+  private static final Pattern DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}[+-]\\d{2}:\\d{2}");
+  private static final List<String> ENUM_PROPERTIES =
+      List.of("status", "cloudConnect", "unitType", "type");
+
+  private static List<Map<String, Object>> licences(Dataset dataset) {
+    LicenseStore store = dataset.materialize();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < store.size(); i++) {
+      out.add(parse(store.get(i)));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(byte[] json) {
+    try (Buffer b = new Buffer().write(json); JsonReader r = JsonReader.of(b)) {
+      return (Map<String, Object>) r.readJsonValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] allBytes(VspcEmulator e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int offset = 0; offset < e.licenseCount(); offset += 500) {
+      out.writeBytes(Http.licences(e, "limit=500&offset=" + offset).body());
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void theSameSeedServesTheSameBytes() {
+    byte[] first;
+    try (VspcEmulator e = VspcEmulator.builder().licenses(1_200).seed(9).today(TODAY).start()) {
+      first = allBytes(e);
+    }
+    try (VspcEmulator e = VspcEmulator.builder().licenses(1_200).seed(9).today(TODAY).start()) {
+      assertThat(allBytes(e)).isEqualTo(first);
+    }
+    try (VspcEmulator e = VspcEmulator.builder().licenses(1_200).seed(10).today(TODAY).start()) {
+      assertThat(allBytes(e)).isNotEqualTo(first);
+    }
+  }
+
+  @Test
+  void aSmallerDatasetIsAPrefixOfALargerOne() {
+    LicenseStore small = Dataset.synthetic(10, 5).withToday(TODAY).materialize();
+    LicenseStore large = Dataset.synthetic(100, 5).withToday(TODAY).materialize();
+    for (int i = 0; i < 10; i++) {
+      assertThat(small.get(i)).isEqualTo(large.get(i));
+    }
+  }
+
+  @Test
+  void onlyTheEightNullablePropertiesAreEverNullAndEachOfThemSometimesIs() {
+    Set<String> nulled = new HashSet<>();
+    for (Map<String, Object> licence : licences(Dataset.synthetic(3_000, 1).withToday(TODAY))) {
+      assertThat(licence).containsKey("autoUpdateEnabled");
+      assertThat(LicenseGenerator.PROPERTIES).containsAll(licence.keySet());
+      licence.forEach((k, v) -> {
+        if (v == null) {
+          nulled.add(k);
+        }
+      });
+    }
+    assertThat(nulled).containsExactlyInAnyOrderElementsOf(LicenseGenerator.NULLABLE);
+  }
+
+  @Test
+  void someLicencesCarryOnlyTheRequiredPropertyAndSomeLackAFew() {
+    List<Map<String, Object>> all = licences(Dataset.synthetic(3_000, 1).withToday(TODAY));
+    assertThat(all).anySatisfy(l -> assertThat(l).containsOnlyKeys("autoUpdateEnabled"));
+    assertThat(all).anySatisfy(l -> assertThat(l.size()).isBetween(19, 22));
+  }
+
+  @Test
+  void valuesHaveARealisticMix() {
+    List<Map<String, Object>> all = licences(Dataset.synthetic(3_000, 1).withToday(TODAY));
+    assertThat(values(all, "status")).contains("Valid", "Warning", "Expired", "Error",
+        "Unlicensed");
+    assertThat(values(all, "type")).contains("Rental", "Subscription", "Perpetual", "NFR",
+        "Evaluation", "Community");
+    assertThat(values(all, "edition")).contains("Enterprise Plus", "Enterprise", "Standard",
+        "Community", null);
+    assertThat(values(all, "unitType")).containsExactlyInAnyOrder("Instances", "Points");
+    assertThat(values(all, "cloudConnect")).containsExactlyInAnyOrder("No", "Yes", "Enterprise");
+    assertThat(all).anySatisfy(l -> assertThat((Double) l.get("usedUnits"))
+        .isGreaterThan((Double) l.get("units")));
+    long valid = all.stream().filter(l -> "Valid".equals(l.get("status"))).count();
+    assertThat(valid).as("most licences are valid").isGreaterThan(all.size() / 2);
+  }
+
+  @Test
+  void datesHaveSevenFractionalDigitsAnOffsetAndSpreadAroundToday() {
+    List<OffsetDateTime> expiries = new ArrayList<>();
+    for (Map<String, Object> l : licences(Dataset.synthetic(2_000, 3).withToday(TODAY))) {
+      for (String p : List.of("expirationDate", "supportExpirationDate")) {
+        if (l.get(p) instanceof String s) {
+          assertThat(s).matches(DATE_TIME);
+          expiries.add(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+      }
+    }
+    OffsetDateTime today = TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+    assertThat(expiries).anyMatch(d -> d.isBefore(today.minusMonths(3)))
+        .anyMatch(d -> d.isAfter(today) && d.isBefore(today.plusMonths(1)))
+        .anyMatch(d -> d.isAfter(today.plusYears(2)))
+        .allMatch(d -> d.isBefore(today.plusYears(4)));
+  }
+
+  @Test
+  void lowercaseCasingLowersEveryEnumValueButNotEditions() {
+    List<Map<String, Object>> all = licences(
+        Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
+    for (String p : ENUM_PROPERTIES) {
+      assertThat(values(all, p)).allMatch(v -> v == null || v.equals(v.toString().toLowerCase()));
+    }
+    assertThat(values(all, "type")).contains("nfr", "rental");
+    assertThat(values(all, "edition")).contains("Enterprise Plus");
+  }
+
+  @Test
+  void anUnknownEnumShareAddsValuesNewerServersSend() {
+    List<Map<String, Object>> all = licences(
+        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.3));
+    assertThat(values(all, "status")).contains("Suspended");
+    assertThat(values(all, "type")).contains("Perpetual2");
+    assertThat(all).anyMatch(l -> l.get("packages") instanceof List<?> p && p.contains("Cloud"));
+    assertThat(licences(Dataset.synthetic(1_000, 1).withToday(TODAY)))
+        .noneMatch(l -> "Suspended".equals(l.get("status")));
+  }
+
+  @Test
+  void aJsonArrayIsServedAsWritten(@TempDir Path dir) throws IOException {
+    String first = "{ \"autoUpdateEnabled\": true, \"status\": \"Quarantined\", \"units\": 5 }";
+    String second = "{\"autoUpdateEnabled\":false}";
+    Path file = dir.resolve("licences.json");
+    Files.writeString(file, "[\n  " + first + ",\n  " + second + "\n]\n");
+    try (VspcEmulator e = VspcEmulator.builder().datasetFile(file).start()) {
+      Http.Reply reply = Http.licences(e, "");
+      assertThat(reply.pagingInfo()).containsEntry("total", 2.0);
+      assertThat(reply.text()).contains(first).contains(second);
+    }
+  }
+
+  @Test
+  void aFullPageBodyIsReadFromItsData() {
+    String page = "{\"meta\":{\"pagingInfo\":{\"total\":99,\"count\":1,\"offset\":0}},"
+        + "\"data\":[{\"autoUpdateEnabled\":true,\"edition\":null}]}";
+    Dataset d = Dataset.fromJson(page);
+    assertThat(d.size()).isEqualTo(1);
+    assertThat(new String(d.materialize().get(0), StandardCharsets.UTF_8))
+        .isEqualTo("{\"autoUpdateEnabled\":true,\"edition\":null}");
+  }
+
+  @Test
+  void invalidJsonIsRejectedWithAReason() {
+    assertThatThrownBy(() -> Dataset.fromJson("[1, 2]"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
+    assertThatThrownBy(() -> Dataset.fromJson("{\"meta\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data");
+    assertThatThrownBy(() -> Dataset.fromJson("[{"))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void theProviderStateLicencesHaveExactlyTheirShape() {
+    LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0);
+    Map<String, Object> every = parse(Json.object(gen.licenceWithEveryProperty()));
+    assertThat(every.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
+    assertThat(every.values()).allSatisfy(v -> {
+      assertThat(v).isNotNull();
+      if (v instanceof List<?> list) {
+        assertThat(list).isNotEmpty();
+      }
+    });
+    Map<String, Object> nulls = parse(Json.object(gen.licenceWithNullablesNull()));
+    assertThat(nulls.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
+    nulls.forEach((k, v) -> assertThat(v == null).as(k)
+        .isEqualTo(LicenseGenerator.NULLABLE.contains(k)));
+  }
+
+  private static Set<Object> values(List<Map<String, Object>> all, String property) {
+    Set<Object> out = new HashSet<>();
+    all.stream().filter(l -> l.containsKey(property)).forEach(l -> out.add(l.get(property)));
+    return out;
+  }
+
+}

@@ -1,0 +1,171 @@
+package dev.licensewatch.vspc.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each fault kind, served at the scheduled licences request and counted. */
+class FaultsTest {
+
+  @RegisterExtension
+  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension(b -> b.licenses(600));
+
+  private VspcEmulator vspc;
+
+  @BeforeEach
+  void resetFaults() {
+    vspc = VSPC.emulator();
+    vspc.setFaults(FaultPlan.none());
+    vspc.setLatency(Duration.ZERO);
+    vspc.resetStats();
+  }
+
+  private Http.Reply page() {
+    return Http.licences(vspc, "limit=500");
+  }
+
+  @Test
+  void faultsHitTheScheduledRequestsCountedFromWhenThePlanWasSet() {
+    page();
+    vspc.setFaults("429@2,520@3");
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      statuses.add(page().status());
+    }
+    assertThat(statuses).containsExactly(200, 429, 520, 200);
+    EmulatorStats stats = vspc.stats();
+    assertThat(stats.licenseRequests()).isEqualTo(5);
+    assertThat(stats.faults(FaultKind.THROTTLE)).isEqualTo(1);
+    assertThat(stats.faults(FaultKind.SERVER_ERROR)).isEqualTo(1);
+    assertThat(stats.totalFaults()).isEqualTo(2);
+    assertThat(stats.responses(200)).isEqualTo(3);
+  }
+
+  @Test
+  void throttleSendsRetryAfterAsAHeader() {
+    vspc.setFaults("429:30@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(429);
+    assertThat(reply.header("Retry-After")).isEqualTo("30");
+    assertThat(reply.firstError()).containsEntry("type", "transport")
+        .containsEntry("code", 429.0).doesNotContainKey("retryAfter");
+  }
+
+  @Test
+  void throttleBodySendsRetryAfterInTheEnvelopeOnly() {
+    vspc.setFaults("429body:7@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(429);
+    assertThat(reply.header("Retry-After")).isNull();
+    assertThat(reply.firstError()).containsEntry("retryAfter", 7.0);
+  }
+
+  @Test
+  void unavailableIsPlainTextWithoutEnvelope() {
+    vspc.setFaults("503@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.header("Content-Type")).startsWith("text/plain");
+    assertThat(reply.text()).doesNotContain("errors");
+  }
+
+  @Test
+  void serverErrorIs520WithAnUnspecifiedEnvelope() {
+    vspc.setFaults("520@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(520);
+    assertThat(reply.firstError()).containsEntry("type", "unspecified")
+        .containsEntry("code", 520.0);
+  }
+
+  @Test
+  void resetBreaksTheConnectionMidBody() {
+    vspc.setFaults("reset@1");
+    assertThatThrownBy(this::page).isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(IOException.class);
+    assertThat(vspc.stats().faults(FaultKind.RESET)).isEqualTo(1);
+    assertThat(page().status()).as("the next request is served normally").isEqualTo(200);
+  }
+
+  @Test
+  void truncateEndsTheBodyEarly() {
+    vspc.setFaults("truncate@1");
+    assertThatThrownBy(this::page).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("unexpected end of stream");
+    assertThat(vspc.stats().faults(FaultKind.TRUNCATE)).isEqualTo(1);
+    assertThat(page().status()).isEqualTo(200);
+  }
+
+  @Test
+  void slowBodyDripsTheWholeBody() {
+    Http.Reply normal = page();
+    vspc.setFaults("slow:30@1");
+    long start = System.nanoTime();
+    Http.Reply slow = page();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(slow.body()).isEqualTo(normal.body());
+    assertThat(millis).isGreaterThanOrEqualTo(290);
+    assertThat(vspc.stats().faults(FaultKind.SLOW_BODY)).isEqualTo(1);
+  }
+
+  @Test
+  void hangNeverAnswers() {
+    vspc.setFaults("hang@1");
+    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+    assertThatThrownBy(() -> Http.get(impatient, vspc.licensesUrl(), VspcEmulator.DEFAULT_TOKEN))
+        .hasCauseInstanceOf(SocketTimeoutException.class);
+    assertThat(vspc.stats().faults(FaultKind.HANG)).isEqualTo(1);
+  }
+
+  @Test
+  void delayAndLatencyPostponeANormalAnswer() {
+    vspc.setFaults("delay:200@1");
+    long start = System.nanoTime();
+    assertThat(page().status()).isEqualTo(200);
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(195);
+
+    vspc.setFaults(FaultPlan.none());
+    vspc.setLatency(Duration.ofMillis(150));
+    start = System.nanoTime();
+    assertThat(page().status()).isEqualTo(200);
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(145);
+  }
+
+  @Test
+  void aKeptAliveConnectionSurvivesErrorResponses() {
+    vspc.setFaults("429@1,520@2");
+    assertThat(page().status()).isEqualTo(429);
+    assertThat(page().status()).isEqualTo(520);
+    assertThat(page().status()).isEqualTo(200);
+    assertThat(vspc.stats().requests()).isEqualTo(3);
+  }
+
+  @Test
+  void randomFaultsAreTheSameForTheSameSeed() {
+    String spec = "random:seed=42,rate=0.3,kinds=429|503|520";
+    List<Integer> first = statuses(spec, 40);
+    List<Integer> second = statuses(spec, 40);
+    assertThat(first).isEqualTo(second);
+    assertThat(first).contains(200).containsAnyOf(429, 503, 520);
+    assertThat(statuses("random:seed=43,rate=0.3,kinds=429|503|520", 40)).isNotEqualTo(first);
+  }
+
+  private List<Integer> statuses(String spec, int n) {
+    vspc.setFaults(spec);
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(Http.licences(vspc, "limit=1").status());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.licensewatch.vspc.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Contract-testing mode: POST /_pact/provider-states decides what the next requests see. */
+class ProviderStatesTest {
+
+  @RegisterExtension
+  static final VspcEmulatorExtension VSPC =
+      new VspcEmulatorExtension(b -> b.providerStates(true));
+
+  private VspcEmulator vspc;
+
+  @BeforeEach
+  void teardown() {
+    vspc = VSPC.emulator();
+    assertThat(setState("{\"state\":\"licenses exist\",\"action\":\"teardown\"}").status())
+        .isEqualTo(200);
+  }
+
+  private Http.Reply setState(String json) {
+    return Http.post(vspc.baseUrl() + ProviderStates.PATH, json);
+  }
+
+  private Http.Reply licences(String token) {
+    return Http.get(vspc.licensesUrl(), token);
+  }
+
+  @Test
+  void beforeAnyStateThreeLicencesAreServedToAnyBearer() {
+    Http.Reply reply = licences("example-token-from-the-pact");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.pagingInfo()).containsEntry("total", 3.0);
+    assertThat(licences("").status()).as("an empty bearer is still refused").isEqualTo(401);
+  }
+
+  @Test
+  void licensesExistServesTheRequestedTotal() {
+    Http.Reply set = setState(
+        "{\"state\":\"licenses exist\",\"params\":{\"total\":7},\"action\":\"setup\"}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(set.text()).isEqualTo("{}");
+    assertThat(set.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    Http.Reply reply = licences("x");
+    assertThat(reply.pagingInfo()).containsEntry("total", 7.0);
+    assertThat(reply.data()).hasSize(7);
+  }
+
+  @Test
+  void aMissingActionMeansSetupAndParamsMayBeStrings() {
+    setState("{\"state\":\"licenses exist\",\"params\":{\"total\":\"12\"}}");
+    assertThat(licences("x").pagingInfo()).containsEntry("total", 12.0);
+  }
+
+  @Test
+  void theNullablesStateServesOneLicenceWithExactlyThoseNull() {
+    setState("{\"state\":\"a license with every nullable property null\"}");
+    List<Map<String, Object>> data = licences("x").data();
+    assertThat(data).hasSize(1);
+    Map<String, Object> licence = data.get(0);
+    assertThat(licence.keySet()).hasSize(23);
+    licence.forEach((name, value) -> assertThat(value == null).as(name)
+        .isEqualTo(LicenseGenerator.NULLABLE.contains(name)));
+  }
+
+  @Test
+  void theEveryPropertyStateServesOneCompleteLicence() {
+    setState("{\"state\":\"a license with every property present\"}");
+    Map<String, Object> licence = licences("x").data().get(0);
+    assertThat(licence).hasSize(23).doesNotContainValue(null);
+    assertThat(licence.values()).filteredOn(List.class::isInstance)
+        .allSatisfy(v -> assertThat((List<?>) v).isNotEmpty());
+  }
+
+  @Test
+  void theInvalidTokenStateRefusesEveryone() {
+    setState("{\"state\":\"the token is not valid\"}");
+    Http.Reply reply = licences("perfectly-good-token");
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.firstError()).containsEntry("type", "security").containsEntry("code", 401.0);
+  }
+
+  @Test
+  void theLacksRoleStateForbidsAuthenticatedCallers() {
+    setState("{\"state\":\"the caller lacks a licensing role\"}");
+    Http.Reply reply = licences("x");
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat((String) reply.firstError().get("message")).contains("Portal Administrator",
+        "Service Provider Global Administrator", "Service Provider Administrator");
+    assertThat(Http.get(vspc.licensesUrl(), null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theThrottledStateAnswers429WithHeaderAndBody() {
+    setState("{\"state\":\"requests are throttled\",\"params\":{\"retryAfter\":25}}");
+    for (int i = 0; i < 2; i++) {
+      Http.Reply reply = licences("x");
+      assertThat(reply.status()).isEqualTo(429);
+      assertThat(reply.header("Retry-After")).isEqualTo("25");
+      assertThat(reply.text()).isEqualTo("{\"errors\":[{\"message\":\"Too many requests.\","
+          + "\"type\":\"transport\",\"code\":429,\"retryAfter\":25}]}");
+    }
+  }
+
+  @Test
+  void teardownRestoresTheInitialState() {
+    setState("{\"state\":\"the token is not valid\"}");
+    setState("{\"state\":\"the token is not valid\",\"action\":\"teardown\"}");
+    assertThat(licences("x").pagingInfo()).containsEntry("total", 3.0);
+  }
+
+  @Test
+  void anUnknownStateIs400WithTheKnownStates() {
+    Http.Reply reply = setState("{\"state\":\"the moon is full\"}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat((String) reply.firstError().get("message"))
+        .contains("the moon is full").contains("licenses exist");
+  }
+
+  @Test
+  void malformedChangesAre400() {
+    assertThat(setState("not json").status()).isEqualTo(400);
+    assertThat(setState("{\"params\":{}}").status()).isEqualTo(400);
+    assertThat(setState("{\"state\":\"licenses exist\",\"params\":{\"total\":-1}}").status())
+        .isEqualTo(400);
+    assertThat(setState("{\"state\":\"licenses exist\",\"action\":\"explode\"}").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void statesCanBeAppliedFromCode() {
+    vspc.applyProviderState(ProviderStates.LICENSES_EXIST, Map.of("total", 4));
+    assertThat(licences("x").pagingInfo()).containsEntry("total", 4.0);
+    vspc.resetProviderState();
+    assertThat(licences("x").pagingInfo()).containsEntry("total", 3.0);
+  }
+
+  @Test
+  void theSameStateServesTheSameLicencesEveryTime() {
+    setState("{\"state\":\"licenses exist\",\"params\":{\"total\":5}}");
+    byte[] first = licences("x").body();
+    setState("{\"state\":\"licenses exist\",\"params\":{\"total\":5}}");
+    assertThat(licences("y").body()).isEqualTo(first);
+  }
+}
