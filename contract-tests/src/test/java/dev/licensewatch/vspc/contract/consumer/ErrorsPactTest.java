@@ -1,0 +1,155 @@
+package dev.licensewatch.vspc.contract.consumer;
+
+import static dev.licensewatch.vspc.contract.Contract.PATH;
+import static dev.licensewatch.vspc.contract.Contract.clientHeaders;
+import static dev.licensewatch.vspc.contract.Contract.errorEnvelope;
+import static dev.licensewatch.vspc.contract.Contract.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.licensewatch.vspc.client.VspcAuthenticationException;
+import dev.licensewatch.vspc.client.VspcBadRequestException;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
+import dev.licensewatch.vspc.client.VspcPermissionException;
+import dev.licensewatch.vspc.client.VspcRateLimitedException;
+import dev.licensewatch.vspc.contract.Contract;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Errors: 401 and 403 with the error envelope, 400 naming the parameter, 429 with Retry-After. */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
+class ErrorsPactTest {
+
+  private static VspcLicensingClient.Builder client(MockServer server) {
+    return VspcLicensingClient.builder()
+        .baseUrl(server.getUrl())
+        .token(Contract.EXAMPLE_TOKEN)
+        .maxAttempts(1);
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact tokenNotValid(PactDslWithProvider builder) {
+    return json(clientHeaders(builder
+            .given(Contract.TOKEN_NOT_VALID)
+            .uponReceiving("a request with a token the server does not accept")
+            .method("GET")
+            .path(PATH))
+            .willRespondWith().status(401),
+        errorEnvelope("Authorization has been denied for this request.", "security", 401,
+            Map.of(), Map.of()))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "tokenNotValid")
+  void tokenNotValid(MockServer server) {
+    try (VspcLicensingClient client = client(server).build()) {
+      VspcAuthenticationException e =
+          catchThrowableOfType(VspcAuthenticationException.class, client::page);
+      assertThat(e).isNotNull();
+      assertThat(e.httpStatus()).isEqualTo(401);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact lacksRole(PactDslWithProvider builder) {
+    return json(clientHeaders(builder
+            .given(Contract.LACKS_ROLE)
+            .uponReceiving("a request from a caller without a licensing role")
+            .method("GET")
+            .path(PATH))
+            .willRespondWith().status(403),
+        errorEnvelope("Access to the requested resource is forbidden.", "security", 403,
+            Map.of(), Map.of()))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "lacksRole")
+  void lacksRole(MockServer server) {
+    try (VspcLicensingClient client = client(server).build()) {
+      VspcPermissionException e =
+          catchThrowableOfType(VspcPermissionException.class, client::page);
+      assertThat(e).isNotNull();
+      assertThat(e.httpStatus()).isEqualTo(403);
+    }
+  }
+
+  /**
+   * A limit out of range. The client never sends one itself (it checks 1..500 before sending),
+   * so this test rewrites {@code limit=500} to {@code limit=501} in an OkHttp interceptor on the
+   * way out, as a server with a smaller range would see it: the client facade still does
+   * everything else, including the mapping of the 400 to {@link VspcBadRequestException}.
+   */
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact limitOutOfRange(PactDslWithProvider builder) {
+    return json(clientHeaders(builder
+            .given(Contract.LICENSES_EXIST, Map.of("total", 3))
+            .uponReceiving("a request with limit out of range (limit=501)")
+            .method("GET")
+            .path(PATH)
+            .query("limit=501&offset=0"))
+            .willRespondWith().status(400),
+        errorEnvelope("Property value must be between 1 and 500.", "logical", 400,
+            Map.of("parameterName", "limit"), Map.of()))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "limitOutOfRange")
+  void limitOutOfRange(MockServer server) {
+    Interceptor limit501 = chain -> {
+      HttpUrl url = chain.request().url();
+      HttpUrl rewritten = url.newBuilder().setQueryParameter("limit", "501").build();
+      return chain.proceed(chain.request().newBuilder().url(rewritten).build());
+    };
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(limit501).build();
+    try (VspcLicensingClient client = client(server).okHttpClient(http).build()) {
+      VspcBadRequestException e =
+          catchThrowableOfType(VspcBadRequestException.class, () -> client.page(500, 0));
+      assertThat(e).isNotNull();
+      assertThat(e.parameterName()).isEqualTo("limit");
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact throttled(PactDslWithProvider builder) {
+    return json(clientHeaders(builder
+            .given(Contract.THROTTLED, Map.of("retryAfter", 25))
+            .uponReceiving("a request while requests are throttled")
+            .method("GET")
+            .path(PATH))
+            .willRespondWith().status(429)
+            .matchHeader("Retry-After", Contract.DELTA_SECONDS, "25"),
+        errorEnvelope("Too many requests.", "transport", 429,
+            Map.of(), Map.of("retryAfter", 25)))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "throttled")
+  void throttled(MockServer server) {
+    try (VspcLicensingClient client = client(server).build()) {
+      VspcRateLimitedException e =
+          catchThrowableOfType(VspcRateLimitedException.class, client::page);
+      assertThat(e).isNotNull();
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(25));
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.licensewatch.vspc.contract.consumer;
+
+import static dev.licensewatch.vspc.contract.Contract.PATH;
+import static dev.licensewatch.vspc.contract.Contract.clientHeaders;
+import static dev.licensewatch.vspc.contract.Contract.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
+import dev.licensewatch.vspc.contract.Contract;
+import dev.licensewatch.vspc.contract.Contract.Nullables;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Nullability, pinned: one licence whose eight nullable properties are all null (null matchers)
+ * and one with every property present (type, regex and number matchers, which reject null).
+ * Together with the "type or null" page in {@link PagingPactTest} they say exactly what the
+ * client accepts, since Pact has no "optional" matcher.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
+class NullabilityPactTest {
+
+  private static VspcLicensingClient client(MockServer server) {
+    return VspcLicensingClient.builder()
+        .baseUrl(server.getUrl())
+        .token(Contract.EXAMPLE_TOKEN)
+        .maxAttempts(1)
+        .build();
+  }
+
+  private static V4Pact single(PactDslWithProvider builder, String state, String description,
+      Map<String, Object> licence) {
+    return json(clientHeaders(builder
+            .given(state)
+            .uponReceiving(description)
+            .method("GET")
+            .path(PATH))
+            .willRespondWith().status(200),
+        Contract.page(1, 0, 100, List.of(licence), Nullables.PINNED))
+        .toPact(V4Pact.class);
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact everyNullableNull(PactDslWithProvider builder) {
+    return single(builder, Contract.NULLABLES_NULL,
+        "a request for a licence whose nullable properties are all null",
+        Contract.licenceWithNullsOnly(7));
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "everyNullableNull")
+  void everyNullableNull(MockServer server) {
+    try (VspcLicensingClient client = client(server)) {
+      BackupServerLicense licence = client.page().licenses().get(0);
+      assertThat(licence.edition()).isNull();
+      assertThat(licence.monitoring()).isNull();
+      assertThat(licence.expirationDate()).isNull();
+      assertThat(licence.supportExpirationDate()).isNull();
+      assertThat(licence.sockets()).isNull();
+      assertThat(licence.usedSockets()).isNull();
+      assertThat(licence.capacity()).isNull();
+      assertThat(licence.usedCapacity()).isNull();
+      assertThat(licence.autoUpdateEnabled()).isTrue();
+      assertThat(licence.status()).isEqualTo(LicenseStatus.WARNING);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact everyPropertyPresent(PactDslWithProvider builder) {
+    return single(builder, Contract.EVERY_PROPERTY,
+        "a request for a licence with every property present", Contract.fullLicence(8));
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "everyPropertyPresent")
+  void everyPropertyPresent(MockServer server) {
+    try (VspcLicensingClient client = client(server)) {
+      BackupServerLicense licence = client.page().licenses().get(0);
+      assertThat(licence.edition()).isEqualTo("Enterprise Plus");
+      assertThat(licence.expirationDate())
+          .isEqualTo(OffsetDateTime.parse("2027-09-09T10:00:00.0000000+03:00"));
+      assertThat(licence.usedCapacity()).isEqualTo(2.5);
+      assertThat(licence.status()).isEqualTo(LicenseStatus.VALID);
+      assertThat(licence.licenseIds()).hasSize(1);
+    }
+  }
+}
