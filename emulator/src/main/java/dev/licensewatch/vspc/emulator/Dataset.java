@@ -32,9 +32,15 @@ public final class Dataset {
   private final double unknownEnumShare;
   private final @Nullable LocalDate today;
   private final @Nullable List<byte[]> jsonLicences;
+  private final boolean complete;
 
   private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
       @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences) {
+    this(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, false);
+  }
+
+  private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
+      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences, boolean complete) {
     if (count < 0) {
       throw new IllegalArgumentException("licence count must be >= 0: " + count);
     }
@@ -48,6 +54,7 @@ public final class Dataset {
     this.unknownEnumShare = unknownEnumShare;
     this.today = today;
     this.jsonLicences = jsonLicences;
+    this.complete = complete;
   }
 
   /** {@code count} synthetic licences; the same seed (and today) gives the same bytes. */
@@ -86,17 +93,25 @@ public final class Dataset {
 
   /** Enum values in this casing (synthetic data only; JSON is served as written). */
   public Dataset withCasing(EnumCasing casing) {
-    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences);
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, complete);
   }
 
   /** This share (0..1) of synthetic licences carries an enum value newer servers send. */
   public Dataset withUnknownEnumShare(double share) {
-    return new Dataset(kind, count, seed, casing, share, today, jsonLicences);
+    return new Dataset(kind, count, seed, casing, share, today, jsonLicences, complete);
   }
 
   /** The day expiry dates are spread around (default: the current UTC date). */
   public Dataset withToday(LocalDate today) {
-    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences);
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, complete);
+  }
+
+  /**
+   * Synthetic licences that always carry every property (nullable ones may still be null): no
+   * licence leaves properties out. Contract tests that match whole licences need this.
+   */
+  public Dataset withEveryPropertyPresent() {
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, true);
   }
 
   /** How many licences this dataset has. */
@@ -114,7 +129,7 @@ public final class Dataset {
 
   LicenseStore materialize() {
     LocalDate day = today != null ? today : LocalDate.now(ZoneOffset.UTC);
-    LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare);
+    LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare, complete);
     return switch (kind) {
       case SYNTHETIC -> LicenseStore.lazy(count, i -> Json.object(gen.licence(i)));
       case NULLABLES_NULL -> LicenseStore.of(List.of(Json.object(gen.licenceWithNullablesNull())),

@@ -63,8 +63,15 @@ final class LicenseGenerator {
   private final LocalDate today;
   private final EnumCasing casing;
   private final double unknownShare;
+  private final boolean complete;
 
   LicenseGenerator(long seed, LocalDate today, EnumCasing casing, double unknownShare) {
+    this(seed, today, casing, unknownShare, false);
+  }
+
+  LicenseGenerator(long seed, LocalDate today, EnumCasing casing, double unknownShare,
+      boolean complete) {
+    this.complete = complete;
     this.seed = seed;
     this.today = today;
     this.casing = casing;
@@ -78,7 +85,7 @@ final class LicenseGenerator {
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
     String uid = serverUid(index);
     boolean autoUpdate = r.nextInt(100) < 60;
-    if (r.nextInt(100) < 2) {
+    if (r.nextInt(100) < 2 && !complete) {
       // Some servers report a licence they could not read: only the required property.
       m.put("autoUpdateEnabled", autoUpdate);
       return m;
@@ -218,7 +225,7 @@ final class LicenseGenerator {
     m.put("unitType", points ? "Points" : "Instances");
     m.put("type", type);
 
-    if (r.nextInt(100) < 6) {
+    if (r.nextInt(100) < 6 && !complete) {
       // Older or partially reporting servers leave some properties out altogether.
       int drop = r.nextInt(1, 5);
       for (int k = 0; k < drop; k++) {

@@ -42,7 +42,8 @@ public final class ProviderStates {
   static Setup setupFor(String state, Map<String, ?> params) {
     return switch (state) {
       case LICENSES_EXIST -> new Setup(
-          Dataset.synthetic(intParam(params, "total", 3, 0, 100_000), SEED), Auth.any(),
+          Dataset.synthetic(intParam(params, "total", 3, 0, 100_000), SEED)
+              .withEveryPropertyPresent(), Auth.any(),
           FaultPlan.none());
       case NULLABLES_NULL -> new Setup(Dataset.licenseWithNullablesNull(), Auth.any(),
           FaultPlan.none());

@@ -97,6 +97,23 @@ class DatasetTest {
   }
 
   @Test
+  void aCompleteDatasetLeavesNoPropertyOutAndOtherwiseServesTheSameLicences() {
+    List<Map<String, Object>> complete =
+        licences(Dataset.synthetic(2_000, 1).withToday(TODAY).withEveryPropertyPresent());
+    List<Map<String, Object>> usual = licences(Dataset.synthetic(2_000, 1).withToday(TODAY));
+    int differing = 0;
+    for (int i = 0; i < complete.size(); i++) {
+      assertThat(complete.get(i).keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
+      if (usual.get(i).size() == LicenseGenerator.PROPERTIES.size()) {
+        assertThat(complete.get(i)).isEqualTo(usual.get(i));
+      } else {
+        differing++;
+      }
+    }
+    assertThat(differing).isPositive();
+  }
+
+  @Test
   void someLicencesCarryOnlyTheRequiredPropertyAndSomeLackAFew() {
     List<Map<String, Object>> all = licences(Dataset.synthetic(3_000, 1).withToday(TODAY));
     assertThat(all).anySatisfy(l -> assertThat(l).containsOnlyKeys("autoUpdateEnabled"));
