@@ -1,0 +1,162 @@
+package dev.licensewatch.vspc.cli;
+
+import dev.licensewatch.vspc.emulator.EnumCasing;
+import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs a VSPC stand-in server (GET /api/v3/licensing/backupServers with synthetic data) in"
+          + " the foreground until Ctrl-C or SIGTERM; prints its URL on stdout.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  vspc-licenses emulator --port 8080 --licenses 1000",
+      "  VSPC_TOKEN=vspc-emulator-token vspc-licenses --url http://127.0.0.1:8080 list",
+      "  vspc-licenses emulator --tls /tmp/vspc.pem --faults '429@2,reset@5'",
+      "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
+      "  vspc-licenses emulator --dataset licences.json --enum-casing lower"
+    })
+final class EmulatorCommand implements Callable<Integer> {
+  @ParentCommand Root root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port on 127.0.0.1 (default: a free one).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--licenses", paramLabel = "N", defaultValue = "250",
+      description = "Synthetic licences to serve (default: ${DEFAULT-VALUE}).")
+  int licenses = 250;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Seed of the synthetic licences (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--dataset", paramLabel = "FILE",
+      description = "Serve the licences of this JSON file (an array, or a page body) instead.")
+  @Nullable Path dataset;
+
+  @Option(names = "--enum-casing", paramLabel = "CASING", defaultValue = "pascal",
+      description = "pascal (current servers) or lower (older servers) (default: ${DEFAULT-VALUE}).")
+  String enumCasing = "pascal";
+
+  @Option(names = "--token", paramLabel = "T",
+      description = "Accept this bearer token (default: " + VspcEmulator.DEFAULT_TOKEN + ").")
+  @Nullable String token;
+
+  @Option(names = "--latency-ms", paramLabel = "N", defaultValue = "0",
+      description = "Delay before every licences response.")
+  long latencyMs;
+
+  @Option(names = "--faults", paramLabel = "SPEC",
+      description = "Faults to inject, e.g. '429@2,reset@5' or"
+          + " 'random:seed=42,rate=0.2,kinds=429|503'.")
+  @Nullable String faults;
+
+  @Option(names = "--tls", paramLabel = "PEMPATH",
+      description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
+          + " (give it to --ca-cert).")
+  @Nullable Path tls;
+
+  @Option(names = "--provider-states",
+      description = "Pact provider-states mode: POST /_pact/provider-states sets data and tokens.")
+  boolean providerStates;
+
+  /** Released by the shutdown hook (or an interrupt, in tests). */
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() {
+    root.init();
+    Io io = root.io;
+    if (token != null) {
+      io.addSecret(token);
+    }
+    VspcEmulator.Builder builder;
+    try {
+      builder = VspcEmulator.builder()
+          .host(host)
+          .port(port)
+          .licenses(licenses)
+          .seed(seed)
+          .enumCasing(EnumCasing.parse(enumCasing))
+          .latency(Duration.ofMillis(latencyMs))
+          .providerStates(providerStates);
+      if (dataset != null) {
+        builder.datasetFile(dataset);
+      }
+      if (token != null) {
+        builder.token(token);
+      }
+      if (faults != null) {
+        builder.faults(faults);
+      }
+      if (tls != null) {
+        builder.tlsCertificatePem(tls);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), Errors.message(e));
+    }
+    VspcEmulator emulator;
+    try {
+      emulator = builder.start();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), Errors.message(e));
+    } catch (RuntimeException e) {
+      throw new CliException("cannot start the emulator: " + Errors.message(e)
+          + "; choose another --port or check --dataset and --tls", e);
+    }
+    Thread hook = new Thread(() -> {
+      emulator.close();
+      stop.countDown();
+    }, "vspc-emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      io.out.println("VSPC emulator listening on " + emulator.baseUrl() + " ("
+          + emulator.licenseCount() + " licences" + (providerStates ? ", provider states" : "")
+          + ")");
+      if (tls != null) {
+        io.out.println("certificate: " + tls + " (use --ca-cert " + tls + ")");
+      }
+      if (token == null && !providerStates) {
+        io.out.println("token: " + VspcEmulator.DEFAULT_TOKEN);
+      }
+      io.out.println("try: VSPC_TOKEN=" + (token == null ? VspcEmulator.DEFAULT_TOKEN : "...")
+          + " " + Io.PROGRAM + " --url " + emulator.baseUrl()
+          + (tls != null ? " --ca-cert " + tls : "") + " list");
+      io.out.println("press Ctrl-C to stop");
+      io.out.flush();
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      emulator.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+    return 0;
+  }
+}

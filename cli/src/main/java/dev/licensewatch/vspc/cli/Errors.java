@@ -1,0 +1,132 @@
+package dev.licensewatch.vspc.cli;
+
+import dev.licensewatch.vspc.client.VspcAuthenticationException;
+import dev.licensewatch.vspc.client.VspcBadRequestException;
+import dev.licensewatch.vspc.client.VspcContractException;
+import dev.licensewatch.vspc.client.VspcException;
+import dev.licensewatch.vspc.client.VspcIoException;
+import dev.licensewatch.vspc.client.VspcNotFoundException;
+import dev.licensewatch.vspc.client.VspcPagingException;
+import dev.licensewatch.vspc.client.VspcPermissionException;
+import dev.licensewatch.vspc.client.VspcRateLimitedException;
+import dev.licensewatch.vspc.client.VspcServerException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import org.jspecify.annotations.Nullable;
+
+/** One line per failure: {@code <cause>; <fix>}. */
+final class Errors {
+  static final String ROLES =
+      "Portal Administrator, Service Provider Global Administrator, Service Provider Administrator";
+
+  private Errors() {}
+
+  static String describe(Throwable t) {
+    if (t instanceof CliException) {
+      return message(t);
+    }
+    if (t instanceof VspcException e) {
+      return describe(e);
+    }
+    if (t instanceof UncheckedIOException e) {
+      return "I/O error: " + message(e.getCause() != null ? e.getCause() : e)
+          + "; check the path and permissions";
+    }
+    if (t instanceof OutOfMemoryError) {
+      return "out of memory; raise the heap (JAVA_OPTS=-Xmx...) or use export, which streams";
+    }
+    return "unexpected " + t.getClass().getSimpleName() + ": " + message(t)
+        + "; run again with --verbose for details and report it";
+  }
+
+  private static String describe(VspcException e) {
+    String id = e.requestId() == null ? "" : " (request id " + e.requestId() + ")";
+    if (e instanceof VspcAuthenticationException) {
+      return "the server rejected the token (HTTP 401)" + id
+          + "; check the token given with --token, --token-file or VSPC_TOKEN: it must be a"
+          + " valid, unexpired VSPC API key or access token";
+    }
+    if (e instanceof VspcPermissionException) {
+      return "access denied (HTTP 403)" + id
+          + "; the account needs one of the roles " + ROLES;
+    }
+    if (e instanceof VspcIoException io) {
+      Throwable root = rootCause(e);
+      String cause = message(root);
+      if (io.isTls()) {
+        return "TLS handshake failed, the server's certificate is not trusted or does not match"
+            + " (" + cause + ")" + "; use --ca-cert PATH with the server's certificate or its CA"
+            + " (PEM), or for a test only --insecure";
+      }
+      if (hasCause(e, UnknownHostException.class)) {
+        return "cannot resolve the host (" + cause + "); check --url";
+      }
+      if (hasCause(e, ConnectException.class) || hasCause(e, NoRouteToHostException.class)) {
+        return "cannot connect to the server: " + cause
+            + "; check --url (host and port, e.g. https://vspc.example.com:1280) and that the"
+            + " server is up and reachable";
+      }
+      if (io.isTimeout()) {
+        return "the server did not answer in time (" + message(e) + ")"
+            + "; check that the server is healthy, or raise --timeout";
+      }
+      return "the server is unreachable (" + message(e) + "); check --url and the network";
+    }
+    if (e instanceof VspcContractException c) {
+      return "the server's response breaks the API document at " + c.jsonPath()
+          + (c.identity() == null ? "" : " (licence " + c.identity() + ")") + id
+          + ": " + message(e)
+          + "; run without --strict to keep every licence and get a warning per violation";
+    }
+    if (e instanceof VspcNotFoundException) {
+      return message(e) + id;
+    }
+    if (e instanceof VspcRateLimitedException) {
+      return "the server is throttling requests (HTTP 429)" + id
+          + "; try again later or lower --concurrency";
+    }
+    if (e instanceof VspcBadRequestException) {
+      return message(e) + id
+          + "; check --page-size, --limit, --offset and --client-version";
+    }
+    if (e instanceof VspcPagingException) {
+      return message(e) + id
+          + "; the licences changed while they were read: run again, or without --strict";
+    }
+    if (e instanceof VspcServerException) {
+      return message(e) + id + "; the server failed: try again later and check its health";
+    }
+    return message(e) + id;
+  }
+
+  static String message(Throwable t) {
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : Io.oneLine(m);
+  }
+
+  static Throwable rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  static @Nullable String nullIfBlank(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.licensewatch.vspc.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Entry point of {@code vspc-licenses}. {@link #run} is the whole program without {@code
+ * System.exit}, for tests and embedding.
+ */
+public final class Main {
+  /** Exit code of a failed command (server, network, file). */
+  static final int FAILURE = 1;
+  /** Exit code of a usage error (as picocli uses). */
+  static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    boolean interactive = System.console() != null;
+    int code = run(args, System.out, System.err, System.getenv(), interactive);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the program; returns the exit code. Never throws. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, env, false);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      boolean interactive) {
+    Io io = new Io(out, err, env, interactive);
+    collectSecrets(args, io);
+    boolean verboseRequested = Arrays.asList(args).contains("--verbose");
+    try {
+      Root root = new Root(io);
+      CommandLine cmd = new CommandLine(root);
+      cmd.setCaseInsensitiveEnumValuesAllowed(true);
+      cmd.setOut(new PrintWriter(out, true));
+      cmd.setErr(new PrintWriter(err, true));
+      cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));
+      cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        boolean check = commandLine.getCommandSpec().userObject() instanceof CheckCommand;
+        return failure(ex, io, root.verbose, check);
+      });
+      return cmd.execute(args);
+    } catch (Throwable t) {
+      return failure(t, io, verboseRequested, false);
+    } finally {
+      CliLogging.off();
+    }
+  }
+
+  /** Tokens given on the command line or in the environment are redacted from every line. */
+  private static void collectSecrets(String[] args, Io io) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--token") && i + 1 < args.length) {
+        io.addSecret(args[i + 1]);
+      } else if (arg.startsWith("--token=")) {
+        io.addSecret(arg.substring("--token=".length()));
+      }
+    }
+    io.addSecret(io.env.get("VSPC_TOKEN"));
+  }
+
+  private static int usageError(ParameterException ex, Io io, String[] args) {
+    CommandLine where = ex.getCommandLine();
+    String command = where.getCommandSpec().qualifiedName(" ");
+    String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+    if (ex instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+    }
+    boolean check = where.getCommandSpec().userObject() instanceof CheckCommand
+        || (where.getCommandSpec().userObject() instanceof Root
+            && Arrays.asList(args).contains("check"));
+    if (check) {
+      // Monitoring systems read stdout and treat 2 as CRITICAL: a usage error is UNKNOWN.
+      io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)
+          + "; see '" + command + " --help'"));
+      io.out.flush();
+      return CheckCommand.UNKNOWN;
+    }
+    io.error(message + "; see '" + command + " --help'");
+    return USAGE;
+  }
+
+  private static int failure(Throwable t, Io io, boolean verbose, boolean check) {
+    if (t instanceof ParameterException p) {
+      return usageError(p, io, new String[0]);
+    }
+    String message = Errors.describe(t);
+    if (check) {
+      io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)));
+      io.out.flush();
+    } else {
+      io.error(message);
+    }
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      io.printErr(trace.toString());
+    }
+    return check ? CheckCommand.UNKNOWN : FAILURE;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.licensewatch.vspc.cli;
+
+import com.squareup.moshi.JsonWriter;
+import dev.licensewatch.vspc.client.LicensePage;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "page",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends exactly one request and prints the page as decoded:"
+          + " {\"meta\":{\"pagingInfo\":{...}},\"data\":[...]} (values as in export).",
+      "Without options, sends neither limit nor offset (the server's defaults).",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  vspc-licenses --demo page",
+      "  vspc-licenses page --limit 500 --offset 1000",
+      "Given only --offset, limit 100 is sent; given only --limit, offset 0 is sent."
+    })
+final class PageCommand implements Callable<Integer> {
+  @ParentCommand Root root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Licences in the page, 1..500.")
+  @Nullable Integer limit;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Licences to skip, 0 or more.")
+  @Nullable Integer offset;
+
+  @Override
+  public Integer call() throws IOException {
+    if (limit != null && (limit < 1 || limit > VspcLicensingClient.MAX_PAGE_SIZE)) {
+      throw new ParameterException(spec.commandLine(),
+          "--limit must be between 1 and 500, was " + limit);
+    }
+    if (offset != null && offset < 0) {
+      throw new ParameterException(spec.commandLine(), "--offset must be 0 or more, was " + offset);
+    }
+    LicensePage page;
+    try (Root.Session session = root.open(spec.commandLine(), false)) {
+      page = limit == null && offset == null
+          ? session.client.page()
+          : session.client.page(limit == null ? VspcLicensingClient.DEFAULT_PAGE_SIZE : limit,
+              offset == null ? 0 : offset);
+    }
+    Buffer buffer = new Buffer();
+    try (JsonWriter w = JsonWriter.of(buffer)) {
+      w.setIndent("  ");
+      w.setSerializeNulls(true);
+      w.beginObject();
+      w.name("meta").beginObject().name("pagingInfo");
+      Values.PAGING_INFO.toJson(w, page.pagingInfo());
+      w.endObject();
+      w.name("data").beginArray();
+      for (BackupServerLicense licence : page.licenses()) {
+        Values.LICENSE.toJson(w, licence);
+      }
+      w.endArray();
+      w.endObject();
+    }
+    buffer.writeUtf8("\n");
+    buffer.copyTo(root.io.out);
+    root.io.out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,300 @@
+package dev.licensewatch.vspc.cli;
+
+import dev.licensewatch.vspc.client.VspcLicensingClient;
+import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = Io.PROGRAM,
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      ListCommand.class, ExportCommand.class, PageCommand.class, CheckCommand.class,
+      EmulatorCommand.class
+    },
+    description = {
+      "Lists, exports and checks the licences of the Veeam Backup & Replication servers managed"
+          + " by a Veeam Service Provider Console (REST API v3, GET /api/v3/licensing/backupServers).",
+      "Global options go before the command. Not affiliated with or endorsed by Veeam.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  vspc-licenses --demo list",
+      "  export VSPC_URL=https://vspc.example.com:1280 VSPC_TOKEN=...",
+      "  vspc-licenses list",
+      "  vspc-licenses --token-file ~/.vspc-token --ca-cert vspc.pem export --format csv --output licences.csv",
+      "  vspc-licenses check --warn-days 60 --crit-days 15",
+      "",
+      "Exit codes: 0 success, 1 failure (server, network, TLS, file), 2 usage error;",
+      "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+      "Environment: VSPC_URL, VSPC_TOKEN (used when --url, --token/--token-file are not given)."
+    })
+final class Root implements Runnable {
+  /** Sample data of --demo: fixed, so a demo looks the same every day relative to today. */
+  static final int DEMO_LICENSES = 42;
+  static final long DEMO_SEED = 7;
+
+  final Io io;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "VSPC server, e.g. https://vspc.example.com:1280 (with or without /api/v3)."
+          + " Default: $VSPC_URL.")
+  @Nullable String url;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "Bearer token or API key. Default: $VSPC_TOKEN. Prefer --token-file or the"
+          + " variable: command lines are visible to other users.")
+  @Nullable String token;
+
+  @Option(names = "--token-file", paramLabel = "PATH",
+      description = "Read the token from this file (keep it chmod 600).")
+  @Nullable Path tokenFile;
+
+  @Option(names = "--ca-cert", paramLabel = "PATH",
+      description = "Also trust this PEM certificate or CA (a self-signed VSPC certificate).")
+  @Nullable Path caCert;
+
+  @Option(names = "--insecure",
+      description = "Skip TLS certificate verification (and allow plain http). Tests only.")
+  boolean insecure;
+
+  int pageSize = VspcLicensingClient.DEFAULT_PAGE_SIZE;
+  int concurrency = 4;
+  @Nullable Integer timeoutSeconds;
+
+  @Option(names = "--client-version", paramLabel = "V",
+      description = "Sent as X-Client-Version (default: the API document's version).")
+  @Nullable String clientVersion;
+
+  @Option(names = "--strict",
+      description = "Fail on a response that breaks the API document or on licences changing"
+          + " while paging. Default: keep every licence and warn on stderr.")
+  boolean strict;
+
+  @Option(names = "--demo",
+      description = "Ignore --url/--token: start an embedded emulator with " + DEMO_LICENSES
+          + " sample licences on a free loopback port and use it.")
+  boolean demo;
+
+  @Option(names = "--verbose",
+      description = "Request summaries and stack traces on stderr (the token is never shown).")
+  boolean verbose;
+
+  Root(Io io) {
+    this.io = io;
+  }
+
+  @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
+      description = "Licences per request, 1..500 (default: ${DEFAULT-VALUE}).")
+  void setPageSize(int n) {
+    if (n < 1 || n > VspcLicensingClient.MAX_PAGE_SIZE) {
+      throw new ParameterException(spec.commandLine(),
+          "--page-size must be between 1 and 500, was " + n);
+    }
+    pageSize = n;
+  }
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+      description = "Pages fetched in parallel, 1..64 (default: ${DEFAULT-VALUE}).")
+  void setConcurrency(int n) {
+    if (n < 1 || n > 64) {
+      throw new ParameterException(spec.commandLine(),
+          "--concurrency must be between 1 and 64, was " + n);
+    }
+    concurrency = n;
+  }
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Longest time for one request, retries included (default: 10 s to connect,"
+          + " 30 s of silence, 60 s per attempt, 3 min with retries).")
+  void setTimeout(int seconds) {
+    if (seconds < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--timeout must be 1 second or more, was " + seconds);
+    }
+    timeoutSeconds = seconds;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(),
+        "missing command: one of list, export, page, check, emulator");
+  }
+
+  /** An open connection: the client, and the demo emulator when --demo. */
+  static final class Session implements AutoCloseable {
+    final VspcLicensingClient client;
+    final @Nullable VspcEmulator emulator;
+    final Events events;
+
+    Session(VspcLicensingClient client, @Nullable VspcEmulator emulator, Events events) {
+      this.client = client;
+      this.emulator = emulator;
+      this.events = events;
+    }
+
+    @Override
+    public void close() {
+      events.finish();
+      client.close();
+      if (emulator != null) {
+        emulator.close();
+      }
+    }
+  }
+
+  /** Turns on --verbose logging; every command calls it first. */
+  void init() {
+    if (verbose) {
+      CliLogging.verbose(io.err, io::redact);
+    }
+  }
+
+  /**
+   * Validates the connection options and builds the client. Usage problems (no URL, no token,
+   * unreadable token file or certificate, bad URL) are {@link ParameterException}s of {@code
+   * command}.
+   */
+  Session open(CommandLine command, boolean progress) {
+    init();
+    Events events = new Events(io, progress && io.interactive);
+    VspcEmulator emulator = null;
+    String baseUrl;
+    String secret;
+    if (demo) {
+      emulator = VspcEmulator.builder().licenses(DEMO_LICENSES).seed(DEMO_SEED).start();
+      baseUrl = emulator.baseUrl();
+      secret = VspcEmulator.DEFAULT_TOKEN;
+      if (verbose) {
+        io.printErr("demo: embedded VSPC emulator with " + DEMO_LICENSES + " licences on "
+            + baseUrl);
+      }
+    } else {
+      baseUrl = url != null ? url : io.env("VSPC_URL");
+      if (baseUrl == null) {
+        throw new ParameterException(command,
+            "no server: give --url https://HOST:1280 or set VSPC_URL (or try --demo)");
+      }
+      secret = resolveToken(command);
+    }
+    try {
+      VspcLicensingClient.Builder builder = VspcLicensingClient.builder()
+          .baseUrl(baseUrl)
+          .token(secret)
+          .pageSize(pageSize)
+          .concurrency(concurrency)
+          .strict(strict)
+          .failOnDrift(strict)
+          .eventListener(events);
+      if (clientVersion != null) {
+        builder.clientVersion(clientVersion);
+      }
+      if (timeoutSeconds != null) {
+        Duration t = Duration.ofSeconds(timeoutSeconds);
+        builder.connectTimeout(t.compareTo(Duration.ofSeconds(10)) < 0 ? t : Duration.ofSeconds(10))
+            .readTimeout(t)
+            .callTimeout(t)
+            .deadline(t);
+      }
+      if (!demo) {
+        if (caCert != null) {
+          builder.trustCertificatePem(caCert);
+        }
+        if (insecure) {
+          io.warn("--insecure: TLS certificate verification is off; anyone on the network path"
+              + " can impersonate the server and read the token");
+          builder.insecureSkipTlsVerification(true).allowInsecureHttp(true);
+        }
+      }
+      return new Session(builder.build(), emulator, events);
+    } catch (UncheckedIOException e) {
+      closeQuietly(emulator);
+      throw new ParameterException(command, Errors.message(e) + "; check --ca-cert");
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      closeQuietly(emulator);
+      String m = Errors.message(e);
+      String option = m.contains("certificate") || m.contains("PEM") ? "--ca-cert" : "--url";
+      throw new ParameterException(command, "bad " + option + ": " + m);
+    } catch (RuntimeException e) {
+      closeQuietly(emulator);
+      throw e;
+    }
+  }
+
+  private String resolveToken(CommandLine command) {
+    if (token != null && tokenFile != null) {
+      throw new ParameterException(command, "give either --token or --token-file, not both");
+    }
+    String value;
+    if (tokenFile != null) {
+      value = readTokenFile(command, tokenFile);
+    } else if (token != null) {
+      value = token;
+    } else {
+      value = io.env("VSPC_TOKEN");
+      if (value == null) {
+        throw new ParameterException(command,
+            "no token: give --token-file PATH (or --token TOKEN) or set VSPC_TOKEN");
+      }
+    }
+    if (value.isBlank()) {
+      throw new ParameterException(command, "the token is empty");
+    }
+    io.addSecret(value);
+    return value.trim();
+  }
+
+  private String readTokenFile(CommandLine command, Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ParameterException(command, "cannot read the token file " + file + " ("
+          + e.getClass().getSimpleName() + "); check the path and its permissions");
+    }
+    io.addSecret(text);
+    String first = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
+        .findFirst().orElse("");
+    io.addSecret(first);
+    if (first.isEmpty()) {
+      throw new ParameterException(command, "the token file " + file + " is empty");
+    }
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.contains(PosixFilePermission.GROUP_READ)
+          || perms.contains(PosixFilePermission.OTHERS_READ)) {
+        io.warn("the token file " + file + " is readable by group/others; restrict it with"
+            + " chmod 600 " + file);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to check
+    }
+    return first;
+  }
+
+  private static void closeQuietly(@Nullable VspcEmulator emulator) {
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.licensewatch.vspc.cli;
+
+import static dev.licensewatch.vspc.cli.Cli.TOKEN;
+import static dev.licensewatch.vspc.cli.Cli.against;
+import static dev.licensewatch.vspc.cli.Expect.licence;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.emulator.Dataset;
+import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check: states, exit codes, perfdata and detail lines with a fixed clock. */
+class CheckTest {
+  static final String NOW = "2030-01-01T00:00:00Z";
+  static final String FAR = "2031-06-01T00:00:00+02:00";
+
+  @TempDir static Path dir;
+
+  @AfterAll
+  static void scan() {
+    Cli.ALL_OUTPUT.forEach(Cli::assertNoSecret);
+  }
+
+  static VspcEmulator serve(List<Map<String, Object>> licences) throws IOException {
+    Path file = Files.createTempFile(dir, "dataset", ".json");
+    Files.writeString(file, Expect.json(licences));
+    return VspcEmulator.builder().token(TOKEN).datasetFile(file).start();
+  }
+
+  static List<Map<String, Object>> healthy() {
+    List<Map<String, Object>> l = new ArrayList<>();
+    l.add(licence("11111111-1111-4111-8111-111111111111", "Alder Foods", "Valid", FAR, 100, 50));
+    l.add(licence("22222222-2222-4222-8222-222222222222", "Birch Labs", "Valid", FAR, 10, 10));
+    Map<String, Object> perpetual =
+        licence("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1);
+    l.add(perpetual);
+    return l;
+  }
+
+  static Cli.Result check(VspcEmulator vspc, String... options) {
+    List<String> args = new ArrayList<>(List.of(against(vspc.baseUrl(), "check", "--now", NOW)));
+    args.addAll(List.of(options));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void okWhenNothingIsDue() throws IOException {
+    try (VspcEmulator vspc = serve(healthy())) {
+      Cli.Result r = check(vspc);
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).isEqualTo("LICENSES OK - 3 licences, none expiring within 60 days"
+          + " | licenses=3 critical=0 warning=0 expired=0 min_days_left=515;60:;15:\n");
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void warningForExpiryWithinWarnDaysAndUnknownOrNewStatuses() throws IOException {
+    List<Map<String, Object>> l = healthy();
+    l.add(licence("44444444-4444-4444-8444-444444444444", "Drumlin", "Valid",
+        "2030-01-31T00:00:00Z", 10, 1));
+    l.add(licence("55555555-5555-4555-8555-555555555555", "Ember", "unknown", FAR, 10, 1));
+    l.add(licence("66666666-6666-4666-8666-666666666666", "Fjord", "Suspended", FAR, 10, 1));
+    l.add(licence("77777777-7777-4777-8777-777777777777", "Granite", "Warning", FAR, 10, 1));
+    try (VspcEmulator vspc = serve(l)) {
+      Cli.Result r = check(vspc);
+      assertThat(r.code()).isEqualTo(1);
+      List<String> lines = r.out().lines().toList();
+      assertThat(lines.get(0)).startsWith("LICENSES WARNING - 0 critical, 4 warning of 7 licences")
+          .endsWith("| licenses=7 critical=0 warning=4 expired=0 min_days_left=30;60:;15:");
+      assertThat(lines).hasSize(5);
+      assertThat(lines).contains(
+          "WARNING: Drumlin (backupServerUid 44444444-4444-4444-8444-444444444444): expires in"
+              + " 30 days (2030-01-31T00:00:00Z)",
+          "WARNING: Ember (backupServerUid 55555555-5555-4555-8555-555555555555): status Unknown",
+          "WARNING: Fjord (backupServerUid 66666666-6666-4666-8666-666666666666): status"
+              + " 'Suspended' not known to this version");
+      // a shorter window makes the expiry fine
+      assertThat(check(vspc, "--warn-days", "20", "--crit-days", "10").out())
+          .doesNotContain("Drumlin");
+    }
+  }
+
+  @Test
+  void criticalForBadStatusesNearOrPastExpiryAndOveruse() throws IOException {
+    List<Map<String, Object>> l = healthy();
+    l.add(licence("a1111111-1111-4111-8111-111111111111", "Expired Co", "Expired", FAR, 10, 1));
+    l.add(licence("a2222222-2222-4222-8222-222222222222", "Error Co", "Error", FAR, 10, 1));
+    l.add(licence("a3333333-3333-4333-8333-333333333333", "Unlicensed Co", "unlicensed", FAR,
+        10, 1));
+    l.add(licence("a4444444-4444-4444-8444-444444444444", "Soon Co", "Valid",
+        "2030-01-06T00:00:00Z", 10, 1));
+    l.add(licence("a5555555-5555-4555-8555-555555555555", "Past Co", "Valid",
+        "2029-12-22T00:00:00Z", 10, 1));
+    l.add(licence("a6666666-6666-4666-8666-666666666666", "Over Co", "Valid", FAR, 10, 12));
+    l.add(licence("a7777777-7777-4777-8777-777777777777", "Due Co", "Valid",
+        "2030-02-15T00:00:00Z", 10, 1));
+    try (VspcEmulator vspc = serve(l)) {
+      Cli.Result r = check(vspc, "--warn-days", "60", "--crit-days", "15");
+      assertThat(r.code()).isEqualTo(2);
+      List<String> lines = r.out().lines().toList();
+      assertThat(lines.get(0)).isEqualTo("LICENSES CRITICAL - 6 critical, 1 warning of 10"
+          + " licences (2 expired) | licenses=10 critical=6 warning=1 expired=2"
+          + " min_days_left=-10;60:;15:");
+      assertThat(lines.subList(1, 7)).allMatch(line -> line.startsWith("CRITICAL: "));
+      assertThat(lines.get(7)).startsWith("WARNING: Due Co");
+      assertThat(r.out()).contains("Expired Co (backupServerUid a1111111", "status Expired",
+          "status Error", "status Unlicensed", "Soon Co", "expires in 5 days",
+          "Past Co", "expired 10 days ago", "uses 12 of 10 units");
+      // with a later clock, the next expiry turns critical too
+      assertThat(Cli.run(against(vspc.baseUrl(), "check", "--now", "2030-02-10")).out())
+          .contains("CRITICAL: Due Co");
+    }
+  }
+
+  @Test
+  void unknownWhenTheServerCannotBeRead() throws IOException {
+    try (VspcEmulator vspc = serve(healthy())) {
+      Cli.Result denied = Cli.run("--url", vspc.baseUrl(), "--token", Cli.WRONG_TOKEN,
+          "check");
+      assertThat(denied.code()).isEqualTo(3);
+      assertThat(denied.out()).startsWith("LICENSES UNKNOWN - the server rejected the token"
+          + " (HTTP 401)").contains("check the token");
+      assertThat(denied.out().lines()).hasSize(1);
+    }
+    List<Map<String, Object>> broken = healthy();
+    broken.get(1).put("autoUpdateEnabled", null);
+    try (VspcEmulator vspc = serve(broken)) {
+      Cli.Result strict = Cli.run(against(vspc.baseUrl(), "--strict", "check", "--now", NOW));
+      assertThat(strict.code()).isEqualTo(3);
+      assertThat(strict.out()).startsWith("LICENSES UNKNOWN - ")
+          .contains("$.data[1].autoUpdateEnabled");
+      Cli.Result lenient = check(vspc);
+      assertThat(lenient.code()).isZero();
+      assertThat(lenient.err()).contains("warning: $.data[1].autoUpdateEnabled");
+    }
+  }
+
+  @Test
+  void unknownForBadThresholdsAndOptions() {
+    try (VspcEmulator vspc = VspcEmulator.builder().token(TOKEN)
+        .dataset(Dataset.synthetic(1, 1)).start()) {
+      Cli.Result inverted = check(vspc, "--warn-days", "10", "--crit-days", "20");
+      assertThat(inverted.code()).isEqualTo(3);
+      assertThat(inverted.out()).startsWith("LICENSES UNKNOWN - --warn-days (10) must be at"
+          + " least --crit-days (20)");
+      assertThat(check(vspc, "--crit-days", "-1").code()).isEqualTo(3);
+      assertThat(check(vspc, "--now", "yesterday").out()).startsWith("LICENSES UNKNOWN - ");
+      assertThat(Cli.run("check").out()).startsWith("LICENSES UNKNOWN - no server");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.licensewatch.vspc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Runs the CLI in-process; every output is kept and scanned for tokens. */
+final class Cli {
+  /** Tokens used by the tests: none may ever appear in any output. */
+  static final String TOKEN = "s3cr3t-T0ken-4-tests-0nly";
+  static final String READ_ONLY_TOKEN = "r34d0nly-T0ken-4-tests";
+  static final String WRONG_TOKEN = "wr0ng-T0ken-4-tests";
+  static final List<String> SECRETS = List.of(TOKEN, READ_ONLY_TOKEN, WRONG_TOKEN);
+
+  /** Everything any test printed, for the final scan. */
+  static final List<String> ALL_OUTPUT = new CopyOnWriteArrayList<>();
+
+  record Result(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  static Result run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int code = Main.run(args, o, e, new HashMap<>(env));
+    Result r = new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+    record(r.out());
+    record(r.err());
+    return r;
+  }
+
+  static void record(String output) {
+    ALL_OUTPUT.add(output);
+    assertNoSecret(output);
+  }
+
+  static void assertNoSecret(String output) {
+    for (String secret : SECRETS) {
+      assertThat(output).doesNotContain(secret);
+    }
+  }
+
+  /** Global options for the emulator with {@link #TOKEN}. */
+  static String[] against(String baseUrl, String... rest) {
+    String[] args = new String[rest.length + 4];
+    args[0] = "--url";
+    args[1] = baseUrl;
+    args[2] = "--token";
+    args[3] = TOKEN;
+    System.arraycopy(rest, 0, args, 4, rest.length);
+    return args;
+  }
+}

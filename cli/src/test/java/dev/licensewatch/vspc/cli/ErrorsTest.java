@@ -1,0 +1,204 @@
+package dev.licensewatch.vspc.cli;
+
+import static dev.licensewatch.vspc.cli.Cli.TOKEN;
+import static dev.licensewatch.vspc.cli.Cli.against;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Error lines, exit codes, strict vs lenient, verbose, help, and that tokens never show. */
+class ErrorsTest {
+  static VspcEmulator vspc;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    vspc = VspcEmulator.builder().token(TOKEN)
+        .token(Cli.READ_ONLY_TOKEN, "Read-only User").licenses(25).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    vspc.close();
+    Cli.ALL_OUTPUT.forEach(Cli::assertNoSecret);
+  }
+
+  static void oneErrorLine(Cli.Result r, int code, String... fragments) {
+    assertThat(r.code()).isEqualTo(code);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("vspc-licenses: error: ").contains(fragments)
+        .doesNotContain("\tat ", "Exception:");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void unauthorizedNamesTheToken() {
+    oneErrorLine(Cli.run("--url", vspc.baseUrl(), "--token", Cli.WRONG_TOKEN, "list"), 1,
+        "HTTP 401", "; check the token");
+  }
+
+  @Test
+  void forbiddenNamesTheRoles() {
+    oneErrorLine(Cli.run("--url", vspc.baseUrl(), "--token", Cli.READ_ONLY_TOKEN, "export"), 1,
+        "HTTP 403", "Portal Administrator, Service Provider Global Administrator,"
+            + " Service Provider Administrator");
+  }
+
+  @Test
+  void untrustedCertificateSuggestsCaCertWhichThenWorks() {
+    Path pem = dir.resolve("vspc.pem");
+    try (VspcEmulator tls = VspcEmulator.builder().token(TOKEN).licenses(3)
+        .tlsCertificatePem(pem).start()) {
+      String url = "https://localhost:" + tls.port();
+      oneErrorLine(Cli.run(against(url, "list")), 1, "TLS handshake failed", "--ca-cert");
+      Cli.Result trusted = Cli.run(against(url, "--ca-cert", pem.toString(), "export"));
+      assertThat(trusted.code()).isZero();
+      assertThat(ExportTest.jsonArray(trusted.out())).hasSize(3);
+      Cli.Result insecure = Cli.run(against(url, "--insecure", "page"));
+      assertThat(insecure.code()).isZero();
+      assertThat(insecure.err()).startsWith("warning: --insecure");
+    }
+  }
+
+  @Test
+  void unreachableHost() throws IOException {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    oneErrorLine(Cli.run(against("http://127.0.0.1:" + closed, "--timeout", "1", "list")), 1,
+        "cannot connect", "check --url");
+  }
+
+  @Test
+  void usageErrorsExitWith2() throws IOException {
+    Map<String, String> noEnv = Map.of();
+    List<String[]> cases = List.of(
+        new String[] {},
+        new String[] {"lst"},
+        new String[] {"--page-size", "0", "list"},
+        new String[] {"--page-size", "lots", "list"},
+        new String[] {"--concurrency", "65", "list"},
+        new String[] {"list", "--bogus"},
+        new String[] {"--token", TOKEN, "list"},                           // no URL
+        new String[] {"--url", vspc.baseUrl(), "list"},                    // no token
+        new String[] {"--url", "not a url", "--token", TOKEN, "list"},
+        new String[] {"--url", "http://vspc.example.com", "--token", TOKEN, "list"},
+        new String[] {"--url", vspc.baseUrl(), "--token-file", dir.resolve("none").toString(),
+            "list"},
+        new String[] {"--url", vspc.baseUrl(), "--token", TOKEN, "--token-file",
+            dir.resolve("none").toString(), "list"},
+        new String[] {"--url", vspc.baseUrl(), "--token", TOKEN, "--ca-cert",
+            dir.resolve("none.pem").toString(), "list"},
+        new String[] {"--url", vspc.baseUrl(), "--token", TOKEN, "export", "--format", "xml"},
+        new String[] {"--url", vspc.baseUrl(), "--token", TOKEN, "page", "--offset", "-1"},
+        new String[] {"emulator", "--faults", "nonsense@x"});
+    for (String[] args : cases) {
+      Cli.Result r = Cli.run(noEnv, args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).startsWith("vspc-licenses: error: ")
+          .contains("--help");
+      assertThat(r.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void environmentAndTokenFile() throws IOException {
+    Cli.Result env = Cli.run(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", TOKEN), "page",
+        "--limit", "1");
+    assertThat(env.code()).isZero();
+
+    Path open = dir.resolve("open.token");
+    Files.writeString(open, TOKEN + "\n");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+    Cli.Result warned = Cli.run("--url", vspc.baseUrl(), "--token-file", open.toString(), "page");
+    assertThat(warned.code()).isZero();
+    assertThat(warned.err()).isEqualTo("warning: the token file " + open
+        + " is readable by group/others; restrict it with chmod 600 " + open + "\n");
+
+    Path closed = dir.resolve("closed.token");
+    Files.writeString(closed, TOKEN);
+    Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+    Cli.Result quiet = Cli.run("--url", vspc.baseUrl(), "--token-file", closed.toString(),
+        "page");
+    assertThat(quiet.code()).isZero();
+    assertThat(quiet.err()).isEmpty();
+  }
+
+  @Test
+  void lenientKeepsEveryLicenceAndWarnsStrictFailsNamingThePath() throws IOException {
+    List<Map<String, Object>> licences = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      licences.add(Expect.licence("0000000" + i + "-0000-4000-8000-000000000000", "Co " + i,
+          "Valid", "2031-01-01T00:00:00Z", 10, 1));
+    }
+    licences.get(3).put("company", null);   // not nullable in the document
+    Path file = dir.resolve("broken.json");
+    Files.writeString(file, Expect.json(licences));
+    try (VspcEmulator broken = VspcEmulator.builder().token(TOKEN).datasetFile(file).start()) {
+      Cli.Result lenient = Cli.run(against(broken.baseUrl(), "--page-size", "2", "export"));
+      assertThat(lenient.code()).isZero();
+      assertThat(ExportTest.jsonArray(lenient.out())).hasSize(5)
+          .element(3).satisfies(l -> assertThat(l).containsEntry("company", null));
+      assertThat(lenient.err()).startsWith("warning: $.data[1].company")
+          .contains("00000003-0000-4000-8000-000000000000");
+      assertThat(lenient.err().lines()).hasSize(1);
+
+      Cli.Result strict = Cli.run(against(broken.baseUrl(), "--strict", "--page-size", "2",
+          "export"));
+      assertThat(strict.code()).isEqualTo(1);
+      assertThat(strict.err()).startsWith("vspc-licenses: error: ")
+          .contains("$.data[1].company", "without --strict");
+      assertThat(strict.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void verboseShowsRequestsButNeverTheToken() {
+    Cli.Result quiet = Cli.run(against(vspc.baseUrl(), "list"));
+    assertThat(quiet.err()).isEmpty();
+    Cli.Result verbose = Cli.run(against(vspc.baseUrl(), "--verbose", "list"));
+    assertThat(verbose.code()).isZero();
+    assertThat(verbose.err()).contains("--> GET " + vspc.baseUrl()
+        + "/api/v3/licensing/backupServers", "<-- 200");
+    Cli.Result failing = Cli.run("--url", vspc.baseUrl(), "--token", Cli.WRONG_TOKEN,
+        "--verbose", "list");
+    assertThat(failing.code()).isEqualTo(1);
+    assertThat(failing.err()).contains("VspcAuthenticationException", "\tat ");
+    // the next run is quiet again
+    assertThat(Cli.run(against(vspc.baseUrl(), "list")).err()).isEmpty();
+  }
+
+  @Test
+  void helpOnEveryCommandWithExamplesAndVersion() {
+    for (String command : List.of("list", "export", "page", "check", "emulator")) {
+      Cli.Result r = Cli.run(command, "--help");
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.out()).as(command).contains("Usage: vspc-licenses " + command, "Examples:");
+    }
+    Cli.Result top = Cli.run("--help");
+    assertThat(top.out()).contains("--url", "--token-file", "--ca-cert", "--insecure",
+        "--page-size", "--concurrency", "--timeout", "--client-version", "--strict", "--demo",
+        "--verbose", "Exit codes");
+    assertThat(Cli.run("--version").out()).startsWith("vspc-licenses ");
+  }
+
+  @Test
+  void tokensInOptionsNeverEchoed() {
+    // picocli would echo an unknown option with its value: it is redacted
+    Cli.Result r = Cli.run("--url", vspc.baseUrl(), "--token=" + TOKEN, "list", TOKEN);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("***");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.licensewatch.vspc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar, run as {@code java -jar}, as the script runs it. */
+class JarIT {
+  record Run(int code, String out, String err) {}
+
+  static Run java(Map<String, String> env, String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("cli.jar", "target/vspc-licenses.jar"));
+    assertThat(jar).exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("cli-out", ".txt");
+    Path err = Files.createTempFile("cli-err", ".txt");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command)
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().remove("VSPC_URL");
+      pb.environment().remove("VSPC_TOKEN");
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("timed out: " + command);
+      }
+      Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+      Cli.record(run.out());
+      Cli.record(run.err());
+      return run;
+    } finally {
+      deleteQuietly(out);
+      deleteQuietly(err);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // temp file
+    }
+  }
+
+  @Test
+  void demoListWorksFromTheJarWithoutLogNoise() throws Exception {
+    Run r = java(Map.of(), "--demo", "list");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("COMPANY").endsWith("42 licences\n");
+    assertThat(java(Map.of(), "--version").out()).startsWith("vspc-licenses ");
+  }
+
+  @Test
+  void errorsAreOneLineWithExitCodesAndNoTokenOrStackTrace() throws Exception {
+    try (VspcEmulator vspc = VspcEmulator.builder().token(Cli.TOKEN).licenses(12).start()) {
+      Run denied = java(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.WRONG_TOKEN),
+          "export", "--format", "csv");
+      assertThat(denied.code()).isEqualTo(1);
+      assertThat(denied.out()).isEmpty();
+      assertThat(denied.err()).startsWith("vspc-licenses: error: ").contains("HTTP 401");
+      assertThat(denied.err().lines()).hasSize(1);
+
+      Run ok = java(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN),
+          "export", "--format", "ndjson");
+      assertThat(ok.code()).isZero();
+      assertThat(ok.out().lines()).hasSize(12);
+
+      Run usage = java(Map.of(), "--page-size", "0", "list");
+      assertThat(usage.code()).isEqualTo(2);
+      Run unknown = java(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.WRONG_TOKEN),
+          "check");
+      assertThat(unknown.code()).isEqualTo(3);
+      assertThat(unknown.out()).startsWith("LICENSES UNKNOWN - ");
+    }
+  }
+}
