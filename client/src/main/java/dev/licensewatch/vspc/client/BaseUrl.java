@@ -19,6 +19,12 @@ final class BaseUrl {
       throw new IllegalArgumentException(
           "baseUrl is not an http(s) URL: '" + text + "' (expected e.g. https://vspc.example.com:1280)");
     }
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      // They would not be used (VSPC takes a bearer token) but would show in logs and toString.
+      throw new IllegalArgumentException(
+          "baseUrl must not contain a user name or password: " + url.redact()
+              + " (give the token with token(...) or tokenProvider(...))");
+    }
     if (url.query() != null || url.fragment() != null) {
       throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.redact());
     }
@@ -26,7 +32,8 @@ final class BaseUrl {
       throw new IllegalArgumentException(
           "refusing plain http to "
               + url.host()
-              + ": the token would travel in clear; use https, or allow insecure http explicitly");
+              + ": the token would travel in clear; use https, or allow insecure http explicitly"
+              + " (allowInsecureHttp(true))");
     }
     String path = url.encodedPath();
     if (path.endsWith("/")) {
@@ -43,7 +50,8 @@ final class BaseUrl {
       return true;
     }
     // Only literal addresses: a name is never resolved here.
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+    // (An IPv6 literal has a colon: "cafe" or "beef" are names, and must not be looked up.)
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
       return false;
     }
     try {

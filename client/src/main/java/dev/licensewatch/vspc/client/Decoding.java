@@ -52,7 +52,7 @@ final class Decoding extends Converter.Factory {
       if (strict) {
         throw new ContractSignal(jsonPath, message, identity, null);
       }
-      violations.add(new ContractViolation(jsonPath, message, identity, requestId));
+      violations.add(new ContractViolation(jsonPath, Failures.oneLine(message), identity, requestId));
     }
   }
 

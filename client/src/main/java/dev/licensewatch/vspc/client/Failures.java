@@ -60,9 +60,37 @@ final class Failures {
 
   static HttpFailure read(Response<?> response, JsonAdapter<ErrorResponse> adapter) {
     okhttp3.Response raw = response.raw();
-    List<ResponseError> errors = parseErrors(response.errorBody(), adapter);
+    List<ResponseError> errors = redact(parseErrors(response.errorBody(), adapter), sentToken(raw));
     Duration retryAfter = retryAfter(raw.header("Retry-After"), errors);
     return new HttpFailure(raw.code(), errors, retryAfter, where(raw.request()));
+  }
+
+  /** The bearer token that went over the wire for this response, if any. */
+  private static @Nullable String sentToken(okhttp3.Response raw) {
+    okhttp3.Response network = raw.networkResponse();
+    String header = network == null ? null : network.request().header("Authorization");
+    if (header == null) {
+      return null;
+    }
+    String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : header;
+    return token.isBlank() ? null : token.trim();
+  }
+
+  /** A server may echo the token in its error texts: they reach messages and logs, it must not. */
+  private static List<ResponseError> redact(List<ResponseError> errors, @Nullable String token) {
+    if (token == null || errors.isEmpty()) {
+      return errors;
+    }
+    List<ResponseError> redacted = new ArrayList<>(errors.size());
+    for (ResponseError e : errors) {
+      redacted.add(new ResponseError(redact(e.message(), token), e.type(), e.code(), e.retryAfter(),
+          redact(e.parameterName(), token), redact(e.propertyName(), token)));
+    }
+    return List.copyOf(redacted);
+  }
+
+  private static @Nullable String redact(@Nullable String text, String token) {
+    return text == null ? null : text.replace(token, "***");
   }
 
   static String where(Request request) {
@@ -181,7 +209,7 @@ final class Failures {
   }
 
   static boolean retryable(IOException e) {
-    if (isTls(e) || e instanceof UnknownHostException) {
+    if (isTls(e) || e instanceof UnknownHostException || e instanceof Interceptors.TokenUnavailable) {
       return false;
     }
     return true;
@@ -199,12 +227,26 @@ final class Failures {
         && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
   }
 
+  /** OkHttp reports a certificate that does not name the host as SSLPeerUnverifiedException. */
+  private static boolean hostnameMismatch(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLPeerUnverifiedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static VspcIoException toException(IOException e, String where, String requestId, String suffix) {
     boolean tls = isTls(e);
     boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
     String cause = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     String message;
-    if (tls) {
+    if (tls && hostnameMismatch(e)) {
+      message = "TLS handshake failed for " + where + ": " + cause
+          + "; the certificate is not for this host name: use a name it lists in baseUrl"
+          + " (trusting the certificate does not change that)";
+    } else if (tls) {
       message = "TLS handshake failed for " + where + ": " + cause
           + "; if the server uses a self-signed certificate, trust its PEM certificate"
           + " (trustCertificatePem / --ca-cert)";

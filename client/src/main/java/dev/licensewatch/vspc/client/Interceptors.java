@@ -44,10 +44,22 @@ final class Interceptors {
       }
       String token = tokens.token();
       if (token == null || token.isBlank()) {
-        throw new IOException("the token provider returned no token");
+        throw new TokenUnavailable("the token provider returned no token");
       }
-      return chain.proceed(
-          request.newBuilder().header("Authorization", "Bearer " + token.trim()).build());
+      token = token.trim();
+      int bad = VspcLicensingClient.invalidTokenChar(token);
+      if (bad >= 0) {
+        throw new TokenUnavailable("the token provider returned a token with a character that"
+            + " cannot be sent in an HTTP header (at index " + bad + ")");
+      }
+      return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token).build());
+    }
+  }
+
+  /** The token provider gave nothing usable: asking the server again would not help. */
+  static final class TokenUnavailable extends IOException {
+    TokenUnavailable(String message) {
+      super(message);
     }
   }
 

@@ -2,16 +2,17 @@ package dev.licensewatch.vspc.client;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,18 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final class Pending {
     final int offset;
     final Future<LicensePage> page;
+    final Requests.Cancellation cancellation;
 
-    Pending(int offset, Future<LicensePage> page) {
+    Pending(int offset, Future<LicensePage> page, Requests.Cancellation cancellation) {
       this.offset = offset;
       this.page = page;
+      this.cancellation = cancellation;
+    }
+
+    /** Stops the request, its retries and waits included; a plain future cancel would not. */
+    void cancel() {
+      cancellation.cancel();
+      page.cancel(true);
     }
   }
 
@@ -78,13 +87,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   public boolean hasNext() {
     while (next == null) {
       if (current != null && current.hasNext()) {
-        BackupServerLicense candidate = current.next();
-        UUID id = candidate.backupServerUid();
-        if (id == null || recent.add(id)) {
-          next = candidate;
-        } else {
-          log.debug("dropped a repeated licence {} after the collection changed", id);
-        }
+        next = current.next();
         continue;
       }
       if (done || closed) {
@@ -115,6 +118,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     Pending pending = ahead.poll();
     if (pending != null && pending.offset != nextOffset) {
       // A short page moved the offsets: what was requested ahead no longer lines up.
+      pending.cancel();
       cancelAhead();
       pending = null;
     }
@@ -157,7 +161,16 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       }
       lastTotal = total;
     }
-    current = licences.iterator();
+    List<BackupServerLicense> fresh = new ArrayList<>(licences.size());
+    for (BackupServerLicense licence : licences) {
+      UUID id = licence.backupServerUid();
+      if (id == null || recent.add(id)) {
+        fresh.add(licence);
+      } else {
+        log.debug("dropped a repeated licence {} after the collection changed", id);
+      }
+    }
+    current = fresh.iterator();
     nextOffset = offset + licences.size();
 
     if (total >= 0) {
@@ -170,6 +183,12 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       }
     } else if (licences.size() < pageSize) {
       done = true; // no meta: a short or empty page is the last one
+    } else if (fresh.isEmpty()) {
+      // No meta and a full page of licences already returned: a server that ignores the offset
+      // would otherwise be asked for ever.
+      throw new VspcPagingException(
+          "no progress: the page at offset " + offset + " repeated only licences already returned"
+              + " and the server sent no total; it may ignore the offset", page.requestId(), null);
     }
     if (!done && !licences.isEmpty() && licences.size() < stride) {
       stride = licences.size(); // the server serves smaller pages than asked: plan by what it sends
@@ -203,20 +222,21 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     }
     while (ahead.size() < concurrency && plannedOffset < total) {
       int offset = plannedOffset;
+      Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;
       try {
-        future = CompletableFuture.supplyAsync(() -> requests.fetch(pageSize, offset), executor);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+        future = executor.submit(() -> requests.fetch(pageSize, offset, cancellation));
+      } catch (RejectedExecutionException e) {
         throw new IllegalStateException("the client was closed while paging", e);
       }
-      ahead.add(new Pending(offset, future));
+      ahead.add(new Pending(offset, future, cancellation));
       plannedOffset += stride;
     }
   }
 
   private void cancelAhead() {
     for (Pending pending : ahead) {
-      pending.page.cancel(true);
+      pending.cancel();
     }
     ahead.clear();
   }

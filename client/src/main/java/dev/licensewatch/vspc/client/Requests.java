@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +36,59 @@ final class Requests {
     this.settings = settings;
   }
 
+  /**
+   * Lets another thread stop one logical request: the attempt under way is cancelled and no retry
+   * follows. Paging uses it to stop the pages it requested ahead.
+   */
+  static final class Cancellation {
+    private volatile boolean cancelled;
+    private volatile @Nullable Call<?> call;
+
+    /** Registers the attempt about to be sent; false when the request was cancelled already. */
+    boolean track(Call<?> attempt) {
+      this.call = attempt;
+      return !cancelled;
+    }
+
+    void cancel() {
+      cancelled = true;
+      Call<?> attempt = call;
+      if (attempt != null) {
+        attempt.cancel();
+      }
+    }
+
+    boolean isCancelled() {
+      return cancelled;
+    }
+  }
+
+  private volatile boolean closed;
+
+  /** The client was closed: requests under way end at their next step, none starts. */
+  void close() {
+    closed = true;
+  }
+
   LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset) {
+    return fetch(limit, offset, new Cancellation());
+  }
+
+  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
-    long deadline = System.nanoTime() + settings.deadline.toNanos();
+    long deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
     for (int attempt = 1; ; attempt++) {
       Call<BackupServerLicenseCollection> call =
           api.getBackupServersLicenses(
               limit, offset, settings.clientVersion, requestId, "application/json");
       String where = Failures.where(call.request());
+      if (!cancellation.track(call) || closed) {
+        throw cancelled(where, id);
+      }
+      // One attempt never runs past the overall deadline.
+      long left = Math.max(1, deadline - settings.sleeper.nanoTime());
+      call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
       Decoding.Context context = new Decoding.Context(settings.strict, id);
       VspcException failure;
       Duration serverWait = null;
@@ -69,6 +114,9 @@ final class Requests {
                 + ", which this client does not follow" : ": expected 200 with licences"),
             e.status, List.of(), id, null);
       } catch (IOException e) {
+        if (cancellation.isCancelled() || closed) {
+          throw cancelled(where, id);
+        }
         if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
           throw Failures.toException(e, where, id, "");
         }
@@ -94,7 +142,7 @@ final class Requests {
       if (serverWait != null && serverWait.compareTo(wait) > 0) {
         wait = serverWait;
       }
-      long remaining = deadline - System.nanoTime();
+      long remaining = deadline - settings.sleeper.nanoTime();
       if (wait.toNanos() >= remaining) {
         throw withSuffix(failure, where, id, "; gave up after " + attempt
             + " attempt(s): the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
@@ -109,7 +157,15 @@ final class Requests {
         throw new VspcIoException("interrupted while waiting to retry " + where, id,
             new InterruptedIOException("interrupted"), false, false);
       }
+      if (cancellation.isCancelled() || closed) {
+        throw cancelled(where, id);
+      }
     }
+  }
+
+  private VspcIoException cancelled(String where, String id) {
+    return new VspcIoException((closed ? "the client was closed: " : "cancelled: ") + where, id,
+        new InterruptedIOException("cancelled"), false, false);
   }
 
   private static String attemptsSuffix(int attempt, boolean retryable) {
@@ -165,8 +221,9 @@ final class Requests {
   }
 
   private static VspcContractException contract(Decoding.ContractSignal signal, String where, String id) {
-    String message = "response from " + where + " breaks the API document at " + signal.jsonPath
-        + ": " + signal.problem
+    // The problem may quote the server's text, line breaks included: messages are one line.
+    String message = "response from " + where + " breaks the API document at "
+        + Failures.oneLine(signal.jsonPath) + ": " + Failures.oneLine(signal.problem)
         + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
     return new VspcContractException(message, 200, signal.jsonPath, signal.identity, id, signal);
   }

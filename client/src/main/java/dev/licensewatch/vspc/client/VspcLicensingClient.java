@@ -166,22 +166,39 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
   }
 
+  /** The index of the first character an HTTP header value cannot carry, or -1. */
+  static int invalidTokenChar(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static void checkLimit(int limit, String name) {
     if (limit < 1 || limit > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(name + " must be between 1 and 500, was " + limit);
     }
   }
 
-  /** Releases the connection pool and threads (unless the OkHttpClient was supplied). */
+  /**
+   * Stops requests under way (no further attempt or retry), releases the prefetch threads and, unless
+   * the OkHttpClient was supplied, cancels its calls and releases its connection pool.
+   */
   @Override
   public void close() {
     closed = true;
+    requests.close(); // no further attempt or retry, in any thread
     synchronized (executorLock) {
       if (prefetchExecutor != null) {
         prefetchExecutor.shutdownNow();
       }
     }
     if (ownsHttp) {
+      // An interrupt does not end a blocked socket read; cancelling the call does.
+      http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -227,13 +244,22 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** A static bearer token or VSPC API key. */
+    /**
+     * A static bearer token or VSPC API key. Surrounding blanks are trimmed; a character that an
+     * HTTP header cannot carry is refused (the message gives its index, never the token).
+     */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token");
       if (token.isBlank()) {
         throw new IllegalArgumentException("token is blank");
       }
       String copy = token.trim();
+      int bad = invalidTokenChar(copy);
+      if (bad >= 0) {
+        // The token itself is never part of a message.
+        throw new IllegalArgumentException(
+            "token has a character that cannot be sent in an HTTP header (at index " + bad + ")");
+      }
       this.tokenProvider = () -> copy;
       this.staticToken = true;
       return this;

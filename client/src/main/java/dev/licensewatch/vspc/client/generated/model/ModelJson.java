@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,8 +33,9 @@ final class ModelJson {
     return moshi.newBuilder().add(LEAF_FACTORY).build();
   }
 
+  /** A defensive, unmodifiable copy; list elements are never null. */
   static <T> @Nullable List<T> immutable(@Nullable List<T> list) {
-    return list == null ? null : Collections.unmodifiableList(list);
+    return list == null ? null : List.copyOf(list);
   }
 
   /** Reads one property value, handling null according to the document. */

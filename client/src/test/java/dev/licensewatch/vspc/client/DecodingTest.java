@@ -1,0 +1,293 @@
+package dev.licensewatch.vspc.client;
+
+import static dev.licensewatch.vspc.client.Fixtures.licence;
+import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.ok;
+import static dev.licensewatch.vspc.client.Fixtures.page;
+import static dev.licensewatch.vspc.client.Fixtures.uid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okio.BufferedSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Strict mode (default) refuses a body that breaks the API document, naming where and which
+ * licence; lenient mode keeps the data and reports each violation once.
+ */
+class DecodingTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  final RecordingSleeper sleeper = new RecordingSleeper();
+  final RecordingListener listener = new RecordingListener();
+
+  /** Licence 1 with {@code autoUpdateEnabled} replaced by {@code replacement} (or left out). */
+  private static String brokenLicence(String replacement) {
+    String fine = licence(1);
+    String broken = fine.replace("\"autoUpdateEnabled\":false", replacement);
+    assertThat(broken).isNotEqualTo(fine);
+    return broken.replace("{,", "{").replace(",,", ",");
+  }
+
+  private VspcContractException strictFailure(String body) {
+    server.enqueue(ok(body));
+    server.enqueue(ok(page(0, 0, List.of())));
+    VspcContractException e;
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
+      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+    }
+    assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
+    assertThat(sleeper.waits).isEmpty();
+    assertThat(e.requestId()).isNotNull();
+    assertThat(e.httpStatus()).isEqualTo(200);
+    return e;
+  }
+
+  private VspcContractException strictLicenceFailure(String brokenLicence) {
+    return strictFailure(page(3, 0, List.of(licence(0), brokenLicence, licence(2))));
+  }
+
+  @Test
+  void strictRefusesAMissingRequiredProperty() {
+    VspcContractException e = strictLicenceFailure(brokenLicence(""));
+    assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+    assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+    assertThat(e).hasMessageContaining("$.data[1].autoUpdateEnabled")
+        .hasMessageContaining("missing")
+        .hasMessageContaining("backupServerUid " + uid(1));
+  }
+
+  @Test
+  void strictRefusesNullInANonNullableProperty() {
+    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":null"));
+    assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+    assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+    assertThat(e).hasMessageContaining("null").hasMessageContaining("backupServerUid " + uid(1));
+  }
+
+  @Test
+  void strictRefusesAWrongJsonType() {
+    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":\"yes\""));
+    assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+    assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+    assertThat(e).hasMessageContaining("boolean").hasMessageContaining("backupServerUid " + uid(1));
+  }
+
+  @Test
+  void strictNamesTheLicenceEvenWhenItsIdentityComesAfterTheProblem() {
+    String broken = "{\"autoUpdateEnabled\":null,\"backupServerUid\":\"" + uid(1) + "\"}";
+    VspcContractException e = strictLicenceFailure(broken);
+    assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+  }
+
+  @Test
+  void aServerValueWithLineBreaksStillGivesAOneLineMessage() {
+    String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
+        + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
+    VspcContractException e = strictLicenceFailure(broken);
+    assertThat(e.jsonPath()).isEqualTo("$.data[1].expirationDate");
+  }
+
+  @Test
+  void aLenientViolationQuotingLineBreaksIsOneLineToo() {
+    String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
+        + "\"expirationDate\":\"not\\na date\"}";
+    server.enqueue(ok(page(1, 0, List.of(broken))));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.page(100, 0).licenses()).hasSize(1);
+    }
+    assertThat(listener.violations).singleElement().satisfies(v -> {
+      Expect.assertOneLine(v.message());
+      Expect.assertOneLine(v.toString());
+    });
+  }
+
+  @Test
+  void strictRefusesAPagingInfoThatContradictsTheData() {
+    String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
+        + licence(0) + "," + licence(1) + "]}";
+    VspcContractException e = strictFailure(body);
+    assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"data\":[{", "{\"data\":[]}} trailing", "{\"data\":[]} {}", "[]", "null"})
+  void strictRefusesMalformedJson(String body) {
+    VspcContractException e = strictFailure(body);
+    assertThat(e).hasMessageContaining("breaks the API document");
+  }
+
+  @Test
+  void strictRefusesAnEmptyBody() {
+    VspcContractException e = strictFailure("");
+    assertThat(e.jsonPath()).isEqualTo("$");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void refusesAnHtmlPageEvenWith200InBothModes(boolean strict) {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html><body>Sign in</body></html>").build());
+    VspcContractException e;
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(strict).build()) {
+      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+    }
+    assertThat(e).hasMessageContaining("text/html");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void lenientKeepsEveryLicenceAndReportsEachViolationOnce() {
+    String nullFlag = brokenLicence("\"autoUpdateEnabled\":null");
+    String wrongType = licence(2).replace("\"units\":2.0", "\"units\":\"many\"");
+    server.enqueue(ok(page(4, 0, List.of(licence(0), nullFlag, wrongType, licence(3)))));
+    List<BackupServerLicense> licences;
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      licences = client.stream().collect(Collectors.toList());
+    }
+    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+        .containsExactly(uid(0), uid(1), uid(2), uid(3));
+    assertThat(licences.get(1).autoUpdateEnabled()).isNull();
+    assertThat(licences.get(2).units()).isNull();
+    assertThat(listener.violations).hasSize(2);
+    assertThat(listener.violations.get(0).jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+    assertThat(listener.violations.get(0).identity()).isEqualTo("backupServerUid " + uid(1));
+    assertThat(listener.violations.get(1).jsonPath()).isEqualTo("$.data[2].units");
+    assertThat(listener.violations.get(1).identity()).isEqualTo("backupServerUid " + uid(2));
+    assertThat(listener.violations.get(1).toString())
+        .contains("$.data[2].units").contains("backupServerUid " + uid(2));
+    assertThat(listener.violations).extracting(ContractViolation::requestId).doesNotContainNull();
+    listener.violations.forEach(v -> Expect.assertOneLine(v.toString()));
+  }
+
+  @Test
+  void lenientReportsAMissingPropertyWithItsPath() {
+    server.enqueue(ok(page(3, 0, List.of(licence(0), brokenLicence(""), licence(2)))));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.stream().count()).isEqualTo(3);
+    }
+    assertThat(listener.violations).singleElement().satisfies(v -> {
+      assertThat(v.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+      assertThat(v.identity()).isEqualTo("backupServerUid " + uid(1));
+    });
+  }
+
+  @Test
+  void lenientReportsAContradictingPagingInfoAndKeepsTheData() {
+    String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
+        + licence(0) + "," + licence(1) + "]}";
+    server.enqueue(ok(body));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.page(100, 0).licenses()).hasSize(2);
+    }
+    assertThat(listener.violations).singleElement()
+        .satisfies(v -> assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.count"));
+  }
+
+  @Test
+  void lenientStillRefusesMalformedJson() {
+    server.enqueue(ok("{\"data\":[" + licence(0) + ","));
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
+      Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownPropertiesAndEnumValuesAreKeptEvenWhenStrict() {
+    String future = licence(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
+    server.enqueue(ok(page(1, 0, List.of(future))));
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      BackupServerLicense licence = client.page(100, 0).licenses().get(0);
+      assertThat(licence.status().isKnown()).isFalse();
+      assertThat(licence.status().value()).isEqualTo("Quarantined");
+    }
+  }
+
+  /** Streams {@code size} bytes of a JSON string without holding them, counting what was written. */
+  private static final class LargeBody implements MockResponseBody {
+    final long size;
+    final AtomicLong written = new AtomicLong();
+
+    LargeBody(long size) {
+      this.size = size;
+    }
+
+    @Override
+    public long getContentLength() {
+      return size;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      String prefix = "{\"data\":[],\"padding\":\"";
+      sink.writeUtf8(prefix);
+      written.addAndGet(prefix.length());
+      byte[] chunk = new byte[8192];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      long left = size - prefix.length() - 2;
+      while (left > 0) {
+        int n = (int) Math.min(chunk.length, left);
+        sink.write(chunk, 0, n);
+        sink.flush();
+        written.addAndGet(n);
+        left -= n;
+      }
+      sink.writeUtf8("\"}");
+      written.addAndGet(2);
+    }
+  }
+
+  @Test
+  void aBodyLargerThanTheLimitFailsWithoutBeingReadWhole() throws Exception {
+    LargeBody body = new LargeBody(64L * 1024 * 1024);
+    server.enqueue(new MockResponse.Builder().code(200)
+        .setHeader("Content-Type", "application/json").body(body)
+        .throttleBody(256 * 1024, 10, TimeUnit.MILLISECONDS).build());
+    VspcContractException e;
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(64 * 1024).build()) {
+      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+    }
+    assertThat(e).hasMessageContaining("larger than the limit of 65536 bytes");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    Thread.sleep(200);
+    assertThat(body.written.get()).as("bytes the server got to send").isLessThan(16L * 1024 * 1024);
+  }
+
+  @Test
+  void aChunkedBodyLargerThanTheLimitFailsToo() {
+    StringBuilder big = new StringBuilder("{\"data\":[");
+    for (int i = 0; i < 400; i++) {
+      big.append(i == 0 ? "" : ",").append(licence(i));
+    }
+    big.append("]}");
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .chunkedBody(big.toString(), 1024).build());
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(4096).build()) {
+      VspcContractException e = Expect.failure(VspcContractException.class, () -> client.page(500, 0));
+      assertThat(e).hasMessageContaining("4096 bytes");
+    }
+  }
+
+  @Test
+  void aBodyWithinTheLimitIsRead() {
+    server.enqueue(ok(page(300, 0, licences(0, 300))));
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(1024 * 1024).build()) {
+      assertThat(client.page(500, 0).licenses()).hasSize(300);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package dev.licensewatch.vspc.client;
+
+import static dev.licensewatch.vspc.client.Fixtures.licence;
+import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.ok;
+import static dev.licensewatch.vspc.client.Fixtures.page;
+import static dev.licensewatch.vspc.client.Fixtures.pageWithoutMeta;
+import static dev.licensewatch.vspc.client.Fixtures.uid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+/** Auto-paging: where a walk stops, what it does when the collection changes under it. */
+class PagingTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  final RecordingSleeper sleeper = new RecordingSleeper();
+  final RecordingListener listener = new RecordingListener();
+
+  private VspcLicensingClient.Builder client() {
+    return Fixtures.client(server, sleeper).eventListener(listener);
+  }
+
+  private static List<UUID> uids(int from, int to) {
+    return Fixtures.range(from, to).stream().map(Fixtures::uid).collect(Collectors.toList());
+  }
+
+  private static List<UUID> walk(VspcLicensingClient client) {
+    try (Stream<BackupServerLicense> licences = client.stream()) {
+      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void stopsWhenTheOffsetReachesTheTotal() {
+    server.enqueue(ok(page(200, 0, licences(0, 100))));
+    server.enqueue(ok(page(200, 100, licences(100, 200))));
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 200));
+    }
+    assertThat(server.getRequestCount()).as("no request for an empty page after the total").isEqualTo(2);
+    assertThat(listener.pages).containsExactly(
+        new RecordingListener.Page(0, 100, 200), new RecordingListener.Page(100, 100, 200));
+  }
+
+  @Test
+  void anEmptyCollectionIsOneRequest() {
+    server.enqueue(ok(page(0, 0, List.of())));
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(walk(client)).isEmpty();
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutMetaStopsOnAShortPage() {
+    server.enqueue(ok(pageWithoutMeta(licences(0, 100))));
+    server.enqueue(ok(pageWithoutMeta(licences(100, 130))));
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 130));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(listener.pages).extracting(RecordingListener.Page::total).containsOnly(-1);
+  }
+
+  @Test
+  void withoutMetaStopsOnAnEmptyPage() {
+    server.enqueue(ok(pageWithoutMeta(licences(0, 100))));
+    server.enqueue(ok(pageWithoutMeta(licences(100, 200))));
+    server.enqueue(ok(pageWithoutMeta(List.of())));
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 200));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aPageWithoutProgressEndsTheWalkInsteadOfLooping() {
+    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(250, 100, List.of())));
+    server.enqueue(ok(page(250, 100, List.of()))); // would be asked for again if it looped
+    List<UUID> seen = new ArrayList<>();
+    try (VspcLicensingClient client = client().build()) {
+      VspcPagingException e = Expect.failure(VspcPagingException.class,
+          () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
+      assertThat(e).hasMessageContaining("250").hasMessageContaining("offset 100");
+      assertThat(e.drift()).isNull();
+      assertThat(e.requestId()).isNotNull();
+    }
+    assertThat(seen).containsExactlyElementsOf(uids(0, 100));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutMetaAServerThatIgnoresTheOffsetEndsTheWalkInsteadOfLooping() {
+    // Every page is the same full page: the walk must not go on forever.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
+    dispatcher.meta = false;
+    dispatcher.override = offset -> ok(pageWithoutMeta(licences(0, 100)));
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client().build()) {
+      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      assertThat(e).hasMessageContaining("offset 100");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void whenTheTotalShrinksNothingIsRepeatedAndTheDriftIsReported() {
+    // 10 licences at the start are deleted after the first page: 100..109 slide into page 1.
+    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(240, 100, licences(110, 210))));
+    server.enqueue(ok(page(240, 200, licences(210, 250))));
+    List<UUID> walked;
+    try (VspcLicensingClient client = client().build()) {
+      walked = walk(client);
+    }
+    List<UUID> expected = uids(0, 100);
+    expected.addAll(uids(110, 250));
+    assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+    assertThat(listener.drifts).containsExactly(new Drift(250, 240, 100, 10));
+    assertThat(listener.drifts.get(0).toString())
+        .contains("250").contains("240").contains("offset 100").contains("10 licences may be missing");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void whenTheTotalGrowsRepeatedLicencesAreDroppedAndTheDriftIsReported() {
+    // 10 licences are inserted at the start after the first page: 90..99 come again in page 1.
+    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(260, 100, licences(90, 190))));
+    server.enqueue(ok(page(260, 200, licences(190, 250))));
+    List<UUID> walked;
+    try (VspcLicensingClient client = client().build()) {
+      walked = walk(client);
+    }
+    assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(uids(0, 250));
+    assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void licencesWithoutIdentityAreNeverDropped() {
+    String anonymous = "{\"autoUpdateEnabled\":true}";
+    server.enqueue(ok(page(3, 0, List.of(anonymous, anonymous, anonymous))));
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(client.stream().count()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void failOnDriftTurnsAChangeIntoAPagingException() {
+    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(240, 100, licences(110, 210))));
+    try (VspcLicensingClient client = client().failOnDrift(true).build()) {
+      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      assertThat(e.drift()).isEqualTo(new Drift(250, 240, 100, 10));
+      assertThat(e).hasMessageContaining("250").hasMessageContaining("240");
+      assertThat(e.requestId()).isNotNull();
+    }
+    assertThat(listener.drifts).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void walksAServerThatServesFewerLicencesThanAskedCompletely() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
+    dispatcher.cap = 40;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client().build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 250));
+    }
+    assertThat(dispatcher.offsets).containsExactly(0, 40, 80, 120, 160, 200, 240);
+  }
+
+  @Test
+  void theStreamIsLazy() {
+    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(250, 100, licences(100, 200))));
+    server.enqueue(ok(page(250, 200, licences(200, 250))));
+    try (VspcLicensingClient client = client().build();
+        Stream<BackupServerLicense> licences = client.stream()) {
+      List<UUID> first = licences.limit(5).map(BackupServerLicense::backupServerUid)
+          .collect(Collectors.toList());
+      assertThat(first).containsExactlyElementsOf(uids(0, 5));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void noRequestIsSentBeforeTheStreamIsConsumed() {
+    try (VspcLicensingClient client = client().build()) {
+      client.stream().close();
+      client.licenses().iterator();
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void everyIteratorOfLicensesStartsANewWalk() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client().build()) {
+      Iterable<BackupServerLicense> all = client.licenses();
+      List<UUID> first = new ArrayList<>();
+      for (BackupServerLicense licence : all) {
+        first.add(licence.backupServerUid());
+      }
+      Iterator<BackupServerLicense> second = all.iterator();
+      assertThat(second.next().backupServerUid()).isEqualTo(uid(0));
+      assertThat(first).containsExactlyElementsOf(uids(0, 250));
+    }
+    assertThat(dispatcher.offsets).containsExactly(0, 100, 200, 0);
+  }
+
+  @Test
+  void theLicencesAreTheServersValues() {
+    server.enqueue(ok(page(1, 0, List.of(licence(7)))));
+    try (VspcLicensingClient client = client().build()) {
+      BackupServerLicense only = client.stream().findFirst().orElseThrow();
+      assertThat(only.backupServerUid()).isEqualTo(uid(7));
+      assertThat(only.company()).isEqualTo("Company 7");
+      assertThat(only.autoUpdateEnabled()).isFalse();
+      assertThat(only.units()).isEqualTo(7.0);
+      assertThat(only.status().isKnown()).isTrue();
+      assertThat(only.status().value()).isEqualTo("Valid");
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.licensewatch.vspc.client;
+
+import static dev.licensewatch.vspc.client.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** Parallel prefetch: server order, each licence once, bounded look-ahead, early close. */
+class PrefetchTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+  final RecordingSleeper sleeper = new RecordingSleeper();
+  final RecordingListener listener = new RecordingListener();
+
+  private VspcLicensingClient.Builder client(int concurrency) {
+    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency);
+  }
+
+  private static List<UUID> uids(int from, int to) {
+    return Fixtures.range(from, to).stream().map(Fixtures::uid).collect(Collectors.toList());
+  }
+
+  private static List<UUID> walk(VspcLicensingClient client) {
+    try (Stream<BackupServerLicense> licences = client.stream()) {
+      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    }
+  }
+
+  @RepeatedTest(3)
+  void deliversEveryLicenceOnceInServerOrderWhileResponsesArriveOutOfOrder() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
+    dispatcher.maxDelayMillis = 25;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(4).build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 1000));
+    }
+    assertThat(dispatcher.offsets).hasSize(10).containsExactlyInAnyOrderElementsOf(
+        List.of(0, 100, 200, 300, 400, 500, 600, 700, 800, 900));
+    assertThat(dispatcher.maxInFlight.get())
+        .as("pages requested at once").isLessThanOrEqualTo(4).isGreaterThan(1);
+  }
+
+  @Test
+  void requestsAtMostConcurrencyPagesAheadOfTheConsumer() throws Exception {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
+    dispatcher.maxDelayMillis = 5;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(3).build();
+        Stream<BackupServerLicense> licences = client.stream()) {
+      Iterator<BackupServerLicense> it = licences.iterator();
+      it.next(); // page 0 consumed: pages 100, 200 and 300 may be requested, no more
+      awaitRequests(dispatcher, 4);
+      assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300);
+      for (int i = 1; i < 101; i++) {
+        it.next(); // into page 100: one more page (400) may be requested
+      }
+      awaitRequests(dispatcher, 5);
+      assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300, 400);
+    }
+    assertThat(dispatcher.maxInFlight.get()).isLessThanOrEqualTo(3);
+  }
+
+  /** Waits until {@code count} requests arrived, then a little more to catch any extra one. */
+  private static void awaitRequests(CollectionDispatcher dispatcher, int count) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (dispatcher.offsets.size() < count && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200);
+  }
+
+  @Test
+  void walksACappingServerCompletelyWithPrefetch() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(500);
+    dispatcher.cap = 30;
+    dispatcher.maxDelayMillis = 5;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(4).build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 500));
+    }
+  }
+
+  @Test
+  void aShortPageMidWalkRealignsThePagesRequestedAhead() {
+    // The page at offset 100 has one licence less than asked, though the total stays 300: the
+    // pages requested ahead at 200 and 300 no longer line up and must not be used as they are.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
+    dispatcher.maxDelayMillis = 5;
+    dispatcher.override = offset -> offset == 100
+        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licences(100, 199))) : null;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(3).build()) {
+      assertThat(walk(client)).containsExactlyElementsOf(uids(0, 300));
+    }
+    assertThat(dispatcher.offsets).contains(0, 100, 199);
+  }
+
+  @Test
+  void driftWhilePrefetchingStillRepeatsNothing() {
+    // After the first page, 10 licences at the start are deleted.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
+    dispatcher.changeAfter = n -> n == 1 ? Fixtures.licences(10, 250) : null;
+    server.setDispatcher(dispatcher);
+    List<UUID> walked;
+    try (VspcLicensingClient client = client(4).build()) {
+      walked = walk(client);
+    }
+    List<UUID> expected = uids(0, 100);
+    expected.addAll(uids(110, 250));
+    assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+    assertThat(listener.drifts).containsExactly(new Drift(250, 240, 100, 10));
+  }
+
+  @Test
+  void growthWhilePrefetchingRepeatsNothing() {
+    // After the first page, 10 licences are inserted at the start.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
+    dispatcher.changeAfter = n -> {
+      if (n != 1) {
+        return null;
+      }
+      List<String> grown = new ArrayList<>(Fixtures.licences(1000, 1010));
+      grown.addAll(Fixtures.licences(0, 250));
+      return grown;
+    };
+    server.setDispatcher(dispatcher);
+    List<UUID> walked;
+    try (VspcLicensingClient client = client(4).build()) {
+      walked = walk(client);
+    }
+    assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(uids(0, 250));
+    assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
+  }
+
+  @Test
+  void aFailedPrefetchedPageFailsTheWalkWithItsTypedError() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
+    dispatcher.override = offset -> offset == 300
+        ? json(403, Fixtures.errors("Access to the requested resource is forbidden.", "security", 403, ""))
+        : null;
+    server.setDispatcher(dispatcher);
+    List<UUID> seen = new ArrayList<>();
+    try (VspcLicensingClient client = client(4).build()) {
+      VspcPermissionException e = Expect.failure(VspcPermissionException.class,
+          () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
+      assertThat(e.httpStatus()).isEqualTo(403);
+    }
+    assertThat(seen).containsExactlyElementsOf(uids(0, 300));
+  }
+
+  @Test
+  void closingTheStreamEarlyStopsRequestingPages() throws Exception {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
+    dispatcher.maxDelayMillis = 5;
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(2).build()) {
+      try (Stream<BackupServerLicense> licences = client.stream()) {
+        assertThat(licences.limit(150).count()).isEqualTo(150);
+      }
+      Thread.sleep(300);
+      int atClose = dispatcher.offsets.size();
+      assertThat(atClose).as("page 0, 100 and at most 2 ahead").isLessThanOrEqualTo(4);
+      Thread.sleep(300);
+      assertThat(dispatcher.offsets).hasSize(atClose);
+    }
+  }
+
+  @Test
+  void closingTheStreamEarlyStopsTheRetriesOfPagesRequestedAhead() throws Exception {
+    // Pages after the first answer 503 slowly: each would be retried 3 times if nothing stopped it.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
+    dispatcher.override = offset -> offset == 0 ? null
+        : new MockResponse.Builder().code(503).body("busy")
+            .headersDelay(500, TimeUnit.MILLISECONDS).build();
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client(3).build()) {
+      try (Stream<BackupServerLicense> licences = client.stream()) {
+        assertThat(licences.findFirst()).isPresent();
+      }
+      Thread.sleep(1500);
+      // Page 0 and at most the 3 pages ahead (some may be cancelled before they are sent), none
+      // of them retried.
+      assertThat(dispatcher.offsets).as("requested pages").contains(0).doesNotHaveDuplicates()
+          .isSubsetOf(0, 100, 200, 300);
+    }
+    assertThat(sleeper.waits).isEmpty();
+  }
+}

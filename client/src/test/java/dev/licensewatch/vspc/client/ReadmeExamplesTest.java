@@ -1,0 +1,118 @@
+package dev.licensewatch.vspc.client;
+
+import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
+import static dev.licensewatch.vspc.client.Fixtures.errors;
+import static dev.licensewatch.vspc.client.Fixtures.json;
+import static dev.licensewatch.vspc.client.Fixtures.licence;
+import static dev.licensewatch.vspc.client.Fixtures.ok;
+import static dev.licensewatch.vspc.client.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The examples of client/README.md, run against a local server, so that they stay true. */
+class ReadmeExamplesTest {
+  final MockWebServer server = new MockWebServer();
+  final RecordingSleeper sleeper = new RecordingSleeper();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void streamAllLicences() throws Exception {
+    server.enqueue(ok(page(3, 0, List.of(licence(0),
+        licence(1).replace("\"Valid\"", "\"Expired\""), licence(2).replace("\"Valid\"", "\"expired\"")))));
+    server.start();
+    List<String> lines = new ArrayList<>();
+    try (VspcLicensingClient client = VspcLicensingClient.builder()
+        .baseUrl("http://localhost:" + server.getPort() + "/api/v3/")
+        .token(TOKEN)
+        .build()) {
+      try (Stream<BackupServerLicense> licences = client.stream()) {
+        licences.filter(l -> l.status() != null && l.status().known() == LicenseStatus.Known.EXPIRED)
+            .forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
+      }
+    }
+    assertThat(lines).containsExactly("Company 1 null", "Company 2 null");
+  }
+
+  @Test
+  void handleErrors() throws Exception {
+    server.enqueue(json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
+    server.start();
+    List<String> log = new ArrayList<>();
+    List<BackupServerLicense> inventory = new ArrayList<>();
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      try {
+        client.stream().forEach(inventory::add);
+      } catch (VspcAuthenticationException e) {
+        log.add("VSPC refused the token: " + e.getMessage());
+      } catch (VspcPermissionException e) {
+        Expect.assertClean(e);
+        log.add("The VSPC account lacks a role: " + e.getMessage());
+      } catch (VspcException e) {
+        log.add("failed " + e.httpStatus() + " " + e.requestId());
+      }
+    }
+    assertThat(log).singleElement().asString().startsWith("The VSPC account lacks a role: HTTP 403");
+  }
+
+  @Test
+  void lenientMode() throws Exception {
+    server.enqueue(ok(page(2, 0, List.of(licence(0), licence(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
+    server.start();
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    VspcLicensingClient client = Fixtures.client(server, sleeper)
+        .strict(false)
+        .eventListener(new VspcEventListener() {
+          @Override
+          public void contractViolation(ContractViolation violation) {
+            warnings.add(violation + " (request id " + violation.requestId() + ")");
+          }
+
+          @Override
+          public void drift(Drift drift) {
+            warnings.add(drift.toString());
+          }
+        })
+        .build();
+    try (client) {
+      assertThat(client.stream().collect(Collectors.toList())).hasSize(2);
+    }
+    assertThat(warnings).singleElement().asString()
+        .startsWith("$.data[1].units: expected a number but was STRING (licence backupServerUid ");
+  }
+
+  @Test
+  void trustASelfSignedCertificate(@TempDir Path dir) throws Exception {
+    HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+    server.enqueue(ok(page(1, 0, List.of(licence(0)))));
+    server.start();
+    Path pem = dir.resolve("vspc.pem");
+    Files.writeString(pem, certificate.certificatePem());
+    try (VspcLicensingClient client = VspcLicensingClient.builder()
+        .baseUrl("https://localhost:" + server.getPort())
+        .token(TOKEN)
+        .trustCertificatePem(pem)
+        .build()) {
+      assertThat(client.page().licenses()).hasSize(1);
+    }
+  }
+}
