@@ -52,10 +52,8 @@ final class PageCommand implements Callable<Integer> {
     }
     LicensePage page;
     try (Root.Session session = root.open(spec.commandLine(), false)) {
-      page = limit == null && offset == null
-          ? session.client.page()
-          : session.client.page(limit == null ? VspcLicensingClient.DEFAULT_PAGE_SIZE : limit,
-              offset == null ? 0 : offset);
+      // Only what the user gave is sent: the rest is left to the server's defaults.
+      page = session.client.page(limit, offset);
     }
     Buffer buffer = new Buffer();
     try (JsonWriter w = JsonWriter.of(buffer)) {

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
 
+  /**
+   * Ids remembered to catch repeats: an insertion of up to this many licences before the current
+   * offset, between two page requests, is caught whatever the page size (about 1 MB of heap).
+   */
+  static final int RECENT_IDS = 10_000;
+
   private final Requests requests;
   private final int pageSize;
   private final int concurrency;
@@ -61,7 +67,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     this.executor = executor;
     this.listener = listener;
     this.failOnDrift = failOnDrift;
-    this.recent = new RecentIds(pageSize * 2);
+    this.recent = new RecentIds(Math.max(pageSize * 2, RECENT_IDS));
     this.stride = pageSize;
   }
 
@@ -205,6 +211,12 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private void drift(int total, int offset, String requestId) {
     int skipped = Math.max(0, lastTotal - total);
     Drift drift = new Drift(firstTotal, total, offset, skipped);
+    int grown = total - lastTotal;
+    if (grown > recent.capacity()) {
+      log.warn("{} licences were inserted while paging, more than the {} recent ids this walk"
+          + " remembers: some may be delivered twice (request id {})", grown, recent.capacity(),
+          requestId);
+    }
     recent.grow(Math.abs(total - lastTotal));
     log.warn("{} (request id {})", drift, requestId);
     listener.drift(drift);
@@ -271,6 +283,10 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
     void grow(int by) {
       capacity += by;
+    }
+
+    int capacity() {
+      return capacity;
     }
   }
 }

@@ -112,6 +112,21 @@ public final class VspcLicensingClient implements AutoCloseable {
     return requests.fetch(limit, offset);
   }
 
+  /**
+   * Fetches one page, leaving out a parameter that is null so the server applies its default
+   * (limit 100, offset 0).
+   */
+  public LicensePage page(@Nullable Integer limit, @Nullable Integer offset) {
+    if (limit != null) {
+      checkLimit(limit, "limit");
+    }
+    if (offset != null && offset < 0) {
+      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
+    }
+    checkOpen();
+    return requests.fetch(limit, offset);
+  }
+
   /** Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent). */
   public LicensePage page() {
     checkOpen();

@@ -178,6 +178,22 @@ class RequestsTest {
   }
 
   @Test
+  void aNullLimitOrOffsetIsLeftToTheServersDefault() throws Exception {
+    server.enqueue(ok(page(300, 250, licences(250, 300))));
+    server.enqueue(ok(page(300, 0, licences(0, 20))));
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      client.page(null, 250);
+      client.page(20, null);
+      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(501, null)))
+          .hasMessageContaining("limit");
+      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
+          .hasMessageContaining("offset");
+    }
+    assertThat(take().getTarget()).isEqualTo(PATH + "?offset=250");
+    assertThat(take().getTarget()).isEqualTo(PATH + "?limit=20");
+  }
+
+  @Test
   void rejectsAnInvalidLimitOrOffsetBeforeSendingAnything() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
