@@ -4,7 +4,7 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -167,13 +167,23 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       }
       lastTotal = total;
     }
-    List<BackupServerLicense> fresh = new ArrayList<>(licences.size());
-    for (BackupServerLicense licence : licences) {
-      UUID id = licence.backupServerUid();
-      if (id == null || recent.add(id)) {
-        fresh.add(licence);
-      } else {
-        log.debug("dropped a repeated licence {} after the collection changed", id);
+    if (total < 0) {
+      recent.checkRepeats(); // no total to watch: only repeated ids can show a stuck server
+    }
+    List<BackupServerLicense> fresh = licences;
+    if (recent.checking()) {
+      fresh = new ArrayList<>(licences.size());
+      for (BackupServerLicense licence : licences) {
+        UUID id = licence.backupServerUid();
+        if (id == null || recent.add(id)) {
+          fresh.add(licence);
+        } else {
+          log.debug("dropped a repeated licence {} after the collection changed", id);
+        }
+      }
+    } else {
+      for (BackupServerLicense licence : licences) {
+        recent.record(licence.backupServerUid());
       }
     }
     current = fresh.iterator();
@@ -218,6 +228,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
           requestId);
     }
     recent.grow(Math.abs(total - lastTotal));
+    recent.checkRepeats();
     log.warn("{} (request id {})", drift, requestId);
     listener.drift(drift);
     if (failOnDrift) {
@@ -260,33 +271,80 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     cancelAhead();
   }
 
-  /** The ids of the most recent licences, enough to catch repeats caused by insertions. */
+  /**
+   * The ids of the most recent licences, enough to catch repeats caused by insertions. Until the
+   * collection is seen to change, ids are only recorded in a ring (cheap); from then on each
+   * licence is checked against them.
+   */
   private static final class RecentIds {
-    private final LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-    private int capacity;
+    private UUID[] ring;
+    private int next;
+    private int size;
+    private @Nullable HashSet<UUID> set;
 
     RecentIds(int capacity) {
-      this.capacity = capacity;
+      this.ring = new UUID[capacity];
     }
 
+    /** Remembers {@code id} without checking it. */
+    void record(@Nullable UUID id) {
+      if (id == null) {
+        return;
+      }
+      UUID evicted = ring[next];
+      ring[next] = id;
+      next = (next + 1) % ring.length;
+      if (size < ring.length) {
+        size++;
+      }
+      if (set != null) {
+        if (evicted != null) {
+          set.remove(evicted);
+        }
+        set.add(id);
+      }
+    }
+
+    /** False when {@code id} was among the recent ones; remembers it otherwise. */
     boolean add(UUID id) {
-      if (!ids.add(id)) {
+      if (set == null) {
+        checkRepeats();
+      }
+      if (set.contains(id)) {
         return false;
       }
-      if (ids.size() > capacity) {
-        Iterator<UUID> oldest = ids.iterator();
-        oldest.next();
-        oldest.remove();
-      }
+      record(id);
       return true;
     }
 
+    boolean checking() {
+      return set != null;
+    }
+
+    /** From now on, check every licence against the recent ids. */
+    void checkRepeats() {
+      if (set == null) {
+        set = new HashSet<>(Math.max(16, size * 2));
+        for (int i = 0; i < size; i++) {
+          set.add(ring[(next - size + i + ring.length) % ring.length]);
+        }
+      }
+    }
+
     void grow(int by) {
-      capacity += by;
+      if (by <= 0) {
+        return;
+      }
+      UUID[] bigger = new UUID[ring.length + by];
+      for (int i = 0; i < size; i++) {
+        bigger[i] = ring[(next - size + i + ring.length) % ring.length];
+      }
+      ring = bigger;
+      next = size % bigger.length;
     }
 
     int capacity() {
-      return capacity;
+      return ring.length;
     }
   }
 }

@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * violation either thrown (strict) or handed to the reader's {@link ViolationSink} (lenient).
  */
 final class ModelJson {
-  private static final Pattern UUID_PATTERN =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private ModelJson() {}
 
@@ -89,6 +86,11 @@ final class ModelJson {
   }
 
   private static void report(JsonReader reader, String path, String message) {
+    Scope scope = reader.tag(Scope.class);
+    if (scope != null && scope.depth > 0) {
+      scope.add(path, message);
+      return;
+    }
     ViolationSink sink = reader.tag(ViolationSink.class);
     if (sink == null) {
       throw new JsonDataException(message + " at " + path);
@@ -110,56 +112,52 @@ final class ModelJson {
   }
 
   /**
-   * Collects the violations inside one identified object, so that they can be reported with its
-   * identity even when the identifying property comes after the faulty one.
+   * Collects the violations inside one identified object (a licence), so that they are reported
+   * with its identity even when the identifying property comes after the faulty one. One scope
+   * per reader, reused for every object: nothing is allocated unless something is wrong.
    */
   static Scope openScope(JsonReader reader) {
-    return new Scope(reader);
+    Scope scope = reader.tag(Scope.class);
+    if (scope == null) {
+      scope = new Scope(reader);
+      reader.setTag(Scope.class, scope);
+    }
+    scope.depth++;
+    return scope;
   }
 
-  /** Stands for "no sink" where a tag cannot be removed: strict reporting. */
-  private static final ViolationSink NO_SINK = new ViolationSink() {
-    @Override
-    public void violation(String jsonPath, String message, @Nullable String identity) {
-      throw new JsonDataException(message + " at " + jsonPath
-          + (identity == null ? "" : " (licence " + identity + ")"));
-    }
-  };
-
-  static final class Scope implements ViolationSink {
+  static final class Scope {
     private final JsonReader reader;
-    private final @Nullable ViolationSink outer;
-    private final List<String[]> pending = new ArrayList<>(0);
+    private int depth;
+    private @Nullable List<String[]> pending;
 
-    Scope(JsonReader reader) {
+    private Scope(JsonReader reader) {
       this.reader = reader;
-      this.outer = reader.tag(ViolationSink.class);
-      reader.setTag(ViolationSink.class, this);
     }
 
-    @Override
-    public void violation(String jsonPath, String message, @Nullable String identity) {
-      pending.add(new String[] {jsonPath, message});
+    void add(String path, String message) {
+      if (pending == null) {
+        pending = new ArrayList<>(2);
+      }
+      pending.add(new String[] {path, message});
     }
 
     void close(String property, @Nullable Object id) {
-      restore();
+      depth--;
+      if (pending == null || depth > 0) {
+        return;
+      }
+      List<String[]> violations = pending;
+      pending = null;
       String identity = id == null ? null : property + " " + id;
-      for (String[] violation : pending) {
-        if (outer == null) {
+      ViolationSink sink = reader.tag(ViolationSink.class);
+      for (String[] violation : violations) {
+        if (sink == null) {
           // Strict without a sink: the first violation, now with the licence it belongs to.
           throw new JsonDataException(violation[1] + " at " + violation[0]
               + (identity == null ? "" : " (licence " + identity + ")"));
         }
-        outer.violation(violation[0], violation[1], identity);
-      }
-    }
-
-    private void restore() {
-      if (outer == null) {
-        reader.setTag(ViolationSink.class, NO_SINK);
-      } else {
-        reader.setTag(ViolationSink.class, outer);
+        sink.violation(violation[0], violation[1], identity);
       }
     }
   }
@@ -242,7 +240,7 @@ final class ModelJson {
         @Nullable
         UUID read(JsonReader reader) throws IOException {
           String text = reader.nextString();
-          if (!UUID_PATTERN.matcher(text).matches()) {
+          if (!isUuid(text)) {
             invalid(reader, "not a UUID: " + abbreviate(text));
             return null;
           }
@@ -300,6 +298,24 @@ final class ModelJson {
         }
         return null;
       };
+
+  /** 8-4-4-4-12 hex digits, any case; by hand, since a regex per id shows in profiles. */
+  static boolean isUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return false;
+        }
+      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   static String abbreviate(String text) {
     return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 61) + "...\"";
