@@ -166,26 +166,10 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         drift(total, offset, page.requestId());
       }
       lastTotal = total;
-    }
-    if (total < 0) {
+    } else {
       recent.checkRepeats(); // no total to watch: only repeated ids can show a stuck server
     }
-    List<BackupServerLicense> fresh = licences;
-    if (recent.checking()) {
-      fresh = new ArrayList<>(licences.size());
-      for (BackupServerLicense licence : licences) {
-        UUID id = licence.backupServerUid();
-        if (id == null || recent.add(id)) {
-          fresh.add(licence);
-        } else {
-          log.debug("dropped a repeated licence {} after the collection changed", id);
-        }
-      }
-    } else {
-      for (BackupServerLicense licence : licences) {
-        recent.record(licence.backupServerUid());
-      }
-    }
+    List<BackupServerLicense> fresh = recent.keepNew(licences);
     current = fresh.iterator();
     nextOffset = offset + licences.size();
 
@@ -227,7 +211,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
           + " remembers: some may be delivered twice (request id {})", grown, recent.capacity(),
           requestId);
     }
-    recent.grow(Math.abs(total - lastTotal));
+    recent.grow(grown); // an insertion can push up to that many ids back into later pages
     recent.checkRepeats();
     log.warn("{} (request id {})", drift, requestId);
     listener.drift(drift);
@@ -286,8 +270,31 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       this.ring = new UUID[capacity];
     }
 
-    /** Remembers {@code id} without checking it. */
-    void record(@Nullable UUID id) {
+    /**
+     * The licences of a page minus those among the recent ids (once checking), remembering the
+     * ids of those kept.
+     */
+    List<BackupServerLicense> keepNew(List<BackupServerLicense> licences) {
+      if (set == null) {
+        for (BackupServerLicense licence : licences) {
+          record(licence.backupServerUid());
+        }
+        return licences;
+      }
+      List<BackupServerLicense> fresh = new ArrayList<>(licences.size());
+      for (BackupServerLicense licence : licences) {
+        UUID id = licence.backupServerUid();
+        if (id != null && set.contains(id)) {
+          log.debug("dropped a repeated licence {} after the collection changed", id);
+        } else {
+          record(id);
+          fresh.add(licence);
+        }
+      }
+      return fresh;
+    }
+
+    private void record(@Nullable UUID id) {
       if (id == null) {
         return;
       }
@@ -303,22 +310,6 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         }
         set.add(id);
       }
-    }
-
-    /** False when {@code id} was among the recent ones; remembers it otherwise. */
-    boolean add(UUID id) {
-      if (set == null) {
-        checkRepeats();
-      }
-      if (set.contains(id)) {
-        return false;
-      }
-      record(id);
-      return true;
-    }
-
-    boolean checking() {
-      return set != null;
     }
 
     /** From now on, check every licence against the recent ids. */

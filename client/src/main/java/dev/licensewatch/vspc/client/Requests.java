@@ -90,29 +90,21 @@ final class Requests {
       long left = Math.max(1, deadline - settings.sleeper.nanoTime());
       call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
       Decoding.Context context = new Decoding.Context(settings.strict, id);
-      VspcException failure;
-      Duration serverWait = null;
-      boolean retryable;
-      String reason;
+      // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
+      Failures.@Nullable HttpFailure http = null;
+      IOException io = null;
       decoding.begin(context);
       try {
         Response<BackupServerLicenseCollection> response = call.execute();
         if (response.code() == 200 && response.body() != null) {
           return accept(response.body(), context, limit, offset, id);
         }
-        Failures.HttpFailure http = Failures.read(response, errorAdapter);
-        retryable = http.retryable();
-        serverWait = http.retryAfter;
-        reason = "HTTP " + http.status;
-        failure = Failures.toException(http, id, attemptsSuffix(attempt, retryable));
+        http = Failures.read(response, errorAdapter);
       } catch (Decoding.ContractSignal signal) {
         throw contract(signal, where, id);
       } catch (Interceptors.UnexpectedSuccess e) {
-        throw new VspcServerException("HTTP " + e.status + " from " + where
-            + (e.status == 202 ? ": the server queued the request as an asynchronous action"
-                + (e.location == null ? "" : " (" + e.location + ")")
-                + ", which this client does not follow" : ": expected 200 with licences"),
-            e.status, List.of(), id, null);
+        throw Failures.toException(
+            new Failures.HttpFailure(e.status, List.of(), null, where, e.location), id, "");
       } catch (IOException e) {
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
@@ -120,23 +112,21 @@ final class Requests {
         if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
           throw Failures.toException(e, where, id, "");
         }
-        retryable = Failures.retryable(e);
-        reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        failure = Failures.toException(e, where, id, attemptsSuffix(attempt, retryable));
+        io = e;
       } finally {
         decoding.end();
       }
 
+      boolean retryable = http != null ? http.retryable() : Failures.retryable(io);
       if (!retryable || attempt >= settings.maxAttempts) {
-        throw failure;
+        throw failure(http, io, where, id, retryable && attempt > 1
+            ? " (after " + attempt + " attempts)" : "");
       }
+      Duration serverWait = http == null ? null : http.retryAfter;
       if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
         // Never sleep for an hour on the server's word; say so instead.
-        throw Failures.toException(
-            new Failures.HttpFailure(failure.httpStatus(), failure.errors(), serverWait, where),
-            id,
-            "; the server asked to wait " + serverWait.toSeconds() + " s, more than the "
-                + settings.maxRetryAfter.toSeconds() + " s this client waits");
+        throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
+            + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
       }
       Duration wait = backoff(attempt);
       if (serverWait != null && serverWait.compareTo(wait) > 0) {
@@ -144,9 +134,12 @@ final class Requests {
       }
       long remaining = deadline - settings.sleeper.nanoTime();
       if (wait.toNanos() >= remaining) {
-        throw withSuffix(failure, where, id, "; gave up after " + attempt
-            + " attempt(s): the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
+        throw failure(http, io, where, id, "; gave up after " + attempt
+            + " attempt(s): the next retry would pass the " + settings.deadline.toSeconds()
+            + " s deadline");
       }
+      String reason = http != null ? "HTTP " + http.status
+          : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
       settings.listener.retrying(id, attempt, wait, reason);
       log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
           where, wait.toMillis(), reason, attempt, id);
@@ -168,19 +161,11 @@ final class Requests {
         new InterruptedIOException("cancelled"), false, false);
   }
 
-  private static String attemptsSuffix(int attempt, boolean retryable) {
-    return retryable && attempt > 1 ? " (after " + attempt + " attempts)" : "";
-  }
-
-  private static VspcException withSuffix(VspcException e, String where, String id, String suffix) {
-    if (e.getCause() instanceof IOException) {
-      return Failures.toException((IOException) e.getCause(), where, id, suffix);
-    }
-    return Failures.toException(
-        new Failures.HttpFailure(e.httpStatus(), e.errors(),
-            e instanceof VspcRateLimitedException ? ((VspcRateLimitedException) e).retryAfter() : null,
-            where),
-        id, suffix);
+  private static VspcException failure(Failures.@Nullable HttpFailure http,
+      @Nullable IOException io, String where, String id, String suffix) {
+    return http != null
+        ? Failures.toException(http, id, suffix)
+        : Failures.toException(java.util.Objects.requireNonNull(io), where, id, suffix);
   }
 
   /** Full jitter: uniformly between 0 and the capped exponential. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,28 @@ class DecodingTest {
     assertThat(e).hasMessageContaining("$.data[1].autoUpdateEnabled")
         .hasMessageContaining("missing")
         .hasMessageContaining("backupServerUid " + uid(1));
+  }
+
+  @Test
+  void aConnectionLostInsideABrokenLicenceIsRetriedNotReportedAsABrokenBody() {
+    // The broken property is seen first; then the connection drops before the licence ends.
+    // Retrofit rethrows the transport failure it saw over our contract signal: keep it that way.
+    String whole = page(3, 0, List.of(licence(0), brokenLicence("\"autoUpdateEnabled\":\"no\""),
+        licence(2)));
+    String cut = whole.substring(0, whole.indexOf("Company 1") + 3);
+    server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(cut)
+        .setHeader("Content-Length", whole.length())
+        .onResponseEnd(new SocketEffect.CloseSocket())
+        .build());
+    server.enqueue(ok(page(3, 0, licences(0, 3))));
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
+      assertThat(client.page(100, 0).licenses()).hasSize(3);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(listener.retries).singleElement().satisfies(retry ->
+        assertThat(retry.reason()).as("a transport failure, not an HTTP status").doesNotStartWith("HTTP"));
   }
 
   @Test
