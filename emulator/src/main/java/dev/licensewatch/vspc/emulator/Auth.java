@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.emulator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Who may read licences. */
@@ -21,9 +22,9 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
 
   enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN }
 
-  private static final Set<String> LICENSING_ROLES = Set.of(
-      "portal administrator", "service provider global administrator",
-      "service provider administrator");
+  /** {@link VspcEmulator#LICENSING_ROLES}, lowercase: roles match case-insensitively. */
+  private static final Set<String> LICENSING_ROLES = VspcEmulator.LICENSING_ROLES.stream()
+      .map(role -> role.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
   Auth {
     tokenRoles = Map.copyOf(tokenRoles);
@@ -35,10 +36,6 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
 
   static Auth of(Mode mode) {
     return new Auth(mode, Map.of());
-  }
-
-  static boolean mayReadLicences(String role) {
-    return LICENSING_ROLES.contains(role.trim().toLowerCase(Locale.ROOT));
   }
 
   Outcome check(@Nullable String authorization) {
@@ -56,7 +53,8 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
       case TOKENS -> {
         String role = tokenRoles.get(token);
         yield role == null ? Outcome.UNAUTHENTICATED
-            : mayReadLicences(role) ? Outcome.OK : Outcome.FORBIDDEN;
+            : LICENSING_ROLES.contains(role.trim().toLowerCase(Locale.ROOT)) ? Outcome.OK
+                : Outcome.FORBIDDEN;
       }
     };
   }

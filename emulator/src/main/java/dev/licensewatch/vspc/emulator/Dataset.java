@@ -35,11 +35,6 @@ public final class Dataset {
   private final boolean complete;
 
   private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
-      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences) {
-    this(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, false);
-  }
-
-  private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
       @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences, boolean complete) {
     if (count < 0) {
       throw new IllegalArgumentException("licence count must be >= 0: " + count);
@@ -57,19 +52,24 @@ public final class Dataset {
     this.complete = complete;
   }
 
+  /** A fresh dataset: PascalCase, no unknown values, around the current date. */
+  private static Dataset of(Kind kind, int count, long seed, @Nullable List<byte[]> json) {
+    return new Dataset(kind, count, seed, EnumCasing.PASCAL_CASE, 0, null, json, false);
+  }
+
   /** {@code count} synthetic licences; the same seed (and today) gives the same bytes. */
   public static Dataset synthetic(int count, long seed) {
-    return new Dataset(Kind.SYNTHETIC, count, seed, EnumCasing.PASCAL_CASE, 0, null, null);
+    return of(Kind.SYNTHETIC, count, seed, null);
   }
 
   /** Exactly one licence whose eight nullable properties are null and all others present. */
   public static Dataset licenseWithNullablesNull() {
-    return new Dataset(Kind.NULLABLES_NULL, 1, 0, EnumCasing.PASCAL_CASE, 0, null, null);
+    return of(Kind.NULLABLES_NULL, 1, 0, null);
   }
 
   /** Exactly one licence with all 23 properties present and non-null (non-empty arrays). */
   public static Dataset licenseWithEveryProperty() {
-    return new Dataset(Kind.EVERY_PROPERTY, 1, 0, EnumCasing.PASCAL_CASE, 0, null, null);
+    return of(Kind.EVERY_PROPERTY, 1, 0, null);
   }
 
   /**
@@ -87,8 +87,7 @@ public final class Dataset {
   /** Like {@link #fromJsonFile(Path)}, from a string. */
   public static Dataset fromJson(String json) {
     List<byte[]> licences = splitLicences(json);
-    return new Dataset(Kind.JSON, licences.size(), 0, EnumCasing.PASCAL_CASE, 0, null,
-        List.copyOf(licences));
+    return of(Kind.JSON, licences.size(), 0, List.copyOf(licences));
   }
 
   /** Enum values in this casing (synthetic data only; JSON is served as written). */

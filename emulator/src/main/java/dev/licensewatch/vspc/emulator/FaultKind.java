@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.emulator;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -55,6 +56,6 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException("Unknown fault kind '" + text + "'; known: "
-        + java.util.Arrays.stream(values()).map(FaultKind::token).toList());
+        + Arrays.stream(values()).map(FaultKind::token).toList());
   }
 }

@@ -88,7 +88,7 @@ public final class FaultPlan {
 
   /** The given fault (with its default argument) at the {@code request}-th licences request. */
   public static FaultPlan at(long request, FaultKind kind) {
-    return none().and(request, new Fault(kind, kind.defaultArgument()));
+    return none().and(request, Fault.of(kind));
   }
 
   /** This plan plus a fault at the {@code request}-th licences request (earlier rules win). */
@@ -224,8 +224,8 @@ public final class FaultPlan {
     int colon = t.indexOf(':');
     try {
       FaultKind kind = FaultKind.fromToken(colon < 0 ? t : t.substring(0, colon));
-      int arg = colon < 0 ? kind.defaultArgument() : Integer.parseInt(t.substring(colon + 1).trim());
-      return new Fault(kind, arg);
+      return colon < 0 ? Fault.of(kind)
+          : new Fault(kind, Integer.parseInt(t.substring(colon + 1).trim()));
     } catch (NumberFormatException e) {
       throw bad(spec, "'" + t + "' has a non-numeric argument");
     } catch (IllegalArgumentException e) {

@@ -66,7 +66,8 @@ final class HttpServerCore implements Closeable {
     AtomicInteger threadIds = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
+          Thread t = new Thread(r,
+              "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
@@ -116,8 +117,7 @@ final class HttpServerCore implements Closeable {
           request = readRequest(in, out);
         } catch (BadRequestException e) {
           Exchange exchange = new Exchange(socket, in, out, true);
-          exchange.send(Response.json(e.status,
-              Json.error(e.getMessage(), "logical", e.status, null, null)));
+          exchange.send(Response.error(e.status, e.getMessage(), "logical"));
           return;
         }
         if (request == null) {
@@ -381,7 +381,6 @@ final class HttpServerCore implements Closeable {
         out.write(body, at, Math.min(size, body.length - at));
         out.flush();
       }
-      out.flush();
     }
 
     /** Never answers: waits until the client gives up or the emulator closes the socket. */

@@ -11,10 +11,6 @@ import org.jspecify.annotations.Nullable;
 /** Bytes of the JSON documents the emulator sends, written with Moshi's streaming writer. */
 final class Json {
 
-  static final String LICENSING_ROLES =
-      "Portal Administrator, Service Provider Global Administrator, "
-          + "Service Provider Administrator";
-
   private Json() {}
 
   /** One licence (an ordered property map), compact, nulls kept. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,10 @@ final class LicenseGenerator {
   static final List<String> NULLABLE = List.of(
       "edition", "monitoring", "expirationDate", "supportExpirationDate", "sockets",
       "usedSockets", "capacity", "usedCapacity");
+
+  /** Properties holding one enum value, and those holding a list of them. */
+  static final List<String> ENUM_PROPERTIES = List.of("status", "cloudConnect", "unitType", "type");
+  static final List<String> ENUM_LIST_PROPERTIES = List.of("packages", "sectionTypes");
 
   private static final String[] COMPANY_FIRST = {
       "Alder", "Birchwood", "Cobalt", "Drumlin", "Ember", "Fjordline", "Granite", "Harborview",
@@ -63,11 +68,8 @@ final class LicenseGenerator {
   private final LocalDate today;
   private final EnumCasing casing;
   private final double unknownShare;
+  /** Never leave properties out (see {@link Dataset#withEveryPropertyPresent()}). */
   private final boolean complete;
-
-  LicenseGenerator(long seed, LocalDate today, EnumCasing casing, double unknownShare) {
-    this(seed, today, casing, unknownShare, false);
-  }
 
   LicenseGenerator(long seed, LocalDate today, EnumCasing casing, double unknownShare,
       boolean complete) {
@@ -270,12 +272,12 @@ final class LicenseGenerator {
     if (casing == EnumCasing.PASCAL_CASE) {
       return m;
     }
-    for (String p : List.of("status", "cloudConnect", "unitType", "type")) {
+    for (String p : ENUM_PROPERTIES) {
       if (m.get(p) instanceof String s) {
         m.put(p, casing.apply(s));
       }
     }
-    for (String p : List.of("packages", "sectionTypes")) {
+    for (String p : ENUM_LIST_PROPERTIES) {
       if (m.get(p) instanceof List<?> l) {
         m.put(p, l.stream().map(v -> casing.apply((String) v)).toList());
       }
@@ -378,7 +380,7 @@ final class LicenseGenerator {
   }
 
   /** Slugs of the few names above, computed once: normalizing per licence is slow. */
-  private static final Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
 
   private static String slug(String s) {
     return SLUGS.computeIfAbsent(s, LicenseGenerator::ascii);
@@ -391,7 +393,8 @@ final class LicenseGenerator {
         .replaceAll("^-|-$", "");
   }
 
-  private static <T extends @Nullable Object> T pick(SplittableRandom r, T[] values, int[] weights) {
+  private static <T extends @Nullable Object> T pick(SplittableRandom r, T[] values,
+      int[] weights) {
     int total = 0;
     for (int w : weights) {
       total += w;

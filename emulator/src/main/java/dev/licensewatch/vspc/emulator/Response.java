@@ -8,10 +8,21 @@ import java.util.List;
 record Response(int status, List<String[]> headers, List<byte[]> body) {
 
   static final String JSON = "application/json; charset=utf-8";
+  private static final List<String[]> JSON_HEADERS =
+      List.<String[]>of(new String[] {"Content-Type", JSON});
 
   static Response json(int status, byte[] body) {
-    return new Response(status, List.<String[]>of(new String[] {"Content-Type", JSON}),
-        List.of(body));
+    return json(status, List.of(body));
+  }
+
+  /** A JSON body made of parts written back to back. */
+  static Response json(int status, List<byte[]> parts) {
+    return new Response(status, JSON_HEADERS, parts);
+  }
+
+  /** The VSPC error envelope with this status as its code. */
+  static Response error(int status, String message, String type) {
+    return json(status, Json.error(message, type, status, null, null));
   }
 
   static Response text(int status, String body) {

@@ -59,9 +59,46 @@ public final class VspcEmulator implements AutoCloseable {
   private static final int MAX_LIMIT = 500;
   private static final int DEFAULT_LIMIT = 100;
 
-  /** Everything a request depends on, swapped as a whole. */
+  // Answers whose bytes never change: built once, not per request.
+  private static final Response UNAUTHORIZED_401 = Response.error(401,
+      "Authorization has been denied for this request.", "security");
+  private static final Response FORBIDDEN_403 = Response.error(403,
+      "Access to the requested resource is forbidden. Only these roles may read licenses: "
+          + String.join(", ", LICENSING_ROLES) + ".", "security");
+  private static final Response SERVER_ERROR_520 = Response.error(520,
+      "Failed to retrieve the licenses of the managed servers.", "unspecified");
+  private static final Response UNAVAILABLE_503 = Response.text(503, "Service Unavailable");
+  private static final Response OK_EMPTY_OBJECT = Response.json(200, Json.EMPTY_OBJECT);
+
+  /**
+   * Everything a request depends on, swapped as a whole. Fault and drift request numbers count
+   * from {@code faultBase} and {@code driftBase}; a drift is applied once ({@code driftApplied}).
+   */
   private record Scenario(Dataset dataset, LicenseStore store, Auth auth, FaultPlan faults,
-      long faultBase, Drift drift, long driftBase, boolean driftApplied) {}
+      long faultBase, Drift drift, long driftBase, boolean driftApplied) {
+
+    static Scenario of(Dataset dataset, Auth auth, FaultPlan faults, Drift drift, long now) {
+      return new Scenario(dataset, dataset.materialize(), auth, faults, now, drift, now, false);
+    }
+
+    /** A new dataset re-arms the drift. */
+    Scenario withDataset(Dataset d, LicenseStore s, long now) {
+      return new Scenario(d, s, auth, faults, faultBase, drift, now, false);
+    }
+
+    Scenario withFaults(FaultPlan plan, long now) {
+      return new Scenario(dataset, store, auth, plan, now, drift, driftBase, driftApplied);
+    }
+
+    Scenario withDrift(Drift d, long now) {
+      return new Scenario(dataset, store, auth, faults, faultBase, d, now, false);
+    }
+
+    Scenario drifted() {
+      return new Scenario(dataset, store.drift(drift.delta()), auth, faults, faultBase, drift,
+          driftBase, true);
+    }
+  }
 
   private final Config config;
   private final @Nullable HeldCertificate certificate;
@@ -81,16 +118,8 @@ public final class VspcEmulator implements AutoCloseable {
       faults.put(kind, new LongAdder());
     }
     this.latency = config.latency();
-    Scenario initial;
-    if (config.providerStates()) {
-      ProviderStates.Setup setup = ProviderStates.initial();
-      Dataset d = withToday(setup.dataset());
-      initial = new Scenario(d, d.materialize(), setup.auth(), setup.faults(), 0, Drift.none(),
-          0, false);
-    } else {
-      initial = new Scenario(config.dataset(), config.dataset().materialize(), config.auth(),
-          config.faults(), 0, config.drift(), 0, false);
-    }
+    Scenario initial = config.providerStates() ? scenarioOf(ProviderStates.initial())
+        : Scenario.of(config.dataset(), config.auth(), config.faults(), config.drift(), 0);
     this.scenario = new AtomicReference<>(initial);
 
     SSLServerSocketFactory tls = null;
@@ -190,16 +219,14 @@ public final class VspcEmulator implements AutoCloseable {
   public void reset(Dataset dataset) {
     LicenseStore store = dataset.materialize();
     long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> new Scenario(dataset, store, s.auth(), s.faults(), s.faultBase(),
-        s.drift(), now, false));
+    scenario.updateAndGet(s -> s.withDataset(dataset, store, now));
   }
 
   /** Installs a fault plan; its request numbers count from the next licences request. */
   public void setFaults(FaultPlan plan) {
     Objects.requireNonNull(plan, "plan");
     long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> new Scenario(s.dataset(), s.store(), s.auth(), plan, now,
-        s.drift(), s.driftBase(), s.driftApplied()));
+    scenario.updateAndGet(s -> s.withFaults(plan, now));
   }
 
   /** {@link #setFaults(FaultPlan)} with a spec string, see {@link FaultPlan#parse(String)}. */
@@ -211,16 +238,19 @@ public final class VspcEmulator implements AutoCloseable {
   public void setDrift(Drift drift) {
     Objects.requireNonNull(drift, "drift");
     long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> new Scenario(s.dataset(), s.store(), s.auth(), s.faults(),
-        s.faultBase(), drift, now, false));
+    scenario.updateAndGet(s -> s.withDrift(drift, now));
   }
 
   /** A delay before every licences response (zero for none). */
   public void setLatency(Duration latency) {
+    this.latency = requireNonNegative(latency);
+  }
+
+  private static Duration requireNonNegative(Duration latency) {
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative");
     }
-    this.latency = latency;
+    return latency;
   }
 
   /**
@@ -231,25 +261,18 @@ public final class VspcEmulator implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown state or a bad parameter
    */
   public void applyProviderState(String state, Map<String, ?> params) {
-    apply(ProviderStates.setupFor(state, params));
+    scenario.set(scenarioOf(ProviderStates.setupFor(state, params)));
   }
 
   /** Back to what provider-states mode serves before any state is set (3 licences). */
   public void resetProviderState() {
-    apply(ProviderStates.initial());
+    scenario.set(scenarioOf(ProviderStates.initial()));
   }
 
-  private void apply(ProviderStates.Setup setup) {
-    Dataset d = withToday(setup.dataset());
-    LicenseStore store = d.materialize();
-    long now = licenseRequestNumber.get();
-    scenario.set(new Scenario(d, store, setup.auth(), setup.faults(), now, Drift.none(), now,
-        false));
-  }
-
-  private Dataset withToday(Dataset d) {
+  private Scenario scenarioOf(ProviderStates.Setup setup) {
     LocalDate today = config.today();
-    return today == null ? d : d.withToday(today);
+    Dataset d = today == null ? setup.dataset() : setup.dataset().withToday(today);
+    return Scenario.of(d, setup.auth(), setup.faults(), Drift.none(), licenseRequestNumber.get());
   }
 
   /** Stops listening, closes every connection (hanging ones too) and stops all threads. */
@@ -272,20 +295,20 @@ public final class VspcEmulator implements AutoCloseable {
     String path = request.path();
     if (path.equalsIgnoreCase(LICENSES_PATH)) {
       if (!request.method().equals("GET")) {
-        send(exchange, error(405, "The requested resource does not support http method '"
-            + request.method() + "'.", "logical").withHeader("Allow", "GET"));
+        send(exchange, Response.error(405, "The requested resource does not support http "
+            + "method '" + request.method() + "'.", "logical").withHeader("Allow", "GET"));
         return;
       }
       serveLicences(request, exchange);
     } else if (config.providerStates() && path.equals(ProviderStates.PATH)) {
       if (!request.method().equals("POST")) {
-        send(exchange, error(405, "Provider states are set with POST.", "logical")
+        send(exchange, Response.error(405, "Provider states are set with POST.", "logical")
             .withHeader("Allow", "POST"));
         return;
       }
       send(exchange, changeProviderState(request));
     } else {
-      send(exchange, error(404, "Resource " + path + " was not found.", "logical"));
+      send(exchange, Response.error(404, "Resource " + path + " was not found.", "logical"));
     }
   }
 
@@ -314,10 +337,9 @@ public final class VspcEmulator implements AutoCloseable {
           .withHeader("Retry-After", Integer.toString(arg)));
       case UNAVAILABLE -> {
         exchange.closeAfterResponse();
-        send(exchange, Response.text(503, "Service Unavailable"));
+        send(exchange, UNAVAILABLE_503);
       }
-      case SERVER_ERROR -> send(exchange, error(520,
-          "Failed to retrieve the licenses of the managed servers.", "unspecified"));
+      case SERVER_ERROR -> send(exchange, SERVER_ERROR_520);
       case RESET -> exchange.sendCut(answer(request, s), true);
       case TRUNCATE -> exchange.sendCut(answer(request, s), false);
       case SLOW_BODY -> {
@@ -340,8 +362,7 @@ public final class VspcEmulator implements AutoCloseable {
       if (s.drift().isNone() || s.driftApplied() || n - s.driftBase() <= s.drift().afterRequest()) {
         return s;
       }
-      Scenario drifted = new Scenario(s.dataset(), s.store().drift(s.drift().delta()), s.auth(),
-          s.faults(), s.faultBase(), s.drift(), s.driftBase(), true);
+      Scenario drifted = s.drifted();
       if (scenario.compareAndSet(s, drifted)) {
         log.debug("drift {} applied before licences request {}", s.drift(), n);
         return drifted;
@@ -353,39 +374,49 @@ public final class VspcEmulator implements AutoCloseable {
   private Response answer(Request request, Scenario s) {
     switch (s.auth().check(request.header("authorization"))) {
       case UNAUTHENTICATED -> {
-        return error(401, "Authorization has been denied for this request.", "security");
+        return UNAUTHORIZED_401;
       }
       case FORBIDDEN -> {
-        return error(403, "Access to the requested resource is forbidden. Only these roles may "
-            + "read licenses: " + Json.LICENSING_ROLES + ".", "security");
+        return FORBIDDEN_403;
       }
       case OK -> { }
     }
-    String limitText = request.queryParameter("limit");
-    String offsetText = request.queryParameter("offset");
-    long limit = limitText == null ? DEFAULT_LIMIT : parseInt(limitText);
-    if (limit == Long.MIN_VALUE) {
-      return badParameter("limit", "Value '" + limitText + "' is not a valid integer.");
+    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT,
+        "Property value must be between 1 and " + MAX_LIMIT + ".");
+    Response bad = limit.error();
+    if (bad != null) {
+      return bad;
     }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      return badParameter("limit", "Property value must be between 1 and " + MAX_LIMIT + ".");
+    IntParameter offset = IntParameter.of(request, "offset", 0, 0, Integer.MAX_VALUE,
+        "Property value must be larger or equal to 0.");
+    bad = offset.error();
+    if (bad != null) {
+      return bad;
     }
-    long offset = offsetText == null ? 0 : parseInt(offsetText);
-    if (offset == Long.MIN_VALUE) {
-      return badParameter("offset", "Value '" + offsetText + "' is not a valid integer.");
-    }
-    if (offset < 0) {
-      return badParameter("offset", "Property value must be larger or equal to 0.");
-    }
-    return page(s.store(), (int) offset, (int) limit);
+    return page(s.store(), offset.value(), limit.value());
   }
 
-  /** The int value, or Long.MIN_VALUE when the text is not an int32. */
-  private static long parseInt(String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return Long.MIN_VALUE;
+  /** An int32 query parameter within min..max, or the 400 naming it. */
+  private record IntParameter(int value, @Nullable Response error) {
+
+    static IntParameter of(Request request, String name, int absent, int min, int max,
+        String outOfRange) {
+      String text = request.queryParameter(name);
+      if (text == null) {
+        return new IntParameter(absent, null);
+      }
+      int value;
+      try {
+        value = Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        return bad(name, "Value '" + text + "' is not a valid integer.");
+      }
+      return value < min || value > max ? bad(name, outOfRange) : new IntParameter(value, null);
+    }
+
+    private static IntParameter bad(String name, String message) {
+      return new IntParameter(0,
+          Response.json(400, Json.error(message, "logical", 400, null, name)));
     }
   }
 
@@ -403,8 +434,7 @@ public final class VspcEmulator implements AutoCloseable {
       body.add(store.get(i));
     }
     body.add(Json.PAGE_SUFFIX);
-    return new Response(200, List.<String[]>of(new String[] {"Content-Type", Response.JSON}),
-        body);
+    return Response.json(200, body);
   }
 
   private Response changeProviderState(Request request) {
@@ -412,18 +442,20 @@ public final class VspcEmulator implements AutoCloseable {
     try (Buffer b = new Buffer().write(request.body()); JsonReader r = JsonReader.of(b)) {
       Object value = request.body().length == 0 ? Map.of() : r.readJsonValue();
       if (!(value instanceof Map<?, ?> m)) {
-        return error(400, "A provider state change must be a JSON object.", "logical");
+        return Response.error(400, "A provider state change must be a JSON object.",
+            "logical");
       }
       body = m;
     } catch (IOException | RuntimeException e) {
-      return error(400, "A provider state change must be JSON: " + e.getMessage(), "logical");
+      return Response.error(400, "A provider state change must be JSON: " + e.getMessage(),
+          "logical");
     }
     Object state = body.get("state");
     if (state == null && body.get("states") instanceof List<?> states && !states.isEmpty()) {
       state = states.get(0);   // pact-js style
     }
     if (!(state instanceof String name) || name.isBlank()) {
-      return error(400, "A provider state change needs a \"state\" name. Known states: "
+      return Response.error(400, "A provider state change needs a \"state\" name. Known states: "
           + String.join("; ", ProviderStates.ALL) + ".", "logical");
     }
     Map<String, Object> params = new LinkedHashMap<>();
@@ -442,22 +474,14 @@ public final class VspcEmulator implements AutoCloseable {
         ProviderStates.setupFor(name, params);   // an unknown name is still an error
         resetProviderState();
       } else {
-        return error(400, "Unknown provider state action '" + action
+        return Response.error(400, "Unknown provider state action '" + action
             + "'; use setup or teardown.", "logical");
       }
     } catch (IllegalArgumentException e) {
-      return error(400, String.valueOf(e.getMessage()), "logical");
+      return Response.error(400, String.valueOf(e.getMessage()), "logical");
     }
     log.debug("provider state '{}' {} with {}", name, action == null ? "setup" : action, params);
-    return Response.json(200, Json.EMPTY_OBJECT);
-  }
-
-  private static Response error(int status, String message, String type) {
-    return Response.json(status, Json.error(message, type, status, null, null));
-  }
-
-  private static Response badParameter(String name, String message) {
-    return Response.json(400, Json.error(message, "logical", 400, null, name));
+    return OK_EMPTY_OBJECT;
   }
 
   private static Response tooManyRequests(@Nullable Integer retryAfter) {
@@ -596,10 +620,7 @@ public final class VspcEmulator implements AutoCloseable {
 
     /** A delay before every licences response. */
     public Builder latency(Duration latency) {
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative");
-      }
-      this.latency = latency;
+      this.latency = requireNonNegative(latency);
       return this;
     }
 

@@ -29,8 +29,7 @@ class DatasetTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
   private static final Pattern DATE_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}[+-]\\d{2}:\\d{2}");
-  private static final List<String> ENUM_PROPERTIES =
-      List.of("status", "cloudConnect", "unitType", "type");
+  private static final List<String> ENUM_PROPERTIES = LicenseGenerator.ENUM_PROPERTIES;
 
   private static List<Map<String, Object>> licences(Dataset dataset) {
     LicenseStore store = dataset.materialize();
@@ -178,6 +177,28 @@ class DatasetTest {
   }
 
   @Test
+  void everyKindOfUnknownEnumValueAppears() {
+    List<Map<String, Object>> all = licences(
+        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.5));
+    assertThat(values(all, "unitType")).contains("Workloads");
+    assertThat(values(all, "cloudConnect")).contains("Hybrid");
+    assertThat(all).anyMatch(l -> l.get("sectionTypes") instanceof List<?> s
+        && s.contains("Capacity"));
+  }
+
+  @Test
+  void lowercaseCasingLowersEnumListsToo() {
+    List<Map<String, Object>> all = licences(
+        Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
+    for (String p : LicenseGenerator.ENUM_LIST_PROPERTIES) {
+      assertThat(all).filteredOn(l -> l.get(p) instanceof List<?>)
+          .allSatisfy(l -> assertThat((List<?>) l.get(p))
+              .allMatch(v -> v.equals(v.toString().toLowerCase())));
+    }
+    assertThat(all).anyMatch(l -> l.get("packages") instanceof List<?> p && p.contains("backup"));
+  }
+
+  @Test
   void aJsonArrayIsServedAsWritten(@TempDir Path dir) throws IOException {
     String first = "{ \"autoUpdateEnabled\": true, \"status\": \"Quarantined\", \"units\": 5 }";
     String second = "{\"autoUpdateEnabled\":false}";
@@ -212,7 +233,7 @@ class DatasetTest {
 
   @Test
   void theProviderStateLicencesHaveExactlyTheirShape() {
-    LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0);
+    LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0, false);
     Map<String, Object> every = parse(Json.object(gen.licenceWithEveryProperty()));
     assertThat(every.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
     assertThat(every.values()).allSatisfy(v -> {

@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each fault kind, served at the scheduled licences request and counted. */
 class FaultsTest {
@@ -68,6 +70,32 @@ class FaultsTest {
     assertThat(reply.status()).isEqualTo(429);
     assertThat(reply.header("Retry-After")).isNull();
     assertThat(reply.firstError()).containsEntry("retryAfter", 7.0);
+  }
+
+  @Test
+  void throttleBothSendsTheHeaderAndTheBody() {
+    vspc.setFaults("429both:25@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(429);
+    assertThat(reply.header("Retry-After")).isEqualTo("25");
+    assertThat(reply.firstError()).containsEntry("retryAfter", 25.0)
+        .containsEntry("type", "transport");
+  }
+
+  @ParameterizedTest
+  @EnumSource(FaultKind.class)
+  void everyFaultKindIsCountedOnceInTheStats(FaultKind kind) {
+    vspc.setFaults(FaultPlan.parse(kind.token() + ":1@1"));
+    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+    try {
+      Http.get(impatient, vspc.licensesUrl(), VspcEmulator.DEFAULT_TOKEN);
+    } catch (UncheckedIOException expected) {
+      // reset, truncate and hang end without a complete response
+    }
+    EmulatorStats stats = vspc.stats();
+    assertThat(stats.faults(kind)).isEqualTo(1);
+    assertThat(stats.totalFaults()).isEqualTo(1);
+    assertThat(stats.licenseRequests()).isEqualTo(1);
   }
 
   @Test

@@ -124,6 +124,26 @@ class ProviderStatesTest {
   }
 
   @Test
+  void tearingDownAnUnknownStateIs400() {
+    Http.Reply reply = setState("{\"state\":\"the moon is full\",\"action\":\"teardown\"}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.firstError()).containsEntry("type", "logical").containsEntry("code", 400.0);
+  }
+
+  @Test
+  void aPactJsStatesArrayNamesTheState() {
+    assertThat(setState("{\"states\":[\"the token is not valid\"]}").status()).isEqualTo(200);
+    assertThat(licences("x").status()).isEqualTo(401);
+  }
+
+  @Test
+  void stateChangesOtherThanPostGet405() {
+    Http.Reply reply = Http.get(vspc.baseUrl() + ProviderStates.PATH, null);
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo("POST");
+  }
+
+  @Test
   void malformedChangesAre400() {
     assertThat(setState("not json").status()).isEqualTo(400);
     assertThat(setState("{\"params\":{}}").status()).isEqualTo(400);
