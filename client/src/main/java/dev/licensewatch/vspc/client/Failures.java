@@ -29,7 +29,8 @@ import retrofit2.Response;
 /** Turns HTTP error responses and I/O failures into the typed exceptions, with one-line messages. */
 final class Failures {
   static final String ROLES =
-      "Portal Administrator, Service Provider Global Administrator or Service Provider Administrator";
+      String.join(", ", VspcPermissionException.LICENSING_ROLES.subList(0, 2)) + " or "
+          + VspcPermissionException.LICENSING_ROLES.get(2);
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
   private Failures() {}

@@ -51,6 +51,8 @@ public final class VspcLicensingClient implements AutoCloseable {
   public static final int DEFAULT_PAGE_SIZE = 100;
   /** The largest page the API serves. */
   public static final int MAX_PAGE_SIZE = 500;
+  /** The most pages a client fetches at once. */
+  public static final int MAX_CONCURRENCY = 64;
 
   private final Settings settings;
   private final OkHttpClient http;
@@ -305,8 +307,9 @@ public final class VspcLicensingClient implements AutoCloseable {
      * the total, up to N following pages are fetched ahead; licences still come in server order.
      */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > 64) {
-        throw new IllegalArgumentException("concurrency must be between 1 and 64, was " + concurrency);
+      if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException(
+            "concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + concurrency);
       }
       this.concurrency = concurrency;
       return this;

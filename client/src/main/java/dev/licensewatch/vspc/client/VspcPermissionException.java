@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /** 403 Forbidden: the account lacks the Portal Administrator, Service Provider Global Administrator or Service Provider Administrator role. */
 public final class VspcPermissionException extends VspcException {
+  /** The roles that may read licences; an account needs one of them. */
+  public static final List<String> LICENSING_ROLES = List.of(
+      "Portal Administrator",
+      "Service Provider Global Administrator",
+      "Service Provider Administrator");
+
   VspcPermissionException(
       String message,
       int httpStatus,
