@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.cli;
 
-import dev.licensewatch.vspc.client.VspcException;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -89,8 +87,9 @@ final class CheckCommand implements Callable<Integer> {
     long warning;
     long expired;
     @Nullable Long minDaysLeft;
-    final List<Fault> faults = new ArrayList<>();
-    long faultsNotShown;
+    /** The first MAX_DETAILS of each severity; criticals are shown first. */
+    final List<Fault> criticalFaults = new ArrayList<>();
+    final List<Fault> warningFaults = new ArrayList<>();
 
     Evaluation(Instant now, int warnDays, int critDays) {
       this.now = now;
@@ -158,24 +157,9 @@ final class CheckCommand implements Callable<Integer> {
       Fault fault = new Fault(severity, l.company() == null ? "(no company)" : l.company(),
           l.backupServerUid() == null ? "(no backupServerUid)" : l.backupServerUid().toString(),
           String.join(", ", reasons));
+      List<Fault> faults = severity == CRITICAL ? criticalFaults : warningFaults;
       if (faults.size() < MAX_DETAILS) {
         faults.add(fault);
-      } else if (severity == CRITICAL) {
-        // keep critical details in preference to warnings
-        int victim = -1;
-        for (int i = faults.size() - 1; i >= 0; i--) {
-          if (faults.get(i).severity() == WARNING) {
-            victim = i;
-            break;
-          }
-        }
-        if (victim >= 0) {
-          faults.remove(victim);
-          faults.add(fault);
-        }
-        faultsNotShown++;
-      } else {
-        faultsNotShown++;
       }
     }
 
@@ -207,12 +191,16 @@ final class CheckCommand implements Callable<Integer> {
           + " min_days_left=" + (minDaysLeft == null ? "U" : minDaysLeft.toString())
           + ";" + warnDays + ":;" + critDays + ":";
       lines.add("LICENSES " + STATE[state()] + " - " + summary + " | " + perf);
-      faults.stream()
-          .sorted((a, b) -> Integer.compare(b.severity(), a.severity()))
-          .forEach(f -> lines.add(STATE[f.severity()] + ": " + f.company()
-              + " (backupServerUid " + f.uid() + "): " + f.reason()));
-      if (faultsNotShown > 0) {
-        lines.add("... and " + faultsNotShown + " more licences at fault");
+      List<Fault> shown = new ArrayList<>(criticalFaults);
+      shown.addAll(warningFaults.subList(0,
+          Math.min(warningFaults.size(), MAX_DETAILS - shown.size())));
+      for (Fault f : shown) {
+        lines.add(STATE[f.severity()] + ": " + f.company() + " (backupServerUid " + f.uid()
+            + "): " + f.reason());
+      }
+      long notShown = critical + warning - shown.size();
+      if (notShown > 0) {
+        lines.add("... and " + notShown + " more licences at fault");
       }
       return lines;
     }
@@ -229,17 +217,10 @@ final class CheckCommand implements Callable<Integer> {
           + ") must be at least --crit-days (" + critDays + ")");
     }
     Evaluation evaluation = new Evaluation(now != null ? now : Instant.now(), warnDays, critDays);
-    try (Root.Session session = root.open(spec.commandLine(), false)) {
-      try (Stream<BackupServerLicense> licences = session.client.stream()) {
-        Iterator<BackupServerLicense> it = licences.iterator();
-        while (it.hasNext()) {
-          evaluation.add(it.next());
-        }
-      }
-    } catch (VspcException e) {
-      root.io.out.println(root.io.redact("LICENSES UNKNOWN - " + Errors.describe(e)));
-      root.io.out.flush();
-      return UNKNOWN;
+    // A failure is reported by Main as "LICENSES UNKNOWN - ...", exit 3.
+    try (Root.Session session = root.open(spec.commandLine(), false);
+        Stream<BackupServerLicense> licences = session.client.stream()) {
+      licences.forEachOrdered(evaluation::add);
     }
     for (String line : evaluation.lines()) {
       root.io.out.println(line);

@@ -92,9 +92,9 @@ final class EmulatorCommand implements Callable<Integer> {
     if (token != null) {
       io.addSecret(token);
     }
-    VspcEmulator.Builder builder;
+    VspcEmulator emulator;
     try {
-      builder = VspcEmulator.builder()
+      VspcEmulator.Builder builder = VspcEmulator.builder()
           .host(host)
           .port(port)
           .licenses(licenses)
@@ -114,13 +114,9 @@ final class EmulatorCommand implements Callable<Integer> {
       if (tls != null) {
         builder.tlsCertificatePem(tls);
       }
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), Errors.message(e));
-    }
-    VspcEmulator emulator;
-    try {
       emulator = builder.start();
     } catch (IllegalArgumentException e) {
+      // the emulator's builder checks every option and names the problem
       throw new ParameterException(spec.commandLine(), Errors.message(e));
     } catch (RuntimeException e) {
       throw new CliException("cannot start the emulator: " + Errors.message(e)

@@ -14,12 +14,11 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import org.jspecify.annotations.Nullable;
 
 /** One line per failure: {@code <cause>; <fix>}. */
 final class Errors {
-  static final String ROLES =
-      "Portal Administrator, Service Provider Global Administrator, Service Provider Administrator";
+  /** The emulator's list: the client's own (Failures.ROLES) is not public. */
+  static final String ROLES = String.join(", ", VspcPermissionException.LICENSING_ROLES);
 
   private Errors() {}
 
@@ -124,9 +123,5 @@ final class Errors {
       }
     }
     return false;
-  }
-
-  static @Nullable String nullIfBlank(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -16,24 +16,16 @@ final class Events implements VspcEventListener {
 
   private final Io io;
   private final boolean progress;
+  private final int pageSize;
   private final AtomicInteger pages = new AtomicInteger();
-  private final AtomicInteger violations = new AtomicInteger();
   private long lastPrinted;
   private boolean printed;
   private volatile boolean finished;
-  private int pageSize = 1;
 
-  Events(Io io, boolean progress) {
+  Events(Io io, boolean progress, int pageSize) {
     this.io = io;
     this.progress = progress;
-  }
-
-  void pageSize(int size) {
-    this.pageSize = Math.max(1, size);
-  }
-
-  int violations() {
-    return violations.get();
+    this.pageSize = Math.max(1, pageSize);
   }
 
   @Override
@@ -71,7 +63,6 @@ final class Events implements VspcEventListener {
 
   @Override
   public void contractViolation(ContractViolation violation) {
-    violations.incrementAndGet();
     clearProgress();
     io.warn(violation.toString());
   }

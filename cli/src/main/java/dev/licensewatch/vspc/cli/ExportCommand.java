@@ -64,7 +64,6 @@ final class ExportCommand implements Callable<Integer> {
     }
     // Progress on a terminal, but not into the licences being printed on that terminal.
     try (Root.Session session = root.open(spec.commandLine(), output != null)) {
-      session.events.pageSize(root.pageSize);
       if (output == null) {
         BufferedSink sink = Okio.buffer(Okio.sink(new NonClosing(io.out)));
         try {

@@ -2,12 +2,11 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 
@@ -87,66 +86,52 @@ abstract class LicenseWriter {
   /**
    * RFC 4180: CRLF line ends, a header of the API's property names in the document's order,
    * fields quoted when they hold a comma, quote, CR or LF; lists joined with {@code ;}; null as
-   * an empty field.
+   * an empty field. Values are what the JSON adapter writes (API names, canonical enum values,
+   * ISO date-times), so both formats follow the same rules.
    */
   static final class Csv extends LicenseWriter {
     /** The record's components are the document's properties, in the document's order. */
-    static final List<RecordComponent> COLUMNS =
-        List.of(BackupServerLicense.class.getRecordComponents());
+    static final List<String> COLUMNS = Arrays.stream(BackupServerLicense.class
+        .getRecordComponents()).map(RecordComponent::getName).toList();
 
     Csv(BufferedSink sink) {
       super(sink);
     }
 
-    static List<String> header() {
-      return COLUMNS.stream().map(RecordComponent::getName).toList();
-    }
-
     @Override
     void start() throws IOException {
-      row(header());
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        field(i, COLUMNS.get(i));
+      }
+      sink.writeUtf8("\r\n");
     }
 
     @Override
     void write(BackupServerLicense licence) throws IOException {
-      List<String> fields = new ArrayList<>(COLUMNS.size());
-      for (RecordComponent c : COLUMNS) {
-        fields.add(text(value(c, licence)));
+      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        field(i, text(values.get(COLUMNS.get(i))));
       }
-      row(fields);
+      sink.writeUtf8("\r\n");
       count++;
     }
 
     @Override
     void end() {}
 
-    private void row(List<String> fields) throws IOException {
-      for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) {
-          sink.writeUtf8(",");
-        }
-        sink.writeUtf8(quote(fields.get(i)));
+    private void field(int index, String value) throws IOException {
+      if (index > 0) {
+        sink.writeByte(',');
       }
-      sink.writeUtf8("\r\n");
-    }
-
-    static String quote(String field) {
-      if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\r') < 0
-          && field.indexOf('\n') < 0) {
-        return field;
-      }
-      return '"' + field.replace("\"", "\"\"") + '"';
-    }
-
-    private static @Nullable Object value(RecordComponent c, BackupServerLicense licence) {
-      try {
-        return c.getAccessor().invoke(licence);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c.getName(), e);
+      if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0
+          && value.indexOf('\n') < 0) {
+        sink.writeUtf8(value);
+      } else {
+        sink.writeByte('"').writeUtf8(value.replace("\"", "\"\"")).writeByte('"');
       }
     }
 
-    /** Extensible enums print their value(); lists join with ';'. */
+    /** A JSON value as text: numbers without ".0", lists joined with ';', null as empty. */
     static String text(@Nullable Object value) {
       if (value == null) {
         return "";
@@ -154,18 +139,8 @@ abstract class LicenseWriter {
       if (value instanceof Double d) {
         return Values.number(d);
       }
-      if (value instanceof OffsetDateTime t) {
-        return Values.dateTime(t);
-      }
-      if (value instanceof Collection<?> list) {
-        StringBuilder b = new StringBuilder();
-        for (Object element : list) {
-          if (b.length() > 0) {
-            b.append(';');
-          }
-          b.append(text(element));
-        }
-        return b.toString();
+      if (value instanceof List<?> list) {
+        return list.stream().map(Csv::text).collect(Collectors.joining(";"));
       }
       return value.toString();
     }

@@ -44,11 +44,9 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     List<BackupServerLicense> licences = new ArrayList<>();
     try (Root.Session session = root.open(spec.commandLine(), true)) {
-      session.events.pageSize(root.pageSize);
       try (Stream<BackupServerLicense> stream = session.client.stream()) {
         stream.forEach(licences::add);
       }
-      session.events.finish();
     }
     licences.sort(BY_EXPIRY);
     print(licences, Instant.now());

@@ -2,7 +2,6 @@ package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicensePage;
-import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  vspc-licenses --demo page",
       "  vspc-licenses page --limit 500 --offset 1000",
-      "Given only --offset, limit 100 is sent; given only --limit, offset 0 is sent."
+      "Only the options given are sent; the server applies its defaults to the others."
     })
 final class PageCommand implements Callable<Integer> {
   @ParentCommand Root root;
@@ -43,17 +42,13 @@ final class PageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (limit != null && (limit < 1 || limit > VspcLicensingClient.MAX_PAGE_SIZE)) {
-      throw new ParameterException(spec.commandLine(),
-          "--limit must be between 1 and 500, was " + limit);
-    }
-    if (offset != null && offset < 0) {
-      throw new ParameterException(spec.commandLine(), "--offset must be 0 or more, was " + offset);
-    }
     LicensePage page;
     try (Root.Session session = root.open(spec.commandLine(), false)) {
       // Only what the user gave is sent: the rest is left to the server's defaults.
       page = session.client.page(limit, offset);
+    } catch (IllegalArgumentException e) {
+      // The client checks the range before sending anything: "limit must be between 1 and 500"
+      throw new ParameterException(spec.commandLine(), "--" + Errors.message(e));
     }
     Buffer buffer = new Buffer();
     try (JsonWriter w = JsonWriter.of(buffer)) {

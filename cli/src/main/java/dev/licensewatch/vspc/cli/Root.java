@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,8 +79,8 @@ final class Root implements Runnable {
       description = "Skip TLS certificate verification (and allow plain http). Tests only.")
   boolean insecure;
 
-  int pageSize = VspcLicensingClient.DEFAULT_PAGE_SIZE;
-  int concurrency = 4;
+  private int pageSize = VspcLicensingClient.DEFAULT_PAGE_SIZE;
+  private int concurrency = 4;
   @Nullable Integer timeoutSeconds;
 
   @Option(names = "--client-version", paramLabel = "V",
@@ -104,24 +105,36 @@ final class Root implements Runnable {
     this.io = io;
   }
 
-  @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-      description = "Licences per request, 1..500 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--page-size", paramLabel = "N",
+      defaultValue = "" + VspcLicensingClient.DEFAULT_PAGE_SIZE,
+      description = "Licences per request, 1.." + VspcLicensingClient.MAX_PAGE_SIZE
+          + " (default: ${DEFAULT-VALUE}).")
   void setPageSize(int n) {
-    if (n < 1 || n > VspcLicensingClient.MAX_PAGE_SIZE) {
-      throw new ParameterException(spec.commandLine(),
-          "--page-size must be between 1 and 500, was " + n);
-    }
+    checkWithClient("--page-size", b -> b.pageSize(n));
     pageSize = n;
   }
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-      description = "Pages fetched in parallel, 1..64 (default: ${DEFAULT-VALUE}).")
+      description = "Pages fetched in parallel, 1.." + VspcLicensingClient.MAX_CONCURRENCY
+          + " (default: ${DEFAULT-VALUE}).")
   void setConcurrency(int n) {
-    if (n < 1 || n > 64) {
-      throw new ParameterException(spec.commandLine(),
-          "--concurrency must be between 1 and 64, was " + n);
-    }
+    checkWithClient("--concurrency", b -> b.concurrency(n));
     concurrency = n;
+  }
+
+  /**
+   * The client's builder owns the ranges; its message ("pageSize must be between 1 and 500, was
+   * 0") is reported under the option's name, at parse time.
+   */
+  private void checkWithClient(String option, Consumer<VspcLicensingClient.Builder> setting) {
+    try {
+      setting.accept(VspcLicensingClient.builder());
+    } catch (IllegalArgumentException e) {
+      String m = Errors.message(e);
+      int name = m.indexOf(' ');
+      throw new ParameterException(spec.commandLine(),
+          option + (name < 0 ? ": " + m : m.substring(name)));
+    }
   }
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -177,7 +190,7 @@ final class Root implements Runnable {
    */
   Session open(CommandLine command, boolean progress) {
     init();
-    Events events = new Events(io, progress && io.interactive);
+    Events events = new Events(io, progress && io.interactive, pageSize);
     VspcEmulator emulator = null;
     String baseUrl;
     String secret;
@@ -199,13 +212,17 @@ final class Root implements Runnable {
     }
     try {
       VspcLicensingClient.Builder builder = VspcLicensingClient.builder()
-          .baseUrl(baseUrl)
-          .token(secret)
           .pageSize(pageSize)
           .concurrency(concurrency)
           .strict(strict)
           .failOnDrift(strict)
           .eventListener(events);
+      try {
+        builder.token(secret);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(command, "bad token: " + Errors.message(e)
+            + "; check --token, --token-file or VSPC_TOKEN");
+      }
       if (clientVersion != null) {
         builder.clientVersion(clientVersion);
       }
@@ -218,7 +235,7 @@ final class Root implements Runnable {
       }
       if (!demo) {
         if (caCert != null) {
-          builder.trustCertificatePem(caCert);
+          trust(builder, caCert, command);
         }
         if (insecure) {
           io.warn("--insecure: TLS certificate verification is off; anyone on the network path"
@@ -226,18 +243,25 @@ final class Root implements Runnable {
           builder.insecureSkipTlsVerification(true).allowInsecureHttp(true);
         }
       }
-      return new Session(builder.build(), emulator, events);
-    } catch (UncheckedIOException e) {
-      closeQuietly(emulator);
-      throw new ParameterException(command, Errors.message(e) + "; check --ca-cert");
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      closeQuietly(emulator);
-      String m = Errors.message(e);
-      String option = m.contains("certificate") || m.contains("PEM") ? "--ca-cert" : "--url";
-      throw new ParameterException(command, "bad " + option + ": " + m);
+      try {
+        // What is left for build() to refuse is the URL (malformed, or plain http to a remote host).
+        return new Session(builder.baseUrl(baseUrl).build(), emulator, events);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new ParameterException(command, "bad --url: " + Errors.message(e));
+      }
     } catch (RuntimeException e) {
       closeQuietly(emulator);
       throw e;
+    }
+  }
+
+  private static void trust(VspcLicensingClient.Builder builder, Path pem, CommandLine command) {
+    try {
+      builder.trustCertificatePem(pem);
+    } catch (UncheckedIOException e) {
+      throw new ParameterException(command, Errors.message(e) + "; check --ca-cert");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command, "bad --ca-cert: " + Errors.message(e));
     }
   }
 

@@ -122,6 +122,40 @@ class CheckTest {
   }
 
   @Test
+  void detailLinesAreCappedWithCriticalsKeptFirst() throws IOException {
+    List<Map<String, Object>> l = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      l.add(licence(uid(i), "Warn " + i, "Warning", FAR, 10, 1));
+    }
+    for (int i = 150; i < 153; i++) {
+      l.add(licence(uid(i), "Crit " + i, "Error", FAR, 10, 1));
+    }
+    try (VspcEmulator vspc = serve(l)) {
+      List<String> lines = check(vspc).out().lines().toList();
+      assertThat(lines).hasSize(1 + CheckCommand.MAX_DETAILS + 1);
+      assertThat(lines.get(0)).startsWith("LICENSES CRITICAL - 3 critical, 150 warning of 153");
+      assertThat(lines.subList(1, 4)).allMatch(line -> line.startsWith("CRITICAL: Crit 15"));
+      assertThat(lines.get(4)).startsWith("WARNING: Warn 0 ");
+      assertThat(lines.get(100)).startsWith("WARNING: Warn 96 ");
+      assertThat(lines.get(101)).isEqualTo("... and 53 more licences at fault");
+    }
+    for (int i = 153; i < 260; i++) {
+      l.add(licence(uid(i), "Crit " + i, "Error", FAR, 10, 1));
+    }
+    try (VspcEmulator vspc = serve(l)) {
+      List<String> lines = check(vspc).out().lines().toList();
+      assertThat(lines).hasSize(1 + CheckCommand.MAX_DETAILS + 1);
+      assertThat(lines.subList(1, 101)).allMatch(line -> line.startsWith("CRITICAL: "));
+      assertThat(lines.get(1)).startsWith("CRITICAL: Crit 150 ");
+      assertThat(lines.get(101)).isEqualTo("... and 160 more licences at fault");
+    }
+  }
+
+  static String uid(int i) {
+    return String.format("%08d-0000-4000-8000-000000000000", i);
+  }
+
+  @Test
   void unknownWhenTheServerCannotBeRead() throws IOException {
     try (VspcEmulator vspc = serve(healthy())) {
       Cli.Result denied = Cli.run("--url", vspc.baseUrl(), "--token", Cli.WRONG_TOKEN,

@@ -34,11 +34,20 @@ final class Cli {
   }
 
   static Result run(Map<String, String> env, String... args) {
+    return run(env, false, args);
+  }
+
+  /** As if stderr were a terminal (progress lines). */
+  static Result runOnTerminal(String... args) {
+    return run(Map.of(), true, args);
+  }
+
+  private static Result run(Map<String, String> env, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code = Main.run(args, o, e, new HashMap<>(env));
+    int code = Main.run(args, o, e, new HashMap<>(env), terminal);
     Result r = new Result(code, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));
     record(r.out());

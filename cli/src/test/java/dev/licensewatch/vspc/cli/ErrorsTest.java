@@ -114,6 +114,43 @@ class ErrorsTest {
   }
 
   @Test
+  void usageErrorsNameTheOptionAndItsRange() {
+    assertThat(Cli.run("--page-size", "0", "list").err()).isEqualTo("vspc-licenses: error:"
+        + " --page-size must be between 1 and 500, was 0; see 'vspc-licenses --help'\n");
+    assertThat(Cli.run("--concurrency", "65", "list").err()).isEqualTo("vspc-licenses: error:"
+        + " --concurrency must be between 1 and 64, was 65; see 'vspc-licenses --help'\n");
+    assertThat(Cli.run("--timeout", "0", "list").err()).startsWith("vspc-licenses: error:"
+        + " --timeout must be 1 second or more, was 0;");
+    Cli.Result badUrl = Cli.run(against("ftp://vspc.example.com", "list"));
+    assertThat(badUrl.code()).isEqualTo(2);
+    assertThat(badUrl.err()).startsWith("vspc-licenses: error: bad --url: ");
+    Cli.Result badPem = Cli.run(against(vspc.baseUrl(), "--ca-cert", dir.resolve("none.pem")
+        .toString(), "list"));
+    assertThat(badPem.err()).contains("none.pem").contains("; check --ca-cert");
+  }
+
+  @Test
+  void aTokenThatCannotBeSentIsATokenErrorNotAUrlError() throws IOException {
+    Path file = dir.resolve("control.token");
+    Files.writeString(file, "abc\u0001" + TOKEN + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Cli.Result r = Cli.run("--url", vspc.baseUrl(), "--token-file", file.toString(), "list");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("vspc-licenses: error: bad token: ")
+        .contains("at index 3", "--token-file").doesNotContain("--url");
+  }
+
+  @Test
+  void checkFailuresWithVerboseKeepTheStatusLineAndTraceOnStderr() {
+    Cli.Result r = Cli.run("--url", vspc.baseUrl(), "--token", Cli.WRONG_TOKEN, "--verbose",
+        "check");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).startsWith("LICENSES UNKNOWN - the server rejected the token");
+    assertThat(r.out().lines()).hasSize(1);
+    assertThat(r.err()).contains("VspcAuthenticationException", "\tat ");
+  }
+
+  @Test
   void environmentAndTokenFile() throws IOException {
     Cli.Result env = Cli.run(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", TOKEN), "page",
         "--limit", "1");

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,59 @@ class ExportTest {
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(file);   // no temporary file left behind
     }
+  }
+
+  @Test
+  void aNewFileIsTheOwnersOnlyAReplacedOneKeepsItsPermissions(@TempDir Path dir)
+      throws IOException {
+    Path fresh = dir.resolve("new.json");
+    assertThat(Cli.run(against(nulls.baseUrl(), "export", "--output", fresh.toString())).code())
+        .isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+        .isEqualTo("rw-------");
+    Path shared = dir.resolve("shared.json");
+    Files.writeString(shared, "old");
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(Cli.run(against(nulls.baseUrl(), "export", "--output", shared.toString())).code())
+        .isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+        .isEqualTo("rw-r--r--");
+    assertThat(jsonArray(Files.readString(shared))).hasSize(1);
+  }
+
+  @Test
+  void exportToStdoutFailingMidwaySaysTheOutputIsIncomplete() {
+    try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(500)
+        .faults("520@3,520@4,520@5,520@6").start()) {
+      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "export",
+          "--format", "ndjson"));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.out().lines()).hasSize(200);   // the pages before the failure
+      assertThat(r.err()).startsWith("vspc-licenses: error: ")
+          .contains("(the output is incomplete)");
+      assertThat(r.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void progressOnlyOnATerminalAndNeverIntoLicencesOnIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("licences.ndjson");
+    Cli.Result toFile = Cli.runOnTerminal(against(pascal.baseUrl(), "export", "--format",
+        "ndjson", "--output", file.toString()));
+    assertThat(toFile.code()).isZero();
+    assertThat(toFile.err()).contains("pages fetched ", "/11")
+        .endsWith("wrote " + COUNT + " licences to " + file + "\n");
+    assertThat(Files.readAllLines(file)).hasSize(COUNT);
+
+    Cli.Result list = Cli.runOnTerminal(against(pascal.baseUrl(), "list"));
+    assertThat(list.err()).contains("pages fetched ").endsWith("\r\033[K");
+    assertThat(list.out()).startsWith("COMPANY");
+
+    // licences on the terminal: no progress mixed in; short walks: none either
+    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "export")).err()).isEmpty();
+    assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "list")).err()).isEmpty();
+    // not a terminal: none
+    assertThat(Cli.run(against(pascal.baseUrl(), "list")).err()).isEmpty();
   }
 
   @Test
