@@ -1,11 +1,14 @@
 package dev.licensewatch.vspc.contract.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.licensewatch.vspc.contract.PactJson;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The comparison behind the diff check: what it ignores and what it catches. */
 class PactJsonTest {
@@ -52,5 +55,35 @@ class PactJsonTest {
     assertThat(canonical.path("metadata").path("pact-jvm").path("version").asText())
         .isEqualTo("4.7.5");
     assertThat(canonical.path("interactions").get(0).path("description").asText()).isEqualTo("a");
+  }
+
+  @Test
+  void theDiffCheckFailsWithTheAcceptHintAndAcceptsOnRequest(@TempDir Path dir) throws Exception {
+    Path generated = dir.resolve("generated.json");
+    Path committed = dir.resolve("committed.json");
+    PactJson.write(generated, pact("4.7.5", A.replace("\"x\":1", "\"x\":2"), B));
+    PactJson.write(committed, pact("4.7.5", A, B));
+
+    assertThatThrownBy(() -> PactFileDiffTest.compare(generated, committed, false))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("changed: 'a'")
+        .hasMessageContaining(PactFileDiffTest.HOW_TO_ACCEPT)
+        .hasMessageContaining("-Dpact.accept=true");
+    assertThat(PactJson.read(committed)).as("a failed check leaves the committed pact alone")
+        .isEqualTo(pact("4.7.5", A, B));
+
+    PactFileDiffTest.compare(generated, committed, true);
+    assertThat(PactJson.read(committed)).isEqualTo(PactJson.canonical(PactJson.read(generated)));
+    PactFileDiffTest.compare(generated, committed, false);
+  }
+
+  @Test
+  void theDiffCheckFailsWithTheAcceptHintWithoutACommittedPact(@TempDir Path dir) throws Exception {
+    Path generated = dir.resolve("generated.json");
+    PactJson.write(generated, pact("4.7.5", A));
+    assertThatThrownBy(() -> PactFileDiffTest.compare(generated, dir.resolve("none.json"), false))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("no committed pact")
+        .hasMessageContaining(PactFileDiffTest.HOW_TO_ACCEPT);
   }
 }

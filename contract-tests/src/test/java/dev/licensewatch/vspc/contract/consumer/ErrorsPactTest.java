@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
@@ -16,6 +18,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.licensewatch.vspc.client.VspcAuthenticationException;
 import dev.licensewatch.vspc.client.VspcBadRequestException;
+import dev.licensewatch.vspc.client.VspcException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.VspcPermissionException;
 import dev.licensewatch.vspc.client.VspcRateLimitedException;
@@ -40,13 +43,24 @@ class ErrorsPactTest {
         .maxAttempts(1);
   }
 
+  /** The request of an error interaction: a GET of the licences, from the given state. */
+  private static PactDslRequestWithPath get(PactDslWithState given, String description) {
+    return clientHeaders(given.uponReceiving(description).method("GET").path(PATH));
+  }
+
+  /** The exception {@code page()} must end in against the mock server; fails if it does not. */
+  private static <T extends VspcException> T pageFailsWith(MockServer server, Class<T> type) {
+    try (VspcLicensingClient client = client(server).build()) {
+      T e = catchThrowableOfType(type, client::page);
+      assertThat(e).as("page() throws " + type.getSimpleName()).isNotNull();
+      return e;
+    }
+  }
+
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenNotValid(PactDslWithProvider builder) {
-    return json(clientHeaders(builder
-            .given(Contract.TOKEN_NOT_VALID)
-            .uponReceiving("a request with a token the server does not accept")
-            .method("GET")
-            .path(PATH))
+    return json(get(builder.given(Contract.TOKEN_NOT_VALID),
+            "a request with a token the server does not accept")
             .willRespondWith().status(401),
         errorEnvelope("Authorization has been denied for this request.", "security", 401,
             Map.of(), Map.of()))
@@ -56,21 +70,14 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "tokenNotValid")
   void tokenNotValid(MockServer server) {
-    try (VspcLicensingClient client = client(server).build()) {
-      VspcAuthenticationException e =
-          catchThrowableOfType(VspcAuthenticationException.class, client::page);
-      assertThat(e).isNotNull();
-      assertThat(e.httpStatus()).isEqualTo(401);
-    }
+    assertThat(pageFailsWith(server, VspcAuthenticationException.class).httpStatus())
+        .isEqualTo(401);
   }
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lacksRole(PactDslWithProvider builder) {
-    return json(clientHeaders(builder
-            .given(Contract.LACKS_ROLE)
-            .uponReceiving("a request from a caller without a licensing role")
-            .method("GET")
-            .path(PATH))
+    return json(get(builder.given(Contract.LACKS_ROLE),
+            "a request from a caller without a licensing role")
             .willRespondWith().status(403),
         errorEnvelope("Access to the requested resource is forbidden.", "security", 403,
             Map.of(), Map.of()))
@@ -80,12 +87,7 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "lacksRole")
   void lacksRole(MockServer server) {
-    try (VspcLicensingClient client = client(server).build()) {
-      VspcPermissionException e =
-          catchThrowableOfType(VspcPermissionException.class, client::page);
-      assertThat(e).isNotNull();
-      assertThat(e.httpStatus()).isEqualTo(403);
-    }
+    assertThat(pageFailsWith(server, VspcPermissionException.class).httpStatus()).isEqualTo(403);
   }
 
   /**
@@ -96,12 +98,9 @@ class ErrorsPactTest {
    */
   @Pact(consumer = Contract.CONSUMER)
   V4Pact limitOutOfRange(PactDslWithProvider builder) {
-    return json(clientHeaders(builder
-            .given(Contract.LICENSES_EXIST, Map.of("total", 3))
-            .uponReceiving("a request with limit out of range (limit=501)")
-            .method("GET")
-            .path(PATH)
-            .query("limit=501&offset=0"))
+    return json(get(builder.given(Contract.LICENSES_EXIST, Map.of("total", 3)),
+            "a request with limit out of range (limit=501)")
+            .query("limit=501&offset=0")
             .willRespondWith().status(400),
         errorEnvelope("Property value must be between 1 and 500.", "logical", 400,
             Map.of("parameterName", "limit"), Map.of()))
@@ -130,11 +129,8 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
-    return json(clientHeaders(builder
-            .given(Contract.THROTTLED, Map.of("retryAfter", 25))
-            .uponReceiving("a request while requests are throttled")
-            .method("GET")
-            .path(PATH))
+    return json(get(builder.given(Contract.THROTTLED, Map.of("retryAfter", 25)),
+            "a request while requests are throttled")
             .willRespondWith().status(429)
             .matchHeader("Retry-After", Contract.DELTA_SECONDS, "25"),
         errorEnvelope("Too many requests.", "transport", 429,
@@ -145,11 +141,7 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "throttled")
   void throttled(MockServer server) {
-    try (VspcLicensingClient client = client(server).build()) {
-      VspcRateLimitedException e =
-          catchThrowableOfType(VspcRateLimitedException.class, client::page);
-      assertThat(e).isNotNull();
-      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(25));
-    }
+    assertThat(pageFailsWith(server, VspcRateLimitedException.class).retryAfter())
+        .isEqualTo(Duration.ofSeconds(25));
   }
 }

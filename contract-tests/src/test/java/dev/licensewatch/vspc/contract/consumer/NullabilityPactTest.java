@@ -95,6 +95,12 @@ class NullabilityPactTest {
       assertThat(licence.usedCapacity()).isEqualTo(2.5);
       assertThat(licence.status()).isEqualTo(LicenseStatus.VALID);
       assertThat(licence.licenseIds()).hasSize(1);
+      // Every nullable property pinned non-null arrives non-null.
+      assertThat(licence.monitoring()).isNotNull();
+      assertThat(licence.supportExpirationDate()).isNotNull();
+      assertThat(licence.sockets()).isNotNull();
+      assertThat(licence.usedSockets()).isNotNull();
+      assertThat(licence.capacity()).isNotNull();
     }
   }
 }

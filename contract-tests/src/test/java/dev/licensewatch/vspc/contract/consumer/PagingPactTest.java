@@ -21,6 +21,7 @@ import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +58,13 @@ class PagingPactTest {
         .pageSize(pageSize)
         .maxAttempts(1)
         .build();
+  }
+
+  /** The page of 100 at {@code offset}, asked for explicitly with the client's page size 100. */
+  private static LicensePage pageOf100(MockServer server, int offset) {
+    try (VspcLicensingClient client = client(server, 100)) {
+      return client.page(100, offset);
+    }
   }
 
   private static PactDslResponse okPage(Given builder, String description,
@@ -103,11 +111,9 @@ class PagingPactTest {
   @Test
   @PactTestFor(pactMethod = "middlePage")
   void middlePage(MockServer server) {
-    try (VspcLicensingClient client = client(server, 100)) {
-      LicensePage page = client.page(100, 100);
-      assertThat(page.total()).isEqualTo(250);
-      assertThat(page.licenses()).hasSize(100);
-    }
+    LicensePage page = pageOf100(server, 100);
+    assertThat(page.total()).isEqualTo(250);
+    assertThat(page.licenses()).hasSize(100);
   }
 
   // --- the last, partial page -------------------------------------------------------------
@@ -121,11 +127,9 @@ class PagingPactTest {
   @Test
   @PactTestFor(pactMethod = "lastPartialPage")
   void lastPartialPage(MockServer server) {
-    try (VspcLicensingClient client = client(server, 100)) {
-      LicensePage page = client.page(100, 200);
-      assertThat(page.total()).isEqualTo(250);
-      assertThat(page.licenses()).hasSize(50);
-    }
+    LicensePage page = pageOf100(server, 200);
+    assertThat(page.total()).isEqualTo(250);
+    assertThat(page.licenses()).hasSize(50);
   }
 
   // --- an offset past the end -------------------------------------------------------------
@@ -139,11 +143,9 @@ class PagingPactTest {
   @Test
   @PactTestFor(pactMethod = "offsetPastTheEnd")
   void offsetPastTheEnd(MockServer server) {
-    try (VspcLicensingClient client = client(server, 100)) {
-      LicensePage page = client.page(100, 300);
-      assertThat(page.licenses()).isEmpty();
-      assertThat(page.total()).as("the total is kept on an empty page").isEqualTo(250);
-    }
+    LicensePage page = pageOf100(server, 300);
+    assertThat(page.licenses()).isEmpty();
+    assertThat(page.total()).as("the total is kept on an empty page").isEqualTo(250);
   }
 
   // --- the largest page, with licences in full ----------------------------------------------
@@ -153,7 +155,7 @@ class PagingPactTest {
     // The second licence has null dates and numbers. Its edition and monitoring stay non-null:
     // Pact's "type" matcher compares with the example at the same index, so a null example
     // would demand null (the null examples of those two live in NullabilityPactTest).
-    Map<String, Object> someNulls = new java.util.LinkedHashMap<>(Contract.licenceWithNullsOnly(2));
+    Map<String, Object> someNulls = new LinkedHashMap<>(Contract.licenceWithNullsOnly(2));
     someNulls.put("edition", "Enterprise");
     someNulls.put("monitoring", true);
     List<Map<String, Object>> licences =

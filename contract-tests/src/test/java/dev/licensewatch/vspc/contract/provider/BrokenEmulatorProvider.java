@@ -1,19 +1,16 @@
 package dev.licensewatch.vspc.contract.provider;
 
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.emulator.Dataset;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.licensewatch.vspc.emulator.VspcEmulatorExtension;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Not run by surefire on its own (its name does not end in Test): {@link
@@ -23,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("pacts")
-@PactFilter(Contract.EVERY_PROPERTY)
-class BrokenEmulatorProvider {
+@PactFilter(ProviderStates.EVERY_PROPERTY)
+class BrokenEmulatorProvider extends EmulatorVerification {
   static final String BROKEN_LICENCE = """
       [{"backupServerUid":"not-a-uuid","autoUpdateEnabled":true,"edition":"Enterprise Plus",
         "monitoring":false,"packages":["Backup"],"company":"Alpha","email":"a@alpha.example",
@@ -36,32 +33,17 @@ class BrokenEmulatorProvider {
         "unitType":"Instances","type":"Rental"}]
       """;
 
-  private static VspcEmulator emulator;
+  @RegisterExtension
+  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension();
 
-  @BeforeAll
-  static void start() {
-    emulator = VspcEmulator.builder().start();
+  @Override
+  VspcEmulator emulator() {
+    return VSPC.emulator();
   }
 
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @State(Contract.EVERY_PROPERTY)
+  @State(ProviderStates.EVERY_PROPERTY)
   void everyPropertyPresentButBroken() {
-    emulator.applyProviderState(Contract.EVERY_PROPERTY, java.util.Map.of());
-    emulator.reset(Dataset.fromJson(BROKEN_LICENCE));
-  }
-
-  @BeforeEach
-  void target(PactVerificationContext context) {
-    context.setTarget(EmulatorTarget.of(emulator));
-  }
-
-  @TestTemplate
-  @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void interaction(PactVerificationContext context) {
-    context.verifyInteraction();
+    emulator().applyProviderState(ProviderStates.EVERY_PROPERTY, Map.of());
+    emulator().reset(Dataset.fromJson(BROKEN_LICENCE));
   }
 }

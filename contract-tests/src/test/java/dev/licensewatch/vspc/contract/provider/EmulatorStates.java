@@ -2,51 +2,51 @@ package dev.licensewatch.vspc.contract.provider;
 
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
-import dev.licensewatch.vspc.contract.Contract;
-import dev.licensewatch.vspc.emulator.VspcEmulator;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.util.Map;
 
 /**
  * Every provider state of the pact, implemented by seeding the emulator from code (the same
- * thing its {@code POST /_pact/provider-states} endpoint does for external verifiers).
+ * thing its {@code POST /_pact/provider-states} endpoint does for external verifiers). The names
+ * are the emulator's own ({@link ProviderStates}); the consumer side keeps its copy in
+ * {@code Contract}, and a renamed state fails verification.
  */
-abstract class EmulatorStates {
+abstract class EmulatorStates extends EmulatorVerification {
 
-  abstract VspcEmulator emulator();
-
-  @State(Contract.LICENSES_EXIST)
+  @State(ProviderStates.LICENSES_EXIST)
   void licensesExist(Map<String, Object> params) {
-    emulator().applyProviderState(Contract.LICENSES_EXIST, params);
+    emulator().applyProviderState(ProviderStates.LICENSES_EXIST, params);
   }
 
-  @State(Contract.NULLABLES_NULL)
+  @State(ProviderStates.NULLABLES_NULL)
   void everyNullableNull() {
-    emulator().applyProviderState(Contract.NULLABLES_NULL, Map.of());
+    emulator().applyProviderState(ProviderStates.NULLABLES_NULL, Map.of());
   }
 
-  @State(Contract.EVERY_PROPERTY)
+  @State(ProviderStates.EVERY_PROPERTY)
   void everyPropertyPresent() {
-    emulator().applyProviderState(Contract.EVERY_PROPERTY, Map.of());
+    emulator().applyProviderState(ProviderStates.EVERY_PROPERTY, Map.of());
   }
 
-  @State(Contract.TOKEN_NOT_VALID)
+  @State(ProviderStates.TOKEN_NOT_VALID)
   void tokenNotValid() {
-    emulator().applyProviderState(Contract.TOKEN_NOT_VALID, Map.of());
+    emulator().applyProviderState(ProviderStates.TOKEN_NOT_VALID, Map.of());
   }
 
-  @State(Contract.LACKS_ROLE)
+  @State(ProviderStates.LACKS_ROLE)
   void lacksRole() {
-    emulator().applyProviderState(Contract.LACKS_ROLE, Map.of());
+    emulator().applyProviderState(ProviderStates.LACKS_ROLE, Map.of());
   }
 
-  @State(Contract.THROTTLED)
+  @State(ProviderStates.THROTTLED)
   void throttled(Map<String, Object> params) {
-    emulator().applyProviderState(Contract.THROTTLED, params);
+    emulator().applyProviderState(ProviderStates.THROTTLED, params);
   }
 
   /** After each interaction: back to the emulator's initial state. */
-  @State(value = {Contract.LICENSES_EXIST, Contract.NULLABLES_NULL, Contract.EVERY_PROPERTY,
-      Contract.TOKEN_NOT_VALID, Contract.LACKS_ROLE, Contract.THROTTLED},
+  @State(value = {ProviderStates.LICENSES_EXIST, ProviderStates.NULLABLES_NULL,
+      ProviderStates.EVERY_PROPERTY, ProviderStates.TOKEN_NOT_VALID, ProviderStates.LACKS_ROLE,
+      ProviderStates.THROTTLED},
       action = StateChangeAction.TEARDOWN)
   void teardown() {
     emulator().resetProviderState();
