@@ -31,10 +31,14 @@ class FuzzBodiesProperties {
     harness = new FuzzHarness();
   }
 
+  /** The fewest fuzz cases (bodies times modes) the suite promises; these properties alone run 15,400. */
+  static final long MIN_CASES = 10_000;
+
   @AfterContainer
   static void stop() {
     harness.close();
     WrongTypeEverywhereTest.recordFigures();
+    assertThat(FuzzHarness.CASES.get()).as("fuzz cases run").isGreaterThanOrEqualTo(MIN_CASES);
   }
 
   /** Runs one body in both modes and checks the invariants; returns nothing on success. */

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.licensewatch.vspc.client.VspcContractException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +36,14 @@ class LargeBodyTest {
   @CsvSource({"1048576, false", "1048576, true", "33554432, false"})
   void hugeBodyRejectedPastTheLimitWithoutExhaustingMemory(long limit, boolean chunked) throws Exception {
     AtomicLong sent = new AtomicLong();
-    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> serveHugePage(server, chunked, sent), "huge-body");
-      t.setDaemon(true);
-      t.start();
+    try (RawHttpServer server = new RawHttpServer("huge-body", 1,
+        out -> serveHugePage(out, chunked, sent))) {
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long before = rt.totalMemory() - rt.freeMemory();
       long peak = before;
       long start = System.nanoTime();
-      try (VspcLicensingClient client = Support.client("http://127.0.0.1:" + server.getLocalPort())
+      try (VspcLicensingClient client = Support.client(server.baseUrl())
           .maxResponseBytes(limit).maxAttempts(1).build()) {
         assertThatThrownBy(() -> client.page(500, 0))
             .isInstanceOfSatisfying(VspcContractException.class, e -> {
@@ -77,37 +71,23 @@ class LargeBodyTest {
     }
   }
 
-  /** One connection: headers, then licences generated on the fly until 1 GiB or the client leaves. */
-  private static void serveHugePage(ServerSocket server, boolean chunked, AtomicLong sent) {
-    try (Socket socket = server.accept()) {
-      InputStream in = socket.getInputStream();
-      byte[] buf = new byte[8192];
-      StringBuilder head = new StringBuilder();
-      while (!head.toString().contains("\r\n\r\n") && head.length() < 65536) {
-        int n = in.read(buf);
-        if (n < 0) {
-          return;
-        }
-        head.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-      }
-      OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-          + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + ONE_GIB + "\r\n")
-          + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      byte[] licence = ("{\"backupServerUid\":\"4288fdf0-90cd-4038-8288-49f8838b5487\","
-          + "\"autoUpdateEnabled\":true,\"company\":\"" + "x".repeat(900) + "\"},")
-          .getBytes(StandardCharsets.US_ASCII);
-      byte[] chunk = new byte[64 * licence.length];
-      for (int i = 0; i < 64; i++) {
-        System.arraycopy(licence, 0, chunk, i * licence.length, licence.length);
-      }
-      byte[] open = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
-      write(out, open, chunked, sent);
-      while (sent.get() + chunk.length < ONE_GIB) {
-        write(out, chunk, chunked, sent);
-      }
-    } catch (IOException e) {
-      // the client closed the connection: expected
+  /** Headers, then licences generated on the fly until 1 GiB or the client leaves. */
+  private static void serveHugePage(OutputStream out, boolean chunked, AtomicLong sent)
+      throws IOException {
+    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + ONE_GIB + "\r\n")
+        + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    byte[] licence = ("{\"backupServerUid\":\"4288fdf0-90cd-4038-8288-49f8838b5487\","
+        + "\"autoUpdateEnabled\":true,\"company\":\"" + "x".repeat(900) + "\"},")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] chunk = new byte[64 * licence.length];
+    for (int i = 0; i < 64; i++) {
+      System.arraycopy(licence, 0, chunk, i * licence.length, licence.length);
+    }
+    byte[] open = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
+    write(out, open, chunked, sent);
+    while (sent.get() + chunk.length < ONE_GIB) {
+      write(out, chunk, chunked, sent);
     }
   }
 

@@ -7,11 +7,7 @@ import dev.licensewatch.vspc.client.VspcIoException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,44 +60,42 @@ class TimeoutTest {
     }
   }
 
-  @Test
-  void hangingServerTimesOutAtTheDeadline() {
+  /** An emulator with {@code faults} on every request, and a client that must time out on it. */
+  private static void emulatorTimesOut(String faults, String what, Duration readTimeout,
+      Duration callTimeout, boolean paged) {
     try (VspcEmulator vspc = VspcEmulator.builder().licenses(20).token(Secrets.TOKEN)
-        .faults("hang@*").start()) {
+        .faults(faults).start()) {
       Duration deadline = Duration.ofMillis(2500);
       try (VspcLicensingClient client = Support.client(vspc.baseUrl())
-          .readTimeout(Duration.ofMillis(400)).callTimeout(Duration.ofSeconds(1))
+          .readTimeout(readTimeout).callTimeout(callTimeout)
           .deadline(deadline).maxAttempts(20).build()) {
-        expectTimeout("hang (read timeout 0.4 s)", client, deadline, true);
+        expectTimeout(what, client, deadline, paged);
       }
     }
+  }
+
+  @Test
+  void hangingServerTimesOutAtTheDeadline() {
+    emulatorTimesOut("hang@*", "hang (read timeout 0.4 s)", Duration.ofMillis(400),
+        Duration.ofSeconds(1), true);
   }
 
   @Test
   void slowBodyTimesOutAtTheDeadline() {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(20).token(Secrets.TOKEN)
-        .faults("slow:1500@*").start()) {
-      Duration deadline = Duration.ofMillis(2500);
-      try (VspcLicensingClient client = Support.client(vspc.baseUrl())
-          .readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(2))
-          .deadline(deadline).maxAttempts(20).build()) {
-        expectTimeout("slow body, 1.5 s pauses (read timeout 0.7 s)", client, deadline, false);
-      }
-    }
+    emulatorTimesOut("slow:1500@*", "slow body, 1.5 s pauses (read timeout 0.7 s)",
+        Duration.ofMillis(700), Duration.ofSeconds(2), false);
   }
 
   /**
    * A server that sends headers and then one byte of whitespace a second: the read timeout never
-   * fires, so only the call timeout and the overall deadline can end it.
+   * fires, so only the call timeout and the overall deadline can end it. At most 20 connections,
+   * 30 bytes each.
    */
   @Test
   void dripOneBytePerSecondEndsAtTheDeadline() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread dripper = new Thread(() -> drip(server), "drip-server");
-      dripper.setDaemon(true);
-      dripper.start();
+    try (RawHttpServer server = new RawHttpServer("drip", 20, TimeoutTest::drip)) {
       Duration deadline = Duration.ofMillis(3000);
-      try (VspcLicensingClient client = Support.client("http://127.0.0.1:" + server.getLocalPort())
+      try (VspcLicensingClient client = Support.client(server.baseUrl())
           .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(2000))
           .deadline(deadline).maxAttempts(10).build()) {
         expectTimeout("1 byte/s drip (call timeout 2 s, deadline 3 s)", client, deadline, false);
@@ -109,42 +103,14 @@ class TimeoutTest {
     }
   }
 
-  /** Serves each connection on its own thread; at most 20 connections, 30 bytes each. */
-  private static void drip(ServerSocket server) {
-    for (int c = 0; c < 20 && !server.isClosed(); c++) {
-      Socket socket;
-      try {
-        socket = server.accept();
-      } catch (IOException e) {
-        return;
-      }
-      Thread t = new Thread(() -> {
-        try (socket) {
-          InputStream in = socket.getInputStream();
-          byte[] buf = new byte[8192];
-          StringBuilder head = new StringBuilder();
-          while (!head.toString().contains("\r\n\r\n") && head.length() < 65536) {
-            int n = in.read(buf);
-            if (n < 0) {
-              return;
-            }
-            head.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-          }
-          OutputStream out = socket.getOutputStream();
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
-              .getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          for (int i = 0; i < 30; i++) {
-            Thread.sleep(1000);
-            out.write(' ');
-            out.flush();
-          }
-        } catch (IOException | InterruptedException e) {
-          // the client gave up: expected
-        }
-      }, "drip-" + c);
-      t.setDaemon(true);
-      t.start();
+  private static void drip(OutputStream out) throws IOException, InterruptedException {
+    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    for (int i = 0; i < 30; i++) {
+      Thread.sleep(1000);
+      out.write(' ');
+      out.flush();
     }
   }
 }

@@ -34,7 +34,7 @@ class WrongTypeEverywhereTest {
     long decodes = FuzzHarness.CASES.get();
     Figures.record("bad input", "fuzzed bodies through the real client (jqwik mutations + random + "
         + "exhaustive wrong types), strict and lenient", decodes,
-        "outcomes " + FuzzHarness.distribution(), FuzzHarness.clean() && decodes >= 10_000);
+        "outcomes " + FuzzHarness.distribution(), FuzzHarness.clean() && decodes >= FuzzBodiesProperties.MIN_CASES);
   }
 
   @Test
