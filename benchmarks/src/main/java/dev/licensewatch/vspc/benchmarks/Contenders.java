@@ -13,6 +13,9 @@ import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -79,33 +82,22 @@ final class Contenders {
 
       @Override
       public Walk fetchAll() {
-        long count = 0;
-        long checksum = 0;
-        int offset = 0;
-        while (true) {
+        return walkPages(offset -> {
           Request request = new Request.Builder()
               .url(url + "?limit=" + pageSize + "&offset=" + offset)
               .header("Authorization", "Bearer " + token)
               .header("Accept", "application/json")
               .build();
-          FloorDecoder.Page page;
           try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200) {
               throw new IllegalStateException("HTTP " + response.code());
             }
-            page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
+            FloorDecoder.Page page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
+            return new Page<>(page.licences(), page.total());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          for (FloorLicense licence : page.licences()) {
-            count++;
-            checksum += licence.company() == null ? 0 : licence.company().length();
-          }
-          offset += page.licences().size();
-          if (page.licences().isEmpty() || offset >= page.total()) {
-            return new Walk(count, checksum);
-          }
-        }
+        }, FloorLicense::company);
       }
 
       @Override
@@ -130,10 +122,7 @@ final class Contenders {
 
       @Override
       public Walk fetchAll() {
-        long count = 0;
-        long checksum = 0;
-        int offset = 0;
-        while (true) {
+        return walkPages(offset -> {
           BackupServerLicenseCollection page;
           try {
             page = api.getBackupServersLicenses(pageSize, offset, null, null, null);
@@ -141,16 +130,8 @@ final class Contenders {
             throw new IllegalStateException("stock client failed: HTTP " + e.getCode() + " "
                 + e.getMessage(), e);
           }
-          for (BackupServerLicense licence : page.getData()) {
-            count++;
-            checksum += licence.getCompany() == null ? 0 : licence.getCompany().length();
-          }
-          offset += page.getData().size();
-          int total = page.getMeta().getPagingInfo().getTotal();
-          if (page.getData().isEmpty() || offset >= total) {
-            return new Walk(count, checksum);
-          }
-        }
+          return new Page<>(page.getData(), page.getMeta().getPagingInfo().getTotal());
+        }, BackupServerLicense::getCompany);
       }
 
       @Override
@@ -159,5 +140,30 @@ final class Contenders {
         apiClient.getHttpClient().connectionPool().evictAll();
       }
     };
+  }
+
+  /** One page of a hand-rolled walk: its licences and the collection's total. */
+  record Page<L>(List<L> licences, long total) {}
+
+  /**
+   * The offset walk floor and stock do by hand: pages from offset 0 on, until an empty page or
+   * the total, summed into a {@link Walk} (the checksum adds up the company names' lengths).
+   */
+  static <L> Walk walkPages(IntFunction<Page<L>> pageAt, Function<L, String> company) {
+    long count = 0;
+    long checksum = 0;
+    int offset = 0;
+    while (true) {
+      Page<L> page = pageAt.apply(offset);
+      for (L licence : page.licences()) {
+        count++;
+        String name = company.apply(licence);
+        checksum += name == null ? 0 : name.length();
+      }
+      offset += page.licences().size();
+      if (page.licences().isEmpty() || offset >= page.total()) {
+        return new Walk(count, checksum);
+      }
+    }
   }
 }
