@@ -4,7 +4,7 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -256,68 +256,103 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   }
 
   /**
-   * The ids of the most recent licences, enough to catch repeats caused by insertions. Until the
-   * collection is seen to change, ids are only recorded in a ring (cheap); from then on each
-   * licence is checked against them.
+   * The most recently delivered licences, enough to catch repeats caused by insertions: the id of
+   * each, or the whole licence when it has no id. Until the collection is seen to change, they are
+   * only recorded in a ring (cheap); from then on each licence is checked against them.
+   *
+   * <p>A licence without {@code backupServerUid} cannot be looked up, and dropping every licence
+   * equal to a recent one would lose genuinely identical licences. It is a repeat only when it
+   * continues a run of repeats: next to a repeated licence (by id) on the page, it equals the
+   * licence delivered next to that one before.
    */
   private static final class RecentIds {
-    private UUID[] ring;
-    private int next;
-    private int size;
-    private @Nullable HashSet<UUID> set;
+    private Object[] ring; // UUID, or the BackupServerLicense itself when it has none
+    private long count; // licences recorded so far; the ring holds the last min(count, length)
+    private @Nullable HashMap<UUID, Long> index; // id to its position in the delivery order
+    private long runNext = -1; // the position the next licence repeats if a run of repeats goes on
 
     RecentIds(int capacity) {
-      this.ring = new UUID[capacity];
+      this.ring = new Object[capacity];
     }
 
     /**
-     * The licences of a page minus those among the recent ids (once checking), remembering the
-     * ids of those kept.
+     * The licences of a page minus repeats of recent ones (once checking), remembering those kept.
      */
     List<BackupServerLicense> keepNew(List<BackupServerLicense> licences) {
-      if (set == null) {
+      if (index == null) {
         for (BackupServerLicense licence : licences) {
-          record(licence.backupServerUid());
+          record(licence);
         }
         return licences;
       }
-      List<BackupServerLicense> fresh = new ArrayList<>(licences.size());
-      for (BackupServerLicense licence : licences) {
-        UUID id = licence.backupServerUid();
-        if (id != null && set.contains(id)) {
-          log.debug("dropped a repeated licence {} after the collection changed", id);
+      int n = licences.size();
+      long[] repeats = new long[n]; // the position each licence repeats, or -1
+      for (int i = 0; i < n; i++) {
+        UUID id = licences.get(i).backupServerUid();
+        Long at = id == null ? null : index.get(id);
+        repeats[i] = at == null ? -1 : at;
+      }
+      for (int i = 0; i < n; i++) { // a run goes on past licences without id...
+        long previous = i == 0 ? runNext - 1 : repeats[i - 1];
+        if (repeats[i] < 0 && previous >= 0 && sameWithoutId(previous + 1, licences.get(i))) {
+          repeats[i] = previous + 1;
+        }
+      }
+      for (int i = n - 2; i >= 0; i--) { // ...and back from the first repeat with an id
+        if (repeats[i] < 0 && repeats[i + 1] > 0
+            && sameWithoutId(repeats[i + 1] - 1, licences.get(i))) {
+          repeats[i] = repeats[i + 1] - 1;
+        }
+      }
+      List<BackupServerLicense> fresh = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        BackupServerLicense licence = licences.get(i);
+        if (repeats[i] >= 0) {
+          log.debug("dropped a repeated licence {} after the collection changed",
+              licence.backupServerUid());
         } else {
-          record(id);
+          record(licence);
           fresh.add(licence);
         }
+      }
+      if (n > 0) {
+        runNext = repeats[n - 1] < 0 ? -1 : repeats[n - 1] + 1;
       }
       return fresh;
     }
 
-    private void record(@Nullable UUID id) {
-      if (id == null) {
-        return;
+    /** Whether the licence at {@code position}, still remembered, has no id and equals this one. */
+    private boolean sameWithoutId(long position, BackupServerLicense licence) {
+      if (licence.backupServerUid() != null || position >= count
+          || position < count - Math.min(count, ring.length)) {
+        return false;
       }
-      UUID evicted = ring[next];
-      ring[next] = id;
-      next = (next + 1) % ring.length;
-      if (size < ring.length) {
-        size++;
-      }
-      if (set != null) {
-        if (evicted != null) {
-          set.remove(evicted);
-        }
-        set.add(id);
-      }
+      return ring[(int) (position % ring.length)] instanceof BackupServerLicense recorded
+          && recorded.equals(licence);
     }
 
-    /** From now on, check every licence against the recent ids. */
+    private void record(BackupServerLicense licence) {
+      UUID id = licence.backupServerUid();
+      int slot = (int) (count % ring.length);
+      if (index != null && ring[slot] instanceof UUID evicted) {
+        index.remove(evicted, count - ring.length);
+      }
+      ring[slot] = id != null ? id : licence;
+      if (index != null && id != null) {
+        index.put(id, count);
+      }
+      count++;
+    }
+
+    /** From now on, check every licence against the recent ones. */
     void checkRepeats() {
-      if (set == null) {
-        set = new HashSet<>(Math.max(16, size * 2));
-        for (int i = 0; i < size; i++) {
-          set.add(ring[(next - size + i + ring.length) % ring.length]);
+      if (index == null) {
+        long from = count - Math.min(count, ring.length);
+        index = new HashMap<>(Math.max(16, (int) (count - from) * 2));
+        for (long p = from; p < count; p++) {
+          if (ring[(int) (p % ring.length)] instanceof UUID id) {
+            index.put(id, p);
+          }
         }
       }
     }
@@ -326,12 +361,11 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       if (by <= 0) {
         return;
       }
-      UUID[] bigger = new UUID[ring.length + by];
-      for (int i = 0; i < size; i++) {
-        bigger[i] = ring[(next - size + i + ring.length) % ring.length];
+      Object[] bigger = new Object[ring.length + by];
+      for (long p = count - Math.min(count, ring.length); p < count; p++) {
+        bigger[(int) (p % bigger.length)] = ring[(int) (p % ring.length)];
       }
       ring = bigger;
-      next = size % bigger.length;
     }
 
     int capacity() {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Auto-paging: where a walk stops, what it does when the collection changes under it. */
@@ -145,6 +146,73 @@ class PagingTest {
     assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(uids(0, 250));
     assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
     assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void licencesWithoutIdRepeatedByAnInsertionAreDroppedButIdenticalOnesFurtherOnAreKept() {
+    // Licences 90, 91, 95, 98, 99 and 150 have no id and are identical. 10 licences are inserted
+    // at the start after the first page, so 90..99 come again at the start of page 1: the ones
+    // without id there are repeats because they sit where they sat before, next to repeats with
+    // an id (before them, after them, or both). 150 is a licence of its own and must stay.
+    List<String> all = withoutId(0, 250, 90, 91, 95, 98, 99, 150);
+    server.enqueue(ok(page(250, 0, all.subList(0, 100))));
+    server.enqueue(ok(page(260, 100, all.subList(90, 190))));
+    server.enqueue(ok(page(260, 200, all.subList(190, 250))));
+    List<UUID> walked;
+    try (VspcLicensingClient client = client().build()) {
+      walked = walk(client);
+    }
+    List<@Nullable UUID> expected = new ArrayList<>();
+    for (int n = 0; n < 250; n++) {
+      expected.add(List.of(90, 91, 95, 98, 99, 150).contains(n) ? null : uid(n));
+    }
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
+  }
+
+  @Test
+  void aRunOfRepeatsGoesOnIntoTheNextPageThroughLicencesWithoutId() {
+    // Licences 3, 4 and 5 have no id and are identical. After the first page (0..4), 7 licences
+    // (100..106) are inserted at the start: page 1 is 105, 106, 0, 1, 2 and page 2 is 3..7. The
+    // repeats that end page 1 go on into page 2 through 3 and 4; 5 was never delivered: it stays.
+    server.enqueue(ok(page(12, 0, withoutId(0, 5, 3, 4, 5))));
+    server.enqueue(ok(page(19, 5, List.of(licence(105), licence(106), licence(0), licence(1),
+        licence(2)))));
+    server.enqueue(ok(page(19, 10, withoutId(3, 8, 3, 4, 5))));
+    server.enqueue(ok(page(19, 15, licences(8, 12))));
+    List<UUID> walked;
+    try (VspcLicensingClient client = client().pageSize(5).build()) {
+      walked = walk(client);
+    }
+    assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, uid(105), uid(106),
+        null, uid(6), uid(7), uid(8), uid(9), uid(10), uid(11));
+  }
+
+  @Test
+  void aLicenceWithoutIdAfterAWholePageOfRepeatsIsNew() {
+    // Licences 3, 4 and 5 have no id and are identical. After the first page (0..4), 5 licences
+    // are inserted at the start, so page 1 repeats all of 0..4. Page 2 starts with 5: equal to
+    // the repeats just before it, but never delivered, so it is kept.
+    server.enqueue(ok(page(12, 0, withoutId(0, 5, 3, 4, 5))));
+    server.enqueue(ok(page(17, 5, withoutId(0, 5, 3, 4, 5))));
+    server.enqueue(ok(page(17, 10, withoutId(5, 10, 3, 4, 5))));
+    server.enqueue(ok(page(17, 15, licences(10, 12))));
+    List<UUID> walked;
+    try (VspcLicensingClient client = client().pageSize(5).build()) {
+      walked = walk(client);
+    }
+    assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, null, uid(6), uid(7),
+        uid(8), uid(9), uid(10), uid(11));
+  }
+
+  /** Licences {@code from} to {@code to} (exclusive), the given ones without id and identical. */
+  private static List<String> withoutId(int from, int to, Integer... anonymous) {
+    List<Integer> without = List.of(anonymous);
+    List<String> page = new ArrayList<>();
+    for (int n = from; n < to; n++) {
+      page.add(without.contains(n) ? "{\"autoUpdateEnabled\":true}" : licence(n));
+    }
+    return page;
   }
 
   @Test
