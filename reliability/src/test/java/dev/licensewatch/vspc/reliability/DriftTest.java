@@ -34,6 +34,8 @@ class DriftTest {
   static final AtomicInteger driftsReported = new AtomicInteger();
   static final AtomicInteger duplicates = new AtomicInteger();
   static final AtomicInteger missingUnreported = new AtomicInteger();
+  static final AtomicInteger uidlessWalks = new AtomicInteger();
+  static final AtomicInteger uidlessRepeats = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -48,6 +50,9 @@ class DriftTest {
             + ", duplicates (by uid) " + duplicates.get() + ", missing beyond possiblySkipped "
             + missingUnreported.get(), duplicates.get() == 0 && missingUnreported.get() == 0
             && driftsReported.get() == walks.get());
+    Figures.record("drift", "insertions mid-walk over licences without backupServerUid",
+        uidlessWalks.get(), "licences delivered more often than the server holds them "
+            + uidlessRepeats.get(), uidlessRepeats.get() == 0);
   }
 
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> driftCases() {
@@ -188,6 +193,8 @@ class DriftTest {
         repeated.add(n + "x " + licence);
       }
     });
+    uidlessWalks.incrementAndGet();
+    uidlessRepeats.addAndGet(repeated.size());
     assertThat(repeated).as("licences delivered more often than the server holds them").isEmpty();
   }
 
