@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -80,7 +82,7 @@ public final class Main {
     }
     boolean check = where.getCommandSpec().userObject() instanceof CheckCommand
         || (where.getCommandSpec().userObject() instanceof Root
-            && Arrays.asList(args).contains("check"));
+            && "check".equals(subcommand(where, args)));
     if (check) {
       // Monitoring systems read stdout and treat 2 as CRITICAL: a usage error is UNKNOWN.
       io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)
@@ -90,6 +92,28 @@ public final class Main {
     }
     io.error(message + "; see '" + command + " --help'");
     return USAGE;
+  }
+
+  /**
+   * The subcommand named in {@code args} when parsing failed before reaching it (say {@code
+   * --timeout x check}): the first word that is neither an option of the root command nor the
+   * value of one.
+   */
+  static @Nullable String subcommand(CommandLine root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return null;
+      }
+      if (!arg.startsWith("-")) {
+        return root.getSubcommands().containsKey(arg) ? arg : null;
+      }
+      OptionSpec option = root.getCommandSpec().findOption(arg);
+      if (option != null && option.arity().min() > 0) {
+        i++; // its value, which may look like anything (--url check)
+      }
+    }
+    return null;
   }
 
   private static int failure(Throwable t, Io io, boolean verbose, boolean check) {

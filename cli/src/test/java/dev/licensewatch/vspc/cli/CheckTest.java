@@ -191,4 +191,20 @@ class CheckTest {
       assertThat(Cli.run("check").out()).startsWith("LICENSES UNKNOWN - no server");
     }
   }
+
+  @Test
+  void aBadGlobalOptionBeforeCheckIsUnknownButAnOptionValueNamedCheckIsNotACheck() {
+    // Parsing stops at the root command: what counts is whether the command given is check.
+    Cli.Result beforeCheck = Cli.run("--timeout", "soon", "check");
+    assertThat(beforeCheck.code()).isEqualTo(3);
+    assertThat(beforeCheck.out()).startsWith("LICENSES UNKNOWN - ").contains("--timeout");
+    Cli.Result joined = Cli.run("--page-size=0", "check");
+    assertThat(joined.code()).isEqualTo(3);
+    assertThat(joined.out()).startsWith("LICENSES UNKNOWN - --page-size must be between 1 and 500");
+
+    Cli.Result urlNamedCheck = Cli.run("--url", "check", "list");
+    assertThat(urlNamedCheck.code()).isEqualTo(2);
+    assertThat(urlNamedCheck.out()).isEmpty();
+    assertThat(urlNamedCheck.err()).startsWith("vspc-licenses: error: ").contains("'--url'");
+  }
 }
