@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicensePage;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -34,11 +35,23 @@ final class PageCommand implements Callable<Integer> {
   @ParentCommand Root root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Licences in the page, 1..500.")
-  @Nullable Integer limit;
+  private @Nullable Integer limit;
+  private @Nullable Integer offset;
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Licences in the page, 1.." + VspcLicensingClient.MAX_PAGE_SIZE + ".")
+  void setLimit(int n) {
+    Root.checkRange(spec.commandLine(), "--limit", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);
+    limit = n;
+  }
 
   @Option(names = "--offset", paramLabel = "N", description = "Licences to skip, 0 or more.")
-  @Nullable Integer offset;
+  void setOffset(int n) {
+    if (n < 0) {
+      throw new ParameterException(spec.commandLine(), "--offset must be 0 or more, was " + n);
+    }
+    offset = n;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -46,9 +59,6 @@ final class PageCommand implements Callable<Integer> {
     try (Root.Session session = root.open(spec.commandLine(), false)) {
       // Only what the user gave is sent: the rest is left to the server's defaults.
       page = session.client.page(limit, offset);
-    } catch (IllegalArgumentException e) {
-      // The client checks the range before sending anything: "limit must be between 1 and 500"
-      throw new ParameterException(spec.commandLine(), "--" + Errors.message(e));
     }
     Buffer buffer = new Buffer();
     try (JsonWriter w = JsonWriter.of(buffer)) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,7 +109,7 @@ final class Root implements Runnable {
       description = "Licences per request, 1.." + VspcLicensingClient.MAX_PAGE_SIZE
           + " (default: ${DEFAULT-VALUE}).")
   void setPageSize(int n) {
-    checkWithClient("--page-size", b -> b.pageSize(n));
+    checkRange(spec.commandLine(), "--page-size", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);
     pageSize = n;
   }
 
@@ -118,22 +117,15 @@ final class Root implements Runnable {
       description = "Pages fetched in parallel, 1.." + VspcLicensingClient.MAX_CONCURRENCY
           + " (default: ${DEFAULT-VALUE}).")
   void setConcurrency(int n) {
-    checkWithClient("--concurrency", b -> b.concurrency(n));
+    checkRange(spec.commandLine(), "--concurrency", n, 1, VspcLicensingClient.MAX_CONCURRENCY);
     concurrency = n;
   }
 
-  /**
-   * The client's builder owns the ranges; its message ("pageSize must be between 1 and 500, was
-   * 0") is reported under the option's name, at parse time.
-   */
-  private void checkWithClient(String option, Consumer<VspcLicensingClient.Builder> setting) {
-    try {
-      setting.accept(VspcLicensingClient.builder());
-    } catch (IllegalArgumentException e) {
-      String m = Errors.message(e);
-      int name = m.indexOf(' ');
-      throw new ParameterException(spec.commandLine(),
-          option + (name < 0 ? ": " + m : m.substring(name)));
+  /** The ranges are the client's (its public limits), checked at parse time under the option. */
+  static void checkRange(CommandLine command, String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ParameterException(command,
+          option + " must be between " + min + " and " + max + ", was " + value);
     }
   }
 

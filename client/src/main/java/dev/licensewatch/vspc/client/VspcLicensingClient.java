@@ -196,7 +196,8 @@ public final class VspcLicensingClient implements AutoCloseable {
 
   static void checkLimit(int limit, String name) {
     if (limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException(name + " must be between 1 and 500, was " + limit);
+      throw new IllegalArgumentException(
+          name + " must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
     }
   }
 
