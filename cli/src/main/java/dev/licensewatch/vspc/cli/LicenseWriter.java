@@ -2,8 +2,6 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -90,9 +88,21 @@ abstract class LicenseWriter {
    * ISO date-times), so both formats follow the same rules.
    */
   static final class Csv extends LicenseWriter {
-    /** The record's components are the document's properties, in the document's order. */
-    static final List<String> COLUMNS = Arrays.stream(BackupServerLicense.class
-        .getRecordComponents()).map(RecordComponent::getName).toList();
+    /**
+     * The API's property names in the document's order, as the JSON adapter writes them (with
+     * nulls, every property appears), so the header cannot drift from the JSON output.
+     */
+    static final List<String> COLUMNS = columns();
+
+    private static List<String> columns() {
+      try {
+        BackupServerLicense bare = Values.LICENSE.fromJson("{\"autoUpdateEnabled\":false}");
+        Map<?, ?> written = (Map<?, ?>) Values.LICENSE.toJsonValue(bare);
+        return written.keySet().stream().map(String::valueOf).toList();
+      } catch (IOException e) {
+        throw new IllegalStateException("the licence adapter cannot read a bare licence", e);
+      }
+    }
 
     Csv(BufferedSink sink) {
       super(sink);
