@@ -53,6 +53,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private boolean closed;
   private @Nullable Iterator<BackupServerLicense> current;
   private @Nullable BackupServerLicense next;
+  private List<BackupServerLicense> previousPage = List.of(); // without meta only
 
   Paginator(
       Requests requests,
@@ -183,13 +184,14 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       }
     } else if (licences.size() < pageSize) {
       done = true; // no meta: a short or empty page is the last one
-    } else if (fresh.isEmpty()) {
-      // No meta and a full page of licences already returned: a server that ignores the offset
-      // would otherwise be asked for ever.
+    } else if (fresh.isEmpty() || licences.equals(previousPage)) {
+      // No meta and a full page of licences already returned (by id, or, without ids, the same
+      // page again): a server that ignores the offset would otherwise be asked for ever.
       throw new VspcPagingException(
           "no progress: the page at offset " + offset + " repeated only licences already returned"
               + " and the server sent no total; it may ignore the offset", page.requestId(), null);
     }
+    previousPage = total < 0 ? licences : List.of();
     if (!done && !licences.isEmpty() && licences.size() < stride) {
       stride = licences.size(); // the server serves smaller pages than asked: plan by what it sends
       cancelAhead();

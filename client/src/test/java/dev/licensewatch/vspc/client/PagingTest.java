@@ -101,6 +101,22 @@ class PagingTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(20) // the failure this guards against is a walk without end
+  void withoutMetaTheSameFullPageOfLicencesWithoutIdEndsTheWalkInsteadOfLooping() {
+    // No id to recognise a repeat by: the page coming again whole is the sign.
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
+    dispatcher.meta = false;
+    List<String> anonymous = withoutId(0, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    dispatcher.override = offset -> ok(pageWithoutMeta(anonymous));
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client().pageSize(10).build()) {
+      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      assertThat(e).hasMessageContaining("offset 10");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void withoutMetaAServerThatIgnoresTheOffsetEndsTheWalkInsteadOfLooping() {
     // Every page is the same full page: the walk must not go on forever.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
