@@ -9,7 +9,9 @@ import java.util.Map;
  * @param requests every HTTP request answered or faulted, any path
  * @param licenseRequests requests to the licences collection (GET), including faulted ones
  * @param faults faults served, by kind (kinds never served are absent)
- * @param responsesByStatus complete responses by HTTP status (faults without a status absent)
+ * @param responsesByStatus complete responses by HTTP status (faults without a status absent);
+ *     counted as sending starts and taken back if it fails, so a client never holds a response
+ *     these figures do not show yet
  */
 public record EmulatorStats(
     long requests,

@@ -344,8 +344,13 @@ public final class VspcEmulator implements AutoCloseable {
       case TRUNCATE -> exchange.sendCut(answer(request, s), false);
       case SLOW_BODY -> {
         Response r = answer(request, s);
-        exchange.sendSlowly(r, arg);
-        count(r.status());
+        LongAdder sent = count(r.status());
+        try {
+          exchange.sendSlowly(r, arg);
+        } catch (IOException | InterruptedException e) {
+          sent.decrement();
+          throw e;
+        }
       }
       case HANG -> exchange.hang();
       case DELAY -> {
@@ -490,12 +495,23 @@ public final class VspcEmulator implements AutoCloseable {
   }
 
   private void send(Exchange exchange, Response response) throws IOException {
-    exchange.send(response);
-    count(response.status());
+    LongAdder sent = count(response.status());
+    try {
+      exchange.send(response);
+    } catch (IOException e) {
+      sent.decrement();
+      throw e;
+    }
   }
 
-  private void count(int status) {
-    statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+  /**
+   * Counts a response before it is sent (and the caller takes it back if sending fails): counted
+   * after, a client could hold its response before the stats show it.
+   */
+  private LongAdder count(int status) {
+    LongAdder sent = statuses.computeIfAbsent(status, k -> new LongAdder());
+    sent.increment();
+    return sent;
   }
 
   // ---------------------------------------------------------------------------------------

@@ -90,6 +90,17 @@ class LifecycleTest {
   }
 
   @Test
+  void aResponseIsInTheStatsByTheTimeTheClientHasIt() {
+    // Tests everywhere assert stats right after a call: they must not race the serving thread.
+    try (VspcEmulator e = VspcEmulator.builder().licenses(3).start()) {
+      for (int i = 1; i <= 300; i++) {
+        assertThat(Http.licences(e, "limit=1").status()).isEqualTo(200);
+        assertThat(e.stats().responses(200)).as("after response " + i).isEqualTo(i);
+      }
+    }
+  }
+
+  @Test
   void emulatorThreadsAreNamedAndDaemon() {
     assertThat(emulatorThreads()).isPositive();
     assertThat(Thread.getAllStackTraces().keySet()).filteredOn(
