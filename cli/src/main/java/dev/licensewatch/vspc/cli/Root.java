@@ -75,8 +75,13 @@ final class Root implements Runnable {
   @Nullable Path caCert;
 
   @Option(names = "--insecure",
-      description = "Skip TLS certificate verification (and allow plain http). Tests only.")
+      description = "Skip TLS certificate verification, with a warning. Tests only.")
   boolean insecure;
+
+  @Option(names = "--allow-http",
+      description = "Allow a plain http --url to a host other than this machine, with a warning:"
+          + " the token travels in clear. Only on a network you trust.")
+  boolean allowHttp;
 
   private int pageSize = VspcLicensingClient.DEFAULT_PAGE_SIZE;
   private int concurrency = 4;
@@ -232,18 +237,41 @@ final class Root implements Runnable {
         if (insecure) {
           io.warn("--insecure: TLS certificate verification is off; anyone on the network path"
               + " can impersonate the server and read the token");
-          builder.insecureSkipTlsVerification(true).allowInsecureHttp(true);
+          builder.insecureSkipTlsVerification(true);
+        }
+        if (allowHttp) {
+          io.warn("--allow-http: a plain http --url sends the token in clear to anyone on the"
+              + " network path");
+          builder.allowInsecureHttp(true);
         }
       }
+      builder.baseUrl(baseUrl);
       try {
         // What is left for build() to refuse is the URL (malformed, or plain http to a remote host).
-        return new Session(builder.baseUrl(baseUrl).build(), emulator, events);
+        return new Session(builder.build(), emulator, events);
       } catch (IllegalArgumentException | IllegalStateException e) {
+        if (!demo && !allowHttp && acceptedOverHttp(builder)) {
+          throw new ParameterException(command, "refusing plain http to " + baseUrl
+              + ": the token would travel in clear; use https, or --allow-http on a network you"
+              + " trust");
+        }
         throw new ParameterException(command, "bad --url: " + Errors.message(e));
       }
     } catch (RuntimeException e) {
       closeQuietly(emulator);
       throw e;
+    }
+  }
+
+  /** Whether the client's own rule refused the URL only for being plain http. */
+  private static boolean acceptedOverHttp(VspcLicensingClient.Builder builder) {
+    try {
+      builder.allowInsecureHttp(true).build().close();
+      return true;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return false;
+    } finally {
+      builder.allowInsecureHttp(false);
     }
   }
 

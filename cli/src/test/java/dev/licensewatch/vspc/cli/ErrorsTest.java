@@ -72,6 +72,39 @@ class ErrorsTest {
   }
 
   @Test
+  void plainHttpToAnotherHostIsRefusedWithTheOptionThatAllowsIt() throws IOException {
+    oneErrorLine(Cli.run(against("http://vspc.example.com:1280", "list")), 2,
+        "refusing plain http to http://vspc.example.com:1280", "--allow-http");
+    // --insecure is about certificates; it does not open plain http as well.
+    Cli.Result insecure = Cli.run(against("http://vspc.example.com:1280", "--insecure", "list"));
+    assertThat(insecure.code()).isEqualTo(2);
+    assertThat(insecure.err()).contains("refusing plain http", "--allow-http");
+
+    // A real server on this machine's own network address (not loopback), as a remote VSPC.
+    java.net.InetAddress own = java.net.NetworkInterface.networkInterfaces()
+        .filter(i -> {
+          try {
+            return i.isUp() && !i.isLoopback();
+          } catch (java.net.SocketException e) {
+            return false;
+          }
+        })
+        .flatMap(java.net.NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+        .findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(own != null, "no network address but loopback");
+    try (VspcEmulator remote = VspcEmulator.builder().host(own.getHostAddress()).token(TOKEN)
+        .licenses(4).start()) {
+      assertThat(remote.baseUrl()).startsWith("http://" + own.getHostAddress());
+      oneErrorLine(Cli.run(against(remote.baseUrl(), "list")), 2, "--allow-http");
+      Cli.Result allowed = Cli.run(against(remote.baseUrl(), "--allow-http", "export"));
+      assertThat(allowed.code()).isZero();
+      assertThat(ExportTest.jsonArray(allowed.out())).hasSize(4);
+      assertThat(allowed.err()).startsWith("warning: --allow-http");
+    }
+  }
+
+  @Test
   void unreachableHost() throws IOException {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -226,7 +259,7 @@ class ErrorsTest {
     }
     Cli.Result top = Cli.run("--help");
     assertThat(top.out()).contains("--url", "--token-file", "--ca-cert", "--insecure",
-        "--page-size", "--concurrency", "--timeout", "--client-version", "--strict", "--demo",
+        "--allow-http", "--page-size", "--concurrency", "--timeout", "--client-version", "--strict", "--demo",
         "--verbose", "Exit codes");
     assertThat(Cli.run("--version").out()).startsWith("vspc-licenses ");
   }
