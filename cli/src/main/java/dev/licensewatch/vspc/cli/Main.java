@@ -99,7 +99,7 @@ public final class Main {
    * --timeout x check}): the first word that is neither an option of the root command nor the
    * value of one.
    */
-  static @Nullable String subcommand(CommandLine root, String[] args) {
+  private static @Nullable String subcommand(CommandLine root, String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--")) {

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,18 +88,8 @@ class ErrorsTest {
     assertThat(insecure.err()).contains("refusing plain http", "--allow-http");
 
     // A real server on this machine's own network address (not loopback), as a remote VSPC.
-    java.net.InetAddress own = java.net.NetworkInterface.networkInterfaces()
-        .filter(i -> {
-          try {
-            return i.isUp() && !i.isLoopback();
-          } catch (java.net.SocketException e) {
-            return false;
-          }
-        })
-        .flatMap(java.net.NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
-        .findFirst().orElse(null);
-    org.junit.jupiter.api.Assumptions.assumeTrue(own != null, "no network address but loopback");
+    InetAddress own = ownNetworkAddress();
+    Assumptions.assumeTrue(own != null, "this machine has no network address but loopback");
     try (VspcEmulator remote = VspcEmulator.builder().host(own.getHostAddress()).token(TOKEN)
         .licenses(4).start()) {
       assertThat(remote.baseUrl()).startsWith("http://" + own.getHostAddress());
@@ -102,6 +99,20 @@ class ErrorsTest {
       assertThat(ExportTest.jsonArray(allowed.out())).hasSize(4);
       assertThat(allowed.err()).startsWith("warning: --allow-http");
     }
+  }
+
+  /** An IPv4 address of this machine that is not loopback, or null. */
+  private static @Nullable InetAddress ownNetworkAddress() throws SocketException {
+    for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (i.isUp() && !i.isLoopback()) {
+        for (InetAddress a : Collections.list(i.getInetAddresses())) {
+          if (a instanceof Inet4Address) {
+            return a;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Test

@@ -30,10 +30,10 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
 
   /**
-   * Ids remembered to catch repeats: an insertion of up to this many licences before the current
+   * Licences remembered (by id) to catch repeats: an insertion of up to this many licences before the current
    * offset, between two page requests, is caught whatever the page size (about 1 MB of heap).
    */
-  static final int RECENT_IDS = 10_000;
+  static final int RECENT_LICENCES = 10_000;
 
   private final Requests requests;
   private final int pageSize;
@@ -43,7 +43,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private final boolean failOnDrift;
 
   private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
-  private final RecentIds recent;
+  private final RecentLicences recent;
   private int nextOffset; // offset of the next page to consume
   private int plannedOffset; // offset of the next page to request ahead
   private int stride; // how far apart pages lie: the page size, or less if the server caps it
@@ -68,7 +68,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     this.executor = executor;
     this.listener = listener;
     this.failOnDrift = failOnDrift;
-    this.recent = new RecentIds(Math.max(pageSize * 2, RECENT_IDS));
+    this.recent = new RecentLicences(Math.max(pageSize * 2, RECENT_LICENCES));
     this.stride = pageSize;
   }
 
@@ -209,11 +209,11 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     Drift drift = new Drift(firstTotal, total, offset, skipped);
     int grown = total - lastTotal;
     if (grown > recent.capacity()) {
-      log.warn("{} licences were inserted while paging, more than the {} recent ids this walk"
+      log.warn("{} licences were inserted while paging, more than the {} recent licences this walk"
           + " remembers: some may be delivered twice (request id {})", grown, recent.capacity(),
           requestId);
     }
-    recent.grow(grown); // an insertion can push up to that many ids back into later pages
+    recent.grow(grown); // an insertion can push up to that many licences back into later pages
     recent.checkRepeats();
     log.warn("{} (request id {})", drift, requestId);
     listener.drift(drift);
@@ -267,13 +267,13 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
    * continues a run of repeats: next to a repeated licence (by id) on the page, it equals the
    * licence delivered next to that one before.
    */
-  private static final class RecentIds {
+  private static final class RecentLicences {
     private Object[] ring; // UUID, or the BackupServerLicense itself when it has none
     private long count; // licences recorded so far; the ring holds the last min(count, length)
     private @Nullable HashMap<UUID, Long> index; // id to its position in the delivery order
-    private long runNext = -1; // the position the next licence repeats if a run of repeats goes on
+    private long lastRepeated = -1; // the position the previous page's last licence repeated
 
-    RecentIds(int capacity) {
+    RecentLicences(int capacity) {
       this.ring = new Object[capacity];
     }
 
@@ -295,7 +295,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         repeats[i] = at == null ? -1 : at;
       }
       for (int i = 0; i < n; i++) { // a run goes on past licences without id...
-        long previous = i == 0 ? runNext - 1 : repeats[i - 1];
+        long previous = i == 0 ? lastRepeated : repeats[i - 1];
         if (repeats[i] < 0 && previous >= 0 && sameWithoutId(previous + 1, licences.get(i))) {
           repeats[i] = previous + 1;
         }
@@ -318,15 +318,14 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         }
       }
       if (n > 0) {
-        runNext = repeats[n - 1] < 0 ? -1 : repeats[n - 1] + 1;
+        lastRepeated = repeats[n - 1];
       }
       return fresh;
     }
 
     /** Whether the licence at {@code position}, still remembered, has no id and equals this one. */
     private boolean sameWithoutId(long position, BackupServerLicense licence) {
-      if (licence.backupServerUid() != null || position >= count
-          || position < count - Math.min(count, ring.length)) {
+      if (licence.backupServerUid() != null || position >= count || position < oldest()) {
         return false;
       }
       return ring[(int) (position % ring.length)] instanceof BackupServerLicense recorded
@@ -349,9 +348,8 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     /** From now on, check every licence against the recent ones. */
     void checkRepeats() {
       if (index == null) {
-        long from = count - Math.min(count, ring.length);
-        index = new HashMap<>(Math.max(16, (int) (count - from) * 2));
-        for (long p = from; p < count; p++) {
+        index = new HashMap<>(Math.max(16, (int) (count - oldest()) * 2));
+        for (long p = oldest(); p < count; p++) {
           if (ring[(int) (p % ring.length)] instanceof UUID id) {
             index.put(id, p);
           }
@@ -364,10 +362,15 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         return;
       }
       Object[] bigger = new Object[ring.length + by];
-      for (long p = count - Math.min(count, ring.length); p < count; p++) {
+      for (long p = oldest(); p < count; p++) {
         bigger[(int) (p % bigger.length)] = ring[(int) (p % ring.length)];
       }
       ring = bigger;
+    }
+
+    /** The position of the oldest licence the ring still holds. */
+    private long oldest() {
+      return Math.max(0, count - ring.length);
     }
 
     int capacity() {

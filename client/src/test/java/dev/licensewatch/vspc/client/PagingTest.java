@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,16 @@ class PagingTest {
       return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
   }
+
+  /** One whole walk by a client of its own: the ids in the order delivered. */
+  private static List<UUID> walk(VspcLicensingClient.Builder builder) {
+    try (VspcLicensingClient client = builder.build()) {
+      return walk(client);
+    }
+  }
+
+  /** A licence without id: all of them are identical. */
+  private static final String ANONYMOUS = "{\"autoUpdateEnabled\":true}";
 
   @Test
   void stopsWhenTheOffsetReachesTheTotal() {
@@ -106,8 +117,7 @@ class PagingTest {
     // No id to recognise a repeat by: the page coming again whole is the sign.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
     dispatcher.meta = false;
-    List<String> anonymous = withoutId(0, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    dispatcher.override = offset -> ok(pageWithoutMeta(anonymous));
+    dispatcher.override = offset -> ok(pageWithoutMeta(Collections.nCopies(10, ANONYMOUS)));
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().pageSize(10).build()) {
       VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
@@ -136,10 +146,7 @@ class PagingTest {
     server.enqueue(ok(page(250, 0, licences(0, 100))));
     server.enqueue(ok(page(240, 100, licences(110, 210))));
     server.enqueue(ok(page(240, 200, licences(210, 250))));
-    List<UUID> walked;
-    try (VspcLicensingClient client = client().build()) {
-      walked = walk(client);
-    }
+    List<UUID> walked = walk(client());
     List<UUID> expected = uids(0, 100);
     expected.addAll(uids(110, 250));
     assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
@@ -155,10 +162,7 @@ class PagingTest {
     server.enqueue(ok(page(250, 0, licences(0, 100))));
     server.enqueue(ok(page(260, 100, licences(90, 190))));
     server.enqueue(ok(page(260, 200, licences(190, 250))));
-    List<UUID> walked;
-    try (VspcLicensingClient client = client().build()) {
-      walked = walk(client);
-    }
+    List<UUID> walked = walk(client());
     assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(uids(0, 250));
     assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -174,15 +178,8 @@ class PagingTest {
     server.enqueue(ok(page(250, 0, all.subList(0, 100))));
     server.enqueue(ok(page(260, 100, all.subList(90, 190))));
     server.enqueue(ok(page(260, 200, all.subList(190, 250))));
-    List<UUID> walked;
-    try (VspcLicensingClient client = client().build()) {
-      walked = walk(client);
-    }
-    List<@Nullable UUID> expected = new ArrayList<>();
-    for (int n = 0; n < 250; n++) {
-      expected.add(List.of(90, 91, 95, 98, 99, 150).contains(n) ? null : uid(n));
-    }
-    assertThat(walked).containsExactlyElementsOf(expected);
+    List<UUID> walked = walk(client());
+    assertThat(walked).containsExactlyElementsOf(idsWithout(0, 250, 90, 91, 95, 98, 99, 150));
     assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
   }
 
@@ -196,10 +193,7 @@ class PagingTest {
         licence(2)))));
     server.enqueue(ok(page(19, 10, withoutId(3, 8, 3, 4, 5))));
     server.enqueue(ok(page(19, 15, licences(8, 12))));
-    List<UUID> walked;
-    try (VspcLicensingClient client = client().pageSize(5).build()) {
-      walked = walk(client);
-    }
+    List<UUID> walked = walk(client().pageSize(5));
     assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, uid(105), uid(106),
         null, uid(6), uid(7), uid(8), uid(9), uid(10), uid(11));
   }
@@ -213,28 +207,30 @@ class PagingTest {
     server.enqueue(ok(page(17, 5, withoutId(0, 5, 3, 4, 5))));
     server.enqueue(ok(page(17, 10, withoutId(5, 10, 3, 4, 5))));
     server.enqueue(ok(page(17, 15, licences(10, 12))));
-    List<UUID> walked;
-    try (VspcLicensingClient client = client().pageSize(5).build()) {
-      walked = walk(client);
-    }
-    assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, null, uid(6), uid(7),
-        uid(8), uid(9), uid(10), uid(11));
+    List<UUID> walked = walk(client().pageSize(5));
+    assertThat(walked).containsExactlyElementsOf(idsWithout(0, 12, 3, 4, 5));
   }
 
-  /** Licences {@code from} to {@code to} (exclusive), the given ones without id and identical. */
+  /** Licences {@code from} to {@code to} (exclusive), the given ones {@link #ANONYMOUS}. */
   private static List<String> withoutId(int from, int to, Integer... anonymous) {
     List<Integer> without = List.of(anonymous);
-    List<String> page = new ArrayList<>();
+    return Fixtures.range(from, to).stream()
+        .map(n -> without.contains(n) ? ANONYMOUS : licence(n)).collect(Collectors.toList());
+  }
+
+  /** The ids {@link #withoutId} licences have: null for the anonymous ones. */
+  private static List<@Nullable UUID> idsWithout(int from, int to, Integer... anonymous) {
+    List<Integer> without = List.of(anonymous);
+    List<@Nullable UUID> ids = new ArrayList<>();
     for (int n = from; n < to; n++) {
-      page.add(without.contains(n) ? "{\"autoUpdateEnabled\":true}" : licence(n));
+      ids.add(without.contains(n) ? null : uid(n));
     }
-    return page;
+    return ids;
   }
 
   @Test
   void licencesWithoutIdentityAreNeverDropped() {
-    String anonymous = "{\"autoUpdateEnabled\":true}";
-    server.enqueue(ok(page(3, 0, List.of(anonymous, anonymous, anonymous))));
+    server.enqueue(ok(page(3, 0, List.of(ANONYMOUS, ANONYMOUS, ANONYMOUS))));
     try (VspcLicensingClient client = client().build()) {
       assertThat(client.stream().count()).isEqualTo(3);
     }

@@ -344,13 +344,7 @@ public final class VspcEmulator implements AutoCloseable {
       case TRUNCATE -> exchange.sendCut(answer(request, s), false);
       case SLOW_BODY -> {
         Response r = answer(request, s);
-        LongAdder sent = count(r.status());
-        try {
-          exchange.sendSlowly(r, arg);
-        } catch (IOException | InterruptedException e) {
-          sent.decrement();
-          throw e;
-        }
+        counted(r, () -> exchange.sendSlowly(r, arg));
       }
       case HANG -> exchange.hang();
       case DELAY -> {
@@ -494,24 +488,29 @@ public final class VspcEmulator implements AutoCloseable {
         null));
   }
 
-  private void send(Exchange exchange, Response response) throws IOException {
-    LongAdder sent = count(response.status());
-    try {
-      exchange.send(response);
-    } catch (IOException e) {
-      sent.decrement();
-      throw e;
-    }
+  private void send(Exchange exchange, Response response)
+      throws IOException, InterruptedException {
+    counted(response, () -> exchange.send(response));
+  }
+
+  private interface Sending {
+    void run() throws IOException, InterruptedException;
   }
 
   /**
-   * Counts a response before it is sent (and the caller takes it back if sending fails): counted
-   * after, a client could hold its response before the stats show it.
+   * Counts the response before {@code sending} it, and takes the count back if sending fails:
+   * counted after, a client could hold its response before the stats show it.
    */
-  private LongAdder count(int status) {
-    LongAdder sent = statuses.computeIfAbsent(status, k -> new LongAdder());
+  private void counted(Response response, Sending sending)
+      throws IOException, InterruptedException {
+    LongAdder sent = statuses.computeIfAbsent(response.status(), k -> new LongAdder());
     sent.increment();
-    return sent;
+    try {
+      sending.run();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      sent.decrement();
+      throw e;
+    }
   }
 
   // ---------------------------------------------------------------------------------------

@@ -3,9 +3,14 @@ package dev.licensewatch.vspc.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +148,28 @@ class FaultsTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(slow.body()).isEqualTo(normal.body());
     assertThat(millis).isGreaterThanOrEqualTo(290);
+    assertThat(vspc.stats().faults(FaultKind.SLOW_BODY)).isEqualTo(1);
+  }
+
+  @Test
+  void aResponseTheClientAbandonsIsNotCountedAsComplete() throws Exception {
+    vspc.setFaults("slow:100@1");
+    URI url = URI.create(vspc.licensesUrl());
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.getOutputStream().write(("GET " + url.getPath() + "?limit=500 HTTP/1.1\r\nHost: "
+          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String statusLine = new BufferedReader(new InputStreamReader(
+          socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(vspc.stats().responses(200)).as("counted as sending starts").isEqualTo(1);
+      socket.setSoLinger(true, 0); // the close resets: the emulator's next piece fails
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (vspc.stats().responses(200) != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(vspc.stats().responses(200)).as("taken back when sending failed").isZero();
     assertThat(vspc.stats().faults(FaultKind.SLOW_BODY)).isEqualTo(1);
   }
 

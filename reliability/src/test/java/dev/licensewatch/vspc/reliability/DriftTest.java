@@ -16,11 +16,14 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Licences added or removed at the front of the collection mid-walk: no duplicates, the drift
@@ -55,24 +58,29 @@ class DriftTest {
             + uidlessRepeats.get(), uidlessRepeats.get() == 0);
   }
 
-  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> driftCases() {
-    Object[][] cases = {
+  static Stream<Arguments> driftCases() {
+    return repeatingParallelOnes(4, new Object[][] {
         {"+", 7, 2, 5, 1}, {"+", 7, 2, 5, 3}, {"+", 13, 1, 3, 1}, {"+", 13, 3, 3, 4}, {"+", 13, 3, 3, 1},
         {"+", 25, 2, 10, 2}, {"+", 1, 4, 4, 1}, {"-", 7, 2, 5, 1}, {"-", 7, 2, 5, 3},
-        {"-", 3, 1, 3, 1}, {"-", 12, 3, 4, 4}, {"-", 20, 1, 10, 2}, {"-", 1, 5, 4, 1}};
-    List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
+        {"-", 3, 1, 3, 1}, {"-", 12, 3, 4, 4}, {"-", 20, 1, 10, 2}, {"-", 1, 5, 4, 1}});
+  }
+
+  /**
+   * The cases, those whose last value (the concurrency) is above 1 {@code times} over: parallel
+   * walks race the change, and repeats meet more of the interleavings.
+   */
+  static Stream<Arguments> repeatingParallelOnes(int times, Object[][] cases) {
+    List<Arguments> all = new ArrayList<>();
     for (Object[] c : cases) {
-      // Parallel walks race the change: repeat them to meet the interleavings.
-      int repeats = ((Integer) c[4]) > 1 ? 4 : 1;
-      for (int r = 0; r < repeats; r++) {
-        all.add(org.junit.jupiter.params.provider.Arguments.of(c));
+      for (int r = 0; r < ((Integer) c[c.length - 1] > 1 ? times : 1); r++) {
+        all.add(Arguments.of(c));
       }
     }
     return all.stream();
   }
 
   @ParameterizedTest(name = "{0}{1}@{2}, page {3}, concurrency {4}")
-  @org.junit.jupiter.params.provider.MethodSource("driftCases")
+  @MethodSource("driftCases")
   void driftIsReportedAndNeverDuplicates(String sign, int count, int afterRequest, int pageSize,
       int concurrency) throws Exception {
     vspc.setFaults("none");
@@ -145,16 +153,10 @@ class DriftTest {
     Secrets.check("drift toString", drifts.toString());
   }
 
-  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> uidlessCases() {
-    int[][] cases = {{7, 2, 5, 1}, {13, 1, 3, 1}, {7, 2, 5, 3}, {20, 1, 4, 4}, {9, 3, 6, 2}};
-    List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
-    for (int[] c : cases) {
-      // Parallel walks race the change (CI once met a repeat only 1 run in many): repeat them.
-      for (int r = 0; r < (c[3] > 1 ? 8 : 1); r++) {
-        all.add(org.junit.jupiter.params.provider.Arguments.of(c[0], c[1], c[2], c[3]));
-      }
-    }
-    return all.stream();
+  static Stream<Arguments> uidlessCases() {
+    // CI once met a repeat in 1 run of many: the parallel ones run 8 times.
+    return repeatingParallelOnes(8, new Object[][] {
+        {7, 2, 5, 1}, {13, 1, 3, 1}, {7, 2, 5, 3}, {20, 1, 4, 4}, {9, 3, 6, 2}});
   }
 
   /**
@@ -163,7 +165,7 @@ class DriftTest {
    * and 24), which the walk can only recognise by where they come again.
    */
   @ParameterizedTest(name = "+{0}@{1}, page {2}, concurrency {3}")
-  @org.junit.jupiter.params.provider.MethodSource("uidlessCases")
+  @MethodSource("uidlessCases")
   void licencesWithoutUidAreNotRepeatedByInsertions(int count, int afterRequest, int pageSize,
       int concurrency) throws Exception {
     vspc.setFaults("none");
