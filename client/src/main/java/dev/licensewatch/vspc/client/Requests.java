@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -64,10 +66,15 @@ final class Requests {
   }
 
   private volatile boolean closed;
+  // Every request under way, so that close() can stop its attempt without touching the other
+  // calls of an OkHttpClient the caller supplied (as dispatcher().cancelAll() would).
+  private final Set<Cancellation> live = ConcurrentHashMap.newKeySet();
 
-  /** The client was closed: requests under way end at their next step, none starts. */
+  /** The client was closed: attempts under way are cancelled, no retry follows, none starts. */
   void close() {
     closed = true;
+    // A request registered after this loop sees closed before its next attempt.
+    live.forEach(Cancellation::cancel);
   }
 
   LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset) {
@@ -75,6 +82,16 @@ final class Requests {
   }
 
   LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation) {
+    live.add(cancellation);
+    try {
+      return attempts(limit, offset, cancellation);
+    } finally {
+      live.remove(cancellation);
+    }
+  }
+
+  private LicensePage attempts(
+      @Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
     long deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();

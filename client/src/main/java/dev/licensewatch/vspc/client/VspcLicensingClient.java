@@ -202,21 +202,20 @@ public final class VspcLicensingClient implements AutoCloseable {
   }
 
   /**
-   * Stops requests under way (no further attempt or retry), releases the prefetch threads and, unless
-   * the OkHttpClient was supplied, cancels its calls and releases its connection pool.
+   * Stops requests under way (their attempts are cancelled, no retry follows), releases the
+   * prefetch threads and, unless the OkHttpClient was supplied, releases its connection pool.
    */
   @Override
   public void close() {
     closed = true;
-    requests.close(); // no further attempt or retry, in any thread
+    // Cancels this client's calls only; an interrupt would not end a blocked socket read.
+    requests.close();
     synchronized (executorLock) {
       if (prefetchExecutor != null) {
         prefetchExecutor.shutdownNow();
       }
     }
     if (ownsHttp) {
-      // An interrupt does not end a blocked socket read; cancelling the call does.
-      http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -421,7 +420,10 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** Share this OkHttpClient's pool and dispatcher; {@link #close()} then leaves them alone. */
+    /**
+     * Share this OkHttpClient's pool and dispatcher; {@link #close()} then cancels only this
+     * client's calls and leaves them alone.
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
       return this;

@@ -4,12 +4,15 @@ import static dev.licensewatch.vspc.client.Fixtures.licences;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,6 +98,31 @@ class LifecycleTest {
     assertThat(Expect.failure(IllegalStateException.class, () -> client.licenses().iterator()))
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void closeStopsARequestUnderWayAlsoWithASuppliedOkHttpClient() throws Exception {
+    OkHttpClient shared = new OkHttpClient.Builder().build();
+    server.enqueue(ok(page(1, 0, licences(0, 1))).newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    VspcLicensingClient client = Fixtures.client(server, sleeper).okHttpClient(shared).build();
+    CompletableFuture<LicensePage> page = CompletableFuture.supplyAsync(() -> client.page(100, 0));
+    assertThat(server.takeRequest(3, TimeUnit.SECONDS)).as("the page was requested").isNotNull();
+    long start = System.nanoTime();
+    client.close();
+    // Well before the 10 s read timeout: close() cancelled the call, not a timeout.
+    Throwable thrown = catchThrowable(() -> page.get(3, TimeUnit.SECONDS));
+    assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(VspcIoException.class);
+    VspcIoException e = (VspcIoException) thrown.getCause();
+    Expect.assertClean(e);
+    assertThat(e.isTimeout()).isFalse();
+    assertThat(e).hasMessageContaining("closed");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(sleeper.waits).as("no retry after close").isEmpty();
+    try (Response response = shared.newCall(new Request.Builder().url(server.url("/other")).build()).execute()) {
+      assertThat(response.code()).as("the shared client still works").isEqualTo(204);
+    }
+    shared.connectionPool().evictAll();
   }
 
   @Test
