@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -247,9 +246,18 @@ final class Failures {
     return false;
   }
 
+  /**
+   * The caller's thread was interrupted, or the request was cancelled or its client closed: never a
+   * timeout, whatever the cause's type (okio reports an interrupt as InterruptedIOException too).
+   */
+  static VspcIoException stopped(String message, @Nullable String requestId, @Nullable IOException cause) {
+    return new VspcIoException(message, requestId,
+        cause != null ? cause : new InterruptedIOException(message), false, false);
+  }
+
   static VspcIoException toException(IOException e, String where, String requestId, String suffix) {
     boolean tls = isTls(e);
-    boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
+    boolean timeout = e instanceof InterruptedIOException; // SocketTimeoutException included
     String cause = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     String message;
     if (tls && hostnameMismatch(e)) {

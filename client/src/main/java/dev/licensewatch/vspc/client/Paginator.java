@@ -147,11 +147,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       throw new IllegalStateException(cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new VspcIoException("interrupted while waiting for a page", null,
-          new java.io.InterruptedIOException("interrupted"), false, false);
+      throw Failures.stopped("interrupted while waiting for a page", null, null);
     } catch (CancellationException e) {
-      throw new VspcIoException("a prefetched page was cancelled", null,
-          new java.io.InterruptedIOException("cancelled"), false, false);
+      throw Failures.stopped("a prefetched page was cancelled", null, null);
     }
   }
 

@@ -127,7 +127,7 @@ final class Requests {
           throw cancelled(where, id);
         }
         if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
-          throw Failures.toException(e, where, id, "");
+          throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
         }
         io = e;
       } finally {
@@ -164,8 +164,7 @@ final class Requests {
         settings.sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new VspcIoException("interrupted while waiting to retry " + where, id,
-            new InterruptedIOException("interrupted"), false, false);
+        throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
       }
       if (cancellation.isCancelled() || closed) {
         throw cancelled(where, id);
@@ -174,8 +173,7 @@ final class Requests {
   }
 
   private VspcIoException cancelled(String where, String id) {
-    return new VspcIoException((closed ? "the client was closed: " : "cancelled: ") + where, id,
-        new InterruptedIOException("cancelled"), false, false);
+    return Failures.stopped((closed ? "the client was closed: " : "cancelled: ") + where, id, null);
   }
 
   private static VspcException failure(Failures.@Nullable HttpFailure http,

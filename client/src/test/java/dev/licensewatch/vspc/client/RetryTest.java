@@ -6,6 +6,7 @@ import static dev.licensewatch.vspc.client.Fixtures.licences;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -314,6 +317,36 @@ class RetryTest {
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptedCallIsReportedAsInterruptedNotAsATimeout() throws Exception {
+    // The body trickles in, so the reading thread checks its interrupt flag between chunks.
+    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+        .throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
+    server.enqueue(SUCCESS);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    try (VspcLicensingClient client = client().build()) {
+      Thread caller = new Thread(() -> {
+        thrown.set(catchThrowable(() -> client.page(100, 0)));
+        stillInterrupted.set(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      assertThat(server.takeRequest(3, TimeUnit.SECONDS)).as("the page was requested").isNotNull();
+      Thread.sleep(300);
+      caller.interrupt();
+      caller.join(3_000);
+      assertThat(caller.isAlive()).as("the interrupt ended the call").isFalse();
+    }
+    assertThat(thrown.get()).isInstanceOf(VspcIoException.class);
+    VspcIoException e = (VspcIoException) thrown.get();
+    Expect.assertClean(e);
+    assertThat(e.isTimeout()).isFalse();
+    assertThat(e).hasMessageStartingWith("interrupted").hasMessageNotContaining("timed out");
+    assertThat(stillInterrupted).as("the interrupt flag is kept").isTrue();
+    assertThat(server.getRequestCount()).as("no retry").isEqualTo(1);
+    assertThat(sleeper.waits).isEmpty();
   }
 
   @Test
