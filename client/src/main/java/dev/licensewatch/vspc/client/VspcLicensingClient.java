@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -76,11 +75,7 @@ public final class VspcLicensingClient implements AutoCloseable {
         .writeTimeout(settings.readTimeout)
         .callTimeout(settings.callTimeout)
         .retryOnConnectionFailure(false); // retries are ours, with backoff and a deadline
-    if (base == null) {
-      Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequestsPerHost(Math.max(5, settings.concurrency));
-      http.dispatcher(dispatcher);
-    }
+    // No Dispatcher limits: they only bound enqueue()d calls, and every call here is execute()d.
     http.addInterceptor(new Interceptors.OnlyOk());
     http.addNetworkInterceptor(new Interceptors.Auth(settings.baseUrl, settings.tokenProvider));
     http.addNetworkInterceptor(new Interceptors.Log());
@@ -216,7 +211,6 @@ public final class VspcLicensingClient implements AutoCloseable {
       }
     }
     if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
