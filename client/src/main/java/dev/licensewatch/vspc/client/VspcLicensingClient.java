@@ -101,12 +101,7 @@ public final class VspcLicensingClient implements AutoCloseable {
 
   /** Fetches one page with explicit {@code limit} (1..500) and {@code offset} (0 or more). */
   public LicensePage page(int limit, int offset) {
-    checkLimit(limit, "limit");
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
-    }
-    checkOpen();
-    return requests.fetch(limit, offset);
+    return page(Integer.valueOf(limit), Integer.valueOf(offset));
   }
 
   /**
@@ -126,8 +121,7 @@ public final class VspcLicensingClient implements AutoCloseable {
 
   /** Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent). */
   public LicensePage page() {
-    checkOpen();
-    return requests.fetch(null, null);
+    return page((Integer) null, null);
   }
 
   /**
