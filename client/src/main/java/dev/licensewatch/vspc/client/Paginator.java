@@ -31,9 +31,10 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
   /**
    * Licences remembered (by id) to catch repeats: an insertion of up to this many licences before the current
-   * offset, between two page requests, is caught whatever the page size (about 1 MB of heap).
+   * offset, between two page requests, is caught whatever the page size (it is well over twice the
+   * largest page, {@link VspcLicensingClient#MAX_PAGE_SIZE}; about 1 MB of heap).
    */
-  static final int RECENT_LICENCES = 10_000;
+  private static final int RECENT_LICENCES = 10_000;
 
   private final Requests requests;
   private final int pageSize;
@@ -68,7 +69,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     this.executor = executor;
     this.listener = listener;
     this.failOnDrift = failOnDrift;
-    this.recent = new RecentLicences(Math.max(pageSize * 2, RECENT_LICENCES));
+    this.recent = new RecentLicences(RECENT_LICENCES);
     this.stride = pageSize;
   }
 
