@@ -183,7 +183,7 @@ final class Requests {
         : Failures.toException(java.util.Objects.requireNonNull(io), where, id, suffix);
   }
 
-  /** Full jitter: uniformly between 0 and the capped exponential. */
+  /** Jitter: uniformly between half the capped exponential and the capped exponential. */
   private Duration backoff(int attempt) {
     long cap = settings.maxBackoff.toMillis();
     long exp = settings.initialBackoff.toMillis() << Math.min(20, attempt - 1);

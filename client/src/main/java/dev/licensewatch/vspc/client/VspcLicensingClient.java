@@ -329,7 +329,10 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** First backoff; it doubles per attempt, with full jitter, up to {@code maxBackoff}. */
+    /**
+     * First backoff; it doubles per attempt up to {@code maxBackoff}, and each wait is drawn
+     * between half that bound and the bound.
+     */
     public Builder backoff(Duration initial, Duration max) {
       this.initialBackoff = positive(initial, "initial backoff");
       this.maxBackoff = positive(max, "max backoff");
