@@ -145,6 +145,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause; // already a VspcException
       }
+      if (cause instanceof Error) {
+        throw (Error) cause; // an OutOfMemoryError must stay one for the caller
+      }
       throw new IllegalStateException(cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

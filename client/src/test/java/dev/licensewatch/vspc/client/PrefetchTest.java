@@ -196,4 +196,27 @@ class PrefetchTest {
     }
     assertThat(sleeper.waits).isEmpty();
   }
+
+  /** Stands for an OutOfMemoryError or the like in a prefetch thread. */
+  private static final class Fatal extends Error {
+    Fatal() {
+      super("fatal error in a prefetch thread");
+    }
+  }
+
+  @Test
+  void anErrorInAPrefetchThreadReachesTheCallerAsIs() {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
+    dispatcher.override = offset -> offset == 0 ? null : json(503, "{}");
+    server.setDispatcher(dispatcher);
+    VspcEventListener failing = new VspcEventListener() {
+      @Override
+      public void retrying(String requestId, int attempt, java.time.Duration wait, String reason) {
+        throw new Fatal(); // called in the prefetch thread that is about to retry
+      }
+    };
+    try (VspcLicensingClient client = client(2).eventListener(failing).build()) {
+      Expect.failure(Fatal.class, () -> walk(client));
+    }
+  }
 }
