@@ -54,6 +54,18 @@ class DecodingTest {
     return e;
   }
 
+  /** Like {@link #strictFailure} for a request with this {@code limit} and {@code offset}. */
+  private VspcContractException strictPageFailure(String body, int limit, int offset) {
+    server.enqueue(ok(body));
+    VspcContractException e;
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      e = Expect.failure(VspcContractException.class, () -> client.page(limit, offset));
+    }
+    assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
+    assertThat(e.httpStatus()).isEqualTo(200);
+    return e;
+  }
+
   private VspcContractException strictLicenceFailure(String brokenLicence) {
     return strictFailure(page(3, 0, List.of(licence(0), brokenLicence, licence(2))));
   }
@@ -142,6 +154,48 @@ class DecodingTest {
         + licence(0) + "," + licence(1) + "]}";
     VspcContractException e = strictFailure(body);
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
+  }
+
+  @Test
+  void strictRefusesMoreLicencesThanTheLimit() {
+    VspcContractException e = strictPageFailure(page(3, 0, licences(0, 3)), 2, 0);
+    assertThat(e.jsonPath()).isEqualTo("$.data");
+    assertThat(e).hasMessageContaining("breaks the API document at $.data: has 3 licences, more"
+        + " than the limit 2");
+  }
+
+  @Test
+  void lenientReportsMoreLicencesThanTheLimitAndKeepsThem() {
+    server.enqueue(ok(page(3, 0, licences(0, 3))));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.page(2, 0).licenses()).hasSize(3);
+    }
+    assertThat(listener.violations).singleElement().satisfies(v -> {
+      assertThat(v.jsonPath()).isEqualTo("$.data");
+      assertThat(v.message()).isEqualTo("has 3 licences, more than the limit 2");
+    });
+  }
+
+  @Test
+  void strictRefusesAPageForAnotherOffset() {
+    VspcContractException e = strictPageFailure(page(300, 0, licences(0, 100)), 100, 200);
+    assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
+    assertThat(e).hasMessageContaining("breaks the API document at $.meta.pagingInfo.offset: is 0"
+        + " but the request asked for offset 200");
+  }
+
+  @Test
+  void lenientReportsAPageForAnotherOffsetAndKeepsIt() {
+    server.enqueue(ok(page(300, 0, licences(0, 100))));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.page(100, 200).licenses()).hasSize(100);
+    }
+    assertThat(listener.violations).singleElement().satisfies(v -> {
+      assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
+      assertThat(v.message()).isEqualTo("is 0 but the request asked for offset 200");
+    });
   }
 
   @ParameterizedTest
