@@ -225,22 +225,21 @@ final class Failures {
   }
 
   static boolean isTls(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException
-          || t instanceof SSLPeerUnverifiedException
-          || t instanceof java.security.cert.CertificateException) {
-        return true;
-      }
+    if (hasCause(e, SSLHandshakeException.class, SSLPeerUnverifiedException.class,
+        java.security.cert.CertificateException.class)) {
+      return true;
     }
     return e instanceof SSLException && !(e.getMessage() != null
         && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
   }
 
-  /** OkHttp reports a certificate that does not name the host as SSLPeerUnverifiedException. */
-  private static boolean hostnameMismatch(Throwable e) {
+  @SafeVarargs
+  private static boolean hasCause(Throwable e, Class<? extends Throwable>... types) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLPeerUnverifiedException) {
-        return true;
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(t)) {
+          return true;
+        }
       }
     }
     return false;
@@ -252,31 +251,37 @@ final class Failures {
    */
   static VspcIoException stopped(String message, @Nullable String requestId, @Nullable IOException cause) {
     return new VspcIoException(message, requestId,
-        cause != null ? cause : new InterruptedIOException(message), false, false);
+        cause != null ? cause : new InterruptedIOException(message), VspcIoException.Kind.STOPPED);
   }
 
   static VspcIoException toException(IOException e, String where, String requestId, String suffix) {
-    boolean tls = isTls(e);
-    boolean timeout = e instanceof InterruptedIOException; // SocketTimeoutException included
     String cause = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    VspcIoException.Kind kind;
     String message;
-    if (tls && hostnameMismatch(e)) {
+    if (isTls(e) && hasCause(e, SSLPeerUnverifiedException.class)) {
+      // OkHttp reports a certificate that does not name the host this way.
+      kind = VspcIoException.Kind.TLS_HOST_NAME;
       message = "TLS handshake failed for " + where + ": " + cause
           + "; the certificate is not for this host name: use a name it lists in baseUrl"
           + " (trusting the certificate does not change that)";
-    } else if (tls) {
+    } else if (isTls(e)) {
+      kind = VspcIoException.Kind.TLS_UNTRUSTED;
       message = "TLS handshake failed for " + where + ": " + cause
           + "; if the server uses a self-signed certificate, trust its PEM certificate"
-          + " (trustCertificatePem / --ca-cert)";
+          + " (trustCertificatePem)";
     } else if (e instanceof UnknownHostException) {
+      kind = VspcIoException.Kind.UNKNOWN_HOST;
       message = "cannot resolve the host of " + where + ": " + cause;
     } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      kind = VspcIoException.Kind.CONNECT;
       message = "cannot connect for " + where + ": " + cause;
-    } else if (timeout) {
+    } else if (e instanceof InterruptedIOException) { // SocketTimeoutException included
+      kind = VspcIoException.Kind.TIMEOUT;
       message = "timed out: " + where + " (" + cause + ")";
     } else {
+      kind = VspcIoException.Kind.OTHER;
       message = "I/O failure: " + where + ": " + cause;
     }
-    return new VspcIoException(message + suffix, requestId, e, tls, timeout);
+    return new VspcIoException(message + suffix, requestId, e, kind);
   }
 }

@@ -30,9 +30,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
 
   /**
-   * Licences remembered (by id) to catch repeats: an insertion of up to this many licences before the current
-   * offset, between two page requests, is caught whatever the page size (it is well over twice the
-   * largest page, {@link VspcLicensingClient#MAX_PAGE_SIZE}; about 1 MB of heap).
+   * Licences remembered (by id) to catch repeats: an insertion of up to this many licences before
+   * the current offset, between two page requests, is caught whatever the page size (it is well
+   * over twice the largest page, {@link VspcLicensingClient#MAX_PAGE_SIZE}; about 1 MB of heap).
    */
   private static final int RECENT_LICENCES = 10_000;
 

@@ -5,26 +5,46 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * No usable response: connection refused or reset, truncated body, timeout, deadline, or a TLS
- * failure ({@link #isTls()}), after retries.
+ * failure, after retries. {@link #kind()} says which, so callers can advise without walking the
+ * cause chain.
  */
 public final class VspcIoException extends VspcException {
-  private final boolean tls;
-  private final boolean timeout;
-
-  VspcIoException(
-      String message, @Nullable String requestId, Throwable cause, boolean tls, boolean timeout) {
-    super(message, 0, List.of(), requestId, cause);
-    this.tls = tls;
-    this.timeout = timeout;
+  /** What went wrong, as far as the client can tell. */
+  public enum Kind {
+    /** The server's certificate is not trusted: trusting its PEM would help. */
+    TLS_UNTRUSTED,
+    /** The certificate does not name the host in the base URL: trusting it would not help. */
+    TLS_HOST_NAME,
+    /** The base URL's host name does not resolve. */
+    UNKNOWN_HOST,
+    /** No connection could be opened (refused, no route). */
+    CONNECT,
+    /** A timeout or the overall deadline ended the request. */
+    TIMEOUT,
+    /** The caller's thread was interrupted, or the request cancelled or its client closed. */
+    STOPPED,
+    /** Anything else: a reset, a truncated body, another I/O failure. */
+    OTHER
   }
 
-  /** The TLS handshake failed: an untrusted certificate or a hostname mismatch. */
+  private final Kind kind;
+
+  VspcIoException(String message, @Nullable String requestId, Throwable cause, Kind kind) {
+    super(message, 0, List.of(), requestId, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The TLS handshake failed: an untrusted certificate or a host name mismatch. */
   public boolean isTls() {
-    return tls;
+    return kind == Kind.TLS_UNTRUSTED || kind == Kind.TLS_HOST_NAME;
   }
 
   /** A timeout or the overall deadline ended the request. */
   public boolean isTimeout() {
-    return timeout;
+    return kind == Kind.TIMEOUT;
   }
 }

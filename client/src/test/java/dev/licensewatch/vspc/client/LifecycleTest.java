@@ -116,6 +116,7 @@ class LifecycleTest {
     VspcIoException e = (VspcIoException) thrown.getCause();
     Expect.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
+    assertThat(e.kind()).isEqualTo(VspcIoException.Kind.STOPPED);
     assertThat(e).hasMessageContaining("closed");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(sleeper.waits).as("no retry after close").isEmpty();

@@ -185,6 +185,7 @@ class RetryTest {
         .maxAttempts(3).build()) {
       VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("cannot connect").hasMessageContaining("3 attempts");
+      assertThat(e.kind()).isEqualTo(VspcIoException.Kind.CONNECT);
       assertThat(e.httpStatus()).isZero();
       assertThat(e.isTls()).isFalse();
       assertThat(e.requestId()).isNotNull();
@@ -343,6 +344,7 @@ class RetryTest {
     VspcIoException e = (VspcIoException) thrown.get();
     Expect.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
+    assertThat(e.kind()).isEqualTo(VspcIoException.Kind.STOPPED);
     assertThat(e).hasMessageStartingWith("interrupted").hasMessageNotContaining("timed out");
     assertThat(stillInterrupted).as("the interrupt flag is kept").isTrue();
     assertThat(server.getRequestCount()).as("no retry").isEqualTo(1);

@@ -89,6 +89,7 @@ class TlsTest {
     try (VspcLicensingClient client = client().trustCertificatePem(other.certificatePem()).build()) {
       VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
+      assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_UNTRUSTED);
     }
   }
 
@@ -98,6 +99,7 @@ class TlsTest {
     try (VspcLicensingClient client = client().trustCertificatePem(otherName.certificatePem()).build()) {
       VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
+      assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_HOST_NAME);
       assertThat(e).hasMessageContaining("localhost").hasMessageContaining("host name")
           .hasMessageNotContaining("self-signed");
     }
