@@ -73,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (RuntimeException | IOException e) {
           flushQuietly(sink);
           // Nothing is written before the first page arrived: a failure before that is whole.
-          throw new CliException(Errors.describe(e)
+          throw new CliException(Errors.describe(e, root.strict)
               + (writer.started() ? " (the output is incomplete)" : ""), e);
         }
         if (io.out.checkError()) {
@@ -121,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
       } catch (IOException ignored) {
         // best effort; the name starts with a dot and ends with .part
       }
-      throw new CliException(Errors.describe(e) + "; " + target
+      throw new CliException(Errors.describe(e, root.strict) + "; " + target
           + " was not written (left as it was)", e);
     }
   }

@@ -40,6 +40,7 @@ public final class Main {
     Io io = new Io(out, err, env, interactive);
     collectSecrets(args, io);
     boolean verboseRequested = Arrays.asList(args).contains("--verbose");
+    boolean strictRequested = Arrays.asList(args).contains("--strict");
     try {
       Root root = new Root(io);
       CommandLine cmd = new CommandLine(root);
@@ -49,11 +50,11 @@ public final class Main {
       cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));
       cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
         boolean check = commandLine.getCommandSpec().userObject() instanceof CheckCommand;
-        return failure(ex, io, root.verbose, check);
+        return failure(ex, io, root.verbose, root.strict, check);
       });
       return cmd.execute(args);
     } catch (Throwable t) {
-      return failure(t, io, verboseRequested, false);
+      return failure(t, io, verboseRequested, strictRequested, false);
     } finally {
       CliLogging.off();
     }
@@ -116,11 +117,12 @@ public final class Main {
     return null;
   }
 
-  private static int failure(Throwable t, Io io, boolean verbose, boolean check) {
+  private static int failure(Throwable t, Io io, boolean verbose, boolean strict,
+      boolean check) {
     if (t instanceof ParameterException p) {
       return usageError(p, io, new String[0]);
     }
-    String message = Errors.describe(t);
+    String message = Errors.describe(t, strict);
     if (check) {
       io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)));
       io.out.flush();
