@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.emulator.Dataset;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,5 +209,33 @@ class CheckTest {
     assertThat(urlNamedCheck.code()).isEqualTo(2);
     assertThat(urlNamedCheck.out()).isEmpty();
     assertThat(urlNamedCheck.err()).startsWith("vspc-licenses: error: ").contains("'--url'");
+  }
+
+  @Test
+  void anErrorInsideCheckIsStillUnknownOnStdout() throws IOException {
+    // An Error (here from printing the result) is not an Exception: picocli lets it through.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream failingOnce = new PrintStream(out, true, StandardCharsets.UTF_8) {
+      private boolean failed;
+
+      @Override
+      public void println(String line) {
+        if (!failed) {
+          failed = true;
+          throw new StackOverflowError("printing the result");
+        }
+        super.println(line);
+      }
+    };
+    try (VspcEmulator vspc = serve(healthy())) {
+      int code = Main.run(against(vspc.baseUrl(), "check", "--now", NOW), failingOnce,
+          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+      assertThat(code).isEqualTo(3);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("LICENSES UNKNOWN - unexpected"
+          + " StackOverflowError: printing the result; run again with --verbose for details and"
+          + " report it\n");
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
   }
 }
