@@ -129,7 +129,7 @@ final class EmulatorCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       io.out.println("VSPC emulator listening on " + emulator.baseUrl() + " ("
-          + emulator.licenseCount() + " licences" + (providerStates ? ", provider states" : "")
+          + Values.count(emulator.licenseCount(), "licence") + (providerStates ? ", provider states" : "")
           + ")");
       if (tls != null) {
         io.out.println("certificate: " + tls + " (use --ca-cert " + tls + ")");

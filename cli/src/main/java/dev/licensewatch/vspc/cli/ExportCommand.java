@@ -112,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
       if (root.io.interactive) {
-        root.io.printErr("wrote " + count + " licences to " + target);
+        root.io.printErr("wrote " + Values.count(count, "licence") + " to " + target);
       }
       return 0;
     } catch (RuntimeException | IOException e) {
