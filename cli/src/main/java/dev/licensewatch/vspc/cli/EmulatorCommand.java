@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.emulator.Drift;
 import dev.licensewatch.vspc.emulator.EnumCasing;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       "  VSPC_TOKEN=vspc-emulator-token vspc-licenses --url http://127.0.0.1:8080 list",
       "  vspc-licenses emulator --tls /tmp/vspc.pem --faults '429@2,reset@5'",
       "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
+      "  vspc-licenses emulator --licenses 1000 --drift +25@3",
       "  vspc-licenses emulator --dataset licences.json --enum-casing lower"
     })
 final class EmulatorCommand implements Callable<Integer> {
@@ -73,6 +75,12 @@ final class EmulatorCommand implements Callable<Integer> {
           + " 'random:seed=42,rate=0.2,kinds=429|503'.")
   @Nullable String faults;
 
+  @Option(names = "--drift", paramLabel = "SPEC",
+      description = "Change the licences once while a client pages through them: '+M@K' adds M"
+          + " licences at the front after the K-th licences request, '-M@K' removes M"
+          + " (shows the drift warning, or with --strict the error, of the other commands).")
+  @Nullable String drift;
+
   @Option(names = "--tls", paramLabel = "PEMPATH",
       description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
           + " (give it to --ca-cert).")
@@ -110,6 +118,9 @@ final class EmulatorCommand implements Callable<Integer> {
       }
       if (faults != null) {
         builder.faults(faults);
+      }
+      if (drift != null) {
+        builder.drift(Drift.parse(drift));
       }
       if (tls != null) {
         builder.tlsCertificatePem(tls);

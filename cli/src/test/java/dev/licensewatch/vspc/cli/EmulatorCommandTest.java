@@ -51,6 +51,59 @@ class EmulatorCommandTest {
     Cli.record(printed);
   }
 
+  /** {@code vspc-licenses emulator ...} running in a thread until closed. */
+  static final class Running implements AutoCloseable {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final AtomicInteger code = new AtomicInteger(-1);
+    final Thread thread;
+    final String url;
+
+    Running(String... args) throws InterruptedException {
+      thread = new Thread(() -> code.set(Main.run(args,
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())));
+      thread.start();
+      Pattern listening = Pattern.compile("listening on (https?://[^ ]+) ");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!printed().contains("Ctrl-C") && thread.isAlive()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Matcher m = listening.matcher(printed());
+      assertThat(m.find()).as(printed() + err.toString(StandardCharsets.UTF_8)).isTrue();
+      url = m.group(1);
+    }
+
+    String printed() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      thread.interrupt();
+      thread.join(5_000);
+      assertThat(thread.isAlive()).isFalse();
+      assertThat(code.get()).isZero();
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+      Cli.record(printed());
+    }
+  }
+
+  @Test
+  void driftChangesTheLicencesOnceWhileAClientPagesThroughThem() throws Exception {
+    try (Running emulator = new Running("emulator", "--licenses", "250", "--drift", "-30@1")) {
+      Cli.Result r = Cli.run(Map.of("VSPC_TOKEN", "vspc-emulator-token"), "--url", emulator.url,
+          "--concurrency", "1", "--page-size", "100", "export", "--format", "ndjson");
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).isEqualTo("warning: licence count changed while paging: total was 250,"
+          + " now 220 at offset 100; up to 30 licences may be missing\n");
+    }
+    Cli.Result bad = Cli.run("emulator", "--drift", "30");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("vspc-licenses: error: Drift spec must look like +M@K");
+  }
+
   @Test
   void demoStartsTheEmbeddedEmulatorAndIgnoresUrlAndToken() {
     Cli.Result r = Cli.run(Map.of(), "--url", "https://nowhere.invalid", "--demo", "list");

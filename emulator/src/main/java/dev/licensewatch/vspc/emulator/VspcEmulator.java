@@ -174,10 +174,6 @@ public final class VspcEmulator implements AutoCloseable {
     return server.port();
   }
 
-  public boolean isTls() {
-    return config.tls();
-  }
-
   /** The self-signed certificate (with its private key) served over TLS; empty without TLS. */
   public Optional<HeldCertificate> heldCertificate() {
     return Optional.ofNullable(certificate);
