@@ -63,11 +63,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "60",
       description = "WARNING when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
-  int warnDays = 60;
+  int warnDays;
 
   @Option(names = "--crit-days", paramLabel = "DAYS", defaultValue = "15",
       description = "CRITICAL when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
-  int critDays = 15;
+  int critDays;
 
   @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
       description = "Evaluate as of this time, e.g. 2026-05-01T00:00:00Z or 2026-05-01"

@@ -39,20 +39,21 @@ final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-      description = "Port on 127.0.0.1 (default: a free one).")
+      description = "Port to bind (default: a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = VspcEmulator.DEFAULT_HOST,
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
+  String host;
 
-  @Option(names = "--licenses", paramLabel = "N", defaultValue = "250",
+  @Option(names = "--licenses", paramLabel = "N",
+      defaultValue = "" + VspcEmulator.DEFAULT_LICENSES,
       description = "Synthetic licences to serve (default: ${DEFAULT-VALUE}).")
-  int licenses = 250;
+  int licenses;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VspcEmulator.DEFAULT_SEED,
       description = "Seed of the synthetic licences (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
+  long seed;
 
   @Option(names = "--dataset", paramLabel = "FILE",
       description = "Serve the licences of this JSON file (an array, or a page body) instead.")
@@ -60,7 +61,7 @@ final class EmulatorCommand implements Callable<Integer> {
 
   @Option(names = "--enum-casing", paramLabel = "CASING", defaultValue = "pascal",
       description = "pascal (current servers) or lower (older servers) (default: ${DEFAULT-VALUE}).")
-  String enumCasing = "pascal";
+  String enumCasing;
 
   @Option(names = "--token", paramLabel = "T",
       description = "Accept this bearer token (default: " + VspcEmulator.DEFAULT_TOKEN + ").")

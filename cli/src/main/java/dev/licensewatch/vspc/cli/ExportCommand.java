@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
       description = "json, ndjson or csv (default: ${DEFAULT-VALUE}).")
-  Format format = Format.JSON;
+  Format format;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write to FILE (replaced atomically when complete) instead of stdout.")

@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,16 @@ class EmulatorCommandTest {
     Cli.Result bad = Cli.run("emulator", "--drift", "30");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).startsWith("vspc-licenses: error: Drift spec must look like +M@K");
+  }
+
+  @Test
+  void helpShowsTheEmulatorLibrarysDefaults() {
+    Cli.Result help = Cli.run("emulator", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Port to bind (default: a free one)",
+        "Address to bind (default: " + VspcEmulator.DEFAULT_HOST + ")",
+        "Synthetic licences to serve (default: " + VspcEmulator.DEFAULT_LICENSES + ")",
+        "Seed of the synthetic licences (default: " + VspcEmulator.DEFAULT_SEED + ")");
   }
 
   @Test
