@@ -24,8 +24,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    boolean interactive = System.console() != null;
-    int code = run(args, System.out, System.err, System.getenv(), interactive);
+    int code = run(args, System.out, System.err, System.getenv(), Io.stderrIsTerminal());
     System.out.flush();
     System.exit(code);
   }
