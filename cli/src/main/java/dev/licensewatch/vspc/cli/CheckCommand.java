@@ -63,11 +63,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "60",
       description = "WARNING when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
-  int warnDays = 60;
+  int warnDays;
 
   @Option(names = "--crit-days", paramLabel = "DAYS", defaultValue = "15",
       description = "CRITICAL when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
-  int critDays = 15;
+  int critDays;
 
   @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
       description = "Evaluate as of this time, e.g. 2026-05-01T00:00:00Z or 2026-05-01"
@@ -126,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
         String date = Values.dateTime(expiry);
         if (!at.isAfter(now)) {
           long ago = -days;
-          crit.add((ago == 0 ? "expired today" : "expired " + days(ago) + " ago")
+          crit.add((ago == 0 ? "expired today" : "expired " + Values.count(ago, "day") + " ago")
               + " (" + date + ")");
           isExpired = true;
         } else if (!at.isAfter(now.plusSeconds(86_400L * critDays))) {
@@ -163,12 +163,8 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    private static String days(long n) {
-      return n + (n == 1 ? " day" : " days");
-    }
-
     private static String expiresIn(long days) {
-      return days == 0 ? "expires within a day" : "expires in " + days(days);
+      return days == 0 ? "expires within a day" : "expires in " + Values.count(days, "day");
     }
 
     int state() {
@@ -179,11 +175,11 @@ final class CheckCommand implements Callable<Integer> {
       List<String> lines = new ArrayList<>();
       String summary;
       if (state() == OK) {
-        summary = total + (total == 1 ? " licence" : " licences") + ", none expiring within "
-            + warnDays + " days";
+        summary = Values.count(total, "licence") + ", none expiring within "
+            + Values.count(warnDays, "day");
       } else {
-        summary = critical + " critical, " + warning + " warning of " + total
-            + (total == 1 ? " licence" : " licences")
+        summary = critical + " critical, " + warning + " warning of "
+            + Values.count(total, "licence")
             + (expired > 0 ? " (" + expired + " expired)" : "");
       }
       String perf = "licenses=" + total + " critical=" + critical + " warning=" + warning
@@ -200,7 +196,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       long notShown = critical + warning - shown.size();
       if (notShown > 0) {
-        lines.add("... and " + notShown + " more licences at fault");
+        lines.add("... and " + Values.count(notShown, "more licence") + " at fault");
       }
       return lines;
     }

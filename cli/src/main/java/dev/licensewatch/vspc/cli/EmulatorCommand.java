@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.emulator.Drift;
 import dev.licensewatch.vspc.emulator.EnumCasing;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       "  VSPC_TOKEN=vspc-emulator-token vspc-licenses --url http://127.0.0.1:8080 list",
       "  vspc-licenses emulator --tls /tmp/vspc.pem --faults '429@2,reset@5'",
       "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
+      "  vspc-licenses emulator --licenses 1000 --drift +25@3",
       "  vspc-licenses emulator --dataset licences.json --enum-casing lower"
     })
 final class EmulatorCommand implements Callable<Integer> {
@@ -37,20 +39,21 @@ final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-      description = "Port on 127.0.0.1 (default: a free one).")
+      description = "Port to bind (default: a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = VspcEmulator.DEFAULT_HOST,
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
+  String host;
 
-  @Option(names = "--licenses", paramLabel = "N", defaultValue = "250",
+  @Option(names = "--licenses", paramLabel = "N",
+      defaultValue = "" + VspcEmulator.DEFAULT_LICENSES,
       description = "Synthetic licences to serve (default: ${DEFAULT-VALUE}).")
-  int licenses = 250;
+  int licenses;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VspcEmulator.DEFAULT_SEED,
       description = "Seed of the synthetic licences (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
+  long seed;
 
   @Option(names = "--dataset", paramLabel = "FILE",
       description = "Serve the licences of this JSON file (an array, or a page body) instead.")
@@ -58,7 +61,7 @@ final class EmulatorCommand implements Callable<Integer> {
 
   @Option(names = "--enum-casing", paramLabel = "CASING", defaultValue = "pascal",
       description = "pascal (current servers) or lower (older servers) (default: ${DEFAULT-VALUE}).")
-  String enumCasing = "pascal";
+  String enumCasing;
 
   @Option(names = "--token", paramLabel = "T",
       description = "Accept this bearer token (default: " + VspcEmulator.DEFAULT_TOKEN + ").")
@@ -72,6 +75,12 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Faults to inject, e.g. '429@2,reset@5' or"
           + " 'random:seed=42,rate=0.2,kinds=429|503'.")
   @Nullable String faults;
+
+  @Option(names = "--drift", paramLabel = "SPEC",
+      description = "Change the licences once while a client pages through them: '+M@K' adds M"
+          + " licences at the front after the K-th licences request, '-M@K' removes M"
+          + " (shows the drift warning, or with --strict the error, of the other commands).")
+  @Nullable String drift;
 
   @Option(names = "--tls", paramLabel = "PEMPATH",
       description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
@@ -111,6 +120,9 @@ final class EmulatorCommand implements Callable<Integer> {
       if (faults != null) {
         builder.faults(faults);
       }
+      if (drift != null) {
+        builder.drift(Drift.parse(drift));
+      }
       if (tls != null) {
         builder.tlsCertificatePem(tls);
       }
@@ -129,7 +141,7 @@ final class EmulatorCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       io.out.println("VSPC emulator listening on " + emulator.baseUrl() + " ("
-          + emulator.licenseCount() + " licences" + (providerStates ? ", provider states" : "")
+          + Values.count(emulator.licenseCount(), "licence") + (providerStates ? ", provider states" : "")
           + ")");
       if (tls != null) {
         io.out.println("certificate: " + tls + " (use --ca-cert " + tls + ")");

@@ -22,12 +22,16 @@ final class Errors {
 
   private Errors() {}
 
-  static String describe(Throwable t) {
+  /**
+   * The line for {@code t}. {@code strict}: the run had --strict, so leaving it out is advice
+   * worth giving (the client also fails on a broken body or stuck paging without it).
+   */
+  static String describe(Throwable t, boolean strict) {
     if (t instanceof CliException) {
       return message(t);
     }
     if (t instanceof VspcException e) {
-      return describe(e);
+      return describe(e, strict);
     }
     if (t instanceof UncheckedIOException e) {
       return "I/O error: " + message(e.getCause() != null ? e.getCause() : e)
@@ -40,7 +44,7 @@ final class Errors {
         + "; run again with --verbose for details and report it";
   }
 
-  private static String describe(VspcException e) {
+  private static String describe(VspcException e, boolean strict) {
     String id = e.requestId() == null ? "" : " (request id " + e.requestId() + ")";
     if (e instanceof VspcAuthenticationException) {
       return "the server rejected the token (HTTP 401)" + id
@@ -77,7 +81,8 @@ final class Errors {
       return "the server's response breaks the API document at " + c.jsonPath()
           + (c.identity() == null ? "" : " (licence " + c.identity() + ")") + id
           + ": " + message(e)
-          + "; run without --strict to keep every licence and get a warning per violation";
+          + (strict ? "; run without --strict to keep every licence and get a warning per"
+              + " violation" : "; the server or a proxy in between sent a broken response");
     }
     if (e instanceof VspcNotFoundException) {
       return message(e) + id;
@@ -90,9 +95,12 @@ final class Errors {
       return message(e) + id
           + "; check --page-size, --limit, --offset and --client-version";
     }
-    if (e instanceof VspcPagingException) {
-      return message(e) + id
-          + "; the licences changed while they were read: run again, or without --strict";
+    if (e instanceof VspcPagingException p) {
+      if (p.drift() == null) {
+        return message(e) + id + "; the server's paging is broken: check the server";
+      }
+      return message(e) + id + "; the licences changed while they were read: run again"
+          + (strict ? ", or without --strict" : "");
     }
     if (e instanceof VspcServerException) {
       return message(e) + id + "; the server failed: try again later and check its health";

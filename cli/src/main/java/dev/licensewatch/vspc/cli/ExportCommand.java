@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
       description = "json, ndjson or csv (default: ${DEFAULT-VALUE}).")
-  Format format = Format.JSON;
+  Format format;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write to FILE (replaced atomically when complete) instead of stdout.")
@@ -66,12 +66,15 @@ final class ExportCommand implements Callable<Integer> {
     try (Root.Session session = root.open(spec.commandLine(), output != null)) {
       if (output == null) {
         BufferedSink sink = Okio.buffer(Okio.sink(new NonClosing(io.out)));
+        LicenseWriter writer = LicenseWriter.of(format, sink);
         try {
-          export(session, sink, true);
+          export(session, writer, sink, true);
           sink.flush();
         } catch (RuntimeException | IOException e) {
           flushQuietly(sink);
-          throw new CliException(Errors.describe(e) + " (the output is incomplete)", e);
+          // Nothing is written before the first page arrived: a failure before that is whole.
+          throw new CliException(Errors.describe(e, root.strict)
+              + (writer.started() ? " (the output is incomplete)" : ""), e);
         }
         if (io.out.checkError()) {
           throw new CliException("cannot write to standard output; check the pipe or disk");
@@ -100,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
       long count;
       try (OutputStream os = Files.newOutputStream(temp);
           BufferedSink sink = Okio.buffer(Okio.sink(os))) {
-        count = export(session, sink, false);
+        count = export(session, LicenseWriter.of(format, sink), sink, false);
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
@@ -109,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
       if (root.io.interactive) {
-        root.io.printErr("wrote " + count + " licences to " + target);
+        root.io.printErr("wrote " + Values.count(count, "licence") + " to " + target);
       }
       return 0;
     } catch (RuntimeException | IOException e) {
@@ -118,15 +121,14 @@ final class ExportCommand implements Callable<Integer> {
       } catch (IOException ignored) {
         // best effort; the name starts with a dot and ends with .part
       }
-      throw new CliException(Errors.describe(e) + "; " + target
+      throw new CliException(Errors.describe(e, root.strict) + "; " + target
           + " was not written (left as it was)", e);
     }
   }
 
   /** Streams every licence into {@code sink}; returns how many. */
-  private long export(Root.Session session, BufferedSink sink, boolean toStdout)
-      throws IOException {
-    LicenseWriter writer = LicenseWriter.of(format, sink);
+  private long export(Root.Session session, LicenseWriter writer, BufferedSink sink,
+      boolean toStdout) throws IOException {
     try (Stream<BackupServerLicense> licences = session.client.stream()) {
       Iterator<BackupServerLicense> it = licences.iterator();
       boolean more = it.hasNext();   // nothing is written before the first page has arrived

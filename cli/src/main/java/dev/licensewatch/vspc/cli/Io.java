@@ -1,6 +1,12 @@
 package dev.licensewatch.vspc.cli;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +26,7 @@ final class Io {
   final PrintStream out;
   final PrintStream err;
   final Map<String, String> env;
-  /** stderr is a terminal (progress is shown only then). */
+  /** stderr is a terminal (progress is shown only then): {@link #stderrIsTerminal()}. */
   final boolean interactive;
   private final List<String> secrets = new CopyOnWriteArrayList<>();
 
@@ -29,6 +35,51 @@ final class Io {
     this.err = err;
     this.env = env;
     this.interactive = interactive;
+  }
+
+  /**
+   * Whether stderr is a terminal. {@code System.console() != null} alone is wrong both ways: on
+   * JDK 17 to 21 it means stdin and stdout are terminals and never looks at stderr (so {@code
+   * 2>run.log} would get progress lines), and from JDK 22 it returns a Console even when the
+   * streams are redirected (JDK-8309155), which {@code Console.isTerminal()} (JDK 22+, called by
+   * reflection as this compiles for 17) then tells. Where {@code /proc/self/fd/2} exists
+   * (Linux), it names stderr itself, which must be a terminal device.
+   */
+  static boolean stderrIsTerminal() {
+    Console console = System.console();
+    return console != null && consoleIsTerminal(console)
+        && isTerminalDevice(Path.of("/proc/self/fd/2"));
+  }
+
+  /** {@code Console.isTerminal()} where it exists (JDK 22+), else true. */
+  private static boolean consoleIsTerminal(Console console) {
+    Method isTerminal;
+    try {
+      isTerminal = Console.class.getMethod("isTerminal");
+    } catch (NoSuchMethodException olderJdk) {
+      return true;
+    }
+    try {
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * False when {@code fd} (a /proc/self/fd link) exists and does not point to /dev/pts/* or
+   * /dev/tty* (a pipe, a file, /dev/null); true when there is no such link to look at.
+   */
+  static boolean isTerminalDevice(Path fd) {
+    if (!Files.exists(fd, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   @Nullable String env(String name) {

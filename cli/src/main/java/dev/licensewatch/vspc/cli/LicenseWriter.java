@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 abstract class LicenseWriter {
   protected final BufferedSink sink;
   protected long count;
+  private boolean started;
 
   LicenseWriter(BufferedSink sink) {
     this.sink = sink;
@@ -27,7 +28,18 @@ abstract class LicenseWriter {
     };
   }
 
-  abstract void start() throws IOException;
+  /** Starts the output (say the JSON array's {@code [}); from here on a failure leaves it cut. */
+  final void start() throws IOException {
+    started = true;
+    begin();
+  }
+
+  /** Whether {@link #start()} ran: something may have been written. */
+  boolean started() {
+    return started;
+  }
+
+  abstract void begin() throws IOException;
 
   abstract void write(BackupServerLicense licence) throws IOException;
 
@@ -44,7 +56,7 @@ abstract class LicenseWriter {
     }
 
     @Override
-    void start() throws IOException {
+    void begin() throws IOException {
       sink.writeUtf8("[");
     }
 
@@ -68,7 +80,7 @@ abstract class LicenseWriter {
     }
 
     @Override
-    void start() {}
+    void begin() {}
 
     @Override
     void write(BackupServerLicense licence) throws IOException {
@@ -109,7 +121,7 @@ abstract class LicenseWriter {
     }
 
     @Override
-    void start() throws IOException {
+    void begin() throws IOException {
       for (int i = 0; i < COLUMNS.size(); i++) {
         field(i, COLUMNS.get(i));
       }

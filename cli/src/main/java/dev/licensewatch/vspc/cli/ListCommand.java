@@ -84,8 +84,7 @@ final class ListCommand implements Callable<Integer> {
     for (String[] row : rows) {
       line(out, row, width, right);
     }
-    out.append(licences.size()).append(licences.size() == 1 ? " licence" : " licences")
-        .append('\n');
+    out.append(Values.count(licences.size(), "licence")).append('\n');
     root.io.out.print(out);
     root.io.out.flush();
   }

@@ -24,8 +24,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    boolean interactive = System.console() != null;
-    int code = run(args, System.out, System.err, System.getenv(), interactive);
+    int code = run(args, System.out, System.err, System.getenv(), Io.stderrIsTerminal());
     System.out.flush();
     System.exit(code);
   }
@@ -40,20 +39,26 @@ public final class Main {
     Io io = new Io(out, err, env, interactive);
     collectSecrets(args, io);
     boolean verboseRequested = Arrays.asList(args).contains("--verbose");
+    boolean strictRequested = Arrays.asList(args).contains("--strict");
+    CommandLine cmd = null;
     try {
       Root root = new Root(io);
-      CommandLine cmd = new CommandLine(root);
+      cmd = new CommandLine(root);
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
       cmd.setOut(new PrintWriter(out, true));
       cmd.setErr(new PrintWriter(err, true));
       cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));
+      // A ParameterException thrown by a command is rethrown by picocli to the handler above.
       cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
         boolean check = commandLine.getCommandSpec().userObject() instanceof CheckCommand;
-        return failure(ex, io, root.verbose, check);
+        return failure(ex, io, root.verbose, root.strict, check);
       });
       return cmd.execute(args);
     } catch (Throwable t) {
-      return failure(t, io, verboseRequested, false);
+      // picocli's execution handler sees Exceptions only: an Error (StackOverflowError, a
+      // NoClassDefFoundError from a broken jar) ends up here, and check must still say UNKNOWN.
+      boolean check = cmd != null && "check".equals(subcommand(cmd, args));
+      return failure(t, io, verboseRequested, strictRequested, check);
     } finally {
       CliLogging.off();
     }
@@ -116,11 +121,9 @@ public final class Main {
     return null;
   }
 
-  private static int failure(Throwable t, Io io, boolean verbose, boolean check) {
-    if (t instanceof ParameterException p) {
-      return usageError(p, io, new String[0]);
-    }
-    String message = Errors.describe(t);
+  private static int failure(Throwable t, Io io, boolean verbose, boolean strict,
+      boolean check) {
+    String message = Errors.describe(t, strict);
     if (check) {
       io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)));
       io.out.flush();

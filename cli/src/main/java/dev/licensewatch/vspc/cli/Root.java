@@ -83,8 +83,11 @@ final class Root implements Runnable {
           + " the token travels in clear. Only on a network you trust.")
   boolean allowHttp;
 
-  private int pageSize = VspcLicensingClient.DEFAULT_PAGE_SIZE;
-  private int concurrency = 4;
+  static final int DEFAULT_CONCURRENCY = 4;
+
+  // set by picocli through the setters below, their defaults included
+  private int pageSize;
+  private int concurrency;
   @Nullable Integer timeoutSeconds;
 
   @Option(names = "--client-version", paramLabel = "V",
@@ -118,7 +121,7 @@ final class Root implements Runnable {
     pageSize = n;
   }
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DEFAULT_CONCURRENCY,
       description = "Pages fetched in parallel, 1.." + VspcLicensingClient.MAX_CONCURRENCY
           + " (default: ${DEFAULT-VALUE}).")
   void setConcurrency(int n) {

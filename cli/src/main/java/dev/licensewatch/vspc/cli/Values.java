@@ -39,6 +39,11 @@ final class Values {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
   }
 
+  /** {@code 1 licence}, {@code 2 licences}: {@code n} and the noun, plural unless n is 1. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** Whole days from {@code now} to {@code when}, negative once past (truncated towards 0). */
   static long daysLeft(Instant now, OffsetDateTime when) {
     return Duration.between(now, when.toInstant()).toDays();

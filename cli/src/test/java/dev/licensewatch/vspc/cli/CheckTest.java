@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.emulator.Dataset;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +62,48 @@ class CheckTest {
       assertThat(r.out()).isEqualTo("LICENSES OK - 3 licences, none expiring within 60 days"
           + " | licenses=3 critical=0 warning=0 expired=0 min_days_left=515;60:;15:\n");
       assertThat(r.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void minDaysLeftIsUnknownWhenNoLicenceExpires() throws IOException {
+    try (VspcEmulator vspc = serve(List.of(
+        licence("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1)))) {
+      Cli.Result r = check(vspc);
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).isEqualTo("LICENSES OK - 1 licence, none expiring within 60 days"
+          + " | licenses=1 critical=0 warning=0 expired=0 min_days_left=U;60:;15:\n");
+    }
+  }
+
+  @Test
+  void expiredTodayWithinADayNoStatusAndNoCompany() throws IOException {
+    List<Map<String, Object>> l = new ArrayList<>();
+    l.add(licence("11111111-1111-4111-8111-111111111111", "Hazel", "Valid",
+        "2029-12-31T20:00:00Z", 10, 1));   // 4 hours before NOW
+    l.add(licence("22222222-2222-4222-8222-222222222222", "Ivy", "Valid",
+        "2030-01-01T05:00:00Z", 10, 1));   // 5 hours after NOW
+    l.add(licence("33333333-3333-4333-8333-333333333333", "Juniper", null, FAR, 10, 1));
+    l.add(licence("44444444-4444-4444-8444-444444444444", null, "Warning", FAR, 10, 1));
+    try (VspcEmulator vspc = serve(l)) {
+      Cli.Result r = check(vspc);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.out().lines()).containsExactly(
+          "LICENSES CRITICAL - 2 critical, 2 warning of 4 licences (1 expired) | licenses=4"
+              + " critical=2 warning=2 expired=1 min_days_left=0;60:;15:",
+          "CRITICAL: Hazel (backupServerUid 11111111-1111-4111-8111-111111111111): expired today"
+              + " (2029-12-31T20:00:00Z)",
+          "CRITICAL: Ivy (backupServerUid 22222222-2222-4222-8222-222222222222): expires within"
+              + " a day (2030-01-01T05:00:00Z)",
+          "WARNING: Juniper (backupServerUid 33333333-3333-4333-8333-333333333333): no status",
+          "WARNING: (no company) (backupServerUid 44444444-4444-4444-8444-444444444444): status"
+              + " Warning");
+      // both are required by the API document: kept, with a warning each
+      assertThat(r.err().lines()).containsExactly(
+          "warning: $.data[2].status: must not be null (licence backupServerUid"
+              + " 33333333-3333-4333-8333-333333333333)",
+          "warning: $.data[3].company: must not be null (licence backupServerUid"
+              + " 44444444-4444-4444-8444-444444444444)");
     }
   }
 
@@ -206,5 +251,33 @@ class CheckTest {
     assertThat(urlNamedCheck.code()).isEqualTo(2);
     assertThat(urlNamedCheck.out()).isEmpty();
     assertThat(urlNamedCheck.err()).startsWith("vspc-licenses: error: ").contains("'--url'");
+  }
+
+  @Test
+  void anErrorInsideCheckIsStillUnknownOnStdout() throws IOException {
+    // An Error (here from printing the result) is not an Exception: picocli lets it through.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream failingOnce = new PrintStream(out, true, StandardCharsets.UTF_8) {
+      private boolean failed;
+
+      @Override
+      public void println(String line) {
+        if (!failed) {
+          failed = true;
+          throw new StackOverflowError("printing the result");
+        }
+        super.println(line);
+      }
+    };
+    try (VspcEmulator vspc = serve(healthy())) {
+      int code = Main.run(against(vspc.baseUrl(), "check", "--now", NOW), failingOnce,
+          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+      assertThat(code).isEqualTo(3);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("LICENSES UNKNOWN - unexpected"
+          + " StackOverflowError: printing the result; run again with --verbose for details and"
+          + " report it\n");
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
   }
 }

@@ -4,13 +4,16 @@ import static dev.licensewatch.vspc.cli.Cli.TOKEN;
 import static dev.licensewatch.vspc.cli.Cli.against;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,9 +60,11 @@ class ErrorsTest {
 
   @Test
   void forbiddenNamesTheRoles() {
-    oneErrorLine(Cli.run("--url", vspc.baseUrl(), "--token", Cli.READ_ONLY_TOKEN, "export"), 1,
-        "HTTP 403", "Portal Administrator, Service Provider Global Administrator,"
-            + " Service Provider Administrator");
+    Cli.Result r = Cli.run("--url", vspc.baseUrl(), "--token", Cli.READ_ONLY_TOKEN, "export");
+    oneErrorLine(r, 1, "HTTP 403", "Portal Administrator, Service Provider Global Administrator,"
+        + " Service Provider Administrator");
+    // export failed before writing anything: the (empty) output is not "incomplete"
+    assertThat(r.err()).doesNotContain("incomplete");
   }
 
   @Test
@@ -242,6 +247,32 @@ class ErrorsTest {
       assertThat(strict.err()).startsWith("vspc-licenses: error: ")
           .contains("$.data[1].company", "without --strict");
       assertThat(strict.err().lines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aBrokenBodyWithoutStrictDoesNotSuggestLeavingOutStrict() throws IOException {
+    // A proxy's HTML page with 200: the client fails in lenient mode too.
+    HttpServer html = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        0);
+    html.createContext("/", exchange -> {
+      byte[] body = "<html><body>Please log in</body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    html.start();
+    try {
+      String url = "http://127.0.0.1:" + html.getAddress().getPort();
+      Cli.Result lenient = Cli.run(against(url, "export"));
+      oneErrorLine(lenient, 1, "breaks the API document", "broken response");
+      assertThat(lenient.err()).doesNotContain("--strict", "incomplete");
+
+      Cli.Result strict = Cli.run(against(url, "--strict", "list"));
+      oneErrorLine(strict, 1, "breaks the API document", "without --strict");
+    } finally {
+      html.stop(0);
     }
   }
 

@@ -205,6 +205,9 @@ class ExportTest {
     assertThat(toFile.err()).contains("pages fetched ", "/11")
         .endsWith("wrote " + COUNT + " licences to " + file + "\n");
     assertThat(Files.readAllLines(file)).hasSize(COUNT);
+    Path one = dir.resolve("one.ndjson");
+    assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "export", "--format", "ndjson",
+        "--output", one.toString())).err()).isEqualTo("wrote 1 licence to " + one + "\n");
 
     Cli.Result list = Cli.runOnTerminal(against(pascal.baseUrl(), "list"));
     assertThat(list.err()).contains("pages fetched ").endsWith("\r\033[K");

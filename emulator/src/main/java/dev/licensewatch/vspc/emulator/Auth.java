@@ -39,9 +39,6 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
   }
 
   Outcome check(@Nullable String authorization) {
-    if (mode == Mode.REJECT_ALL) {
-      return Outcome.UNAUTHENTICATED;
-    }
     String token = bearerToken(authorization);
     if (token == null) {
       return Outcome.UNAUTHENTICATED;

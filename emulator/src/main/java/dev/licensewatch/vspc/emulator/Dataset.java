@@ -118,14 +118,6 @@ public final class Dataset {
     return count;
   }
 
-  public long seed() {
-    return seed;
-  }
-
-  public EnumCasing casing() {
-    return casing;
-  }
-
   LicenseStore materialize() {
     LocalDate day = today != null ? today : LocalDate.now(ZoneOffset.UTC);
     LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare, complete);

@@ -86,21 +86,6 @@ public final class FaultPlan {
         List.of());
   }
 
-  /** The given fault (with its default argument) at the {@code request}-th licences request. */
-  public static FaultPlan at(long request, FaultKind kind) {
-    return none().and(request, Fault.of(kind));
-  }
-
-  /** This plan plus a fault at the {@code request}-th licences request (earlier rules win). */
-  public FaultPlan and(long request, Fault fault) {
-    if (request < 1) {
-      throw new IllegalArgumentException("request numbers are 1-based: " + request);
-    }
-    List<Rule> more = new ArrayList<>(rules);
-    more.add(new Rule(request, request, fault));
-    return new FaultPlan(more, randomSeed, randomRate, randomKinds);
-  }
-
   /** Each request gets a fault with probability {@code rate}, the kind drawn from {@code kinds}. */
   public static FaultPlan random(long seed, double rate, List<Fault> kinds) {
     if (!(rate >= 0 && rate <= 1)) {

@@ -58,18 +58,15 @@ record Response(int status, List<String[]> headers, List<byte[]> body) {
 
   static String reason(int status) {
     return switch (status) {
-      case 100 -> "Continue";
       case 200 -> "OK";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
-      case 411 -> "Length Required";
       case 413 -> "Payload Too Large";
       case 429 -> "Too Many Requests";
       case 431 -> "Request Header Fields Too Large";
-      case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       case 520 -> "Unknown Error";
       default -> "Status " + status;

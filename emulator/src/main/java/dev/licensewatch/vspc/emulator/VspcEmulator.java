@@ -49,6 +49,12 @@ public final class VspcEmulator implements AutoCloseable {
   public static final String LICENSES_PATH = "/api/v3/licensing/backupServers";
   /** The token accepted when no token was configured. */
   public static final String DEFAULT_TOKEN = "vspc-emulator-token";
+  /** The address bound unless {@link Builder#host} says otherwise. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Synthetic licences served unless {@link Builder#licenses} says otherwise. */
+  public static final int DEFAULT_LICENSES = 250;
+  /** Seed of the synthetic licences unless {@link Builder#seed} says otherwise. */
+  public static final long DEFAULT_SEED = 42;
   /** The role given to tokens configured without one. */
   public static final String PORTAL_ADMINISTRATOR = "Portal Administrator";
   /** The roles that may read licences; other roles get 403. */
@@ -172,10 +178,6 @@ public final class VspcEmulator implements AutoCloseable {
 
   public int port() {
     return server.port();
-  }
-
-  public boolean isTls() {
-    return config.tls();
   }
 
   /** The self-signed certificate (with its private key) served over TLS; empty without TLS. */
@@ -521,15 +523,16 @@ public final class VspcEmulator implements AutoCloseable {
       boolean providerStates, int maxConnections, @Nullable LocalDate today) {}
 
   /**
-   * Options of an emulator. Defaults: 127.0.0.1, a free port, 250 synthetic licences from seed
-   * 42 in PascalCase around today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no
-   * latency, plain HTTP, provider states off.
+   * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
+   * #DEFAULT_LICENSES} synthetic licences from seed {@link #DEFAULT_SEED} in PascalCase around
+   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, plain HTTP,
+   * provider states off.
    */
   public static final class Builder {
-    private String host = "127.0.0.1";
+    private String host = DEFAULT_HOST;
     private int port;
-    private int licenses = 250;
-    private long seed = 42;
+    private int licenses = DEFAULT_LICENSES;
+    private long seed = DEFAULT_SEED;
     private @Nullable LocalDate today;
     private EnumCasing casing = EnumCasing.PASCAL_CASE;
     private double unknownEnumShare;
