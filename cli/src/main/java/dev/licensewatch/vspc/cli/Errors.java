@@ -11,13 +11,10 @@ import dev.licensewatch.vspc.client.VspcPermissionException;
 import dev.licensewatch.vspc.client.VspcRateLimitedException;
 import dev.licensewatch.vspc.client.VspcServerException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 
 /** One line per failure: {@code <cause>; <fix>}. */
 final class Errors {
-  /** The emulator's list: the client's own (Failures.ROLES) is not public. */
+  /** The roles that may read licences, as the client names them. */
   static final String ROLES = String.join(", ", VspcPermissionException.LICENSING_ROLES);
 
   private Errors() {}
@@ -56,26 +53,24 @@ final class Errors {
           + "; the account needs one of the roles " + ROLES;
     }
     if (e instanceof VspcIoException io) {
-      Throwable root = rootCause(e);
-      String cause = message(root);
-      if (io.isTls()) {
-        return "TLS handshake failed, the server's certificate is not trusted or does not match"
-            + " (" + cause + ")" + "; use --ca-cert PATH with the server's certificate or its CA"
-            + " (PEM), or for a test only --insecure";
-      }
-      if (hasCause(e, UnknownHostException.class)) {
-        return "cannot resolve the host (" + cause + "); check --url";
-      }
-      if (hasCause(e, ConnectException.class) || hasCause(e, NoRouteToHostException.class)) {
-        return "cannot connect to the server: " + cause
+      String cause = message(rootCause(e));
+      return switch (io.kind()) {
+        case TLS_UNTRUSTED -> "TLS handshake failed, the server's certificate is not trusted ("
+            + cause + "); use --ca-cert PATH with the server's certificate or its CA (PEM), or"
+            + " for a test only --insecure";
+        case TLS_HOST_NAME -> "TLS handshake failed, the certificate is not for this host name ("
+            + cause + "); use a host name the certificate lists in --url (--ca-cert does not"
+            + " change that), or for a test only --insecure";
+        case UNKNOWN_HOST -> "cannot resolve the host (" + cause + "); check --url";
+        case CONNECT -> "cannot connect to the server: " + cause
             + "; check --url (host and port, e.g. https://vspc.example.com:1280) and that the"
             + " server is up and reachable";
-      }
-      if (io.isTimeout()) {
-        return "the server did not answer in time (" + message(e) + ")"
+        case TIMEOUT -> "the server did not answer in time (" + message(e) + ")"
             + "; check that the server is healthy, or raise --timeout";
-      }
-      return "the server is unreachable (" + message(e) + "); check --url and the network";
+        case STOPPED -> "stopped (" + message(e) + ")";
+        case OTHER -> "the server is unreachable (" + message(e)
+            + "); check --url and the network";
+      };
     }
     if (e instanceof VspcContractException c) {
       return "the server's response breaks the API document at " + c.jsonPath()
@@ -119,17 +114,5 @@ final class Errors {
       root = root.getCause();
     }
     return root;
-  }
-
-  static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
   }
 }

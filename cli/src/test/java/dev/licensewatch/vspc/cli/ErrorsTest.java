@@ -84,6 +84,21 @@ class ErrorsTest {
   }
 
   @Test
+  void aCertificateForAnotherHostNameIsNotMendedByCaCert() {
+    // The emulator's certificate names localhost and 127.0.0.1; 127.0.0.2 is loopback too.
+    Path pem = dir.resolve("vspc-other-name.pem");
+    try (VspcEmulator tls = VspcEmulator.builder().host("127.0.0.2").token(TOKEN).licenses(3)
+        .tlsCertificatePem(pem).start()) {
+      String url = "https://127.0.0.2:" + tls.port();
+      oneErrorLine(Cli.run(against(url, "--ca-cert", pem.toString(), "list")), 1,
+          "not for this host name", "--ca-cert does not change that");
+      Cli.Result r = Cli.run(against(url, "list"));
+      assertThat(r.err()).as("trust comes first: the name is checked once it is trusted")
+          .contains("not trusted", "use --ca-cert");
+    }
+  }
+
+  @Test
   void plainHttpToAnotherHostIsRefusedWithTheOptionThatAllowsIt() throws IOException {
     oneErrorLine(Cli.run(against("http://vspc.example.com:1280", "list")), 2,
         "refusing plain http to http://vspc.example.com:1280", "--allow-http");
