@@ -66,6 +66,17 @@ class DecodingTest {
     return e;
   }
 
+  /** The one violation a lenient client reports for {@code body}, having kept its licences. */
+  private ContractViolation lenientPageViolation(String body, int limit, int offset, int kept) {
+    server.enqueue(ok(body));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      assertThat(client.page(limit, offset).licenses()).hasSize(kept);
+    }
+    assertThat(listener.violations).hasSize(1);
+    return listener.violations.get(0);
+  }
+
   private VspcContractException strictLicenceFailure(String brokenLicence) {
     return strictFailure(page(3, 0, List.of(licence(0), brokenLicence, licence(2))));
   }
@@ -166,15 +177,9 @@ class DecodingTest {
 
   @Test
   void lenientReportsMoreLicencesThanTheLimitAndKeepsThem() {
-    server.enqueue(ok(page(3, 0, licences(0, 3))));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.page(2, 0).licenses()).hasSize(3);
-    }
-    assertThat(listener.violations).singleElement().satisfies(v -> {
-      assertThat(v.jsonPath()).isEqualTo("$.data");
-      assertThat(v.message()).isEqualTo("has 3 licences, more than the limit 2");
-    });
+    ContractViolation v = lenientPageViolation(page(3, 0, licences(0, 3)), 2, 0, 3);
+    assertThat(v.jsonPath()).isEqualTo("$.data");
+    assertThat(v.message()).isEqualTo("has 3 licences, more than the limit 2");
   }
 
   @Test
@@ -187,15 +192,9 @@ class DecodingTest {
 
   @Test
   void lenientReportsAPageForAnotherOffsetAndKeepsIt() {
-    server.enqueue(ok(page(300, 0, licences(0, 100))));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.page(100, 200).licenses()).hasSize(100);
-    }
-    assertThat(listener.violations).singleElement().satisfies(v -> {
-      assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
-      assertThat(v.message()).isEqualTo("is 0 but the request asked for offset 200");
-    });
+    ContractViolation v = lenientPageViolation(page(300, 0, licences(0, 100)), 100, 200, 100);
+    assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
+    assertThat(v.message()).isEqualTo("is 0 but the request asked for offset 200");
   }
 
   @ParameterizedTest
