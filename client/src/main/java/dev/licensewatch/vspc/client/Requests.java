@@ -97,8 +97,7 @@ final class Requests {
     long deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
     for (int attempt = 1; ; attempt++) {
       Call<BackupServerLicenseCollection> call =
-          api.getBackupServersLicenses(
-              limit, offset, settings.clientVersion, requestId, "application/json");
+          api.getBackupServersLicenses(limit, offset, settings.clientVersion, requestId);
       String where = Failures.where(call.request());
       if (!cancellation.track(call) || closed) {
         throw cancelled(where, id);
