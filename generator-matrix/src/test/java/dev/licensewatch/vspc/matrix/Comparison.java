@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +82,7 @@ final class Comparison {
 
   private void compareObjects(JsonNode in, JsonNode out, JsonNode schema, String path) {
     JsonNode declared = schema == null ? null : schema.get("properties");
-    for (Iterator<Map.Entry<String, JsonNode>> fields = in.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : in.properties()) {
       String name = field.getKey();
       JsonNode propertySchema = declared == null ? null : declared.get(name);
       String at = path + "." + name;
@@ -96,8 +94,7 @@ final class Comparison {
         droppedUnknown.add(at);
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = out.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : out.properties()) {
       if (in.has(field.getKey())) {
         continue;
       }

@@ -53,8 +53,12 @@ enum Language {
 
     @Override
     void compile(Path work, Path sources, Path module) throws Exception {
-      // The pinned compiler (package.json, package-lock.json), installed into the module.
-      Toolchain.run(module, Map.of(), List.of("npm", "ci", "--no-audit", "--no-fund"));
+      // The pinned compiler (package.json, package-lock.json), installed under target/.
+      Path tools = work.resolve("tsc");
+      Files.createDirectories(tools);
+      copy(module.resolve("package.json"), tools.resolve("package.json"));
+      copy(module.resolve("package-lock.json"), tools.resolve("package-lock.json"));
+      Toolchain.run(tools, Map.of(), List.of("npm", "ci", "--no-audit", "--no-fund"));
       copy(sources.resolve("typescript/roundtrip.ts"), work.resolve("roundtrip.ts"));
       Files.writeString(work.resolve("tsconfig.json"), """
           {
@@ -69,7 +73,7 @@ enum Language {
           }
           """, StandardCharsets.UTF_8);
       Toolchain.run(work, Map.of(), List.of("node",
-          module.resolve("node_modules/typescript/bin/tsc").toString(), "-p", "tsconfig.json"));
+          tools.resolve("node_modules/typescript/bin/tsc").toString(), "-p", "tsconfig.json"));
     }
 
     @Override
