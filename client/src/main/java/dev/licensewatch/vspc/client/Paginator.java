@@ -37,6 +37,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final int RECENT_LICENCES = 10_000;
 
   private final Requests requests;
+  private final LicenseQuery query; // every page carries the same filter, sort and select
   private final int pageSize;
   private final int concurrency;
   private final @Nullable ExecutorService executor;
@@ -58,12 +59,14 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
   Paginator(
       Requests requests,
+      LicenseQuery query,
       int pageSize,
       int concurrency,
       @Nullable ExecutorService executor,
       VspcEventListener listener,
       boolean failOnDrift) {
     this.requests = requests;
+    this.query = query;
     this.pageSize = pageSize;
     this.concurrency = concurrency;
     this.executor = executor;
@@ -132,7 +135,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     }
     if (pending == null) {
       plannedOffset = nextOffset + stride;
-      return requests.fetch(pageSize, nextOffset);
+      return requests.fetch(query, pageSize, nextOffset);
     }
     return await(pending.page);
   }
@@ -236,7 +239,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;
       try {
-        future = executor.submit(() -> requests.fetch(pageSize, offset, cancellation));
+        future = executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation));
       } catch (RejectedExecutionException e) {
         throw new IllegalStateException("the client was closed while paging", e);
       }

@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
 import dev.licensewatch.vspc.client.generated.api.LicensingApi;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
@@ -30,12 +31,15 @@ final class Requests {
   private final Decoding decoding;
   private final JsonAdapter<ErrorResponse> errorAdapter;
   private final VspcLicensingClient.Settings settings;
+  private final AsyncActions asyncActions;
 
-  Requests(LicensingApi api, Decoding decoding, Moshi moshi, VspcLicensingClient.Settings settings) {
+  Requests(LicensingApi api, AsyncActionsApi actionsApi, Decoding decoding, Moshi moshi,
+      VspcLicensingClient.Settings settings) {
     this.api = api;
     this.decoding = decoding;
     this.errorAdapter = moshi.adapter(ErrorResponse.class);
     this.settings = settings;
+    this.asyncActions = new AsyncActions(actionsApi, decoding, errorAdapter, settings);
   }
 
   /**
@@ -77,27 +81,29 @@ final class Requests {
     live.forEach(Cancellation::cancel);
   }
 
-  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset) {
-    return fetch(limit, offset, new Cancellation());
+  LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset) {
+    return fetch(query, limit, offset, new Cancellation());
   }
 
-  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation) {
+  LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset,
+      Cancellation cancellation) {
     live.add(cancellation);
     try {
-      return attempts(limit, offset, cancellation);
+      return attempts(query, limit, offset, cancellation);
     } finally {
       live.remove(cancellation);
     }
   }
 
-  private LicensePage attempts(
-      @Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation) {
+  private LicensePage attempts(LicenseQuery query, @Nullable Integer limit,
+      @Nullable Integer offset, Cancellation cancellation) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
     long deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
     for (int attempt = 1; ; attempt++) {
-      Call<BackupServerLicenseCollection> call =
-          api.getBackupServersLicenses(limit, offset, settings.clientVersion, requestId);
+      Call<BackupServerLicenseCollection> call = api.getBackupServersLicenses(limit, offset,
+          query.filterJson(), query.sortJson(), query.selectJson(), settings.clientVersion,
+          requestId);
       String where = Failures.where(call.request());
       if (!cancellation.track(call) || closed) {
         throw cancelled(where, id);
@@ -105,7 +111,7 @@ final class Requests {
       // One attempt never runs past the overall deadline.
       long left = Math.max(1, deadline - settings.sleeper.nanoTime());
       call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
-      Decoding.Context context = new Decoding.Context(settings.strict, id);
+      Decoding.Context context = new Decoding.Context(settings.strict, id, query);
       // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
       Failures.@Nullable HttpFailure http = null;
       IOException io = null;
@@ -119,8 +125,13 @@ final class Requests {
       } catch (Decoding.ContractSignal signal) {
         throw contract(signal, where, id);
       } catch (Interceptors.UnexpectedSuccess e) {
+        if (e.status == 202) { // queued: the answer comes from the asynchronous action
+          AsyncActions.Queued queued = new AsyncActions.Queued(where, id, deadline, cancellation,
+              () -> closed);
+          return accept(asyncActions.follow(e.location, queued, context), context, limit, offset, id);
+        }
         throw Failures.toException(
-            new Failures.HttpFailure(e.status, List.of(), null, where, e.location), id, "");
+            new Failures.HttpFailure(e.status, List.of(), null, where), id, "");
       } catch (IOException e) {
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
