@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * @param released the version of the released document compared with
  * @param current the version being built
  * @param changes every change since the released document
- * @param unlisted the changes that CHANGELOG.md's unreleased section does not list
+ * @param unlisted the changes that CHANGELOG.md does not list (see {@link Changelog})
  */
 record DocumentGate(
     Version released, Version current, List<DocumentChange> changes, List<DocumentChange> unlisted) {
@@ -43,8 +43,8 @@ record DocumentGate(
           + (released.major() + 1) + ".0.0-SNAPSHOT) and list it in CHANGELOG.md.");
     }
     if (!unlisted.isEmpty()) {
-      problems.add("CHANGELOG.md's [Unreleased] section does not list these changes to the "
-          + "document since " + released + "; add lines like:\n"
+      problems.add("CHANGELOG.md does not list these changes to the document since " + released
+          + " under [Unreleased] (or [" + current.release() + "]); add lines like:\n"
           + unlisted.stream().map(DocumentChange::changelogLine).collect(Collectors.joining("\n")));
     }
     return problems;

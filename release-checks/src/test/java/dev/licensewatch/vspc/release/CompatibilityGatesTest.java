@@ -29,8 +29,8 @@ class CompatibilityGatesTest {
   @Test
   void theDocumentKeepsTheClientsOfTheLastRelease() {
     Version released = released(DOCUMENTS);
-    DocumentGate gate = DocumentGate.check(
-        released, DOCUMENTS.read(released), CURRENT, Documents.current(), Changelog.read(CHANGELOG));
+    DocumentGate gate = DocumentGate.check(released, DOCUMENTS.read(released), CURRENT,
+        Documents.current(), Changelog.read(CHANGELOG, CURRENT));
 
     System.out.println(gate.report());
     assertThat(gate.problems()).isEmpty();
@@ -57,16 +57,17 @@ class CompatibilityGatesTest {
     String removedEdition = Documents.changed(root ->
         ((ObjectNode) Documents.schema(root, "BackupServerLicense").get("properties"))
             .remove("edition"));
-    Changelog silent = Changelog.parse("## [Unreleased]\n\n## [1.4.0]\n");
+    Version major = Version.parse("2.0.0-SNAPSHOT");
+    Changelog silent = Changelog.parse("## [Unreleased]\n\n## [1.4.0]\n", major);
     Changelog listed = Changelog.parse(
-        "## [Unreleased]\n### Removed\n- `BackupServerLicense.edition`: gone for good.\n");
+        "## [Unreleased]\n### Removed\n- `BackupServerLicense.edition`: gone for good.\n", major);
 
     DocumentGate minor = DocumentGate.check(
         released, Documents.current(), Version.parse("1.5.0-SNAPSHOT"), removedEdition, listed);
     DocumentGate majorUnlisted = DocumentGate.check(
-        released, Documents.current(), Version.parse("2.0.0-SNAPSHOT"), removedEdition, silent);
+        released, Documents.current(), major, removedEdition, silent);
     DocumentGate majorListed = DocumentGate.check(
-        released, Documents.current(), Version.parse("2.0.0-SNAPSHOT"), removedEdition, listed);
+        released, Documents.current(), major, removedEdition, listed);
 
     assertThat(minor.problems()).singleElement().asString()
         .contains("breaks clients of the released 1.4.0", "BackupServerLicense.edition: property removed",
@@ -82,15 +83,22 @@ class CompatibilityGatesTest {
     String added = Documents.changed(root ->
         Documents.enumValues(Documents.schema(root, "LicenseStatus")).add("Suspended"));
 
-    DocumentGate unlisted = DocumentGate.check(released, Documents.current(),
-        Version.parse("1.5.0-SNAPSHOT"), added, Changelog.parse("## [Unreleased]\n"));
-    DocumentGate listed = DocumentGate.check(released, Documents.current(),
-        Version.parse("1.5.0-SNAPSHOT"), added, Changelog.parse(
-            "## [Unreleased]\n### Added\n- `LicenseStatus`: new value `Suspended`.\n"));
+    Version minor = Version.parse("1.5.0-SNAPSHOT");
+    DocumentGate unlisted = DocumentGate.check(released, Documents.current(), minor, added,
+        Changelog.parse(
+            "## [Unreleased]\n\n## [1.4.0] - 2027-01-15\n- `LicenseStatus`: `Suspended`\n", minor));
+    DocumentGate listed = DocumentGate.check(released, Documents.current(), minor, added,
+        Changelog.parse(
+            "## [Unreleased]\n### Added\n- `LicenseStatus`: new value `Suspended`.\n", minor));
+    DocumentGate listedAtRelease = DocumentGate.check(released, Documents.current(),
+        Version.parse("1.5.0"), added, Changelog.parse(
+            "## [Unreleased]\n\n## [1.5.0] - 2027-02-01\n- `LicenseStatus`: new value `Suspended`.\n",
+            Version.parse("1.5.0")));
 
     assertThat(unlisted.problems()).singleElement().asString()
         .contains("- `LicenseStatus`: new enum value `Suspended`.");
     assertThat(listed.problems()).isEmpty();
+    assertThat(listedAtRelease.problems()).isEmpty();
     assertThat(listed.report()).contains("compatible LicenseStatus: new enum value Suspended");
   }
 }
