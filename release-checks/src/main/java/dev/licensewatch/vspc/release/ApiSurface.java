@@ -136,7 +136,8 @@ final class ApiSurface {
 
   private static Optional<String> field(CtField field, CtClass owner) {
     int modifiers = field.getModifiers();
-    if (!reachable(modifiers, owner) || (field.getFieldInfo2().getAccessFlags() & AccessFlag.SYNTHETIC) != 0) {
+    int flags = field.getFieldInfo2().getAccessFlags();
+    if (!reachable(modifiers, owner) || (flags & AccessFlag.SYNTHETIC) != 0) {
       return Optional.empty();
     }
     String type = Descriptor.toClassName(field.getSignature());

@@ -25,7 +25,8 @@ public final class CaptureBaseline {
   public static void main(String[] args) throws IOException {
     if (args.length != 6) {
       throw new IllegalArgumentException(
-          "usage: CaptureBaseline VERSION DOCUMENT DOCUMENT_BASELINES CLIENT_JAR CLIENT_API CLIENT_BASELINES");
+          "usage: CaptureBaseline VERSION DOCUMENT DOCUMENT_BASELINES CLIENT_JAR CLIENT_API"
+              + " CLIENT_BASELINES");
     }
     Version version = Version.parse(args[0]).release();
     Path document = Path.of(args[1]);

@@ -239,7 +239,8 @@ final class DocumentDiff {
     if (schema == null) {
       return "nothing";
     }
-    return schema.getFormat() == null ? schema.getType() : schema.getType() + "/" + schema.getFormat();
+    String type = schema.getType();
+    return schema.getFormat() == null ? type : type + "/" + schema.getFormat();
   }
 
   private void nullable(String where, @Nullable ChangedNullable nullable, boolean response) {
@@ -279,7 +280,8 @@ final class DocumentDiff {
     if (schema.getEnum() != null) {
       schema.getEnum().stream().filter(Objects::nonNull).map(String::valueOf).forEach(values::add);
     }
-    Object listed = schema.getExtensions() == null ? null : schema.getExtensions().get(EXTENSIBLE_ENUM);
+    Map<String, Object> extensions = schema.getExtensions();
+    Object listed = extensions == null ? null : extensions.get(EXTENSIBLE_ENUM);
     if (listed instanceof List<?> list) {
       list.stream().filter(Objects::nonNull).map(String::valueOf).forEach(values::add);
     }

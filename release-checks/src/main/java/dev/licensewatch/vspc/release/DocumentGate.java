@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * @param changes every change since the released document
  * @param unlisted the changes that CHANGELOG.md does not list (see {@link Changelog})
  */
-record DocumentGate(
-    Version released, Version current, List<DocumentChange> changes, List<DocumentChange> unlisted) {
+record DocumentGate(Version released, Version current, List<DocumentChange> changes,
+    List<DocumentChange> unlisted) {
 
   static DocumentGate check(
       Version released, String releasedText, Version current, String currentText,

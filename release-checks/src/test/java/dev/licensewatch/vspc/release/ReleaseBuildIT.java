@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -134,6 +136,39 @@ class ReleaseBuildIT {
   }
 
   @Test
+  void thePublishedJarsAreNamedModulesWithTheirLicenceJavadocAndSbom() throws Exception {
+    Map<String, String> moduleNames = Map.of(
+        "vspc-licensing-api-spec", "dev.licensewatch.vspc.spec",
+        "vspc-licensing-client", "dev.licensewatch.vspc.client");
+    for (Map.Entry<String, String> module : moduleNames.entrySet()) {
+      Map<String, Path> files = artifacts(module.getKey());
+      Path jar = files.get(".jar");
+      assertThat(ModuleFinder.of(jar).findAll())
+          .extracting(reference -> reference.descriptor().name())
+          .as(module.getKey() + " module name").containsExactly(module.getValue());
+      try (JarFile contents = new JarFile(jar.toFile())) {
+        assertThat(contents.getEntry("META-INF/LICENSE")).as(module.getKey() + " LICENSE")
+            .isNotNull();
+      }
+      String sbom = Files.readString(files.get("-cyclonedx.json"));
+      assertThat(sbom).as(module.getKey() + " SBOM")
+          .contains("\"bomFormat\" : \"CycloneDX\"", "\"name\" : \"" + module.getKey() + "\"");
+    }
+    Map<String, Path> client = artifacts("vspc-licensing-client");
+    try (JarFile javadoc = new JarFile(client.get("-javadoc.jar").toFile())) {
+      assertThat(javadoc.getEntry("index.html")).isNotNull();
+      // Rendered as the module named by Automatic-Module-Name.
+      String module = "dev.licensewatch.vspc.client/dev/licensewatch/vspc/client/";
+      assertThat(javadoc.getEntry(module + "VspcLicensingClient.html")).isNotNull();
+      assertThat(javadoc.getEntry(module + "generated/model/LicenseStatus.html"))
+          .as("javadoc of the generated models").isNotNull();
+    }
+    assertThat(Files.readString(client.get("-cyclonedx.json")))
+        .as("the client's SBOM lists its dependencies")
+        .contains("pkg:maven/com.squareup.okhttp3/okhttp-jvm@");
+  }
+
+  @Test
   void aSecondBuildGivesByteIdenticalArtifacts() throws Exception {
     Map<String, Path[]> pairs = new TreeMap<>();
     for (String module : List.of("api-spec", "client")) {
@@ -161,7 +196,8 @@ class ReleaseBuildIT {
       assertThat(second).as("the second build's " + pair.getKey()).isRegularFile();
       String a = digest("SHA-256", first);
       String b = digest("SHA-256", second);
-      System.out.printf("%s  %s %s%n", a, pair.getKey(), a.equals(b) ? "(identical)" : "DIFFERS: " + b);
+      System.out.printf("%s  %s %s%n", a, pair.getKey(),
+          a.equals(b) ? "(identical)" : "DIFFERS: " + b);
       if (!a.equals(b)) {
         different.add(pair.getKey());
       }
