@@ -250,7 +250,7 @@ final class DocumentDiff {
     boolean nowNullable = Boolean.TRUE.equals(nullable.getRight());
     // A client must now handle null in a response; a server must now accept it in a request.
     boolean breaks = response == nowNullable;
-    record(breaks, where, nowNullable ? "may now be null" : "may no longer be null", null);
+    note(breaks, where, nowNullable ? "may now be null" : "may no longer be null", null);
   }
 
   private void enumeration(String where, Schema<?> before, Schema<?> after, boolean response) {
@@ -328,14 +328,14 @@ final class DocumentDiff {
   }
 
   private void breaking(String subject, String what, @Nullable String value) {
-    record(true, subject, what, value);
+    note(true, subject, what, value);
   }
 
   private void compatible(String subject, String what, @Nullable String value) {
-    record(false, subject, what, value);
+    note(false, subject, what, value);
   }
 
-  private void record(boolean breaking, String subject, String what, @Nullable String value) {
+  private void note(boolean breaking, String subject, String what, @Nullable String value) {
     changes.add(new DocumentChange(breaking, subject, what, value));
   }
 }

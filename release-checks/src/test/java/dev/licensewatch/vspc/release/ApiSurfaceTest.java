@@ -3,7 +3,6 @@ package dev.licensewatch.vspc.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +48,7 @@ class ApiSurfaceTest {
         Stream<Path> walk = Files.walk(classes)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-        try (OutputStream ignored = null) {
-          Files.copy(p, out);
-        }
+        Files.copy(p, out);
       }
     }
     return jar;
