@@ -1,0 +1,139 @@
+package dev.licensewatch.vspc.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensewatch.vspc.client.Window.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The pages-in-flight window of a parallel walk: additive increase, multiplicative decrease. */
+class WindowTest {
+  record Change(int from, int to) {}
+
+  final List<Change> changes = new CopyOnWriteArrayList<>();
+  final VspcEventListener listener = new VspcEventListener() {
+    @Override
+    public void concurrencyChanged(int from, int to) {
+      changes.add(new Change(from, to));
+    }
+  };
+
+  /** Sends {@code n} attempts at once (offsets 0..n-1); returns their rounds. */
+  private static List<Integer> send(Window window, int n) throws InterruptedException {
+    List<Integer> rounds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rounds.add(window.acquire(i));
+    }
+    return rounds;
+  }
+
+  @Test
+  void startsAtTheConfiguredConcurrency() {
+    assertThat(new Window(16, true, listener).size()).isEqualTo(16);
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
+  void aBurstOf429sHalvesTheWindowOnceNotOncePerAnswer() throws Exception {
+    Window window = new Window(16, true, listener);
+    List<Integer> rounds = send(window, 16);
+    window.release(rounds.get(0), Outcome.OK);
+    window.release(rounds.get(1), Outcome.OK);
+    for (int i = 2; i < 16; i++) {
+      window.release(rounds.get(i), Outcome.THROTTLED); // 14 answers to one burst
+    }
+    assertThat(window.size()).isEqualTo(8);
+    assertThat(changes).containsExactly(new Change(16, 8));
+  }
+
+  @Test
+  void aThrottleOfTheNextRoundHalvesAgainDownToOneNeverBelow() throws Exception {
+    Window window = new Window(16, true, listener);
+    for (int expected : new int[] {8, 4, 2, 1, 1, 1}) {
+      int round = window.acquire(0);
+      window.release(round, Outcome.THROTTLED);
+      assertThat(window.size()).isEqualTo(expected);
+    }
+    assertThat(changes).containsExactly(new Change(16, 8), new Change(8, 4), new Change(4, 2),
+        new Change(2, 1));
+  }
+
+  @Test
+  void growsByOneAfterAWindowfulOfSuccessesUpToTheConcurrency() throws Exception {
+    Window window = new Window(4, true, listener);
+    window.release(window.acquire(0), Outcome.THROTTLED); // 4 -> 2
+    int[] successes = {2, 3, 4, 4};   // 2 at size 2 make 3, 3 at size 3 make 4, then no more
+    for (int n : successes) {
+      for (int i = 0; i < n; i++) {
+        window.release(window.acquire(i), Outcome.OK);
+      }
+    }
+    assertThat(window.size()).isEqualTo(4);
+    assertThat(changes).containsExactly(new Change(4, 2), new Change(2, 3), new Change(3, 4));
+  }
+
+  @Test
+  void otherFailuresNeitherShrinkNorGrowIt() throws Exception {
+    Window window = new Window(4, true, listener);
+    window.release(window.acquire(0), Outcome.THROTTLED);
+    for (int i = 0; i < 10; i++) {
+      window.release(window.acquire(i), Outcome.OTHER); // 503, 520, resets: not throttling
+    }
+    assertThat(window.size()).isEqualTo(2);
+  }
+
+  @Test
+  void aFixedWindowIgnoresThrottling() throws Exception {
+    Window window = new Window(8, false, listener);
+    for (int i = 0; i < 5; i++) {
+      window.release(window.acquire(i), Outcome.THROTTLED);
+    }
+    assertThat(window.size()).isEqualTo(8);
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
+  void anAttemptWaitsWhileTheWindowIsFullAndTheLowestOffsetGoesFirst() throws Exception {
+    Window window = new Window(2, true, listener);
+    int first = window.acquire(0);
+    int second = window.acquire(100);
+    List<Integer> order = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> far = CompletableFuture.runAsync(() -> enter(window, 300, order));
+    awaitWaiting(far);
+    CompletableFuture<Void> near = CompletableFuture.runAsync(() -> enter(window, 200, order));
+    awaitWaiting(near);
+    assertThat(order).as("nothing passes a full window").isEmpty();
+
+    window.release(first, Outcome.OK);
+    near.get(5, TimeUnit.SECONDS);
+    assertThat(order).containsExactly(200); // offset 200 waited less but comes first
+    assertThat(far).isNotDone();
+    window.release(second, Outcome.OK);
+    far.get(5, TimeUnit.SECONDS);
+    assertThat(order).containsExactly(200, 300);
+  }
+
+  private static void enter(Window window, int offset, List<Integer> order) {
+    try {
+      window.acquire(offset);
+      order.add(offset);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Gives a thread time to block in acquire (it must not complete). */
+  private static void awaitWaiting(CompletableFuture<Void> attempt) throws Exception {
+    try {
+      attempt.get(200, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException expected) {
+      return;
+    }
+    throw new AssertionError("the attempt passed a full window");
+  }
+}
