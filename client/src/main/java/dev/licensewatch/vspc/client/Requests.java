@@ -106,6 +106,7 @@ final class Requests {
     long deadline = 0; // from the first attempt on: waiting for a place in the window is not ours
     int failures = 0;
     int throttles = 0;
+    int unpaced = 0; // throttles without a hint that the window did not answer by narrowing
     for (int sent = 1; ; sent++) {
       Call<BackupServerLicenseCollection> call =
           api.getBackupServersLicenses(
@@ -126,6 +127,7 @@ final class Requests {
       Failures.@Nullable HttpFailure http = null;
       IOException io = null;
       Window.Outcome outcome = Window.Outcome.OTHER;
+      boolean paced = false; // a narrower window paces the retry of this 429
       decoding.begin(context);
       try {
         Response<BackupServerLicenseCollection> response = call.execute();
@@ -153,7 +155,7 @@ final class Requests {
       } finally {
         decoding.end();
         if (window != null) {
-          window.release(round, outcome);
+          paced = window.release(round, outcome);
         }
       }
 
@@ -175,10 +177,14 @@ final class Requests {
             + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
       }
       Duration wait;
-      if (throttled) {
+      if (throttled && serverWait != null) {
         // Told how long, a throttled request waits that long (at least a first backoff, so that
-        // "retryAfter": 0 is no busy loop); not told, it backs off more with each 429.
-        wait = serverWait == null ? backoff(throttles) : max(serverWait, backoff(1));
+        // "retryAfter": 0 is no busy loop).
+        wait = max(serverWait, backoff(1));
+      } else if (throttled) {
+        // Not told (the simultaneous limit): a window that narrowed for it is wait enough, as
+        // TCP resends at once into a smaller window; otherwise back off more with each 429.
+        wait = paced ? Duration.ZERO : backoff(++unpaced);
       } else {
         wait = serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
       }
@@ -193,7 +199,9 @@ final class Requests {
       log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
           where, wait.toMillis(), reason, sent, id);
       try {
-        settings.sleeper.sleep(wait);
+        if (!wait.isZero()) {
+          settings.sleeper.sleep(wait);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw Failures.stopped("interrupted while waiting to retry " + where, id, null);

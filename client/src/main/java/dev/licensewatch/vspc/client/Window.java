@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How many requests of one parallel walk are sent at once, adapted to a throttling server (AIMD,
  * as TCP does with its congestion window): a 429 halves the window, never below 1; then every
- * {@code size} successes without a 429 widen it by one, up to the configured concurrency.
+ * {@code size} successes without a 429 widen it by one, up to the configured concurrency. The
+ * step back to the size that met the last 429 waits {@value #PROBE_ROUNDS} times longer: a server
+ * with a fixed limit is probed now and then, not every few pages.
  *
  * <p>Every attempt, retries included, holds a place while it is on the wire, so that after a
  * 429 the pages already requested wait their turn instead of all retrying at once. Places go to
@@ -22,6 +24,8 @@ final class Window {
 
   enum Outcome { OK, THROTTLED, OTHER }
 
+  static final int PROBE_ROUNDS = 4;
+
   private final int max;
   private final boolean adaptive;
   private final VspcEventListener listener;
@@ -32,12 +36,14 @@ final class Window {
   private int inFlight;
   private int round; // counts decreases: a 429 lowers the window once per round
   private int successes; // since the last change
+  private int ceiling; // the size that met the last 429; max + 1 when none did
 
   Window(int max, boolean adaptive, VspcEventListener listener) {
     this.max = max;
     this.adaptive = adaptive;
     this.listener = listener;
     this.size = max;
+    this.ceiling = max + 1;
   }
 
   int size() {
@@ -47,6 +53,10 @@ final class Window {
     } finally {
       lock.unlock();
     }
+  }
+
+  boolean adaptive() {
+    return adaptive;
   }
 
   /**
@@ -71,19 +81,32 @@ final class Window {
     }
   }
 
-  /** The attempt that {@link #acquire} let through got its answer (or none). */
-  void release(int roundSent, Outcome outcome) {
+  /**
+   * The attempt that {@link #acquire} let through got its answer (or none). Returns whether the
+   * window narrowed for this 429 or had already narrowed since the attempt was sent: then the
+   * window itself paces the retry.
+   */
+  boolean release(int roundSent, Outcome outcome) {
     lock.lock();
     try {
       inFlight--;
       int from = size;
-      if (adaptive && outcome == Outcome.THROTTLED && roundSent == round) {
-        size = Math.max(1, size / 2);
-        round++;
-        successes = 0;
-      } else if (adaptive && outcome == Outcome.OK && size < max && ++successes >= size) {
+      boolean narrowed = false;
+      if (adaptive && outcome == Outcome.THROTTLED) {
+        narrowed = roundSent != round || size > 1;
+        if (roundSent == round) {
+          ceiling = size;
+          size = Math.max(1, size / 2);
+          round++;
+          successes = 0;
+        }
+      } else if (adaptive && outcome == Outcome.OK && size < max
+          && ++successes >= (size + 1 == ceiling ? size * PROBE_ROUNDS : size)) {
         size++;
         successes = 0;
+        if (size > ceiling) {
+          ceiling = max + 1; // a round at the old limit without a 429: it is gone
+        }
       }
       changed.signalAll();
       if (size != from) {
@@ -96,6 +119,7 @@ final class Window {
         }
         listener.concurrencyChanged(from, size);
       }
+      return narrowed;
     } finally {
       lock.unlock();
     }

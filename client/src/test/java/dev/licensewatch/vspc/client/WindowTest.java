@@ -63,25 +63,60 @@ class WindowTest {
         new Change(2, 1));
   }
 
-  @Test
-  void growsByOneAfterAWindowfulOfSuccessesUpToTheConcurrency() throws Exception {
-    Window window = new Window(4, true, listener);
-    window.release(window.acquire(0), Outcome.THROTTLED); // 4 -> 2
-    int[] successes = {2, 3, 4, 4};   // 2 at size 2 make 3, 3 at size 3 make 4, then no more
-    for (int n : successes) {
-      for (int i = 0; i < n; i++) {
-        window.release(window.acquire(i), Outcome.OK);
-      }
+  private static void succeed(Window window, int times) throws InterruptedException {
+    for (int i = 0; i < times; i++) {
+      window.release(window.acquire(i), Outcome.OK);
     }
+  }
+
+  @Test
+  void growsByOneAfterAWindowfulOfSuccessesAndProbesTheSizeThatMetThe429Slowly()
+      throws Exception {
+    Window window = new Window(8, true, listener);
+    window.release(window.acquire(0), Outcome.THROTTLED); // 8 met a 429: down to 4
+    succeed(window, 4 + 5 + 6);
+    assertThat(window.size()).isEqualTo(7);
+    succeed(window, 7 * Window.PROBE_ROUNDS - 1);
+    assertThat(window.size()).as("back to 8 only after " + Window.PROBE_ROUNDS + " rounds")
+        .isEqualTo(7);
+    succeed(window, 1);
+    assertThat(window.size()).isEqualTo(8);
+    succeed(window, 100);
+    assertThat(window.size()).as("never above the concurrency").isEqualTo(8);
+    assertThat(changes).containsExactly(new Change(8, 4), new Change(4, 5), new Change(5, 6),
+        new Change(6, 7), new Change(7, 8));
+  }
+
+  @Test
+  void aRoundPastTheOldLimitWithoutA429ForgetsIt() throws Exception {
+    Window window = new Window(8, true, listener);
+    window.release(window.acquire(0), Outcome.THROTTLED); // 8 -> 4
+    window.release(window.acquire(0), Outcome.THROTTLED); // 4 met a 429: -> 2
+    succeed(window, 2 + 3 * Window.PROBE_ROUNDS); // 3, then slowly 4
     assertThat(window.size()).isEqualTo(4);
-    assertThat(changes).containsExactly(new Change(4, 2), new Change(2, 3), new Change(3, 4));
+    succeed(window, 4 + 5 + 6 + 7); // 5, 6, 7, 8: at the usual pace again
+    assertThat(window.size()).isEqualTo(8);
+  }
+
+  @Test
+  void aNarrowedWindowPacesTheRetryOfA429ButAWindowOfOneCannot() throws Exception {
+    Window window = new Window(2, true, listener);
+    int first = window.acquire(0);
+    int second = window.acquire(1);
+    assertThat(window.release(first, Outcome.THROTTLED)).as("2 -> 1: paced").isTrue();
+    assertThat(window.release(second, Outcome.THROTTLED)).as("sent before: paced").isTrue();
+    assertThat(window.release(window.acquire(0), Outcome.THROTTLED))
+        .as("throttled alone: the retry must back off").isFalse();
+    Window fixed = new Window(4, false, listener);
+    assertThat(fixed.release(fixed.acquire(0), Outcome.THROTTLED))
+        .as("a fixed window paces nothing").isFalse();
   }
 
   @Test
   void otherFailuresNeitherShrinkNorGrowIt() throws Exception {
     Window window = new Window(4, true, listener);
     window.release(window.acquire(0), Outcome.THROTTLED);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 20; i++) {
       window.release(window.acquire(i), Outcome.OTHER); // 503, 520, resets: not throttling
     }
     assertThat(window.size()).isEqualTo(2);
