@@ -316,11 +316,15 @@ public final class VspcLicensingClient implements AutoCloseable {
      * Whether a parallel walk adapts the pages it has in flight to a throttling server (default
      * true). On a 429 the walk halves them (never below 1; at most once per round of requests),
      * and after each round of that many pages without a 429 it adds one again, up to {@link
-     * #concurrency(int)}: additive increase, multiplicative decrease, as TCP does. Every attempt,
-     * retries included, counts while it is on the wire, so after a 429 the pages already
-     * requested wait their turn instead of all retrying at once. {@link
-     * VspcEventListener#concurrencyChanged} reports each change. With false, the walk keeps
-     * {@code concurrency} pages in flight whatever the server says (429s are still waited out).
+     * #concurrency(int)}: additive increase, multiplicative decrease, as TCP does. The step back
+     * to the size that met the last 429 takes four rounds, so a server with a fixed limit is
+     * probed now and then rather than every few pages. Every attempt, retries included, counts
+     * while it is on the wire, so after a 429 the pages already requested wait their turn
+     * (lowest offset first) instead of all retrying at once; a 429 without a hint that narrowed
+     * the window is resent as soon as the narrower window lets it, and backs off only at a window
+     * of 1. {@link VspcEventListener#concurrencyChanged} reports each change. With false, the
+     * walk keeps {@code concurrency} pages in flight whatever the server says (429s are still
+     * waited out, with backoff when the server gives no hint).
      */
     public Builder adaptiveConcurrency(boolean adaptive) {
       this.adaptiveConcurrency = adaptive;
