@@ -196,8 +196,13 @@ final class Requests {
       String reason = http != null ? "HTTP " + http.status
           : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
       settings.listener.retrying(id, sent, wait, reason);
-      log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
-          where, wait.toMillis(), reason, sent, id);
+      if (wait.isZero()) {
+        log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
+            + " request id {})", where, reason, sent, id);
+      } else {
+        log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
+            where, wait.toMillis(), reason, sent, id);
+      }
       try {
         if (!wait.isZero()) {
           settings.sleeper.sleep(wait);

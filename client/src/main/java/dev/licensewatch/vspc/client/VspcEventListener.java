@@ -19,7 +19,9 @@ public interface VspcEventListener {
   default void pageFetched(int offset, int count, int total) {}
 
   /**
-   * A request failed, or was throttled (HTTP 429), and will be sent again after {@code wait}.
+   * A request failed, or was throttled (HTTP 429), and will be sent again after {@code wait}:
+   * zero when a parallel walk narrowed its window for the 429 and the request goes again as
+   * soon as the window has room.
    *
    * @param attempt how many times the request was sent so far, throttled ones included
    * @param reason e.g. {@code HTTP 429}, {@code HTTP 520}, {@code SocketException: Connection

@@ -36,6 +36,7 @@ final class Window {
   private int inFlight;
   private int round; // counts decreases: a 429 lowers the window once per round
   private int successes; // since the last change
+  private int grownAfter; // the successes that made the last increase, for the log
   private int ceiling; // the size that met the last 429; max + 1 when none did
 
   Window(int max, boolean adaptive, VspcEventListener listener) {
@@ -103,6 +104,7 @@ final class Window {
       } else if (adaptive && outcome == Outcome.OK && size < max
           && ++successes >= (size + 1 == ceiling ? size * PROBE_ROUNDS : size)) {
         size++;
+        grownAfter = successes;
         successes = 0;
         if (size > ceiling) {
           ceiling = max + 1; // a round at the old limit without a 429: it is gone
@@ -115,7 +117,8 @@ final class Window {
           log.info("pages in flight {} -> {}: the server throttled a request (HTTP 429)", from,
               size);
         } else {
-          log.debug("pages in flight {} -> {}: {} pages without throttling", from, size, from);
+          log.debug("pages in flight {} -> {}: no 429 in the last {} answers", from, size,
+              grownAfter);
         }
         listener.concurrencyChanged(from, size);
       }
