@@ -107,112 +107,124 @@ final class Requests {
     int failures = 0;
     int throttles = 0;
     int unpaced = 0; // throttles without a hint that the window did not answer by narrowing
-    for (int sent = 1; ; sent++) {
-      Call<BackupServerLicenseCollection> call =
-          api.getBackupServersLicenses(
-              limit, offset, settings.clientVersion, requestId, "application/json");
-      String where = Failures.where(call.request());
-      if (!cancellation.track(call) || closed) {
-        throw cancelled(where, id);
-      }
-      int round = window == null ? 0 : enter(window, offset, where, id, cancellation);
-      if (sent == 1) {
-        deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
-      }
-      // One attempt never runs past the overall deadline.
-      long left = Math.max(1, deadline - settings.sleeper.nanoTime());
-      call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
-      Decoding.Context context = new Decoding.Context(settings.strict, id);
-      // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
-      Failures.@Nullable HttpFailure http = null;
-      IOException io = null;
-      Window.Outcome outcome = Window.Outcome.OTHER;
-      boolean paced = false; // a narrower window paces the retry of this 429
-      decoding.begin(context);
-      try {
-        Response<BackupServerLicenseCollection> response = call.execute();
-        if (response.code() == 200 && response.body() != null) {
-          outcome = Window.Outcome.OK;
-          return accept(response.body(), context, limit, offset, id);
+    boolean holding = false; // a place in the window kept through a wait the server asked for
+    try {
+      for (int sent = 1; ; sent++) {
+        Call<BackupServerLicenseCollection> call =
+            api.getBackupServersLicenses(
+                limit, offset, settings.clientVersion, requestId, "application/json");
+        String where = Failures.where(call.request());
+        if (!cancellation.track(call) || closed) {
+          throw cancelled(where, id);
         }
-        http = Failures.read(response, errorAdapter);
-        if (http.status == 429) {
-          outcome = Window.Outcome.THROTTLED;
+        int round = window == null ? 0
+            : holding ? window.round() : enter(window, offset, where, id, cancellation);
+        if (sent == 1) {
+          deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
         }
-      } catch (Decoding.ContractSignal signal) {
-        throw contract(signal, where, id);
-      } catch (Interceptors.UnexpectedSuccess e) {
-        throw Failures.toException(
-            new Failures.HttpFailure(e.status, List.of(), null, where, e.location), id, "");
-      } catch (IOException e) {
+        // One attempt never runs past the overall deadline.
+        long left = Math.max(1, deadline - settings.sleeper.nanoTime());
+        call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+        Decoding.Context context = new Decoding.Context(settings.strict, id);
+        // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
+        Failures.@Nullable HttpFailure http = null;
+        IOException io = null;
+        Window.Outcome outcome = Window.Outcome.OTHER;
+        boolean paced = false; // a narrower window paces the retry of this 429
+        decoding.begin(context);
+        try {
+          Response<BackupServerLicenseCollection> response = call.execute();
+          if (response.code() == 200 && response.body() != null) {
+            outcome = Window.Outcome.OK;
+            return accept(response.body(), context, limit, offset, id);
+          }
+          http = Failures.read(response, errorAdapter);
+          if (http.status == 429) {
+            outcome = Window.Outcome.THROTTLED;
+          }
+        } catch (Decoding.ContractSignal signal) {
+          throw contract(signal, where, id);
+        } catch (Interceptors.UnexpectedSuccess e) {
+          throw Failures.toException(
+              new Failures.HttpFailure(e.status, List.of(), null, where, e.location), id, "");
+        } catch (IOException e) {
+          if (cancellation.isCancelled() || closed) {
+            throw cancelled(where, id);
+          }
+          if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
+            throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
+          }
+          io = e;
+        } finally {
+          decoding.end();
+          if (window != null) {
+            // Told to wait, a request keeps its place meanwhile: the server's wait is the walk's,
+            // and the other pages must not spend the same refusal.
+            holding = outcome == Window.Outcome.THROTTLED && http != null
+                && http.retryAfter != null;
+            paced = window.release(round, outcome, holding);
+          }
+        }
+
+        boolean throttled = outcome == Window.Outcome.THROTTLED;
+        boolean retryable = http != null ? http.retryable() : Failures.retryable(io);
+        if (throttled) {
+          throttles++;
+        } else if (retryable) {
+          failures++;
+        }
+        if (!retryable || failures >= settings.maxAttempts) {
+          throw failure(http, io, where, id, retryable && (failures > 1 || throttles > 0)
+              ? " (after " + tally(failures, throttles) + ")" : "");
+        }
+        Duration serverWait = http == null ? null : http.retryAfter;
+        if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
+          // Never sleep for an hour on the server's word; say so instead.
+          throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
+              + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
+        }
+        Duration wait;
+        if (throttled && serverWait != null) {
+          // Told how long, a throttled request waits that long (at least a first backoff, so that
+          // "retryAfter": 0 is no busy loop).
+          wait = max(serverWait, backoff(1));
+        } else if (throttled) {
+          // Not told (the simultaneous limit): a window that narrowed for it is wait enough, as
+          // TCP resends at once into a smaller window; otherwise back off more with each 429.
+          wait = paced ? Duration.ZERO : backoff(++unpaced);
+        } else {
+          wait = serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
+        }
+        long remaining = deadline - settings.sleeper.nanoTime();
+        if (wait.toNanos() >= remaining) {
+          throw failure(http, io, where, id, "; gave up after " + tally(failures, throttles)
+              + ": the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
+        }
+        String reason = http != null ? "HTTP " + http.status
+            : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        settings.listener.retrying(id, sent, wait, reason);
+        if (wait.isZero()) {
+          log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
+              + " request id {})", where, reason, sent, id);
+        } else {
+          log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
+              where, wait.toMillis(), reason, sent, id);
+        }
+        try {
+          if (!wait.isZero()) {
+            settings.sleeper.sleep(wait);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
+        }
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
         }
-        if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
-          throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
-        }
-        io = e;
-      } finally {
-        decoding.end();
-        if (window != null) {
-          paced = window.release(round, outcome);
-        }
       }
-
-      boolean throttled = outcome == Window.Outcome.THROTTLED;
-      boolean retryable = http != null ? http.retryable() : Failures.retryable(io);
-      if (throttled) {
-        throttles++;
-      } else if (retryable) {
-        failures++;
-      }
-      if (!retryable || failures >= settings.maxAttempts) {
-        throw failure(http, io, where, id, retryable && (failures > 1 || throttles > 0)
-            ? " (after " + tally(failures, throttles) + ")" : "");
-      }
-      Duration serverWait = http == null ? null : http.retryAfter;
-      if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
-        // Never sleep for an hour on the server's word; say so instead.
-        throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
-            + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
-      }
-      Duration wait;
-      if (throttled && serverWait != null) {
-        // Told how long, a throttled request waits that long (at least a first backoff, so that
-        // "retryAfter": 0 is no busy loop).
-        wait = max(serverWait, backoff(1));
-      } else if (throttled) {
-        // Not told (the simultaneous limit): a window that narrowed for it is wait enough, as
-        // TCP resends at once into a smaller window; otherwise back off more with each 429.
-        wait = paced ? Duration.ZERO : backoff(++unpaced);
-      } else {
-        wait = serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
-      }
-      long remaining = deadline - settings.sleeper.nanoTime();
-      if (wait.toNanos() >= remaining) {
-        throw failure(http, io, where, id, "; gave up after " + tally(failures, throttles)
-            + ": the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
-      }
-      String reason = http != null ? "HTTP " + http.status
-          : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
-      settings.listener.retrying(id, sent, wait, reason);
-      if (wait.isZero()) {
-        log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
-            + " request id {})", where, reason, sent, id);
-      } else {
-        log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
-            where, wait.toMillis(), reason, sent, id);
-      }
-      try {
-        if (!wait.isZero()) {
-          settings.sleeper.sleep(wait);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
-      }
-      if (cancellation.isCancelled() || closed) {
-        throw cancelled(where, id);
+    } finally {
+      if (holding) {
+        window.leave();
       }
     }
   }

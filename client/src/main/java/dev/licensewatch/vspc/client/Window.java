@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * 429 the pages already requested wait their turn instead of all retrying at once. Places go to
  * the lowest offset first: the page the caller waits for is never overtaken by pages further
  * ahead. Only one decrease per round: a 429 to an attempt sent before the last decrease says
- * nothing new (the whole burst that met the limit answers 429 together).
+ * nothing new (the whole burst that met the limit answers 429 together). A request told how long
+ * to wait keeps its place meanwhile: the server's wait applies to the walk, and pages not yet sent
+ * must not spend the same refusal.
  */
 final class Window {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
@@ -82,15 +84,39 @@ final class Window {
     }
   }
 
-  /**
-   * The attempt that {@link #acquire} let through got its answer (or none). Returns whether the
-   * window narrowed for this 429 or had already narrowed since the attempt was sent: then the
-   * window itself paces the retry.
-   */
-  boolean release(int roundSent, Outcome outcome) {
+  /** The current round, for a request that kept its place ({@link #release} with keep). */
+  int round() {
+    lock.lock();
+    try {
+      return round;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives up a place kept through a wait. */
+  void leave() {
     lock.lock();
     try {
       inFlight--;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The attempt that {@link #acquire} let through got its answer (or none); with {@code keep} it
+   * keeps its place for its next attempt (then {@link #round()} or {@link #leave()}). Returns
+   * whether the window narrowed for this 429 or had already narrowed since the attempt was sent:
+   * then the window itself paces the retry.
+   */
+  boolean release(int roundSent, Outcome outcome, boolean keep) {
+    lock.lock();
+    try {
+      if (!keep) {
+        inFlight--;
+      }
       int from = size;
       boolean narrowed = false;
       if (adaptive && outcome == Outcome.THROTTLED) {

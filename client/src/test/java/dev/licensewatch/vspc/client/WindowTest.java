@@ -42,10 +42,10 @@ class WindowTest {
   void aBurstOf429sHalvesTheWindowOnceNotOncePerAnswer() throws Exception {
     Window window = new Window(16, true, listener);
     List<Integer> rounds = send(window, 16);
-    window.release(rounds.get(0), Outcome.OK);
-    window.release(rounds.get(1), Outcome.OK);
+    window.release(rounds.get(0), Outcome.OK, false);
+    window.release(rounds.get(1), Outcome.OK, false);
     for (int i = 2; i < 16; i++) {
-      window.release(rounds.get(i), Outcome.THROTTLED); // 14 answers to one burst
+      window.release(rounds.get(i), Outcome.THROTTLED, false); // 14 answers to one burst
     }
     assertThat(window.size()).isEqualTo(8);
     assertThat(changes).containsExactly(new Change(16, 8));
@@ -56,7 +56,7 @@ class WindowTest {
     Window window = new Window(16, true, listener);
     for (int expected : new int[] {8, 4, 2, 1, 1, 1}) {
       int round = window.acquire(0);
-      window.release(round, Outcome.THROTTLED);
+      window.release(round, Outcome.THROTTLED, false);
       assertThat(window.size()).isEqualTo(expected);
     }
     assertThat(changes).containsExactly(new Change(16, 8), new Change(8, 4), new Change(4, 2),
@@ -65,7 +65,7 @@ class WindowTest {
 
   private static void succeed(Window window, int times) throws InterruptedException {
     for (int i = 0; i < times; i++) {
-      window.release(window.acquire(i), Outcome.OK);
+      window.release(window.acquire(i), Outcome.OK, false);
     }
   }
 
@@ -73,7 +73,7 @@ class WindowTest {
   void growsByOneAfterAWindowfulOfSuccessesAndProbesTheSizeThatMetThe429Slowly()
       throws Exception {
     Window window = new Window(8, true, listener);
-    window.release(window.acquire(0), Outcome.THROTTLED); // 8 met a 429: down to 4
+    window.release(window.acquire(0), Outcome.THROTTLED, false); // 8 met a 429: down to 4
     succeed(window, 4 + 5 + 6);
     assertThat(window.size()).isEqualTo(7);
     succeed(window, 7 * Window.PROBE_ROUNDS - 1);
@@ -90,8 +90,8 @@ class WindowTest {
   @Test
   void aRoundPastTheOldLimitWithoutA429ForgetsIt() throws Exception {
     Window window = new Window(8, true, listener);
-    window.release(window.acquire(0), Outcome.THROTTLED); // 8 -> 4
-    window.release(window.acquire(0), Outcome.THROTTLED); // 4 met a 429: -> 2
+    window.release(window.acquire(0), Outcome.THROTTLED, false); // 8 -> 4
+    window.release(window.acquire(0), Outcome.THROTTLED, false); // 4 met a 429: -> 2
     succeed(window, 2 + 3 * Window.PROBE_ROUNDS); // 3, then slowly 4
     assertThat(window.size()).isEqualTo(4);
     succeed(window, 4 + 5 + 6 + 7); // 5, 6, 7, 8: at the usual pace again
@@ -103,21 +103,22 @@ class WindowTest {
     Window window = new Window(2, true, listener);
     int first = window.acquire(0);
     int second = window.acquire(1);
-    assertThat(window.release(first, Outcome.THROTTLED)).as("2 -> 1: paced").isTrue();
-    assertThat(window.release(second, Outcome.THROTTLED)).as("sent before: paced").isTrue();
-    assertThat(window.release(window.acquire(0), Outcome.THROTTLED))
+    assertThat(window.release(first, Outcome.THROTTLED, false)).as("2 -> 1: paced").isTrue();
+    assertThat(window.release(second, Outcome.THROTTLED, false)).as("sent before: paced")
+        .isTrue();
+    assertThat(window.release(window.acquire(0), Outcome.THROTTLED, false))
         .as("throttled alone: the retry must back off").isFalse();
     Window fixed = new Window(4, false, listener);
-    assertThat(fixed.release(fixed.acquire(0), Outcome.THROTTLED))
+    assertThat(fixed.release(fixed.acquire(0), Outcome.THROTTLED, false))
         .as("a fixed window paces nothing").isFalse();
   }
 
   @Test
   void otherFailuresNeitherShrinkNorGrowIt() throws Exception {
     Window window = new Window(4, true, listener);
-    window.release(window.acquire(0), Outcome.THROTTLED);
+    window.release(window.acquire(0), Outcome.THROTTLED, false);
     for (int i = 0; i < 20; i++) {
-      window.release(window.acquire(i), Outcome.OTHER); // 503, 520, resets: not throttling
+      window.release(window.acquire(i), Outcome.OTHER, false); // 503, 520, resets: not throttling
     }
     assertThat(window.size()).isEqualTo(2);
   }
@@ -126,7 +127,7 @@ class WindowTest {
   void aFixedWindowIgnoresThrottling() throws Exception {
     Window window = new Window(8, false, listener);
     for (int i = 0; i < 5; i++) {
-      window.release(window.acquire(i), Outcome.THROTTLED);
+      window.release(window.acquire(i), Outcome.THROTTLED, false);
     }
     assertThat(window.size()).isEqualTo(8);
     assertThat(changes).isEmpty();
@@ -144,13 +145,38 @@ class WindowTest {
     awaitWaiting(near);
     assertThat(order).as("nothing passes a full window").isEmpty();
 
-    window.release(first, Outcome.OK);
+    window.release(first, Outcome.OK, false);
     near.get(5, TimeUnit.SECONDS);
     assertThat(order).containsExactly(200); // offset 200 waited less but comes first
     assertThat(far).isNotDone();
-    window.release(second, Outcome.OK);
+    window.release(second, Outcome.OK, false);
     far.get(5, TimeUnit.SECONDS);
     assertThat(order).containsExactly(200, 300);
+  }
+
+  @Test
+  void aRequestToldToWaitKeepsItsPlaceSoNoOtherPageSpendsTheSameRefusal() throws Exception {
+    Window window = new Window(2, true, listener);
+    int told = window.acquire(0);
+    window.release(told, Outcome.THROTTLED, true); // retryAfter: 1 -> waits, keeping its place
+    assertThat(window.size()).isEqualTo(1);
+    List<Integer> order = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> other = CompletableFuture.runAsync(() -> enter(window, 100, order));
+    awaitWaiting(other);
+    assertThat(order).as("nothing enters while the told request waits").isEmpty();
+
+    window.release(window.round(), Outcome.OK, false); // its retry came through
+    other.get(5, TimeUnit.SECONDS);
+    assertThat(order).containsExactly(100);
+  }
+
+  @Test
+  void aRequestThatGivesUpLeavesItsPlace() throws Exception {
+    Window window = new Window(1, true, listener);
+    window.release(window.acquire(0), Outcome.THROTTLED, true);
+    window.leave(); // e.g. the wait would pass its deadline
+    CompletableFuture.runAsync(() -> enter(window, 100, new ArrayList<>()))
+        .get(5, TimeUnit.SECONDS);
   }
 
   private static void enter(Window window, int offset, List<Integer> order) {
