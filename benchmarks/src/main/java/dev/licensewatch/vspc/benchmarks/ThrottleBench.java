@@ -62,12 +62,13 @@ final class ThrottleBench {
         for (int w = 0; w < 2; w++) {
           Stats t = w == 0 ? a : f;
           Stats wall = Stats.of(ms[w]);
-          rows.add(List.of(limit + ", " + (w == 0 ? "adaptive" : "fixed"), t.median(), t.min(),
-              t.max(), Stats.of(requests[w]).median(), wall.median(), wall.max(),
+          // Counts: the runs are an odd number, so medians are whole.
+          rows.add(List.of(limit + ", " + (w == 0 ? "adaptive" : "fixed"),
+              Math.round(t.median()), Math.round(t.min()), Math.round(t.max()),
+              Math.round(Stats.of(requests[w]).median()), wall.median(), wall.max(),
               f.median() == 0 ? 0.0 : t.median() / f.median()));
         }
-        summary.add(limit + ": " + Report.format(a.median()) + " against "
-            + Report.format(f.median()));
+        summary.add(limit + ": " + Math.round(a.median()) + " against " + Math.round(f.median()));
       }
     }
     report.table("throttle", List.of("limit, window", "429s (median)", "429s (min)",
