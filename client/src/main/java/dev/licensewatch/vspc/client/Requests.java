@@ -183,18 +183,11 @@ final class Requests {
           throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
               + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
         }
-        Duration wait;
-        if (throttled && serverWait != null) {
-          // Told how long, a throttled request waits that long (at least a first backoff, so that
-          // "retryAfter": 0 is no busy loop).
-          wait = max(serverWait, backoff(1));
-        } else if (throttled) {
-          // Not told (the simultaneous limit): a window that narrowed for it is wait enough, as
-          // TCP resends at once into a smaller window; otherwise back off more with each 429.
-          wait = paced ? Duration.ZERO : backoff(++unpaced);
-        } else {
-          wait = serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
+        if (throttled && serverWait == null && !paced) {
+          unpaced++;
         }
+        Duration wait = throttled ? throttleWait(serverWait, paced, unpaced)
+            : serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
         long remaining = deadline - settings.sleeper.nanoTime();
         if (wait.toNanos() >= remaining) {
           throw failure(http, io, where, id, "; gave up after " + tally(failures, throttles)
@@ -202,22 +195,7 @@ final class Requests {
         }
         String reason = http != null ? "HTTP " + http.status
             : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
-        settings.listener.retrying(id, sent, wait, reason);
-        if (wait.isZero()) {
-          log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
-              + " request id {})", where, reason, sent, id);
-        } else {
-          log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
-              where, wait.toMillis(), reason, sent, id);
-        }
-        try {
-          if (!wait.isZero()) {
-            settings.sleeper.sleep(wait);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
-        }
+        pause(where, id, sent, wait, reason);
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
         }
@@ -226,6 +204,37 @@ final class Requests {
       if (holding) {
         window.leave();
       }
+    }
+  }
+
+  /**
+   * The wait after a 429. Told how long, a request waits that long (at least a first backoff, so
+   * that "retryAfter": 0 is no busy loop). Not told (the simultaneous limit): a window that
+   * narrowed for it is wait enough, as TCP resends at once into a smaller window; otherwise the
+   * request backs off more with each such 429.
+   */
+  private Duration throttleWait(@Nullable Duration serverWait, boolean paced, int unpaced) {
+    if (serverWait != null) {
+      return max(serverWait, backoff(1));
+    }
+    return paced ? Duration.ZERO : backoff(unpaced);
+  }
+
+  /** Tells the listener and the log, then waits; an interrupt stops the request. */
+  private void pause(String where, String id, int sent, Duration wait, String reason) {
+    settings.listener.retrying(id, sent, wait, reason);
+    if (wait.isZero()) {
+      log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
+          + " request id {})", where, reason, sent, id);
+      return;
+    }
+    log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
+        where, wait.toMillis(), reason, sent, id);
+    try {
+      settings.sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
     }
   }
 
