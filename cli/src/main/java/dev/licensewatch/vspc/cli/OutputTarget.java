@@ -122,7 +122,8 @@ final class OutputTarget {
         if (!m.matches() || m.group(2).length() > 9) {
           return null;
         }
-        if (m.group(1) != null && !m.group(1).equals(Long.toString(ProcessHandle.current().pid()))) {
+        String pid = m.group(1);
+        if (pid != null && !pid.equals(Long.toString(ProcessHandle.current().pid()))) {
           return null; // another process's descriptor: an ordinary link, followed
         }
         fd = Integer.parseInt(m.group(2));

@@ -323,9 +323,9 @@ public final class VspcLicensingClient implements AutoCloseable {
      * (lowest offset first) instead of all retrying at once; a request told how long to wait
      * keeps its place meanwhile, so the pages not yet sent do not meet the same refusal; a 429
      * without a hint that narrowed the window is resent as soon as the narrower window lets it,
-     * and backs off only at a window of 1. {@link VspcEventListener#concurrencyChanged} reports each change. With false, the
-     * walk keeps {@code concurrency} pages in flight whatever the server says (429s are still
-     * waited out, with backoff when the server gives no hint).
+     * and backs off only at a window of 1. {@link VspcEventListener#concurrencyChanged} reports
+     * each change. With false, the walk keeps {@code concurrency} pages in flight whatever the
+     * server says (429s are still waited out, with backoff when the server gives no hint).
      */
     public Builder adaptiveConcurrency(boolean adaptive) {
       this.adaptiveConcurrency = adaptive;

@@ -58,10 +58,6 @@ final class Window {
     }
   }
 
-  boolean adaptive() {
-    return adaptive;
-  }
-
   /**
    * Waits for a place, lowest offset first; returns the round to hand back to {@link #release}.
    */
