@@ -167,29 +167,32 @@ class OpenApiDocumentTest {
     class Enumerations {
 
         @Test
-        @DisplayName("every enum schema carries x-extensible-enum: true")
-        void everyEnumIsExtensible() {
+        @DisplayName("each is a string schema listing its known values in x-extensible-enum and its description")
+        void everyEnumIsAnExtensibleString() {
             @SuppressWarnings("rawtypes")
             Map<String, Schema> enums = SpecDocument.openApi().getComponents().getSchemas().entrySet().stream()
-                    .filter(e -> e.getValue().getEnum() != null)
+                    .filter(e -> SpecDocument.knownValues(e.getValue()) != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(enums).containsOnlyKeys(
                     "LicenseStatus", "LicenseType", "LicenseUnitType", "CloudConnectType",
                     "LicenseSectionType", "LicensePackage", "ResponseErrorType");
-            enums.forEach((name, schema) -> assertThat(schema.getExtensions())
-                    .as("extensions of %s", name)
-                    .containsEntry("x-extensible-enum", true));
+            enums.forEach((name, schema) -> {
+                List<String> known = SpecDocument.knownValues(schema);
+                assertThat(schema.getType()).as("type of %s", name).isEqualTo("string");
+                assertThat(schema.getEnum()).as("enum of %s (closed: generated clients would reject new values)", name)
+                        .isNull();
+                assertThat(known).as("known values of %s", name).isNotEmpty().doesNotHaveDuplicates();
+                known.forEach(value -> assertThat(schema.getDescription())
+                        .as("description of %s", name).contains("`" + value + "`"));
+            });
         }
 
         @Test
-        @DisplayName("no enum is declared inline outside components.schemas, except the Accept header's")
-        void noInlineEnumInBodies() {
-            // Inline enums would escape the x-extensible-enum rule above. The only one is the
-            // Accept header parameter, which OpenAPI tools ignore.
-            List<String> inline = new java.util.ArrayList<>();
-            collectInlineEnums(SpecDocument.tree().path("components").path("schemas"), "", inline, 0);
-            collectInlineEnums(SpecDocument.tree().path("components").path("responses"), "", inline, 0);
-            assertThat(inline).isEmpty();
+        @DisplayName("no schema, parameter or response anywhere declares a closed enum")
+        void noClosedEnumAnywhere() {
+            List<String> closed = new java.util.ArrayList<>();
+            collectEnums(SpecDocument.tree(), "", closed);
+            assertThat(closed).isEmpty();
         }
 
         @Test
@@ -203,20 +206,56 @@ class OpenApiDocumentTest {
                     .contains("case-insensitively");
         }
 
-        private void collectInlineEnums(com.fasterxml.jackson.databind.JsonNode node, String at,
-                List<String> found, int depth) {
+        private void collectEnums(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> found) {
             if (node.isObject()) {
-                // a top-level component schema with enum is fine; deeper ones are inline
-                if (node.has("enum") && depth > 1) {
+                if (node.has("enum")) {
                     found.add(at);
                 }
-                node.fields().forEachRemaining(e -> collectInlineEnums(e.getValue(), at + "/" + e.getKey(), found,
-                        depth + 1));
+                // examples hold data, not schemas
+                node.fields().forEachRemaining(e -> {
+                    if (!e.getKey().equals("examples") && !e.getKey().equals("example")) {
+                        collectEnums(e.getValue(), at + "/" + e.getKey(), found);
+                    }
+                });
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    collectInlineEnums(node.get(i), at + "/" + i, found, depth + 1);
+                    collectEnums(node.get(i), at + "/" + i, found);
                 }
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("what stock generators read")
+    class ForGenerators {
+
+        @Test
+        @DisplayName("every object schema says it may grow (additionalProperties: true)")
+        void objectsMayGrow() {
+            SpecDocument.openApi().getComponents().getSchemas().forEach((name, schema) -> {
+                if ("object".equals(schema.getType())) {
+                    assertThat(schema.getAdditionalProperties()).as("additionalProperties of %s", name)
+                            .isEqualTo(Boolean.TRUE);
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("declares no header parameter that OpenAPI says to ignore (Accept, Content-Type, Authorization)")
+        void noIgnoredHeaderParameters() {
+            List<String> headers = operation().getParameters().stream()
+                    .map(OpenApiDocumentTest::resolve)
+                    .filter(p -> "header".equals(p.getIn()))
+                    .map(Parameter::getName)
+                    .toList();
+            assertThat(headers).containsExactlyInAnyOrder("X-Client-Version", "X-Request-id");
+        }
+
+        @Test
+        @DisplayName("names no schema ResponseError (typescript-fetch's runtime exports a class of that name)")
+        void noSchemaClashesWithTypescriptFetchRuntime() {
+            assertThat(SpecDocument.openApi().getComponents().getSchemas()).doesNotContainKey("ResponseError")
+                    .containsKey("ErrorItem");
         }
     }
 

@@ -22,11 +22,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The OpenAPI document as other teams see it: read from the classpath at
  * {@value #RESOURCE}, parsed by swagger-parser and wrapped in a request/response validator.
- * Loaded once per test JVM.
+ * Also its closed-enums view ({@value #CLOSED_RESOURCE}, derived at build time), whose validator
+ * rejects enum values outside the known lists. Loaded once per test JVM.
  */
 final class SpecDocument {
 
     static final String RESOURCE = "openapi/vspc-licensing-v3.yaml";
+    static final String JSON_RESOURCE = "openapi/vspc-licensing-v3.json";
+    static final String CLOSED_RESOURCE = "openapi/vspc-licensing-v3.closed-enums.json";
     static final String PATH = "/api/v3/licensing/backupServers";
     static final String JSON = "application/json";
 
@@ -37,6 +40,8 @@ final class SpecDocument {
     private static final JsonNode TREE = readTree(TEXT);
     private static final OpenApiInteractionValidator VALIDATOR =
             OpenApiInteractionValidator.createForInlineApiSpecification(TEXT).build();
+    private static final OpenApiInteractionValidator CLOSED_VALIDATOR =
+            OpenApiInteractionValidator.createForInlineApiSpecification(readClasspath(CLOSED_RESOURCE)).build();
 
     private SpecDocument() {
     }
@@ -95,6 +100,12 @@ final class SpecDocument {
         return VALIDATOR.validateResponse(PATH, Request.Method.GET, response.build());
     }
 
+    /** Validates against the closed-enums view: an enum value outside the known lists fails. */
+    static ValidationReport validateResponseClosed(int status, String jsonBody) {
+        return CLOSED_VALIDATOR.validateResponse(PATH, Request.Method.GET,
+                SimpleResponse.Builder.status(status).withContentType(JSON).withBody(jsonBody).build());
+    }
+
     /** An authenticated GET of the collection, to which a test adds its parameters. */
     static SimpleRequest.Builder authenticatedGet() {
         return SimpleRequest.Builder.get(PATH).withAuthorization("Bearer test-token");
@@ -124,6 +135,24 @@ final class SpecDocument {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         return new OpenAPIV3Parser().readContents(text, null, options);
+    }
+
+    /** The known values of an extensible enumeration schema (its {@code x-extensible-enum} list). */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> knownValues(@SuppressWarnings("rawtypes") Schema schema) {
+        Object known = schema.getExtensions() == null ? null : schema.getExtensions().get("x-extensible-enum");
+        if (!(known instanceof java.util.List<?> list)) {
+            return null;
+        }
+        return (java.util.List<String>) list;
+    }
+
+    static JsonNode readJson(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode readTree(String text) {

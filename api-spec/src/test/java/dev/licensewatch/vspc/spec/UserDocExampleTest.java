@@ -17,23 +17,42 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example response from the user's documentation, kept verbatim in
- * {@code fixtures/user-doc-example-response.json}. It was written against an older server that
- * sent enum values in lowercase; the document lists today's PascalCase values and says enums
- * are matched case-insensitively. Apart from that case, the example must fit the document.
+ * The example response from the user's documentation, kept verbatim in the corpus as
+ * {@code openapi/examples/user-documentation-page.json}. It was written against an older server
+ * that sent enum values in lowercase; the document lists today's PascalCase values as known
+ * values of extensible enumerations, so the example is valid as written, and only the
+ * closed-enums view (known values only, case-sensitive) tells its lowercase values apart.
  */
 @DisplayName("The user's documentation example response")
 class UserDocExampleTest {
 
-    private static final String FIXTURE = "fixtures/user-doc-example-response.json";
+    private static final String FIXTURE = "openapi/examples/user-documentation-page.json";
 
     /** The lowercase values written in the fixture, one per enum-typed value, in document order. */
     private static final int ENUM_VALUES_IN_FIXTURE = 12;
 
     @Test
-    @DisplayName("as written, breaks only enum values (the lowercase ones), nothing else")
-    void asWrittenOnlyEnumCaseDiffers() {
+    @DisplayName("as written, validates against the document")
+    void asWrittenValidates() {
         ValidationReport report = SpecDocument.validateResponse(200, SpecDocument.readClasspath(FIXTURE));
+        assertThat(report.getMessages()).as(SpecDocument.format(report)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is in the document, verbatim, as the response example UserDocumentationPage")
+    void isTheDocumentsNamedExample() throws IOException {
+        JsonNode example = SpecDocument.tree().at("/components/examples/UserDocumentationPage/value");
+        assertThat(example).isEqualTo(SpecDocument.MAPPER.readTree(SpecDocument.readClasspath(FIXTURE)));
+        assertThat(SpecDocument.tree().at(
+                "/paths/~1api~1v3~1licensing~1backupServers/get/responses/200/content/application~1json/examples"
+                        + "/userDocumentation/$ref").asText())
+                .isEqualTo("#/components/examples/UserDocumentationPage");
+    }
+
+    @Test
+    @DisplayName("against the closed-enums view, breaks only enum values (the lowercase ones), nothing else")
+    void asWrittenOnlyEnumCaseDiffers() {
+        ValidationReport report = SpecDocument.validateResponseClosed(200, SpecDocument.readClasspath(FIXTURE));
 
         assertThat(report.hasErrors()).isTrue();
         assertThat(report.getMessages())
@@ -50,7 +69,7 @@ class UserDocExampleTest {
     }
 
     @Test
-    @DisplayName("with each enum value mapped case-insensitively to the document's, validates cleanly")
+    @DisplayName("with each enum value mapped case-insensitively to the known values, validates against the closed view")
     void canonicalisedValidates() throws IOException {
         JsonNode fixture = SpecDocument.MAPPER.readTree(SpecDocument.readClasspath(FIXTURE));
         List<String> mapped = new ArrayList<>();
@@ -59,7 +78,7 @@ class UserDocExampleTest {
         assertThat(mapped).hasSize(ENUM_VALUES_IN_FIXTURE).containsExactly(
                 "backup->Backup", "instance->Instance", "valid->Valid", "no->No", "instances->Instances", "rental->Rental",
                 "backup->Backup", "instance->Instance", "valid->Valid", "no->No", "points->Points", "rental->Rental");
-        ValidationReport report = SpecDocument.validateResponse(200, canonical.toString());
+        ValidationReport report = SpecDocument.validateResponseClosed(200, canonical.toString());
         assertThat(report.getMessages()).as(SpecDocument.format(report)).isEmpty();
     }
 
@@ -112,8 +131,8 @@ class UserDocExampleTest {
         return TextNode.valueOf(match);
     }
 
-    /** Property name of BackupServerLicense -> the enum values of its schema (or of its items). */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    /** Property name of BackupServerLicense -> the known values of its schema (or of its items). */
+    @SuppressWarnings("rawtypes")
     private static Map<String, List<String>> enumsOfBackupServerLicense() {
         Map<String, List<String>> result = new LinkedHashMap<>();
         Map<String, Schema> properties = SpecDocument.schema("BackupServerLicense").getProperties();
@@ -122,10 +141,9 @@ class UserDocExampleTest {
             if (target.get$ref() != null) {
                 target = SpecDocument.schema(target.get$ref().substring(target.get$ref().lastIndexOf('/') + 1));
             }
-            if (target.getEnum() != null) {
-                List<String> values = new ArrayList<>();
-                ((List<Object>) target.getEnum()).forEach(v -> values.add(String.valueOf(v)));
-                result.put(name, values);
+            List<String> known = SpecDocument.knownValues(target);
+            if (known != null) {
+                result.put(name, known);
             }
         });
         assertThat(result).containsOnlyKeys("packages", "sectionTypes", "status", "cloudConnect", "unitType", "type");

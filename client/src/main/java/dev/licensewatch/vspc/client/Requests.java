@@ -111,8 +111,7 @@ final class Requests {
     try {
       for (int sent = 1; ; sent++) {
         Call<BackupServerLicenseCollection> call =
-            api.getBackupServersLicenses(
-                limit, offset, settings.clientVersion, requestId, "application/json");
+            api.getBackupServersLicenses(limit, offset, settings.clientVersion, requestId);
         String where = Failures.where(call.request());
         if (!cancellation.track(call) || closed) {
           throw cancelled(where, id);

@@ -71,7 +71,7 @@ class GeneratedApiTest {
             .body(body)
             .build());
     Response<BackupServerLicenseCollection> response =
-        api.getBackupServersLicenses(100, 0, "3.6.1", UUID.randomUUID(), "application/json")
+        api.getBackupServersLicenses(100, 0, "3.6.1", UUID.randomUUID())
             .execute();
     assertThat(response.code()).isEqualTo(200);
     return response.body();
@@ -141,7 +141,7 @@ class GeneratedApiTest {
   @Test
   void absentOptionalParametersAreLeftOut() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
-    api.getBackupServersLicenses(null, null, null, null, null).execute();
+    api.getBackupServersLicenses(null, null, null, null).execute();
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().querySize()).isZero();
     assertThat(request.getHeaders().get("X-Client-Version")).isNull();
