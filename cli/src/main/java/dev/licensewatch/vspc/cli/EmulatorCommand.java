@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses emulator --tls /tmp/vspc.pem --faults '429@2,reset@5'",
       "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
       "  vspc-licenses emulator --licenses 1000 --drift +25@3",
+      "  vspc-licenses emulator --throttle 'simultaneous=2,per-period=100/10s'",
       "  vspc-licenses emulator --dataset licences.json --enum-casing lower"
     })
 final class EmulatorCommand implements Callable<Integer> {
@@ -82,6 +83,11 @@ final class EmulatorCommand implements Callable<Integer> {
           + " (shows the drift warning, or with --strict the error, of the other commands).")
   @Nullable String drift;
 
+  @Option(names = "--throttle", paramLabel = "SPEC",
+      description = "Throttle like VSPC (429s): 'simultaneous=N' (no retryAfter),"
+          + " 'per-period=N/10s' (retryAfter in the error), 'retry-after=header|both|none'.")
+  @Nullable String throttle;
+
   @Option(names = "--tls", paramLabel = "PEMPATH",
       description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
           + " (give it to --ca-cert).")
@@ -122,6 +128,9 @@ final class EmulatorCommand implements Callable<Integer> {
       }
       if (drift != null) {
         builder.drift(Drift.parse(drift));
+      }
+      if (throttle != null) {
+        builder.throttling(throttle);
       }
       if (tls != null) {
         builder.tlsCertificatePem(tls);

@@ -89,6 +89,7 @@ final class Root implements Runnable {
   private int pageSize;
   private int concurrency;
   @Nullable Integer timeoutSeconds;
+  @Nullable Integer maxAttempts;
 
   @Option(names = "--client-version", paramLabel = "V",
       description = "Sent as X-Client-Version (default: the API document's version).")
@@ -135,6 +136,18 @@ final class Root implements Runnable {
       throw new ParameterException(command,
           option + " must be between " + min + " and " + max + ", was " + value);
     }
+  }
+
+  @Option(names = "--max-attempts", paramLabel = "N",
+      description = "Attempts per request after failures (resets, 5xx, 520), the first included;"
+          + " 1 disables retries (default: 4). A throttled request (HTTP 429) is waited out"
+          + " without spending attempts, within --timeout.")
+  void setMaxAttempts(int n) {
+    if (n < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-attempts must be 1 or more, was " + n);
+    }
+    maxAttempts = n;
   }
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -225,6 +238,9 @@ final class Root implements Runnable {
       }
       if (clientVersion != null) {
         builder.clientVersion(clientVersion);
+      }
+      if (maxAttempts != null) {
+        builder.maxAttempts(maxAttempts);
       }
       if (timeoutSeconds != null) {
         Duration t = Duration.ofSeconds(timeoutSeconds);

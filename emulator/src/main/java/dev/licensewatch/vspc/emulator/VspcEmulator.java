@@ -111,6 +111,7 @@ public final class VspcEmulator implements AutoCloseable {
   private final HttpServerCore server;
   private final AtomicReference<Scenario> scenario;
   private volatile Duration latency;
+  private volatile Throttle throttle;
 
   private final AtomicLong licenseRequestNumber = new AtomicLong();
   private final LongAdder requests = new LongAdder();
@@ -124,6 +125,7 @@ public final class VspcEmulator implements AutoCloseable {
       faults.put(kind, new LongAdder());
     }
     this.latency = config.latency();
+    this.throttle = new Throttle(config.throttling());
     Scenario initial = config.providerStates() ? scenarioOf(ProviderStates.initial())
         : Scenario.of(config.dataset(), config.auth(), config.faults(), config.drift(), 0);
     this.scenario = new AtomicReference<>(initial);
@@ -243,6 +245,11 @@ public final class VspcEmulator implements AutoCloseable {
     scenario.updateAndGet(s -> s.withDrift(drift, now));
   }
 
+  /** Throttles licences requests as VSPC does from now on ({@link Throttling#none()}: never). */
+  public void setThrottling(Throttling throttling) {
+    this.throttle = new Throttle(Objects.requireNonNull(throttling, "throttling"));
+  }
+
   /** A delay before every licences response (zero for none). */
   public void setLatency(Duration latency) {
     this.latency = requireNonNegative(latency);
@@ -317,6 +324,21 @@ public final class VspcEmulator implements AutoCloseable {
   private void serveLicences(Request request, Exchange exchange)
       throws IOException, InterruptedException {
     licenseRequests.increment();
+    Throttle t = throttle;
+    Response throttled = t.admit();
+    if (throttled != null) {
+      send(exchange, throttled);
+      return;
+    }
+    try {
+      serveAdmitted(request, exchange);
+    } finally {
+      t.release();
+    }
+  }
+
+  private void serveAdmitted(Request request, Exchange exchange)
+      throws IOException, InterruptedException {
     long n = licenseRequestNumber.incrementAndGet();
     Scenario s = scenarioFor(n);
     Duration delay = latency;
@@ -332,10 +354,10 @@ public final class VspcEmulator implements AutoCloseable {
     log.debug("licences request {}: fault {}", n, fault);
     int arg = fault.argument();
     switch (fault.kind()) {
-      case THROTTLE -> send(exchange, tooManyRequests(null)
+      case THROTTLE -> send(exchange, Response.tooManyRequests(null)
           .withHeader("Retry-After", Integer.toString(arg)));
-      case THROTTLE_BODY -> send(exchange, tooManyRequests(arg));
-      case THROTTLE_BOTH -> send(exchange, tooManyRequests(arg)
+      case THROTTLE_BODY -> send(exchange, Response.tooManyRequests(arg));
+      case THROTTLE_BOTH -> send(exchange, Response.tooManyRequests(arg)
           .withHeader("Retry-After", Integer.toString(arg)));
       case UNAVAILABLE -> {
         exchange.closeAfterResponse();
@@ -485,11 +507,6 @@ public final class VspcEmulator implements AutoCloseable {
     return OK_EMPTY_OBJECT;
   }
 
-  private static Response tooManyRequests(@Nullable Integer retryAfter) {
-    return Response.json(429, Json.error("Too many requests.", "transport", 429, retryAfter,
-        null));
-  }
-
   private void send(Exchange exchange, Response response)
       throws IOException, InterruptedException {
     counted(response, () -> exchange.send(response));
@@ -520,13 +537,14 @@ public final class VspcEmulator implements AutoCloseable {
 
   private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
       Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
-      boolean providerStates, int maxConnections, @Nullable LocalDate today) {}
+      boolean providerStates, int maxConnections, @Nullable LocalDate today,
+      Throttling throttling) {}
 
   /**
    * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
    * #DEFAULT_LICENSES} synthetic licences from seed {@link #DEFAULT_SEED} in PascalCase around
-   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, plain HTTP,
-   * provider states off.
+   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, no throttling,
+   * plain HTTP, provider states off.
    */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -543,6 +561,7 @@ public final class VspcEmulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private FaultPlan faults = FaultPlan.none();
     private Drift drift = Drift.none();
+    private Throttling throttling = Throttling.none();
     private boolean tls;
     private @Nullable Path certificatePem;
     private boolean providerStates;
@@ -658,6 +677,17 @@ public final class VspcEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Throttles licences requests as VSPC does (429s); see {@link Throttling}. */
+    public Builder throttling(Throttling throttling) {
+      this.throttling = Objects.requireNonNull(throttling, "throttling");
+      return this;
+    }
+
+    /** {@link #throttling(Throttling)} with a spec string, see {@link Throttling#parse}. */
+    public Builder throttling(String spec) {
+      return throttling(Throttling.parse(spec));
+    }
+
     /** Serves HTTPS with a self-signed certificate for localhost and 127.0.0.1. */
     public Builder tls(boolean tls) {
       this.tls = tls;
@@ -705,7 +735,7 @@ public final class VspcEmulator implements AutoCloseable {
               ? Map.of(DEFAULT_TOKEN, PORTAL_ADMINISTRATOR) : tokens);
       try {
         Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
-            latency, tls, certificatePem, providerStates, maxConnections, today);
+            latency, tls, certificatePem, providerStates, maxConnections, today, throttling);
         return new VspcEmulator(config);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,
