@@ -10,7 +10,7 @@ class FaithfulEmulatorTest {
 
   @Test
   void everythingPasses() {
-    try (VspcEmulator vspc = Verify.emulator(b -> b.licenses(250))) {
+    try (VspcEmulator vspc = Verify.emulator(b -> b.licenses(260))) {
       VerificationReport report = Verify.run(Verify.against(vspc));
       assertThat(Verify.ids(report, Check.Status.FAILED)).isEmpty();
       assertThat(report.outcome()).isEqualTo(VerificationReport.Outcome.CONFORMS);
