@@ -190,15 +190,17 @@ final class Verification {
       request.header("Authorization", "Bearer " + session.token);
     }
     OkHttpClient client = http != null ? http : new OkHttpClient();
+    // Named in reports without user, password or query (they may hold a key).
+    String shown = url.newBuilder().username("").password("").query(null).build().toString();
     try (Response response = client.newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
-        throw new CliException("cannot load --server-definition " + url.redact() + ": HTTP "
+        throw new CliException("cannot load --server-definition " + shown + ": HTTP "
             + response.code() + "; check the URL (VSPC serves it from its Swagger UI under"
             + " /api/swagger) or save it to a file");
       }
-      return new Definition(response.body().string(), url.redact());
+      return new Definition(response.body().string(), shown);
     } catch (IOException e) {
-      throw new CliException("cannot load --server-definition " + url.redact() + " ("
+      throw new CliException("cannot load --server-definition " + shown + " ("
           + Errors.describe(e, false) + "); check the URL or save it to a file", e);
     }
   }

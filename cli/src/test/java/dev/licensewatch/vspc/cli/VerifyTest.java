@@ -165,4 +165,44 @@ class VerifyTest {
       assertThat(vspc.stats().licenseRequests()).as("requests sent").isLessThan(3 + 25);
     }
   }
+
+  @Test
+  void aServerDefinitionFromAUrlGetsNoTokenFromAnotherOrigin() throws Exception {
+    byte[] document;
+    try (var in = VerifyTest.class.getClassLoader()
+        .getResourceAsStream("openapi/vspc-licensing-v3.yaml")) {
+      document = in.readAllBytes();
+    }
+    List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer swagger = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    swagger.createContext("/api/swagger/v3/swagger.yaml", exchange -> {
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.sendResponseHeaders(200, document.length);
+      exchange.getResponseBody().write(document);
+      exchange.close();
+    });
+    swagger.start();
+    try (VspcEmulator vspc = emulator(b -> b)) {
+      String url = "http://127.0.0.1:" + swagger.getAddress().getPort()
+          + "/api/swagger/v3/swagger.yaml";
+      Cli.Result r = Cli.run(Cli.against(vspc.baseUrl(), "verify", "--server-definition", url));
+      assertThat(r.code()).as(r.all()).isZero();
+      assertThat(r.out()).contains("  PASS  definition.operation: The server's definition of"
+          + " GetBackupServersLicenses (" + url + ")");
+      assertThat(authorizations).containsExactly("null");
+
+      Cli.Result only = Cli.run("verify", "--server-definition", url, "--format", "json");
+      assertThat(only.code()).as(only.all()).isZero();
+      assertThat(json(only.out())).containsEntry("target", url).containsEntry("outcome",
+          "conforms");
+      Cli.Result missing = Cli.run("verify", "--server-definition",
+          "http://127.0.0.1:" + swagger.getAddress().getPort() + "/swagger/missing?key=k3y-4-tests");
+      assertThat(missing.code()).isEqualTo(3);
+      assertThat(missing.err()).contains("cannot load --server-definition", "HTTP 404")
+          .contains("/swagger/missing").doesNotContain("k3y-4-tests");
+    } finally {
+      swagger.stop(0);
+    }
+  }
 }
