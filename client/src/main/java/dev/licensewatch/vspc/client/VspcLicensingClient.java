@@ -215,6 +215,24 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
   }
 
+  /** The server's URL as normalised from {@link Builder#baseUrl}, e.g. {@code https://host:1280/}. */
+  public HttpUrl baseUrl() {
+    return settings.baseUrl;
+  }
+
+  /**
+   * A new OkHttpClient sharing this client's connection pool, TLS trust, timeouts and debug log,
+   * without its token, retries and checks: for requests this client never sends itself, such as
+   * a contract verifier's without a token or with {@code limit=501}. It sends only what it is
+   * given, so the Authorization header is the caller's to set.
+   */
+  public OkHttpClient httpClientWithoutToken() {
+    OkHttpClient.Builder bare = http.newBuilder();
+    bare.interceptors().removeIf(i -> i instanceof Interceptors.OnlyOk);
+    bare.networkInterceptors().removeIf(i -> i instanceof Interceptors.Auth);
+    return bare.build();
+  }
+
   /** The configuration, with the token shown as {@code ***}. */
   @Override
   public String toString() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -157,8 +158,8 @@ public final class VspcEmulator implements AutoCloseable {
     }
     this.server = new HttpServerCore(config.host(), config.port(), tls,
         config.maxConnections(), this::handle);
-    log.info("VSPC emulator listening on {} ({} licences, faults: {})", baseUrl(),
-        initial.store().size(), initial.faults());
+    log.info("VSPC emulator listening on {} ({} licences, faults: {}, contract breaks: {})",
+        baseUrl(), initial.store().size(), initial.faults(), config.breaks());
   }
 
   public static Builder builder() {
@@ -404,7 +405,8 @@ public final class VspcEmulator implements AutoCloseable {
       }
       case OK -> { }
     }
-    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT,
+    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1,
+        config.breaks().maxLimit(MAX_LIMIT),
         "Property value must be between 1 and " + MAX_LIMIT + ".");
     Response bad = limit.error();
     if (bad != null) {
@@ -416,7 +418,7 @@ public final class VspcEmulator implements AutoCloseable {
     if (bad != null) {
       return bad;
     }
-    return page(s.store(), offset.value(), limit.value());
+    return page(s.store(), offset.value(), limit.value(), config.breaks());
   }
 
   /** An int32 query parameter within min..max, or the 400 naming it. */
@@ -443,21 +445,21 @@ public final class VspcEmulator implements AutoCloseable {
     }
   }
 
-  private static Response page(LicenseStore store, int offset, int limit) {
+  private static Response page(LicenseStore store, int offset, int limit, Breaks breaks) {
     int total = store.size();
     int from = Math.min(offset, total);
     int to = (int) Math.min(total, (long) from + limit);
     int count = to - from;
     List<byte[]> body = new ArrayList<>(2 * count + 2);
-    body.add(Json.pagePrefix(total, count, offset));
+    body.add(breaks.pagePrefix(total, count, offset));
     for (int i = from; i < to; i++) {
       if (i > from) {
         body.add(Json.COMMA);
       }
-      body.add(store.get(i));
+      body.add(breaks.licence(store.get(i)));
     }
     body.add(Json.PAGE_SUFFIX);
-    return Response.json(200, body);
+    return breaks.page(Response.json(200, body));
   }
 
   private Response changeProviderState(Request request) {
@@ -538,7 +540,7 @@ public final class VspcEmulator implements AutoCloseable {
   private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
       Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
       boolean providerStates, int maxConnections, @Nullable LocalDate today,
-      Throttling throttling) {}
+      Throttling throttling, Breaks breaks) {}
 
   /**
    * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
@@ -566,6 +568,7 @@ public final class VspcEmulator implements AutoCloseable {
     private @Nullable Path certificatePem;
     private boolean providerStates;
     private int maxConnections = 256;
+    private Breaks breaks = Breaks.NONE;
 
     private Builder() {}
 
@@ -710,6 +713,20 @@ public final class VspcEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Breaks the API document in these ways (none by default), for trying a contract verifier;
+     * see {@link ContractBreak}.
+     */
+    public Builder contractBreaks(Set<ContractBreak> breaks) {
+      this.breaks = new Breaks(Objects.requireNonNull(breaks, "breaks"));
+      return this;
+    }
+
+    /** {@link #contractBreaks(Set)} from names, see {@link ContractBreak#parse(String)}. */
+    public Builder contractBreaks(String spec) {
+      return contractBreaks(ContractBreak.parse(spec));
+    }
+
     /** Most connections served at once (default 256); each takes a thread while open. */
     public Builder maxConnections(int max) {
       if (max < 1) {
@@ -735,7 +752,8 @@ public final class VspcEmulator implements AutoCloseable {
               ? Map.of(DEFAULT_TOKEN, PORTAL_ADMINISTRATOR) : tokens);
       try {
         Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
-            latency, tls, certificatePem, providerStates, maxConnections, today, throttling);
+            latency, tls, certificatePem, providerStates, maxConnections, today, throttling,
+            breaks);
         return new VspcEmulator(config);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,
