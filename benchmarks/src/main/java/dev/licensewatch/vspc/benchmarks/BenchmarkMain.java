@@ -11,7 +11,8 @@ import java.util.Set;
  * results file.
  *
  * <pre>
- * java -jar benchmarks/target/vspc-benchmarks.jar [--smoke] [--only fetch,decode,latency,memory,coldstart]
+ * java -jar benchmarks/target/vspc-benchmarks.jar [--smoke]
+ *      [--only fetch,decode,latency,memory,coldstart,throttle]
  *      [--out FILE]
  * </pre>
  */
@@ -75,6 +76,9 @@ public final class BenchmarkMain {
     }
     if (s.sections().contains("coldstart")) {
       ColdStartBench.run(s, report);
+    }
+    if (s.sections().contains("throttle")) {
+      ThrottleBench.run(s, report);
     }
     report.write(s.output());
     return report;

@@ -39,13 +39,21 @@ final class Contenders {
 
   /** Our client's full stream. */
   static Fetcher ours(String baseUrl, String token, int pageSize, int concurrency) {
+    return ours(baseUrl, token, pageSize, concurrency, true);
+  }
+
+  /** Our client's full stream, with a fixed window of pages in flight unless {@code adaptive}. */
+  static Fetcher ours(String baseUrl, String token, int pageSize, int concurrency,
+      boolean adaptive) {
     VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl(baseUrl).token(token).pageSize(pageSize).concurrency(concurrency).build();
+        .baseUrl(baseUrl).token(token).pageSize(pageSize).concurrency(concurrency)
+        .adaptiveConcurrency(adaptive).build();
     return new Fetcher() {
       @Override
       public String name() {
         return concurrency == 1 ? "ours (client.stream())"
-            : "ours (client.stream(), concurrency " + concurrency + ")";
+            : "ours (client.stream(), concurrency " + concurrency
+                + (adaptive ? "" : ", fixed") + ")";
       }
 
       @Override
@@ -125,7 +133,7 @@ final class Contenders {
         return walkPages(offset -> {
           BackupServerLicenseCollection page;
           try {
-            page = api.getBackupServersLicenses(pageSize, offset, null, null);
+            page = api.getBackupServersLicenses(pageSize, offset, null, null, null, null, null);
           } catch (ApiException e) {
             throw new IllegalStateException("stock client failed: HTTP " + e.getCode() + " "
                 + e.getMessage(), e);

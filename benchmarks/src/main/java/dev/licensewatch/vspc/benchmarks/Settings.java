@@ -28,14 +28,18 @@ record Settings(
     int coldStartWarmups,
     int coldStartRuns,
     boolean coldStartScript,
+    int throttleLicences,
+    int throttlePageSize,
+    int throttleRuns,
     Path output) {
 
-  static final List<String> ALL = List.of("fetch", "decode", "latency", "memory", "coldstart");
+  static final List<String> ALL =
+      List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle");
 
   static Settings full(Path output) {
     return new Settings(Set.copyOf(ALL), 42, 100_000, 500, 3, 7, 1, 3, 5, 2000,
         20_000, 100, 20, List.of(1, 2, 4, 8, 16), 1, 5,
-        1_000_000, "64m", 1_000_000, 1, 5, true, output);
+        1_000_000, "64m", 1_000_000, 1, 5, true, 10_000, 100, 3, output);
   }
 
   /**
@@ -45,7 +49,7 @@ record Settings(
   static Settings smoke(Path output) {
     return new Settings(Set.copyOf(ALL), 42, 2_000, 500, 1, 1, 0, 0, 1, 200,
         400, 100, 2, List.of(1, 4), 0, 1,
-        20_000, "64m", 20_000, 0, 1, false, output);
+        20_000, "64m", 20_000, 0, 1, false, 600, 100, 1, output);
   }
 
   Settings only(Set<String> chosen) {
@@ -53,6 +57,6 @@ record Settings(
         fetchIterations, jmhForks, jmhWarmups, jmhIterations, jmhMillis, latencyLicences,
         latencyPageSize, latencyMillis, concurrencies, latencyWarmups, latencyIterations,
         memoryLicences, memoryHeap, memoryListLicences, coldStartWarmups, coldStartRuns,
-        coldStartScript, output);
+        coldStartScript, throttleLicences, throttlePageSize, throttleRuns, output);
   }
 }

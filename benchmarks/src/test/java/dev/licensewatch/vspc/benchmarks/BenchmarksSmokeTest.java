@@ -35,7 +35,9 @@ class BenchmarksSmokeTest {
         .anyMatch(k -> k.startsWith("decode/ours"))
         .anyMatch(k -> k.startsWith("decode/stock"))
         .anyMatch(k -> k.startsWith("decode/Jackson"))
-        .anyMatch(k -> k.startsWith("latency/concurrency"));
+        .anyMatch(k -> k.startsWith("latency/concurrency"))
+        .anyMatch(k -> k.startsWith("throttle/simultaneous=2, adaptive"))
+        .anyMatch(k -> k.startsWith("throttle/simultaneous=2, fixed"));
     assertThat(Files.readString(out)).contains("## 1. Fetch-all").contains("## 4. Memory");
   }
 }

@@ -1,10 +1,12 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.emulator.ContractBreak;
 import dev.licensewatch.vspc.emulator.Drift;
 import dev.licensewatch.vspc.emulator.EnumCasing;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses emulator --tls /tmp/vspc.pem --faults '429@2,reset@5'",
       "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
       "  vspc-licenses emulator --licenses 1000 --drift +25@3",
-      "  vspc-licenses emulator --dataset licences.json --enum-casing lower"
+      "  vspc-licenses emulator --throttle 'simultaneous=2,per-period=100/10s'",
+      "  vspc-licenses emulator --dataset licences.json --enum-casing lower",
+      "  vspc-licenses emulator --port 8080 --break null-in-non-nullable,total-changes"
     })
 final class EmulatorCommand implements Callable<Integer> {
   @ParentCommand Root root;
@@ -82,14 +86,37 @@ final class EmulatorCommand implements Callable<Integer> {
           + " (shows the drift warning, or with --strict the error, of the other commands).")
   @Nullable String drift;
 
+  @Option(names = "--throttle", paramLabel = "SPEC",
+      description = "Throttle like VSPC (429s): 'simultaneous=N' (no retryAfter),"
+          + " 'per-period=N/10s' (retryAfter in the error), 'retry-after=header|both|none'.")
+  @Nullable String throttle;
+
   @Option(names = "--tls", paramLabel = "PEMPATH",
       description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
           + " (give it to --ca-cert).")
   @Nullable Path tls;
 
+  @Option(names = "--low-role-token", paramLabel = "T",
+      description = "Also accept this token, for a user without a licensing role (gets 403).")
+  @Nullable String lowRoleToken;
+
+  @Option(names = "--break", paramLabel = "NAMES", split = ",",
+      description = "Break the API document in these ways, for trying verify: "
+          + "${COMPLETION-CANDIDATES}. new-enum-value and new-property are additions, not breaks.",
+      completionCandidates = BreakNames.class)
+  @Nullable List<String> breaks;
+
   @Option(names = "--provider-states",
       description = "Pact provider-states mode: POST /_pact/provider-states sets data and tokens.")
   boolean providerStates;
+
+  /** The names --break accepts, for the help text. */
+  static final class BreakNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(ContractBreak.values()).map(ContractBreak::spec).iterator();
+    }
+  }
 
   /** Released by the shutdown hook (or an interrupt, in tests). */
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -100,6 +127,9 @@ final class EmulatorCommand implements Callable<Integer> {
     Io io = root.io;
     if (token != null) {
       io.addSecret(token);
+    }
+    if (lowRoleToken != null) {
+      io.addSecret(lowRoleToken);
     }
     VspcEmulator emulator;
     try {
@@ -114,14 +144,23 @@ final class EmulatorCommand implements Callable<Integer> {
       if (dataset != null) {
         builder.datasetFile(dataset);
       }
-      if (token != null) {
-        builder.token(token);
+      if (token != null || lowRoleToken != null) {
+        builder.token(token != null ? token : VspcEmulator.DEFAULT_TOKEN);
+      }
+      if (lowRoleToken != null) {
+        builder.token(lowRoleToken, "Read-only User");
+      }
+      if (breaks != null) {
+        builder.contractBreaks(String.join(",", breaks));
       }
       if (faults != null) {
         builder.faults(faults);
       }
       if (drift != null) {
         builder.drift(Drift.parse(drift));
+      }
+      if (throttle != null) {
+        builder.throttling(throttle);
       }
       if (tls != null) {
         builder.tlsCertificatePem(tls);
@@ -145,6 +184,10 @@ final class EmulatorCommand implements Callable<Integer> {
           + ")");
       if (tls != null) {
         io.out.println("certificate: " + tls + " (use --ca-cert " + tls + ")");
+      }
+      if (breaks != null && !breaks.isEmpty()) {
+        io.out.println("contract breaks: " + String.join(",", breaks) + " (try: "
+            + Io.PROGRAM + " --url " + emulator.baseUrl() + " verify)");
       }
       if (token == null && !providerStates) {
         io.out.println("token: " + VspcEmulator.DEFAULT_TOKEN);

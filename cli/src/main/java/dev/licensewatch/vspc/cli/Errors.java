@@ -83,8 +83,7 @@ final class Errors {
       return message(e) + id;
     }
     if (e instanceof VspcRateLimitedException) {
-      return "the server is throttling requests (HTTP 429)" + id
-          + "; try again later or lower --concurrency";
+      return message(e) + id + "; try again later, or raise --timeout to wait longer";
     }
     if (e instanceof VspcBadRequestException) {
       return message(e) + id

@@ -21,6 +21,7 @@ final class Events implements VspcEventListener {
   private long lastPrinted;
   private boolean printed;
   private volatile boolean finished;
+  private volatile boolean violationsMuted;
 
   Events(Io io, boolean progress, int pageSize) {
     this.io = io;
@@ -61,8 +62,16 @@ final class Events implements VspcEventListener {
     io.warn(drift.toString());
   }
 
+  /** For verify, which reports every violation itself (a warning would say it twice). */
+  void muteViolations() {
+    violationsMuted = true;
+  }
+
   @Override
   public void contractViolation(ContractViolation violation) {
+    if (violationsMuted) {
+      return;
+    }
     clearProgress();
     io.warn(violation.toString());
   }

@@ -4,10 +4,13 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -41,8 +44,10 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses export --format ndjson | jq -r 'select(.status != \"Valid\") | .company'",
       "  vspc-licenses export --format csv --output licences.csv",
       "",
-      "With --output the file is written under a temporary name and renamed when complete:"
-          + " a failure never leaves a partial file."
+      "With --output a file is written under a temporary name and renamed when complete:"
+          + " a failure never leaves a partial file. A symbolic link is followed (its target is"
+          + " replaced, the link stays); a FIFO, a character device, /dev/stdout and"
+          + " /dev/stderr are written to directly; a directory or a socket is refused."
     })
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand Root root;
@@ -53,52 +58,96 @@ final class ExportCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--output", paramLabel = "FILE",
-      description = "Write to FILE (replaced atomically when complete) instead of stdout.")
+      description = "Write to FILE (replaced atomically when complete; see below) instead of"
+          + " stdout.")
   @Nullable Path output;
 
   @Override
   public Integer call() throws Exception {
     Io io = root.io;
-    if (output != null && Files.isDirectory(output)) {
-      throw new ParameterException(spec.commandLine(), "--output " + output + " is a directory");
-    }
-    // Progress on a terminal, but not into the licences being printed on that terminal.
-    try (Root.Session session = root.open(spec.commandLine(), output != null)) {
-      if (output == null) {
-        BufferedSink sink = Okio.buffer(Okio.sink(new NonClosing(io.out)));
-        LicenseWriter writer = LicenseWriter.of(format, sink);
-        try {
-          export(session, writer, sink, true);
-          sink.flush();
-        } catch (RuntimeException | IOException e) {
-          flushQuietly(sink);
-          // Nothing is written before the first page arrived: a failure before that is whole.
-          throw new CliException(Errors.describe(e, root.strict)
-              + (writer.started() ? " (the output is incomplete)" : ""), e);
-        }
-        if (io.out.checkError()) {
-          throw new CliException("cannot write to standard output; check the pipe or disk");
-        }
-        return 0;
+    OutputTarget target = null;
+    if (output != null) {
+      try {
+        target = OutputTarget.of(output);
+      } catch (OutputTarget.Refused e) {
+        throw new ParameterException(spec.commandLine(), "--output " + e.getMessage());
       }
-      return exportToFile(session, output);
+    }
+    OutputTarget.Kind kind = target == null ? OutputTarget.Kind.STDOUT : target.kind;
+    // Progress on a terminal, but not into the licences being printed on that terminal.
+    boolean progress = kind == OutputTarget.Kind.REPLACE || kind == OutputTarget.Kind.STREAM;
+    try (Root.Session session = root.open(spec.commandLine(), progress)) {
+      return switch (kind) {
+        case STDOUT -> exportDirectly(session, new Checked(io.out), "standard output", null);
+        case STDERR -> exportDirectly(session, new Checked(io.err), "standard error", null);
+        case STREAM -> exportToStream(session, target, output);
+        case REPLACE -> exportToFile(session, target.path, output);
+      };
     }
   }
 
-  private int exportToFile(Root.Session session, Path target) {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
+  /**
+   * Into a FIFO, a device or a descriptor path, opened as it is: never replaced, so a failure
+   * leaves what was written so far (the error says so).
+   */
+  private int exportToStream(Root.Session session, OutputTarget target, Path given) {
+    String name = target.describe(given);
+    OutputStream os;
+    try {
+      os = target.truncate
+          ? Files.newOutputStream(target.path, StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)
+          : Files.newOutputStream(target.path, StandardOpenOption.WRITE);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new CliException("cannot open " + name + " for writing (" + Errors.message(e)
+          + "); check the path and its permissions", e);
+    }
+    try (os) {
+      return exportDirectly(session, os, name, given);
+    } catch (IOException e) {
+      throw new CliException("cannot close " + name + " (" + Errors.message(e) + ")", e);
+    }
+  }
+
+  /** Streams into {@code os}, which stays open; nothing is written before the first page. */
+  private int exportDirectly(Root.Session session, OutputStream os, String name,
+      @Nullable Path file) {
+    BufferedSink sink = Okio.buffer(Okio.sink(new NonClosing(os)));
+    LicenseWriter writer = LicenseWriter.of(format, sink);
+    long count;
+    try {
+      count = export(session, writer, sink, true);
+      sink.flush();
+    } catch (IOException e) {
+      throw new CliException("cannot write to " + name + " (" + Errors.message(e)
+          + "); check the pipe, the device or the disk", e);
+    } catch (RuntimeException e) {
+      flushQuietly(sink);
+      // Nothing is written before the first page arrived: a failure before that is whole.
+      throw new CliException(Errors.describe(e, root.strict)
+          + (writer.started() ? " (the output" + (file == null ? "" : " written to " + name)
+              + " is incomplete)" : ""), e);
+    }
+    if (file != null && root.io.interactive) {
+      root.io.printErr("wrote " + Values.count(count, "licence") + " to " + file);
+    }
+    return 0;
+  }
+
+  /** Replaces {@code file} (a regular file or a new one, never a link) when complete. */
+  private int exportToFile(Root.Session session, Path file, Path given) {
+    Path dir = file.getParent();
     Path temp;
     try {
-      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+      temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
     } catch (IOException e) {
       throw new CliException("cannot create a file in " + dir + " ("
           + e.getClass().getSimpleName() + "); check that the directory exists and is writable",
           e);
     }
     try {
-      if (Files.exists(absolute)) {
-        keepPermissions(absolute, temp);
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        keepPermissions(file, temp);
       }
       long count;
       try (OutputStream os = Files.newOutputStream(temp);
@@ -106,13 +155,13 @@ final class ExportCommand implements Callable<Integer> {
         count = export(session, LicenseWriter.of(format, sink), sink, false);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       if (root.io.interactive) {
-        root.io.printErr("wrote " + Values.count(count, "licence") + " to " + target);
+        root.io.printErr("wrote " + Values.count(count, "licence") + " to " + given);
       }
       return 0;
     } catch (RuntimeException | IOException e) {
@@ -121,25 +170,26 @@ final class ExportCommand implements Callable<Integer> {
       } catch (IOException ignored) {
         // best effort; the name starts with a dot and ends with .part
       }
-      throw new CliException(Errors.describe(e, root.strict) + "; " + target
-          + " was not written (left as it was)", e);
+      String cause = e instanceof IOException
+          ? "cannot write " + temp + " (" + Errors.message(e) + "); check the disk"
+          : Errors.describe(e, root.strict);
+      String where = file.equals(given.toAbsolutePath()) ? given.toString()
+          : given + " (a link to " + file + ")";
+      throw new CliException(cause + "; " + where + " was not written (left as it was)", e);
     }
   }
 
   /** Streams every licence into {@code sink}; returns how many. */
   private long export(Root.Session session, LicenseWriter writer, BufferedSink sink,
-      boolean toStdout) throws IOException {
+      boolean streaming) throws IOException {
     try (Stream<BackupServerLicense> licences = session.client.stream()) {
       Iterator<BackupServerLicense> it = licences.iterator();
       boolean more = it.hasNext();   // nothing is written before the first page has arrived
       writer.start();
       for (; more; more = it.hasNext()) {
         writer.write(it.next());
-        if (toStdout && writer.count() % 1000 == 0) {
-          sink.flush();
-          if (root.io.out.checkError()) {
-            throw new CliException("cannot write to standard output; check the pipe or disk");
-          }
+        if (streaming && writer.count() % 1000 == 0) {
+          sink.flush(); // a reader downstream sees licences as they come
         }
       }
     }
@@ -165,7 +215,30 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** Lets the sink flush into stdout without closing it. */
+  /** A PrintStream keeps its errors to itself: this makes them IOExceptions again. */
+  private static final class Checked extends FilterOutputStream {
+    private final PrintStream stream;
+
+    Checked(PrintStream stream) {
+      super(stream);
+      this.stream = stream;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      stream.write(b, off, len);
+    }
+
+    /** Errors show here: the sink flushes every 1,000 licences and at the end. */
+    @Override
+    public void flush() throws IOException {
+      if (stream.checkError()) { // flushes too
+        throw new IOException("write failed");
+      }
+    }
+  }
+
+  /** Lets the sink flush into a stream without closing it. */
   private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);

@@ -64,17 +64,23 @@ public final class Main {
     }
   }
 
+  /** Options whose value is a token (emulator --token and --low-role-token too). */
+  private static final String[] SECRET_OPTIONS = {"--token", "--low-role-token"};
+
   /** Tokens given on the command line or in the environment are redacted from every line. */
   private static void collectSecrets(String[] args, Io io) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--token") && i + 1 < args.length) {
-        io.addSecret(args[i + 1]);
-      } else if (arg.startsWith("--token=")) {
-        io.addSecret(arg.substring("--token=".length()));
+      for (String option : SECRET_OPTIONS) {
+        if (arg.equals(option) && i + 1 < args.length) {
+          io.addSecret(args[i + 1]);
+        } else if (arg.startsWith(option + "=")) {
+          io.addSecret(arg.substring(option.length() + 1));
+        }
       }
     }
     io.addSecret(io.env.get("VSPC_TOKEN"));
+    io.addSecret(io.env.get(VerifyCommand.LOW_ROLE_TOKEN_VARIABLE));
   }
 
   private static int usageError(ParameterException ex, Io io, String[] args) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       ListCommand.class, ExportCommand.class, PageCommand.class, CheckCommand.class,
-      EmulatorCommand.class
+      VerifyCommand.class, EmulatorCommand.class
     },
     description = {
       "Lists, exports and checks the licences of the Veeam Backup & Replication servers managed"
@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses list",
       "  vspc-licenses --token-file ~/.vspc-token --ca-cert vspc.pem export --format csv --output licences.csv",
       "  vspc-licenses check --warn-days 60 --crit-days 15",
+      "  vspc-licenses verify --junit verify.xml",
       "",
       "Exit codes: 0 success, 1 failure (server, network, TLS, file), 2 usage error;",
-      "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+      "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; verify: 0 conforms, 1 a break, 3 could not run.",
       "Environment: VSPC_URL, VSPC_TOKEN (used when --url, --token/--token-file are not given)."
     })
 final class Root implements Runnable {
@@ -89,6 +90,7 @@ final class Root implements Runnable {
   private int pageSize;
   private int concurrency;
   @Nullable Integer timeoutSeconds;
+  @Nullable Integer maxAttempts;
 
   @Option(names = "--client-version", paramLabel = "V",
       description = "Sent as X-Client-Version (default: the API document's version).")
@@ -129,12 +131,37 @@ final class Root implements Runnable {
     concurrency = n;
   }
 
+  int pageSize() {
+    return pageSize;
+  }
+
+  int concurrency() {
+    return concurrency;
+  }
+
+  /** Whether a server is given at all (--url, VSPC_URL or --demo). */
+  boolean hasServer() {
+    return demo || url != null || io.env("VSPC_URL") != null;
+  }
+
   /** The ranges are the client's (its public limits), checked at parse time under the option. */
   static void checkRange(CommandLine command, String option, int value, int min, int max) {
     if (value < min || value > max) {
       throw new ParameterException(command,
           option + " must be between " + min + " and " + max + ", was " + value);
     }
+  }
+
+  @Option(names = "--max-attempts", paramLabel = "N",
+      description = "Attempts per request after failures (resets, 5xx, 520), the first included;"
+          + " 1 disables retries (default: 4). A throttled request (HTTP 429) is waited out"
+          + " without spending attempts, within --timeout.")
+  void setMaxAttempts(int n) {
+    if (n < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-attempts must be 1 or more, was " + n);
+    }
+    maxAttempts = n;
   }
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -151,7 +178,7 @@ final class Root implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing command: one of list, export, page, check, emulator");
+        "missing command: one of list, export, page, check, verify, emulator");
   }
 
   /** An open connection: the client, and the demo emulator when --demo. */
@@ -159,11 +186,15 @@ final class Root implements Runnable {
     final VspcLicensingClient client;
     final @Nullable VspcEmulator emulator;
     final Events events;
+    /** The token the client sends (verify sends it itself); never printed. */
+    final String token;
 
-    Session(VspcLicensingClient client, @Nullable VspcEmulator emulator, Events events) {
+    Session(VspcLicensingClient client, @Nullable VspcEmulator emulator, Events events,
+        String token) {
       this.client = client;
       this.emulator = emulator;
       this.events = events;
+      this.token = token;
     }
 
     @Override
@@ -226,6 +257,9 @@ final class Root implements Runnable {
       if (clientVersion != null) {
         builder.clientVersion(clientVersion);
       }
+      if (maxAttempts != null) {
+        builder.maxAttempts(maxAttempts);
+      }
       if (timeoutSeconds != null) {
         Duration t = Duration.ofSeconds(timeoutSeconds);
         builder.connectTimeout(t.compareTo(Duration.ofSeconds(10)) < 0 ? t : Duration.ofSeconds(10))
@@ -251,7 +285,7 @@ final class Root implements Runnable {
       builder.baseUrl(baseUrl);
       try {
         // What is left for build() to refuse is the URL (malformed, or plain http to a remote host).
-        return new Session(builder.build(), emulator, events);
+        return new Session(builder.build(), emulator, events, secret);
       } catch (IllegalArgumentException | IllegalStateException e) {
         if (!demo && !allowHttp && acceptedOverHttp(builder)) {
           throw new ParameterException(command, "refusing plain http to " + baseUrl
@@ -311,7 +345,7 @@ final class Root implements Runnable {
     return value.trim();
   }
 
-  private String readTokenFile(CommandLine command, Path file) {
+  String readTokenFile(CommandLine command, Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -119,6 +119,25 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void throttleAnswers429AsVspcDoes() throws Exception {
+    try (Running emulator = new Running("emulator", "--licenses", "5", "--throttle",
+        "per-period=1/60s")) {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest request = HttpRequest.newBuilder(
+              URI.create(emulator.url + VspcEmulator.LICENSES_PATH))
+          .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN).build();
+      assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> throttled = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(throttled.statusCode()).isEqualTo(429);
+      assertThat(throttled.body()).contains("\"type\":\"transport\"", "\"retryAfter\":");
+    }
+    Cli.Result bad = Cli.run("emulator", "--throttle", "simultaneous");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("vspc-licenses: error: Invalid throttling spec");
+  }
+
+  @Test
   void tlsWithATokenAndLowercaseEnums(@TempDir Path dir) throws Exception {
     Path pem = dir.resolve("vspc.pem");
     try (Running emulator = new Running("emulator", "--licenses", "5", "--tls", pem.toString(),

@@ -88,4 +88,27 @@ class JarIT {
       assertThat(unknown.out()).startsWith("LICENSES UNKNOWN - ");
     }
   }
+
+  /**
+   * verify from the jar: its libraries (the validator, Pact, openapi-diff) are shaded in and
+   * load without log noise; a break exits 1, and the JUnit file is written.
+   */
+  @Test
+  void verifyRunsFromTheJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Run demo = java(Map.of(), "--demo", "verify");
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.err()).isEmpty();
+    assertThat(demo.out()).contains("  PASS  pact.a-request-for-a-middle-page-limit-100-offset-100: ")
+        .contains("\nCONFORMS - ");
+    try (VspcEmulator vspc = VspcEmulator.builder().token(Cli.TOKEN).licenses(30)
+        .contractBreaks("date-without-offset").start()) {
+      Path junit = dir.resolve("verify.xml");
+      Run broken = java(Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN), "verify",
+          "--junit", junit.toString());
+      assertThat(broken.code()).as(broken.err()).isEqualTo(1);
+      assertThat(broken.err()).isEmpty();
+      assertThat(broken.out()).contains("  FAIL  document.date-times: ");
+      assertThat(Files.readString(junit)).contains("a date-time without a UTC offset");
+    }
+  }
 }

@@ -18,7 +18,7 @@ public record LicensePage(
     licenses = List.copyOf(licenses);
   }
 
-  /** {@code pagingInfo.total}, or -1 when the server did not say. */
+  /** {@return {@code pagingInfo.total}, or -1 when the server did not say} */
   public int total() {
     return pagingInfo == null || pagingInfo.total() == null ? -1 : pagingInfo.total();
   }

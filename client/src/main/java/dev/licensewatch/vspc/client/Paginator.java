@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stops when the offset reaches the latest {@code total} (or, without {@code meta}, on a short
  * or empty page); a page that makes no progress ends the walk with {@link VspcPagingException}.
  * With a prefetch executor, up to {@code concurrency} pages are requested ahead of the one being
- * consumed, and are consumed strictly in offset order. A change of {@code total} is reported as
+ * consumed (fewer while the server throttles: {@link Window}), and are consumed strictly in offset
+ * order. A change of {@code total} is reported as
  * {@link Drift}; repeats it causes are dropped by {@code backupServerUid} within a bounded window.
  */
 final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
@@ -39,8 +40,8 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private final Requests requests;
   private final LicenseQuery query; // every page carries the same filter, sort and select
   private final int pageSize;
-  private final int concurrency;
   private final @Nullable ExecutorService executor;
+  private final @Nullable Window window; // with the executor only
   private final VspcEventListener listener;
   private final boolean failOnDrift;
 
@@ -62,14 +63,15 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       LicenseQuery query,
       int pageSize,
       int concurrency,
+      boolean adaptive,
       @Nullable ExecutorService executor,
       VspcEventListener listener,
       boolean failOnDrift) {
     this.requests = requests;
     this.query = query;
     this.pageSize = pageSize;
-    this.concurrency = concurrency;
     this.executor = executor;
+    this.window = executor == null ? null : new Window(concurrency, adaptive, listener);
     this.listener = listener;
     this.failOnDrift = failOnDrift;
     this.recent = new RecentLicences(RECENT_LICENCES);
@@ -135,7 +137,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     }
     if (pending == null) {
       plannedOffset = nextOffset + stride;
-      return requests.fetch(query, pageSize, nextOffset);
+      return requests.fetch(query, pageSize, nextOffset, new Requests.Cancellation(), window);
     }
     return await(pending.page);
   }
@@ -228,18 +230,18 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   }
 
   private void planAhead(int total) {
-    if (executor == null || total < 0) {
+    if (executor == null || window == null || total < 0) {
       return;
     }
     if (plannedOffset < nextOffset) {
       plannedOffset = nextOffset;
     }
-    while (ahead.size() < concurrency && plannedOffset < total) {
+    for (int room = window.size(); ahead.size() < room && plannedOffset < total; ) {
       int offset = plannedOffset;
       Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;
       try {
-        future = executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation));
+        future = executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation, window));
       } catch (RejectedExecutionException e) {
         throw new IllegalStateException("the client was closed while paging", e);
       }

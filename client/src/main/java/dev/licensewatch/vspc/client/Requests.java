@@ -82,103 +82,189 @@ final class Requests {
   }
 
   LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset) {
-    return fetch(query, limit, offset, new Cancellation());
+    return fetch(query, limit, offset, new Cancellation(), null);
   }
 
+  /** One page; with a {@code window}, each attempt waits for a place in it (parallel walks). */
   LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset,
-      Cancellation cancellation) {
+      Cancellation cancellation, @Nullable Window window) {
     live.add(cancellation);
     try {
-      return attempts(query, limit, offset, cancellation);
+      return attempts(query, limit, offset, cancellation, window);
     } finally {
       live.remove(cancellation);
     }
   }
 
+  /**
+   * Sends the request until it succeeds, fails for good, or the deadline would pass. Two budgets:
+   * failures (I/O errors, 408, 5xx, 520) spend {@code maxAttempts}; a 429 does not, because it is
+   * the server pacing us, not failing: the request waits as told (or backs off, without a hint)
+   * and goes again, for as long as the deadline allows and no single wait is over {@code
+   * maxRetryAfter}.
+   */
   private LicensePage attempts(LicenseQuery query, @Nullable Integer limit,
-      @Nullable Integer offset, Cancellation cancellation) {
+      @Nullable Integer offset, Cancellation cancellation, @Nullable Window window) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
-    long deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      Call<BackupServerLicenseCollection> call = api.getBackupServersLicenses(limit, offset,
-          query.filterJson(), query.sortJson(), query.selectJson(), settings.clientVersion,
-          requestId);
-      String where = Failures.where(call.request());
-      if (!cancellation.track(call) || closed) {
-        throw cancelled(where, id);
-      }
-      // One attempt never runs past the overall deadline.
-      long left = Math.max(1, deadline - settings.sleeper.nanoTime());
-      call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
-      Decoding.Context context = new Decoding.Context(settings.strict, id, query);
-      // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
-      Failures.@Nullable HttpFailure http = null;
-      IOException io = null;
-      decoding.begin(context);
-      try {
-        Response<BackupServerLicenseCollection> response = call.execute();
-        if (response.code() == 200 && response.body() != null) {
-          return accept(response.body(), context, limit, offset, id);
+    long deadline = 0; // from the first attempt on: waiting for a place in the window is not ours
+    int failures = 0;
+    int throttles = 0;
+    int unpaced = 0; // throttles without a hint that the window did not answer by narrowing
+    boolean holding = false; // a place in the window kept through a wait the server asked for
+    try {
+      for (int sent = 1; ; sent++) {
+        Call<BackupServerLicenseCollection> call = api.getBackupServersLicenses(limit, offset,
+            query.filterJson(), query.sortJson(), query.selectJson(), settings.clientVersion,
+            requestId);
+        String where = Failures.where(call.request());
+        if (!cancellation.track(call) || closed) {
+          throw cancelled(where, id);
         }
-        http = Failures.read(response, errorAdapter);
-      } catch (Decoding.ContractSignal signal) {
-        throw contract(signal, where, id);
-      } catch (Interceptors.UnexpectedSuccess e) {
-        if (e.status == 202) { // queued: the answer comes from the asynchronous action
-          AsyncActions.Queued queued = new AsyncActions.Queued(where, id, deadline, cancellation,
-              () -> closed);
-          return accept(asyncActions.follow(e.location, queued, context), context, limit, offset, id);
+        int round = window == null ? 0
+            : holding ? window.round() : enter(window, offset, where, id, cancellation);
+        if (sent == 1) {
+          deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
         }
-        throw Failures.toException(
-            new Failures.HttpFailure(e.status, List.of(), null, where), id, "");
-      } catch (IOException e) {
+        // One attempt never runs past the overall deadline.
+        long left = Math.max(1, deadline - settings.sleeper.nanoTime());
+        call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+        Decoding.Context context = new Decoding.Context(settings.strict, id, query);
+        // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
+        Failures.@Nullable HttpFailure http = null;
+        IOException io = null;
+        Window.Outcome outcome = Window.Outcome.OTHER;
+        boolean paced = false; // a narrower window paces the retry of this 429
+        decoding.begin(context);
+        try {
+          Response<BackupServerLicenseCollection> response = call.execute();
+          if (response.code() == 200 && response.body() != null) {
+            outcome = Window.Outcome.OK;
+            return accept(response.body(), context, limit, offset, id);
+          }
+          http = Failures.read(response, errorAdapter);
+          if (http.status == 429) {
+            outcome = Window.Outcome.THROTTLED;
+          }
+        } catch (Decoding.ContractSignal signal) {
+          throw contract(signal, where, id);
+        } catch (Interceptors.UnexpectedSuccess e) {
+          if (e.status == 202) { // queued: the answer comes from the asynchronous action
+            AsyncActions.Queued queued = new AsyncActions.Queued(where, id, deadline, cancellation,
+                () -> closed);
+            BackupServerLicenseCollection body = asyncActions.follow(e.location, queued, context);
+            outcome = Window.Outcome.OK;
+            return accept(body, context, limit, offset, id);
+          }
+          throw Failures.toException(
+              new Failures.HttpFailure(e.status, List.of(), null, where), id, "");
+        } catch (IOException e) {
+          if (cancellation.isCancelled() || closed) {
+            throw cancelled(where, id);
+          }
+          if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
+            throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
+          }
+          io = e;
+        } finally {
+          decoding.end();
+          if (window != null) {
+            // Told to wait, a request keeps its place meanwhile: the server's wait is the walk's,
+            // and the other pages must not spend the same refusal.
+            holding = outcome == Window.Outcome.THROTTLED && http != null
+                && http.retryAfter != null;
+            paced = window.release(round, outcome, holding);
+          }
+        }
+
+        boolean throttled = outcome == Window.Outcome.THROTTLED;
+        boolean retryable = http != null ? http.retryable() : Failures.retryable(io);
+        if (throttled) {
+          throttles++;
+        } else if (retryable) {
+          failures++;
+        }
+        if (!retryable || failures >= settings.maxAttempts) {
+          throw failure(http, io, where, id, retryable && (failures > 1 || throttles > 0)
+              ? " (after " + tally(failures, throttles) + ")" : "");
+        }
+        Duration serverWait = http == null ? null : http.retryAfter;
+        if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
+          // Never sleep for an hour on the server's word; say so instead.
+          throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
+              + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
+        }
+        if (throttled && serverWait == null && !paced) {
+          unpaced++;
+        }
+        Duration wait = throttled ? throttleWait(serverWait, paced, unpaced)
+            : serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
+        long remaining = deadline - settings.sleeper.nanoTime();
+        if (wait.toNanos() >= remaining) {
+          throw failure(http, io, where, id, "; gave up after " + tally(failures, throttles)
+              + ": the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
+        }
+        String reason = http != null ? "HTTP " + http.status
+            : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        pause(where, id, sent, wait, reason);
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
         }
-        if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
-          throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
-        }
-        io = e;
-      } finally {
-        decoding.end();
       }
+    } finally {
+      if (holding) {
+        window.leave();
+      }
+    }
+  }
 
-      boolean retryable = http != null ? http.retryable() : Failures.retryable(io);
-      if (!retryable || attempt >= settings.maxAttempts) {
-        throw failure(http, io, where, id, retryable && attempt > 1
-            ? " (after " + attempt + " attempts)" : "");
-      }
-      Duration serverWait = http == null ? null : http.retryAfter;
-      if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
-        // Never sleep for an hour on the server's word; say so instead.
-        throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
-            + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
-      }
-      Duration wait = backoff(attempt);
-      if (serverWait != null && serverWait.compareTo(wait) > 0) {
-        wait = serverWait;
-      }
-      long remaining = deadline - settings.sleeper.nanoTime();
-      if (wait.toNanos() >= remaining) {
-        throw failure(http, io, where, id, "; gave up after " + attempt
-            + " attempt(s): the next retry would pass the " + settings.deadline.toSeconds()
-            + " s deadline");
-      }
-      String reason = http != null ? "HTTP " + http.status
-          : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
-      settings.listener.retrying(id, attempt, wait, reason);
-      log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
-          where, wait.toMillis(), reason, attempt, id);
-      try {
-        settings.sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
-      }
-      if (cancellation.isCancelled() || closed) {
-        throw cancelled(where, id);
-      }
+  /**
+   * The wait after a 429. Told how long, a request waits that long (at least a first backoff, so
+   * that "retryAfter": 0 is no busy loop). Not told (the simultaneous limit): a window that
+   * narrowed for it is wait enough, as TCP resends at once into a smaller window; otherwise the
+   * request backs off more with each such 429.
+   */
+  private Duration throttleWait(@Nullable Duration serverWait, boolean paced, int unpaced) {
+    if (serverWait != null) {
+      return max(serverWait, backoff(1));
+    }
+    return paced ? Duration.ZERO : backoff(unpaced);
+  }
+
+  /** Tells the listener and the log, then waits; an interrupt stops the request. */
+  private void pause(String where, String id, int sent, Duration wait, String reason) {
+    settings.listener.retrying(id, sent, wait, reason);
+    if (wait.isZero()) {
+      log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
+          + " request id {})", where, reason, sent, id);
+      return;
+    }
+    log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
+        where, wait.toMillis(), reason, sent, id);
+    try {
+      settings.sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.stopped("interrupted while waiting to retry " + where, id, null);
+    }
+  }
+
+  /** "3 attempts", "1 attempt and 5 throttled requests", "2 throttled requests". */
+  private static String tally(int failures, int throttles) {
+    String attempts = failures + (failures == 1 ? " attempt" : " attempts");
+    String throttled = throttles + (throttles == 1 ? " throttled request" : " throttled requests");
+    return failures == 0 ? throttled : throttles == 0 ? attempts : attempts + " and " + throttled;
+  }
+
+  /** A place in the window for the next attempt; an interrupt (a cancelled page) stops it. */
+  private int enter(Window window, @Nullable Integer offset, String where, String id,
+      Cancellation cancellation) {
+    try {
+      return window.acquire(offset == null ? 0 : offset);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancellation.isCancelled() || closed ? cancelled(where, id)
+          : Failures.stopped("interrupted while waiting to send " + where, id, null);
     }
   }
 
@@ -191,6 +277,10 @@ final class Requests {
     return http != null
         ? Failures.toException(http, id, suffix)
         : Failures.toException(java.util.Objects.requireNonNull(io), where, id, suffix);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Jitter: uniformly between half the capped exponential and the capped exponential. */

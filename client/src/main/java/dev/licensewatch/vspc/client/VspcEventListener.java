@@ -18,8 +18,23 @@ public interface VspcEventListener {
    */
   default void pageFetched(int offset, int count, int total) {}
 
-  /** A request failed and will be sent again after {@code wait}. */
+  /**
+   * A request failed, or was throttled (HTTP 429), and will be sent again after {@code wait}:
+   * zero when a parallel walk narrowed its window for the 429 and the request goes again as
+   * soon as the window has room.
+   *
+   * @param attempt how many times the request was sent so far, throttled ones included
+   * @param reason e.g. {@code HTTP 429}, {@code HTTP 520}, {@code SocketException: Connection
+   *     reset}
+   */
   default void retrying(String requestId, int attempt, Duration wait, String reason) {}
+
+  /**
+   * A parallel walk changed how many pages it has in flight: halved after a 429 (never below 1),
+   * then widened by one after each round of pages without a 429, up to the builder's {@code
+   * concurrency}. See {@link VspcLicensingClient.Builder#adaptiveConcurrency(boolean)}.
+   */
+  default void concurrencyChanged(int from, int to) {}
 
   /** The collection changed while paging (see {@link Drift} for what that means for the walk). */
   default void drift(Drift drift) {}

@@ -43,8 +43,14 @@ import retrofit2.Retrofit;
  *
  * <p>Thread-safe; one instance shares one connection pool. {@link #stream()} and {@link
  * #licenses()} page through the whole collection lazily; {@link #page(int, int)} fetches one page.
- * Every request is retried on I/O failures, 408, 429, 5xx and 520 with exponential backoff that
- * honours the server's {@code Retry-After}. Failures are {@link VspcException} subtypes.
+ * Every request is retried on I/O failures, 408, 5xx and 520 with exponential backoff that
+ * honours the server's {@code Retry-After}, up to {@link Builder#maxAttempts(int)} attempts. A 429
+ * (VSPC limits requests per period and simultaneous requests) is the server pacing the client,
+ * not a failure: the request waits as told ({@code Retry-After} or {@code retryAfter} in the
+ * body), or backs off without a hint, and is sent again without spending an attempt, for as long
+ * as its {@link Builder#deadline(Duration) deadline} allows; a parallel walk also halves the pages
+ * it has in flight ({@link Builder#adaptiveConcurrency(boolean)}). Failures are {@link
+ * VspcException} subtypes.
  */
 public final class VspcLicensingClient implements AutoCloseable {
   /** The default page size, as in the API document. */
@@ -171,7 +177,7 @@ public final class VspcLicensingClient implements AutoCloseable {
   private Paginator newPaginator(LicenseQuery query) {
     checkOpen();
     return new Paginator(
-        requests, query, settings.pageSize, settings.concurrency,
+        requests, query, settings.pageSize, settings.concurrency, settings.adaptiveConcurrency,
         settings.concurrency > 1 ? executor() : null, settings.listener, settings.failOnDrift);
   }
 
@@ -234,6 +240,24 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
   }
 
+  /** The server's URL as normalised from {@link Builder#baseUrl}, e.g. {@code https://host:1280/}. */
+  public HttpUrl baseUrl() {
+    return settings.baseUrl;
+  }
+
+  /**
+   * A new OkHttpClient sharing this client's connection pool, TLS trust, timeouts and debug log,
+   * without its token, retries and checks: for requests this client never sends itself, such as
+   * a contract verifier's without a token or with {@code limit=501}. It sends only what it is
+   * given, so the Authorization header is the caller's to set.
+   */
+  public OkHttpClient httpClientWithoutToken() {
+    OkHttpClient.Builder bare = http.newBuilder();
+    bare.interceptors().removeIf(i -> i instanceof Interceptors.OnlyOk);
+    bare.networkInterceptors().removeIf(i -> i instanceof Interceptors.Auth);
+    return bare.build();
+  }
+
   /** The configuration, with the token shown as {@code ***}. */
   @Override
   public String toString() {
@@ -248,6 +272,7 @@ public final class VspcLicensingClient implements AutoCloseable {
     private String clientVersion = LicensingApi.API_VERSION;
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int concurrency = 1;
+    private boolean adaptiveConcurrency = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
@@ -318,6 +343,8 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * Pages fetched in parallel when paging (default 1). With N > 1, once the first page reveals
      * the total, up to N following pages are fetched ahead; licences still come in server order.
+     * N is a ceiling: a throttling server makes the walk use fewer ({@link
+     * #adaptiveConcurrency(boolean)}).
      */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -325,6 +352,26 @@ public final class VspcLicensingClient implements AutoCloseable {
             "concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + concurrency);
       }
       this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Whether a parallel walk adapts the pages it has in flight to a throttling server (default
+     * true). On a 429 the walk halves them (never below 1; at most once per round of requests),
+     * and after each round of that many pages without a 429 it adds one again, up to {@link
+     * #concurrency(int)}: additive increase, multiplicative decrease, as TCP does. The step back
+     * to the size that met the last 429 takes four rounds, so a server with a fixed limit is
+     * probed now and then rather than every few pages. Every attempt, retries included, counts
+     * while it is on the wire, so after a 429 the pages already requested wait their turn
+     * (lowest offset first) instead of all retrying at once; a request told how long to wait
+     * keeps its place meanwhile, so the pages not yet sent do not meet the same refusal; a 429
+     * without a hint that narrowed the window is resent as soon as the narrower window lets it,
+     * and backs off only at a window of 1. {@link VspcEventListener#concurrencyChanged} reports
+     * each change. With false, the walk keeps {@code concurrency} pages in flight whatever the
+     * server says (429s are still waited out, with backoff when the server gives no hint).
+     */
+    public Builder adaptiveConcurrency(boolean adaptive) {
+      this.adaptiveConcurrency = adaptive;
       return this;
     }
 
@@ -345,7 +392,13 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** Attempts per request, the first included (default 4; 1 disables retries). */
+    /**
+     * Attempts per request, the first included (default 4; 1 disables retries after failures).
+     * Failures spend attempts: an I/O error (refused, reset, cut short, timed out), 408, 500, 502,
+     * 503, 504, 520. A 429 does not: the server is pacing the client, which waits as told (or
+     * backs off without a hint) and sends again while the {@link #deadline(Duration)} allows, so
+     * a throttling server slows a walk down instead of failing it.
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be 1 or more, was " + maxAttempts);
@@ -364,13 +417,19 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** The longest server-requested wait honoured; a longer one fails at once (default 120 s). */
+    /**
+     * The longest single wait the server may ask for ({@code Retry-After}, or {@code retryAfter}
+     * in a 429 body) and get; a longer one fails at once, saying so (default 120 s).
+     */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = positive(max, "maxRetryAfter");
       return this;
     }
 
-    /** Overall time for one request including all retries and waits (default 3 min). */
+    /**
+     * Overall time for one request including all retries and waits (default 3 min), counted from
+     * its first attempt: the time a page of a parallel walk waits for its turn is not included.
+     */
     public Builder deadline(Duration deadline) {
       this.deadline = positive(deadline, "deadline");
       return this;
@@ -477,6 +536,7 @@ public final class VspcLicensingClient implements AutoCloseable {
     final String clientVersion;
     final int pageSize;
     final int concurrency;
+    final boolean adaptiveConcurrency;
     final Duration connectTimeout;
     final Duration readTimeout;
     final Duration callTimeout;
@@ -500,6 +560,7 @@ public final class VspcLicensingClient implements AutoCloseable {
       this.clientVersion = b.clientVersion;
       this.pageSize = b.pageSize;
       this.concurrency = b.concurrency;
+      this.adaptiveConcurrency = b.adaptiveConcurrency;
       this.connectTimeout = b.connectTimeout;
       this.readTimeout = b.readTimeout;
       this.callTimeout = b.callTimeout;

@@ -135,4 +135,21 @@ class OriginTest {
         () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280/?x=1").token(TOKEN).build()))
         .hasMessageContaining("query");
   }
+
+  @Test
+  void theBareHttpClientSendsWhatItIsGivenAndNoToken() throws Exception {
+    vspc.enqueue(new MockResponse.Builder().code(401).body("{}").build());
+    try (VspcLicensingClient client = Fixtures.client(vspc, sleeper)
+        .baseUrl("http://127.0.0.1:" + vspc.getPort() + "/api/v3/").build()) {
+      assertThat(client.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + vspc.getPort() + "/");
+      okhttp3.Request request = new okhttp3.Request.Builder()
+          .url(client.baseUrl().resolve(PATH.substring(1) + "?limit=501")).build();
+      try (okhttp3.Response response = client.httpClientWithoutToken().newCall(request).execute()) {
+        assertThat(response.code()).as("a 401 is returned, not thrown").isEqualTo(401);
+      }
+    }
+    RecordedRequest sent = take(vspc);
+    assertThat(sent.getHeaders().get("Authorization")).isNull();
+    assertThat(sent.getTarget()).isEqualTo(PATH + "?limit=501");
+  }
 }

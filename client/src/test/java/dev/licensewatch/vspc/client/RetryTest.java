@@ -194,11 +194,70 @@ class RetryTest {
   }
 
   @Test
-  void exhaustedThrottlingIsARateLimitedExceptionWithTheServersErrors() throws Exception {
-    for (int i = 0; i < 4; i++) {
+  void aThrottledRequestWaitsAsToldWithoutSpendingItsAttempts() {
+    for (int i = 0; i < 6; i++) {
       server.enqueue(json(429, THROTTLED));
     }
+    server.enqueue(SUCCESS);
+    assertThat(fetchOnePage(client().maxAttempts(2)).licenses()).hasSize(2);
+    assertThat(sleeper.waits).hasSize(6).containsOnly(Duration.ofSeconds(7));
+    assertThat(listener.retries).extracting(RecordingListener.Retry::attempt)
+        .containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void aThrottleWithoutAHintBacksOffWithoutSpendingAttempts() {
+    // VSPC's limit of simultaneous requests answers 429 with no retryAfter.
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(json(429, errors("Too many requests.", "transport", 429, "")));
+    }
+    server.enqueue(SUCCESS);
+    assertThat(fetchOnePage(client().maxAttempts(1)).licenses()).hasSize(2);
+    assertThat(sleeper.waits).hasSize(4);
+    assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(sleeper.waits.get(3)).isBetween(Duration.ofMillis(2000), Duration.ofMillis(4000));
+  }
+
+  @Test
+  void aBurstOf429And520AndAResetAnd503OnOnePageIsRiddenOut() {
+    // The burst that failed a whole export: three failures and a throttle, then the page.
+    server.enqueue(json(429, THROTTLED));
+    server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
+    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+        .onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(json(503, "{}"));
+    server.enqueue(SUCCESS);
+    assertThat(fetchOnePage(client()).licenses()).hasSize(2);
+    assertThat(listener.retries).extracting(RecordingListener.Retry::reason)
+        .satisfiesExactly(
+            r -> assertThat(r).isEqualTo("HTTP 429"),
+            r -> assertThat(r).isEqualTo("HTTP 520"),
+            r -> assertThat(r).contains("unexpected end of stream"),
+            r -> assertThat(r).isEqualTo("HTTP 503"));
+  }
+
+  @Test
+  void failuresKeepTheirBudgetBetweenThrottles() throws Exception {
+    MockResponse failed = json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, ""));
+    for (MockResponse r : List.of(failed, json(429, THROTTLED), failed, json(429, THROTTLED),
+        failed, failed, SUCCESS)) {
+      server.enqueue(r);
+    }
     try (VspcLicensingClient client = client().build()) {
+      VspcServerException e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      assertThat(e.httpStatus()).isEqualTo(520);
+      assertThat(e).hasMessageContaining("(after 4 attempts and 2 throttled requests)");
+      assertThat(e.requestId()).isEqualTo(requests().get(5).getHeaders().get("X-Request-id"));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(6);
+  }
+
+  @Test
+  void aServerThatKeepsThrottlingFailsTheRequestAtItsDeadline() throws Exception {
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(2);
+    dispatcher.override = offset -> json(429, THROTTLED);
+    server.setDispatcher(dispatcher);
+    try (VspcLicensingClient client = client().deadline(Duration.ofSeconds(60)).build()) {
       VspcRateLimitedException e = Expect.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(429);
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -208,12 +267,14 @@ class RetryTest {
         assertThat(error.retryAfter()).isEqualTo(7);
         assertThat(error.type().value()).isEqualTo("transport");
       });
-      assertThat(e).hasMessageContaining("429").hasMessageContaining("4 attempts");
-      List<RecordedRequest> sent = requests();
-      assertThat(sent).hasSize(4);
-      assertThat(e.requestId()).isEqualTo(sent.get(0).getHeaders().get("X-Request-id"));
+      assertThat(e).hasMessageContaining("429")
+          .hasMessageContaining("gave up after 9 throttled requests")
+          .hasMessageContaining("60 s deadline");
+      assertThat(e.requestId()).isEqualTo(requests().get(0).getHeaders().get("X-Request-id"));
     }
-    assertThat(sleeper.waits).hasSize(3);
+    // 8 waits of 7 s fit in 60 s; a 9th would not
+    assertThat(sleeper.waits).hasSize(8).containsOnly(Duration.ofSeconds(7));
+    assertThat(server.getRequestCount()).isEqualTo(9);
   }
 
   @Test
@@ -247,7 +308,7 @@ class RetryTest {
   }
 
   @Test
-  void maxAttemptsOfOneDisablesRetries() {
+  void maxAttemptsOfOneDisablesRetriesAfterFailures() {
     server.enqueue(json(503, "{}"));
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().maxAttempts(1).build()) {
@@ -293,19 +354,22 @@ class RetryTest {
 
   @Test
   void theDeadlineStopsRetrying() {
+    // Waits of exactly 4 s (the server's, over a jittered 2..4 s backoff): 4 fit in 20 s, and the
+    // last attempt still has almost 4 s, so that a busy machine cannot make it time out instead.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1);
-    dispatcher.override = offset -> json(503, "{}");
+    dispatcher.override = offset -> json(503, "{}").newBuilder()
+        .setHeader("Retry-After", "4").build();
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().maxAttempts(1000)
         .backoff(Duration.ofSeconds(4), Duration.ofSeconds(4))
         .deadline(Duration.ofSeconds(20)).build()) {
       VspcServerException e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
-      assertThat(e).hasMessageContaining("deadline").hasMessageContaining("20 s");
+      assertThat(e).hasMessageContaining("gave up after 5 attempts")
+          .hasMessageContaining("20 s deadline");
       assertThat(e.httpStatus()).isEqualTo(503);
     }
-    assertThat(sleeper.total()).isLessThanOrEqualTo(Duration.ofSeconds(20));
-    assertThat(sleeper.waits).hasSizeBetween(4, 9);
-    assertThat(server.getRequestCount()).isEqualTo(sleeper.waits.size() + 1);
+    assertThat(sleeper.waits).hasSize(4).containsOnly(Duration.ofSeconds(4));
+    assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.emulator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A response whose body is a list of byte arrays written back to back (no joining copy). */
 record Response(int status, List<String[]> headers, List<byte[]> body) {
@@ -23,6 +24,11 @@ record Response(int status, List<String[]> headers, List<byte[]> body) {
   /** The VSPC error envelope with this status as its code. */
   static Response error(int status, String message, String type) {
     return json(status, Json.error(message, type, status, null, null));
+  }
+
+  /** 429 as VSPC throttles: {@code retryAfter} (seconds) in the error item when given. */
+  static Response tooManyRequests(@Nullable Integer retryAfter) {
+    return json(429, Json.error("Too many requests.", "transport", 429, retryAfter, null));
   }
 
   static Response text(int status, String body) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,6 +112,7 @@ public final class VspcEmulator implements AutoCloseable {
   private final HttpServerCore server;
   private final AtomicReference<Scenario> scenario;
   private volatile Duration latency;
+  private volatile Throttle throttle;
 
   private final AtomicLong licenseRequestNumber = new AtomicLong();
   private final LongAdder requests = new LongAdder();
@@ -124,6 +126,7 @@ public final class VspcEmulator implements AutoCloseable {
       faults.put(kind, new LongAdder());
     }
     this.latency = config.latency();
+    this.throttle = new Throttle(config.throttling());
     Scenario initial = config.providerStates() ? scenarioOf(ProviderStates.initial())
         : Scenario.of(config.dataset(), config.auth(), config.faults(), config.drift(), 0);
     this.scenario = new AtomicReference<>(initial);
@@ -155,8 +158,8 @@ public final class VspcEmulator implements AutoCloseable {
     }
     this.server = new HttpServerCore(config.host(), config.port(), tls,
         config.maxConnections(), this::handle);
-    log.info("VSPC emulator listening on {} ({} licences, faults: {})", baseUrl(),
-        initial.store().size(), initial.faults());
+    log.info("VSPC emulator listening on {} ({} licences, faults: {}, contract breaks: {})",
+        baseUrl(), initial.store().size(), initial.faults(), config.breaks());
   }
 
   public static Builder builder() {
@@ -243,6 +246,11 @@ public final class VspcEmulator implements AutoCloseable {
     scenario.updateAndGet(s -> s.withDrift(drift, now));
   }
 
+  /** Throttles licences requests as VSPC does from now on ({@link Throttling#none()}: never). */
+  public void setThrottling(Throttling throttling) {
+    this.throttle = new Throttle(Objects.requireNonNull(throttling, "throttling"));
+  }
+
   /** A delay before every licences response (zero for none). */
   public void setLatency(Duration latency) {
     this.latency = requireNonNegative(latency);
@@ -317,6 +325,21 @@ public final class VspcEmulator implements AutoCloseable {
   private void serveLicences(Request request, Exchange exchange)
       throws IOException, InterruptedException {
     licenseRequests.increment();
+    Throttle t = throttle;
+    Response throttled = t.admit();
+    if (throttled != null) {
+      send(exchange, throttled);
+      return;
+    }
+    try {
+      serveAdmitted(request, exchange);
+    } finally {
+      t.release();
+    }
+  }
+
+  private void serveAdmitted(Request request, Exchange exchange)
+      throws IOException, InterruptedException {
     long n = licenseRequestNumber.incrementAndGet();
     Scenario s = scenarioFor(n);
     Duration delay = latency;
@@ -332,10 +355,10 @@ public final class VspcEmulator implements AutoCloseable {
     log.debug("licences request {}: fault {}", n, fault);
     int arg = fault.argument();
     switch (fault.kind()) {
-      case THROTTLE -> send(exchange, tooManyRequests(null)
+      case THROTTLE -> send(exchange, Response.tooManyRequests(null)
           .withHeader("Retry-After", Integer.toString(arg)));
-      case THROTTLE_BODY -> send(exchange, tooManyRequests(arg));
-      case THROTTLE_BOTH -> send(exchange, tooManyRequests(arg)
+      case THROTTLE_BODY -> send(exchange, Response.tooManyRequests(arg));
+      case THROTTLE_BOTH -> send(exchange, Response.tooManyRequests(arg)
           .withHeader("Retry-After", Integer.toString(arg)));
       case UNAVAILABLE -> {
         exchange.closeAfterResponse();
@@ -382,7 +405,8 @@ public final class VspcEmulator implements AutoCloseable {
       }
       case OK -> { }
     }
-    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT,
+    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1,
+        config.breaks().maxLimit(MAX_LIMIT),
         "Property value must be between 1 and " + MAX_LIMIT + ".");
     Response bad = limit.error();
     if (bad != null) {
@@ -394,7 +418,7 @@ public final class VspcEmulator implements AutoCloseable {
     if (bad != null) {
       return bad;
     }
-    return page(s.store(), offset.value(), limit.value());
+    return page(s.store(), offset.value(), limit.value(), config.breaks());
   }
 
   /** An int32 query parameter within min..max, or the 400 naming it. */
@@ -421,21 +445,21 @@ public final class VspcEmulator implements AutoCloseable {
     }
   }
 
-  private static Response page(LicenseStore store, int offset, int limit) {
+  private static Response page(LicenseStore store, int offset, int limit, Breaks breaks) {
     int total = store.size();
     int from = Math.min(offset, total);
     int to = (int) Math.min(total, (long) from + limit);
     int count = to - from;
     List<byte[]> body = new ArrayList<>(2 * count + 2);
-    body.add(Json.pagePrefix(total, count, offset));
+    body.add(breaks.pagePrefix(total, count, offset));
     for (int i = from; i < to; i++) {
       if (i > from) {
         body.add(Json.COMMA);
       }
-      body.add(store.get(i));
+      body.add(breaks.licence(store.get(i)));
     }
     body.add(Json.PAGE_SUFFIX);
-    return Response.json(200, body);
+    return breaks.page(Response.json(200, body));
   }
 
   private Response changeProviderState(Request request) {
@@ -485,11 +509,6 @@ public final class VspcEmulator implements AutoCloseable {
     return OK_EMPTY_OBJECT;
   }
 
-  private static Response tooManyRequests(@Nullable Integer retryAfter) {
-    return Response.json(429, Json.error("Too many requests.", "transport", 429, retryAfter,
-        null));
-  }
-
   private void send(Exchange exchange, Response response)
       throws IOException, InterruptedException {
     counted(response, () -> exchange.send(response));
@@ -520,13 +539,14 @@ public final class VspcEmulator implements AutoCloseable {
 
   private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
       Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
-      boolean providerStates, int maxConnections, @Nullable LocalDate today) {}
+      boolean providerStates, int maxConnections, @Nullable LocalDate today,
+      Throttling throttling, Breaks breaks) {}
 
   /**
    * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
    * #DEFAULT_LICENSES} synthetic licences from seed {@link #DEFAULT_SEED} in PascalCase around
-   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, plain HTTP,
-   * provider states off.
+   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, no throttling,
+   * plain HTTP, provider states off.
    */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -543,10 +563,12 @@ public final class VspcEmulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private FaultPlan faults = FaultPlan.none();
     private Drift drift = Drift.none();
+    private Throttling throttling = Throttling.none();
     private boolean tls;
     private @Nullable Path certificatePem;
     private boolean providerStates;
     private int maxConnections = 256;
+    private Breaks breaks = Breaks.NONE;
 
     private Builder() {}
 
@@ -658,6 +680,17 @@ public final class VspcEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Throttles licences requests as VSPC does (429s); see {@link Throttling}. */
+    public Builder throttling(Throttling throttling) {
+      this.throttling = Objects.requireNonNull(throttling, "throttling");
+      return this;
+    }
+
+    /** {@link #throttling(Throttling)} with a spec string, see {@link Throttling#parse}. */
+    public Builder throttling(String spec) {
+      return throttling(Throttling.parse(spec));
+    }
+
     /** Serves HTTPS with a self-signed certificate for localhost and 127.0.0.1. */
     public Builder tls(boolean tls) {
       this.tls = tls;
@@ -678,6 +711,20 @@ public final class VspcEmulator implements AutoCloseable {
     public Builder providerStates(boolean enabled) {
       this.providerStates = enabled;
       return this;
+    }
+
+    /**
+     * Breaks the API document in these ways (none by default), for trying a contract verifier;
+     * see {@link ContractBreak}.
+     */
+    public Builder contractBreaks(Set<ContractBreak> breaks) {
+      this.breaks = new Breaks(Objects.requireNonNull(breaks, "breaks"));
+      return this;
+    }
+
+    /** {@link #contractBreaks(Set)} from names, see {@link ContractBreak#parse(String)}. */
+    public Builder contractBreaks(String spec) {
+      return contractBreaks(ContractBreak.parse(spec));
     }
 
     /** Most connections served at once (default 256); each takes a thread while open. */
@@ -705,7 +752,8 @@ public final class VspcEmulator implements AutoCloseable {
               ? Map.of(DEFAULT_TOKEN, PORTAL_ADMINISTRATOR) : tokens);
       try {
         Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
-            latency, tls, certificatePem, providerStates, maxConnections, today);
+            latency, tls, certificatePem, providerStates, maxConnections, today, throttling,
+            breaks);
         return new VspcEmulator(config);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,

@@ -51,6 +51,8 @@ class FaultScheduleTest {
   static final int MIN_SCHEDULES = 500;
   /** Fault kinds, with retryAfter 0 s and tiny pauses so that 500 schedules take seconds. */
   static final String[] FAILING = {"429:0", "429body:0", "429both:0", "503", "520", "reset", "truncate"};
+  /** The kinds that spend an attempt: not the 429s, which are the server pacing the client. */
+  static final String[] SPENDING = {"503", "520", "reset", "truncate"};
   static final String[] HARMLESS = {"slow:1", "delay:2"};
 
   static VspcEmulator vspc;
@@ -91,10 +93,16 @@ class FaultScheduleTest {
         }
       }
       if (r.nextInt(8) == 0) {
-        // A burst long enough to exhaust the retries of one request.
-        int from = r.nextInt(1, positions + 1);
-        for (int n = from; n < from + MAX_ATTEMPTS; n++) {
-          faults.put(n, FAILING[r.nextInt(FAILING.length)]);
+        // A burst long enough to exhaust the retries of one request: MAX_ATTEMPTS failures,
+        // with 429s among them that must not count.
+        int n = r.nextInt(1, positions + 1);
+        for (int spent = 0; spent < MAX_ATTEMPTS; n++) {
+          if (r.nextInt(3) == 0) {
+            faults.put(n, FAILING[r.nextInt(3)]);
+          } else {
+            faults.put(n, SPENDING[r.nextInt(SPENDING.length)]);
+            spent++;
+          }
         }
       }
       return new Schedule(seed, licences, pageSize, concurrency, strict, faults);
@@ -114,9 +122,15 @@ class FaultScheduleTest {
       return kind != null && !kind.startsWith("slow") && !kind.startsWith("delay");
     }
 
+    boolean throttles(int n) {
+      String kind = faults.get(n);
+      return kind != null && kind.startsWith("429");
+    }
+
     /**
-     * Sequential walks are deterministic: request n is the n-th attempt. Returns how many pages
-     * succeed before a request exhausts its attempts, or -1 when the walk completes.
+     * Sequential walks are deterministic: request n is the n-th request sent. Returns how many
+     * pages succeed before a request exhausts its attempts (429s spend none), or -1 when the
+     * walk completes.
      */
     int predictedFailingPage() {
       int pages = licences == 0 ? 1 : (licences + pageSize - 1) / pageSize;
@@ -125,11 +139,13 @@ class FaultScheduleTest {
         int attempt = 0;
         boolean ok = false;
         while (attempt < MAX_ATTEMPTS) {
-          attempt++;
           n++;
           if (!fails(n)) {
             ok = true;
             break;
+          }
+          if (!throttles(n)) {
+            attempt++;
           }
         }
         if (!ok) {

@@ -40,6 +40,9 @@ final class FuzzHarness implements AutoCloseable {
   private final AtomicInteger violations = new AtomicInteger();
   private final VspcLicensingClient strict;
   private final VspcLicensingClient lenient;
+  // A 429 spends no attempt, and this server sends it for ever: a short deadline ends the walk.
+  private final VspcLicensingClient strictThrottled;
+  private final VspcLicensingClient lenientThrottled;
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "fuzz-runner");
     t.setDaemon(true);
@@ -77,11 +80,14 @@ final class FuzzHarness implements AutoCloseable {
         violations.incrementAndGet();
       }
     };
-    this.strict = build(base, true, count);
-    this.lenient = build(base, false, count);
+    this.strict = build(base, true, count).build();
+    this.lenient = build(base, false, count).build();
+    this.strictThrottled = build(base, true, count).deadline(Duration.ofMillis(100)).build();
+    this.lenientThrottled = build(base, false, count).deadline(Duration.ofMillis(100)).build();
   }
 
-  private static VspcLicensingClient build(OkHttpClient base, boolean strict, VspcEventListener l) {
+  private static VspcLicensingClient.Builder build(OkHttpClient base, boolean strict,
+      VspcEventListener l) {
     return VspcLicensingClient.builder()
         .baseUrl("https://vspc.fuzz.invalid:1280")
         .token(Secrets.TOKEN)
@@ -91,8 +97,7 @@ final class FuzzHarness implements AutoCloseable {
         .maxAttempts(2)
         .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
         .maxRetryAfter(Duration.ofSeconds(1))
-        .eventListener(l)
-        .build();
+        .eventListener(l);
   }
 
   /** Serves {@code bytes} and walks the collection in one mode; classifies what happened. */
@@ -101,7 +106,8 @@ final class FuzzHarness implements AutoCloseable {
     this.contentType = type;
     this.status = code;
     violations.set(0);
-    VspcLicensingClient client = strictMode ? strict : lenient;
+    VspcLicensingClient client = code == 429 ? (strictMode ? strictThrottled : lenientThrottled)
+        : strictMode ? strict : lenient;
     Future<List<BackupServerLicense>> walk = runner.submit(() -> {
       List<BackupServerLicense> out = new ArrayList<>();
       client.licenses().forEach(out::add);
@@ -148,6 +154,8 @@ final class FuzzHarness implements AutoCloseable {
   public void close() {
     strict.close();
     lenient.close();
+    strictThrottled.close();
+    lenientThrottled.close();
     runner.shutdownNow();
   }
 }

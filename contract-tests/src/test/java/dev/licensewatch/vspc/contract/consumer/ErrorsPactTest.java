@@ -141,7 +141,12 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "throttled")
   void throttled(MockServer server) {
-    assertThat(pageFailsWith(server, VspcRateLimitedException.class).retryAfter())
-        .isEqualTo(Duration.ofSeconds(25));
+    // A 429 spends no attempt: the client would wait the 25 s; a 10 s deadline fails at once.
+    try (VspcLicensingClient client = client(server).deadline(Duration.ofSeconds(10)).build()) {
+      VspcRateLimitedException e = catchThrowableOfType(VspcRateLimitedException.class,
+          client::page);
+      assertThat(e).isNotNull().hasMessageContaining("10 s deadline");
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(25));
+    }
   }
 }
