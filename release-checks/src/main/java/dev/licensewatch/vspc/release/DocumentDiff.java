@@ -1,5 +1,11 @@
 package dev.licensewatch.vspc.release;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -58,7 +64,8 @@ final class DocumentDiff {
 
   /** Every change from {@code oldText} to {@code newText} (two OpenAPI documents, YAML or JSON). */
   static List<DocumentChange> between(String oldText, String newText) {
-    ChangedOpenApi diff = OpenApiCompare.fromContents(oldText, newText);
+    ChangedOpenApi diff = OpenApiCompare.fromContents(withKnownValuesAsEnum(oldText),
+        withKnownValuesAsEnum(newText));
     DocumentDiff walk = new DocumentDiff();
     walk.document(diff);
     return List.copyOf(walk.changes);
@@ -85,6 +92,32 @@ final class DocumentDiff {
     for (ChangedOperation op : diff.getChangedOperations()) {
       operation(op);
     }
+  }
+
+  /**
+   * The document with every {@code x-extensible-enum} list also declared as {@code enum}:
+   * openapi-diff compares only {@code enum}, so a value added to or removed from an extensible
+   * list would otherwise go unseen. The lists stay, and say which enumerations are extensible.
+   */
+  static String withKnownValuesAsEnum(String text) {
+    try {
+      JsonNode tree = new YAMLMapper().readTree(text);
+      if (tree == null || !tree.isObject()) {
+        return text;
+      }
+      close(tree);
+      return new ObjectMapper().writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      return text; // openapi-diff says what is wrong with it
+    }
+  }
+
+  private static void close(JsonNode node) {
+    if (node instanceof ObjectNode object && !object.has("enum")
+        && object.get(EXTENSIBLE_ENUM) instanceof ArrayNode known) {
+      object.set("enum", known.deepCopy());
+    }
+    node.elements().forEachRemaining(DocumentDiff::close);
   }
 
   @SuppressWarnings("rawtypes")
