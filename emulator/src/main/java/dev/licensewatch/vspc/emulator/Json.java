@@ -47,6 +47,22 @@ final class Json {
     }
   }
 
+  /** An asynchronous action: {"data":{"id","initiatorUid","actionName","status"}}. */
+  static byte[] asyncAction(java.util.UUID id, java.util.UUID initiator, String name, String status) {
+    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+      w.beginObject().name("data").beginObject();
+      w.name("id").value(id.toString());
+      w.name("initiatorUid").value(initiator.toString());
+      w.name("actionName").value(name);
+      w.name("status").value(status);
+      w.endObject().endObject();
+      w.flush();
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The part of a page before the first licence. */
   static byte[] pagePrefix(int total, int count, int offset) {
     return ("{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + count
