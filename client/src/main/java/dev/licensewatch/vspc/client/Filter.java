@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *     Filter.property("company").ignoringCase().contains("acme"));
  * }</pre>
  *
- * <p>Values: strings for string properties; any {@link Number} for numbers; {@link Boolean};
+ * <p>Values: strings for string properties; any {@link Number} (or its text) for numbers;
+ * {@link Boolean} (or {@code "true"}, {@code "false"});
  * {@link Instant}, {@link OffsetDateTime}, {@link ZonedDateTime} or an ISO-8601 string with an
  * offset for date-times, sent as the server writes them ({@code 2027-01-01T00:00:00.0000000+00:00})
  * and compared as instants; {@link UUID} or its string for UUIDs; the generated enumeration
@@ -404,14 +405,14 @@ public final class Filter {
           }
         }
         case NUMBER -> {
-          if (value instanceof Integer || value instanceof Long || value instanceof Short
-              || value instanceof Byte) {
-            return ((Number) value).longValue();
+          Object n = value instanceof CharSequence text ? number(text) : value;
+          if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return ((Number) n).longValue();
           }
-          if (value instanceof BigInteger big) {
+          if (n instanceof BigInteger big) {
             return big.longValueExact();
           }
-          if (value instanceof Number number) {
+          if (n instanceof Number number) {
             double d = number instanceof BigDecimal big ? big.doubleValue() : number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
               throw new IllegalArgumentException(operation + " on '" + property.name()
@@ -423,6 +424,10 @@ public final class Filter {
         case BOOLEAN -> {
           if (value instanceof Boolean) {
             return value;
+          }
+          if (value instanceof CharSequence text && (text.toString().equalsIgnoreCase("true")
+              || text.toString().equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(text.toString());
           }
         }
         case DATE_TIME -> {
@@ -449,6 +454,16 @@ public final class Filter {
               + property.describe() + ")" : kind.description)
           + (kind == Kind.ENUM ? " (a String or " + simpleName(property.enumType()) + ")" : "")
           + ", was given " + value.getClass().getSimpleName() + " " + value);
+    }
+
+    /** A number's text as a Long or a Double; null when it is not a number. */
+    private static @Nullable Number number(CharSequence text) {
+      String t = text.toString().trim();
+      try {
+        return t.matches("-?[0-9]{1,18}") ? (Number) Long.valueOf(t) : (Number) Double.valueOf(t);
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
 
     private Object dateTime(Object value, String operation) {

@@ -58,6 +58,15 @@ class QueryTest {
     }
 
     @Test
+    void numbersAndBooleansMayBeGivenAsTheirText() {
+      assertThat(Filter.property("units").greaterThan("100").toString()).contains("\"value\":100}");
+      assertThat(Filter.property("usedCapacity").lessThan(" 2.5").toString()).contains("\"value\":2.5}");
+      assertThat(Filter.property("monitoring").isEqualTo("TRUE").toString()).contains("\"value\":true}");
+      assertThatThrownBy(() -> Filter.property("monitoring").isEqualTo("yes"))
+          .hasMessage("equals on 'monitoring' needs a boolean, was given String yes");
+    }
+
+    @Test
     void nullIsAskedForByName() {
       assertThat(Filter.property("expirationDate").isNull().toString())
           .isEqualTo("{\"property\":\"expirationDate\",\"operation\":\"equals\",\"value\":null}");
