@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -88,23 +89,23 @@ final class CollectionQuery {
 
   /**
    * The store's licences this query keeps, by index, in its order (cached per store); null when
-   * it keeps them all in the store's order.
+   * it keeps them all in the store's order. {@code licences} reads licence i of the store.
    */
-  int @Nullable [] apply(LicenseStore store) {
+  int @Nullable [] apply(LicenseStore store, IntFunction<Map<String, @Nullable Object>> licences) {
     if (filter.isEmpty() && sort.isEmpty()) {
       return null;
     }
     return store.queried(filterText + "\n" + sortText, () -> {
       List<Integer> kept = new ArrayList<>();
       for (int i = 0; i < store.size(); i++) {
-        if (matches(store.parsed(i))) {
+        if (matches(licences.apply(i))) {
           kept.add(i);
         }
       }
       if (!sort.isEmpty()) {
         Comparator<Integer> order = null;
         for (SortKey key : sort) {
-          Comparator<Integer> next = (x, y) -> key.compare(store.parsed(x), store.parsed(y));
+          Comparator<Integer> next = (x, y) -> key.compare(licences.apply(x), licences.apply(y));
           order = order == null ? next : order.thenComparing(next);
         }
         kept.sort(order); // stable

@@ -25,6 +25,17 @@ final class Json {
     }
   }
 
+  /** A licence's bytes as JSON values (maps, lists, strings, doubles, booleans, nulls). */
+  @SuppressWarnings("unchecked")
+  static Map<String, @Nullable Object> parse(byte[] licence) {
+    try (Buffer buffer = new Buffer().write(licence); com.squareup.moshi.JsonReader reader =
+        com.squareup.moshi.JsonReader.of(buffer)) {
+      return (Map<String, @Nullable Object>) reader.readJsonValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The error envelope: {"errors":[{"message","type","code",...}]}. */
   static byte[] error(String message, String type, int code, @Nullable Integer retryAfter,
       @Nullable String parameterName) {

@@ -1,8 +1,5 @@
 package dev.licensewatch.vspc.emulator;
 
-import com.squareup.moshi.JsonReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +56,6 @@ final class LicenseStore {
   }
 
   /** Licence {@code index} as JSON values (maps, lists, strings, doubles, booleans), cached. */
-  @SuppressWarnings("unchecked")
   Map<String, @Nullable Object> parsed(int index) {
     AtomicReferenceArray<Map<String, @Nullable Object>> values = parsed;
     if (values == null) {
@@ -73,11 +68,7 @@ final class LicenseStore {
     }
     Map<String, @Nullable Object> licence = values.get(index);
     if (licence == null) {
-      try (Buffer buffer = new Buffer().write(get(index)); JsonReader reader = JsonReader.of(buffer)) {
-        licence = (Map<String, @Nullable Object>) reader.readJsonValue();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      licence = Json.parse(get(index));
       values.set(index, licence);
     }
     return licence;

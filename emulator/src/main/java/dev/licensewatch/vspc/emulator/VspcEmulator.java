@@ -512,7 +512,10 @@ public final class VspcEmulator implements AutoCloseable {
   /** The page at {@code offset} of the licences {@code query} keeps, in its order. */
   private static Response page(LicenseStore store, CollectionQuery query, int offset, int limit,
       Breaks breaks) {
-    int[] kept = query.apply(store);
+    // The breaks change what the server holds: its filter and select see them too.
+    java.util.function.IntFunction<Map<String, @Nullable Object>> licences = breaks.isNone()
+        ? store::parsed : i -> Json.parse(breaks.licence(store.get(i)));
+    int[] kept = query.apply(store, licences);
     int total = kept == null ? store.size() : kept.length;
     int from = Math.min(offset, total);
     int to = (int) Math.min(total, (long) from + limit);
@@ -524,9 +527,8 @@ public final class VspcEmulator implements AutoCloseable {
         body.add(Json.COMMA);
       }
       int index = kept == null ? i : kept[i];
-      byte[] licence = query.selects() ? Json.object(query.project(store.parsed(index)))
-          : store.get(index);
-      body.add(breaks.licence(licence));
+      body.add(query.selects() ? Json.object(query.project(licences.apply(index)))
+          : breaks.licence(store.get(index)));
     }
     body.add(Json.PAGE_SUFFIX);
     return breaks.page(Response.json(200, body)).holding(count);
