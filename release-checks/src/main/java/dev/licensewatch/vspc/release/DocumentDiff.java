@@ -3,7 +3,6 @@ package dev.licensewatch.vspc.release;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -64,8 +63,8 @@ final class DocumentDiff {
 
   /** Every change from {@code oldText} to {@code newText} (two OpenAPI documents, YAML or JSON). */
   static List<DocumentChange> between(String oldText, String newText) {
-    ChangedOpenApi diff = OpenApiCompare.fromContents(withKnownValuesAsEnum(oldText),
-        withKnownValuesAsEnum(newText));
+    ChangedOpenApi diff = OpenApiCompare.fromContents(knownValuesAsEnum(oldText),
+        knownValuesAsEnum(newText));
     DocumentDiff walk = new DocumentDiff();
     walk.document(diff);
     return List.copyOf(walk.changes);
@@ -95,29 +94,31 @@ final class DocumentDiff {
   }
 
   /**
-   * The document with every {@code x-extensible-enum} list also declared as {@code enum}:
-   * openapi-diff compares only {@code enum}, so a value added to or removed from an extensible
-   * list would otherwise go unseen. The lists stay, and say which enumerations are extensible.
+   * The document with each {@code x-extensible-enum} list also declared as {@code enum} (the
+   * extension stays, so the enumeration is still known to be extensible): openapi-diff compares
+   * {@code enum} only, and reports nothing when just an extension's list changed.
    */
-  static String withKnownValuesAsEnum(String text) {
+  private static String knownValuesAsEnum(String text) {
     try {
       JsonNode tree = new YAMLMapper().readTree(text);
       if (tree == null || !tree.isObject()) {
         return text;
       }
-      close(tree);
+      closeEnums(tree);
       return new ObjectMapper().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      return text; // openapi-diff says what is wrong with it
+      return text;   // openapi-diff's parser reports what is wrong with it
     }
   }
 
-  private static void close(JsonNode node) {
-    if (node instanceof ObjectNode object && !object.has("enum")
-        && object.get(EXTENSIBLE_ENUM) instanceof ArrayNode known) {
-      object.set("enum", known.deepCopy());
+  private static void closeEnums(JsonNode node) {
+    if (node instanceof ObjectNode object && !object.has("enum")) {
+      JsonNode known = object.get(EXTENSIBLE_ENUM);
+      if (known != null && known.isArray()) {
+        object.set("enum", known.deepCopy());
+      }
     }
-    node.elements().forEachRemaining(DocumentDiff::close);
+    node.elements().forEachRemaining(DocumentDiff::closeEnums);
   }
 
   @SuppressWarnings("rawtypes")
