@@ -5,7 +5,6 @@ import dev.licensewatch.vspc.client.LicenseProperties.Kind;
 import dev.licensewatch.vspc.client.generated.model.Collation;
 import dev.licensewatch.vspc.client.generated.model.FilterOperation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,7 +138,7 @@ public final class Filter {
   }
 
   /** Writes this expression as one element of the {@code filter} array. */
-  void write(JsonWriter writer) throws IOException {
+  private void write(JsonWriter writer) throws IOException {
     writer.beginObject();
     if (property != null) {
       writer.name("property").value(property);
@@ -185,25 +183,13 @@ public final class Filter {
 
   /** JSON text of expressions (an array), as the query parameter carries them. */
   static String json(List<Filter> filters) {
-    try (Buffer buffer = new Buffer(); JsonWriter writer = JsonWriter.of(buffer)) {
-      writer.setSerializeNulls(true); // a comparison with null says "value": null
-      writer.beginArray();
-      for (Filter filter : filters) {
-        filter.write(writer);
-      }
-      writer.endArray();
-      writer.flush();
-      return buffer.readUtf8();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return QueryJson.array(filters, Filter::write);
   }
 
   /** This expression as JSON, e.g. {@code {"property":"status","operation":"equals",...}}. */
   @Override
   public String toString() {
-    String array = json(List.of(this));
-    return array.substring(1, array.length() - 1);
+    return QueryJson.object(this, Filter::write);
   }
 
   @Override

@@ -130,12 +130,8 @@ public final class LicenseQuery {
   }
 
   private static String selectJson(List<String> selected) {
-    StringBuilder json = new StringBuilder("[");
-    for (String name : selected) {
-      // Property names are identifiers (checked above): no escaping needed.
-      json.append(json.length() > 1 ? "," : "").append("{\"propertyPath\":\"").append(name).append("\"}");
-    }
-    return json.append(']').toString();
+    return QueryJson.array(selected,
+        (name, writer) -> writer.beginObject().name("propertyPath").value(name).endObject());
   }
 
   private static String limited(String json, int max, String parameter) {

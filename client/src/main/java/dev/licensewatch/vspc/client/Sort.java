@@ -4,10 +4,8 @@ import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.generated.model.Collation;
 import dev.licensewatch.vspc.client.generated.model.SortDirection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +70,7 @@ public final class Sort {
     return new Sort(property, direction, collation);
   }
 
-  void write(JsonWriter writer) throws IOException {
+  private void write(JsonWriter writer) throws IOException {
     writer.beginObject();
     writer.name("property").value(property);
     writer.name("direction").value(direction.value());
@@ -82,26 +80,15 @@ public final class Sort {
     writer.endObject();
   }
 
-  /** JSON text of sort expressions (an array), as the query parameter carries them. */
+  /** JSON text of expressions (an array), as the query parameter carries them. */
   static String json(List<Sort> sorts) {
-    try (Buffer buffer = new Buffer(); JsonWriter writer = JsonWriter.of(buffer)) {
-      writer.beginArray();
-      for (Sort sort : sorts) {
-        sort.write(writer);
-      }
-      writer.endArray();
-      writer.flush();
-      return buffer.readUtf8();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return QueryJson.array(sorts, Sort::write);
   }
 
   /** This expression as JSON, e.g. {@code {"property":"company","direction":"ascending"}}. */
   @Override
   public String toString() {
-    String array = json(List.of(this));
-    return array.substring(1, array.length() - 1);
+    return QueryJson.object(this, Sort::write);
   }
 
   @Override

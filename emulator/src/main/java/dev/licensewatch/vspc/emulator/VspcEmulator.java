@@ -347,15 +347,13 @@ public final class VspcEmulator implements AutoCloseable {
     String path = request.path();
     if (path.equalsIgnoreCase(LICENSES_PATH)) {
       if (!request.method().equals("GET")) {
-        send(exchange, Response.error(405, "The requested resource does not support http "
-            + "method '" + request.method() + "'.", "logical").withHeader("Allow", "GET"));
+        send(exchange, getOnly(request));
         return;
       }
       serveLicences(request, exchange);
     } else if (path.regionMatches(true, 0, AsyncActions.PATH, 0, AsyncActions.PATH.length())) {
       if (!request.method().equals("GET")) {
-        send(exchange, Response.error(405, "The requested resource does not support http "
-            + "method '" + request.method() + "'.", "logical").withHeader("Allow", "GET"));
+        send(exchange, getOnly(request));
         return;
       }
       Response refused = refused(request, scenario.get());
@@ -370,6 +368,11 @@ public final class VspcEmulator implements AutoCloseable {
     } else {
       send(exchange, Response.error(404, "Resource " + path + " was not found.", "logical"));
     }
+  }
+
+  private static Response getOnly(Request request) {
+    return Response.error(405, "The requested resource does not support http method '"
+        + request.method() + "'.", "logical").withHeader("Allow", "GET");
   }
 
   private void serveLicences(Request request, Exchange exchange)
