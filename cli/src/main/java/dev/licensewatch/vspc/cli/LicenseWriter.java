@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,19 +14,43 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class LicenseWriter {
   protected final BufferedSink sink;
+  /** The properties written, by their API names: every one, or those of {@code --columns}. */
+  protected final List<String> columns;
+  private final boolean allColumns;
   protected long count;
   private boolean started;
 
-  LicenseWriter(BufferedSink sink) {
+  LicenseWriter(BufferedSink sink, List<String> columns) {
     this.sink = sink;
+    this.allColumns = columns.isEmpty();
+    this.columns = allColumns ? BackupServerLicense.PROPERTIES : List.copyOf(columns);
   }
 
   static LicenseWriter of(Format format, BufferedSink sink) {
+    return of(format, sink, List.of());
+  }
+
+  /** A writer of these columns (API property names, in this order); empty for every one. */
+  static LicenseWriter of(Format format, BufferedSink sink, List<String> columns) {
     return switch (format) {
-      case JSON -> new JsonArray(sink);
-      case NDJSON -> new NdJson(sink);
-      case CSV -> new Csv(sink);
+      case JSON -> new JsonArray(sink, columns);
+      case NDJSON -> new NdJson(sink, columns);
+      case CSV -> new Csv(sink, columns);
     };
+  }
+
+  /** One licence as a JSON object of the columns, with the values the JSON adapter writes. */
+  protected void writeObject(BackupServerLicense licence) throws IOException {
+    if (allColumns) {
+      Values.LICENSE.toJson(sink, licence);
+      return;
+    }
+    Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+    Map<String, @Nullable Object> picked = new LinkedHashMap<>();
+    for (String column : columns) {
+      picked.put(column, values.get(column));
+    }
+    Values.OBJECT.toJson(sink, picked);
   }
 
   /** Starts the output (say the JSON array's {@code [}); from here on a failure leaves it cut. */
@@ -51,8 +76,8 @@ abstract class LicenseWriter {
 
   /** {@code [} one compact object per line {@code ]}: valid JSON that diffs and greps well. */
   static final class JsonArray extends LicenseWriter {
-    JsonArray(BufferedSink sink) {
-      super(sink);
+    JsonArray(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
@@ -63,7 +88,7 @@ abstract class LicenseWriter {
     @Override
     void write(BackupServerLicense licence) throws IOException {
       sink.writeUtf8(count == 0 ? "\n" : ",\n");
-      Values.LICENSE.toJson(sink, licence);
+      writeObject(licence);
       count++;
     }
 
@@ -75,8 +100,8 @@ abstract class LicenseWriter {
 
   /** One JSON object per line. */
   static final class NdJson extends LicenseWriter {
-    NdJson(BufferedSink sink) {
-      super(sink);
+    NdJson(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
@@ -84,7 +109,7 @@ abstract class LicenseWriter {
 
     @Override
     void write(BackupServerLicense licence) throws IOException {
-      Values.LICENSE.toJson(sink, licence);
+      writeObject(licence);
       sink.writeUtf8("\n");
       count++;
     }
@@ -94,36 +119,21 @@ abstract class LicenseWriter {
   }
 
   /**
-   * RFC 4180: CRLF line ends, a header of the API's property names in the document's order,
+   * RFC 4180: CRLF line ends, a header of the columns (the API's property names in the
+   * document's order, or those of {@code --columns}),
    * fields quoted when they hold a comma, quote, CR or LF; lists joined with {@code ;}; null as
    * an empty field. Values are what the JSON adapter writes (API names, canonical enum values,
    * ISO date-times), so both formats follow the same rules.
    */
   static final class Csv extends LicenseWriter {
-    /**
-     * The API's property names in the document's order, as the JSON adapter writes them (with
-     * nulls, every property appears), so the header cannot drift from the JSON output.
-     */
-    static final List<String> COLUMNS = columns();
-
-    private static List<String> columns() {
-      try {
-        BackupServerLicense bare = Values.LICENSE.fromJson("{\"autoUpdateEnabled\":false}");
-        Map<?, ?> written = (Map<?, ?>) Values.LICENSE.toJsonValue(bare);
-        return written.keySet().stream().map(String::valueOf).toList();
-      } catch (IOException e) {
-        throw new IllegalStateException("the licence adapter cannot read a bare licence", e);
-      }
-    }
-
-    Csv(BufferedSink sink) {
-      super(sink);
+    Csv(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
     void begin() throws IOException {
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        field(i, COLUMNS.get(i));
+      for (int i = 0; i < columns.size(); i++) {
+        field(i, columns.get(i));
       }
       sink.writeUtf8("\r\n");
     }
@@ -131,8 +141,8 @@ abstract class LicenseWriter {
     @Override
     void write(BackupServerLicense licence) throws IOException {
       Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        field(i, text(values.get(COLUMNS.get(i))));
+      for (int i = 0; i < columns.size(); i++) {
+        field(i, text(values.get(columns.get(i))));
       }
       sink.writeUtf8("\r\n");
       count++;

@@ -45,6 +45,7 @@ public final class Main {
       Root root = new Root(io);
       cmd = new CommandLine(root);
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
+      QueryOptions.addHelp(cmd);
       cmd.setOut(new PrintWriter(out, true));
       cmd.setErr(new PrintWriter(err, true));
       cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));

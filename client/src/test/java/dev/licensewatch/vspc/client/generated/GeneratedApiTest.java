@@ -71,7 +71,7 @@ class GeneratedApiTest {
             .body(body)
             .build());
     Response<BackupServerLicenseCollection> response =
-        api.getBackupServersLicenses(100, 0, "3.6.1", UUID.randomUUID())
+        api.getBackupServersLicenses(100, 0, null, null, null, "3.6.1", UUID.randomUUID())
             .execute();
     assertThat(response.code()).isEqualTo(200);
     return response.body();
@@ -139,9 +139,22 @@ class GeneratedApiTest {
   }
 
   @Test
+  void filterSortAndSelectTravelAsPercentEncodedJsonText() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
+    String filter = "[{\"property\":\"company\",\"operation\":\"contains\",\"value\":\"A+B & C #1\"}]";
+    api.getBackupServersLicenses(null, null, filter, "[{\"property\":\"company\",\"direction\":\"ascending\"}]",
+        "[{\"propertyPath\":\"company\"}]", null, null).execute();
+    RecordedRequest request = server.takeRequest();
+    // '+', '&' and '#' must not reach the server as a space, a new parameter or a fragment.
+    assertThat(request.getUrl().encodedQuery()).contains("A%2BB%20%26%20C%20%231");
+    assertThat(request.getUrl().queryParameter("filter")).isEqualTo(filter);
+    assertThat(request.getUrl().queryParameter("select")).isEqualTo("[{\"propertyPath\":\"company\"}]");
+  }
+
+  @Test
   void absentOptionalParametersAreLeftOut() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
-    api.getBackupServersLicenses(null, null, null, null).execute();
+    api.getBackupServersLicenses(null, null, null, null, null, null, null).execute();
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().querySize()).isZero();
     assertThat(request.getHeaders().get("X-Client-Version")).isNull();

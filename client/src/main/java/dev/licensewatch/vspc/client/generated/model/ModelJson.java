@@ -61,8 +61,17 @@ final class ModelJson {
     report(reader, consumedPath(reader), message);
   }
 
-  /** Called before {@code endObject()}, while the reader's path still names the last member. */
+  /**
+   * Called before {@code endObject()}, while the reader's path still names the last member.
+   * Inside a resource (an identified object, see {@link #openScope}), a property the request did
+   * not select is not missing: the sink says which ones it expects.
+   */
   static void missing(JsonReader reader, String property) {
+    Scope scope = reader.tag(Scope.class);
+    ViolationSink sink = reader.tag(ViolationSink.class);
+    if (scope != null && scope.depth > 0 && sink != null && !sink.expects(property)) {
+      return;
+    }
     String path = reader.getPath();
     int dot = path.lastIndexOf('.');
     report(reader, (dot > 0 ? path.substring(0, dot) : path) + "." + property,
