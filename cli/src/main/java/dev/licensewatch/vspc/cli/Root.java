@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
+import dev.licensewatch.vspc.verifier.ContractVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +87,8 @@ final class Root implements Runnable {
 
   static final int DEFAULT_CONCURRENCY = 4;
 
-  // set by picocli through the setters below, their defaults included
-  private int pageSize;
+  // set by picocli through the setters below, their defaults included (none for --page-size)
+  private @Nullable Integer pageSize;
   private int concurrency;
   @Nullable Integer timeoutSeconds;
   @Nullable Integer maxAttempts;
@@ -115,9 +116,10 @@ final class Root implements Runnable {
   }
 
   @Option(names = "--page-size", paramLabel = "N",
-      defaultValue = "" + VspcLicensingClient.DEFAULT_PAGE_SIZE,
       description = "Licences per request, 1.." + VspcLicensingClient.MAX_PAGE_SIZE
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: " + VspcLicensingClient.MAX_PAGE_SIZE + ", the largest the API serves;"
+          + " verify: " + ContractVerifier.DEFAULT_PAGE_SIZE + ", so that its walk crosses"
+          + " pages).")
   void setPageSize(int n) {
     checkRange(spec.commandLine(), "--page-size", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);
     pageSize = n;
@@ -131,7 +133,13 @@ final class Root implements Runnable {
     concurrency = n;
   }
 
+  /** Licences per request of a walk: the largest page unless --page-size says otherwise. */
   int pageSize() {
+    return pageSize != null ? pageSize : VspcLicensingClient.MAX_PAGE_SIZE;
+  }
+
+  /** --page-size as given, or null. */
+  @Nullable Integer pageSizeOption() {
     return pageSize;
   }
 
@@ -221,7 +229,7 @@ final class Root implements Runnable {
    */
   Session open(CommandLine command, boolean progress) {
     init();
-    Events events = new Events(io, progress && io.interactive, pageSize);
+    Events events = new Events(io, progress && io.interactive, pageSize());
     VspcEmulator emulator = null;
     String baseUrl;
     String secret;
@@ -243,7 +251,7 @@ final class Root implements Runnable {
     }
     try {
       VspcLicensingClient.Builder builder = VspcLicensingClient.builder()
-          .pageSize(pageSize)
+          .pageSize(pageSize())
           .concurrency(concurrency)
           .strict(strict)
           .failOnDrift(strict)

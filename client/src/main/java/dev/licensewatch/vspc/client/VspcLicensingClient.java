@@ -41,7 +41,9 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p>Thread-safe; one instance shares one connection pool. {@link #stream()} and {@link
- * #licenses()} page through the whole collection lazily; {@link #page(int, int)} fetches one page.
+ * #licenses()} page through the whole collection lazily, in pages of {@link
+ * Builder#pageSize(int)} (the largest the API serves unless told otherwise); {@link #page(int,
+ * int)} fetches one page, and {@link #page()} leaves the page size to the server.
  * Every request is retried on I/O failures, 408, 5xx and 520 with exponential backoff that
  * honours the server's {@code Retry-After}, up to {@link Builder#maxAttempts(int)} attempts. A 429
  * (VSPC limits requests per period and simultaneous requests) is the server pacing the client,
@@ -52,9 +54,12 @@ import retrofit2.Retrofit;
  * VspcException} subtypes.
  */
 public final class VspcLicensingClient implements AutoCloseable {
-  /** The default page size, as in the API document. */
+  /**
+   * The API's default page size, as in the API document: what the server applies to a request
+   * without {@code limit}, such as {@link #page()}. Walks ask for {@link #MAX_PAGE_SIZE} instead.
+   */
   public static final int DEFAULT_PAGE_SIZE = 100;
-  /** The largest page the API serves. */
+  /** The largest page the API serves, and the page size of walks unless told otherwise. */
   public static final int MAX_PAGE_SIZE = 500;
   /** The most pages a client fetches at once. */
   public static final int MAX_CONCURRENCY = 64;
@@ -245,7 +250,7 @@ public final class VspcLicensingClient implements AutoCloseable {
     private @Nullable TokenProvider tokenProvider;
     private boolean staticToken;
     private String clientVersion = LicensingApi.API_VERSION;
-    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int pageSize = MAX_PAGE_SIZE;
     private int concurrency = 1;
     private boolean adaptiveConcurrency = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -308,7 +313,10 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** Licences per request when paging, 1..500 (default 100). */
+    /**
+     * Licences per request when paging, 1..500 (default 500, the largest the API serves: a fifth
+     * of the round trips of the API's own default of 100, and as many licences per request).
+     */
     public Builder pageSize(int pageSize) {
       checkLimit(pageSize, "pageSize");
       this.pageSize = pageSize;

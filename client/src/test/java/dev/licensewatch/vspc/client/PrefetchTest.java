@@ -24,7 +24,9 @@ class PrefetchTest {
   final RecordingListener listener = new RecordingListener();
 
   private VspcLicensingClient.Builder client(int concurrency) {
-    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency);
+    // Pages of 100 keep the fixtures small; RequestsTest covers the default of 500.
+    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency)
+        .pageSize(100);
   }
 
   private static List<UUID> uids(int from, int to) {
