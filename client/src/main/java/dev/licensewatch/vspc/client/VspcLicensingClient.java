@@ -325,7 +325,9 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     /**
      * Pages fetched in parallel when paging (default 1). With N > 1, once the first page reveals
-     * the total, up to N following pages are fetched ahead; licences still come in server order.
+     * the total, up to N requests are on the wire at once, and up to 2N pages are planned ahead
+     * of the one being consumed, each sent as soon as an answer frees a place; licences still
+     * come in server order.
      * N is a ceiling: a throttling server makes the walk use fewer ({@link
      * #adaptiveConcurrency(boolean)}).
      */
