@@ -241,6 +241,8 @@ class GeneratedApiTest {
         .hasMessageContaining("expected a number but was STRING at $.data[0].units");
     assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"licenseIds\":[\"nope\"]}]}"))
         .hasMessageContaining("not a UUID: \"nope\" at $.data[0].licenseIds[0]");
+    assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"units\":-1e999}]}"))
+        .hasMessageContaining("number out of range: \"-1e999\" at $.data[0].units");
     assertThatThrownBy(
             () -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"expirationDate\":\"2020-09-09\"}]}"))
         .hasMessageContaining("not a date-time with an offset")
