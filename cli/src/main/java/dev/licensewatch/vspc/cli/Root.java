@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +30,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ListCommand.class, ExportCommand.class, PageCommand.class, CheckCommand.class,
-      VerifyCommand.class, EmulatorCommand.class
-    },
+    // The subcommands are added by Main (COMMANDS): only the one a run names, when it names one.
     description = {
       "Lists, exports and checks the licences of the Veeam Backup & Replication servers managed"
           + " by a Veeam Service Provider Console (REST API v3, GET /api/v3/licensing/backupServers).",
@@ -51,6 +52,24 @@ import picocli.CommandLine.Spec;
       "Environment: VSPC_URL, VSPC_TOKEN (used when --url, --token/--token-file are not given)."
     })
 final class Root implements Runnable {
+  /**
+   * The commands, in the order help lists them. Building a command's picocli model reflects over
+   * all its options: a run builds only the one it names, which halves picocli's share of the
+   * start-up.
+   */
+  static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("list", ListCommand::new);
+    commands.put("export", ExportCommand::new);
+    commands.put("page", PageCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("verify", VerifyCommand::new);
+    commands.put("emulator", EmulatorCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
   /** Sample data of --demo: fixed, so a demo looks the same every day relative to today. */
   static final int DEMO_LICENSES = 42;
   static final long DEMO_SEED = 7;

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,11 @@ public final class VspcLicensingClient implements AutoCloseable {
     http.addNetworkInterceptor(new Interceptors.Auth(settings.baseUrl, settings.tokenProvider));
     http.addNetworkInterceptor(new Interceptors.Log());
     Tls.configure(http, settings.trusted, settings.skipTlsVerification);
+    if (cleartextOnly()) {
+      // Plain http (loopback, or allowed explicitly) needs no TLS; without it, building the
+      // client does not load the platform's trust store, the slowest part of a cold start.
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     this.http = http.build();
 
     Moshi moshi = new Moshi.Builder().build();
@@ -235,7 +241,17 @@ public final class VspcLicensingClient implements AutoCloseable {
     OkHttpClient.Builder bare = http.newBuilder();
     bare.interceptors().removeIf(i -> i instanceof Interceptors.OnlyOk);
     bare.networkInterceptors().removeIf(i -> i instanceof Interceptors.Auth);
+    if (cleartextOnly()) {
+      // Its requests may go to an https URL: the TLS this client left out, as configured.
+      bare.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+      Tls.configure(bare, settings.trusted, settings.skipTlsVerification);
+    }
     return bare.build();
+  }
+
+  /** An http base URL and an OkHttpClient of our own (a caller's has set up its TLS already). */
+  private boolean cleartextOnly() {
+    return ownsHttp && !settings.baseUrl.isHttps();
   }
 
   /** The configuration, with the token shown as {@code ***}. */
