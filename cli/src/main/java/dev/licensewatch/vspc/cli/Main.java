@@ -45,10 +45,14 @@ public final class Main {
     try {
       Root root = new Root(io);
       cmd = new CommandLine(root);
-      // Only the command named, or all of them for help, a missing or an unknown command.
+      // Only the command named; all of them for help, a missing or an unknown command, and when
+      // another argument is a command's name too (picocli does not take a command's name as an
+      // option's value: "--url check list" must stay a usage error).
       String named = subcommand(cmd, args);
+      boolean alone = named != null
+          && Arrays.stream(args).filter(Root.COMMANDS::containsKey).count() == 1;
       for (Map.Entry<String, Supplier<Object>> command : Root.COMMANDS.entrySet()) {
-        if (named == null || named.equals(command.getKey())) {
+        if (!alone || named.equals(command.getKey())) {
           cmd.addSubcommand(command.getKey(), command.getValue().get());
         }
       }

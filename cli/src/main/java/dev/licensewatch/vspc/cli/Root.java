@@ -60,13 +60,14 @@ final class Root implements Runnable {
   static final Map<String, Supplier<Object>> COMMANDS = commands();
 
   private static Map<String, Supplier<Object>> commands() {
+    // Lambdas, not constructor references: a command's class loads only when it is built.
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("list", ListCommand::new);
-    commands.put("export", ExportCommand::new);
-    commands.put("page", PageCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("verify", VerifyCommand::new);
-    commands.put("emulator", EmulatorCommand::new);
+    commands.put("list", () -> new ListCommand());
+    commands.put("export", () -> new ExportCommand());
+    commands.put("page", () -> new PageCommand());
+    commands.put("check", () -> new CheckCommand());
+    commands.put("verify", () -> new VerifyCommand());
+    commands.put("emulator", () -> new EmulatorCommand());
     return Collections.unmodifiableMap(commands);
   }
 
