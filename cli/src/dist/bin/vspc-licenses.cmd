@@ -14,10 +14,10 @@ if errorlevel 1 (
 )
 
 rem The same start-up options as bin/vspc-licenses: C1, serial GC and a class-data archive
-rem made on first use next to the jar (skipped where lib is not writable).
+rem made on first use next to the jar from a training run (skipped where lib is not writable).
 set "OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 if not exist "%CDS%" (
-  "%JAVA%" %OPTS% "-XX:ArchiveClassesAtExit=%CDS%" -jar "%JAR%" --demo list >nul 2>&1
+  "%JAVA%" %OPTS% "-XX:ArchiveClassesAtExit=%CDS%" -cp "%JAR%" dev.licensewatch.vspc.cli.ClassDataTraining >nul 2>&1
   if errorlevel 1 del "%CDS%" >nul 2>&1
 )
 if exist "%CDS%" (
