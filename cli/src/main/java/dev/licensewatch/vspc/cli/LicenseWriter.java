@@ -1,10 +1,12 @@
 package dev.licensewatch.vspc.cli;
 
+import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import okio.Buffer;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 
@@ -49,8 +51,31 @@ abstract class LicenseWriter {
     return count;
   }
 
+  /**
+   * Licences as JSON objects: one JSON writer for all of them (a new writer per licence showed
+   * in profiles of large exports), writing into a buffer of its own that moves into the sink
+   * after each licence (segments change hands, nothing is copied), since every small write
+   * into the sink itself checks whether a segment is complete. Each licence is a top-level
+   * value of its own, which Moshi allows a lenient writer.
+   */
+  private abstract static class JsonObjects extends LicenseWriter {
+    private final Buffer buffer = new Buffer();
+    private final JsonWriter json = JsonWriter.of(buffer);
+
+    JsonObjects(BufferedSink sink) {
+      super(sink);
+      json.setLenient(true);
+      json.setSerializeNulls(true); // as Values.LICENSE writes them
+    }
+
+    final void writeObject(BackupServerLicense licence) throws IOException {
+      Values.LICENSE.toJson(json, licence);
+      sink.write(buffer, buffer.size());
+    }
+  }
+
   /** {@code [} one compact object per line {@code ]}: valid JSON that diffs and greps well. */
-  static final class JsonArray extends LicenseWriter {
+  static final class JsonArray extends JsonObjects {
     JsonArray(BufferedSink sink) {
       super(sink);
     }
@@ -63,7 +88,7 @@ abstract class LicenseWriter {
     @Override
     void write(BackupServerLicense licence) throws IOException {
       sink.writeUtf8(count == 0 ? "\n" : ",\n");
-      Values.LICENSE.toJson(sink, licence);
+      writeObject(licence);
       count++;
     }
 
@@ -74,7 +99,7 @@ abstract class LicenseWriter {
   }
 
   /** One JSON object per line. */
-  static final class NdJson extends LicenseWriter {
+  static final class NdJson extends JsonObjects {
     NdJson(BufferedSink sink) {
       super(sink);
     }
@@ -84,7 +109,7 @@ abstract class LicenseWriter {
 
     @Override
     void write(BackupServerLicense licence) throws IOException {
-      Values.LICENSE.toJson(sink, licence);
+      writeObject(licence);
       sink.writeUtf8("\n");
       count++;
     }
