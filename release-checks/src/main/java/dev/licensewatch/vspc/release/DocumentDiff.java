@@ -1,5 +1,10 @@
 package dev.licensewatch.vspc.release;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -58,7 +63,8 @@ final class DocumentDiff {
 
   /** Every change from {@code oldText} to {@code newText} (two OpenAPI documents, YAML or JSON). */
   static List<DocumentChange> between(String oldText, String newText) {
-    ChangedOpenApi diff = OpenApiCompare.fromContents(oldText, newText);
+    ChangedOpenApi diff = OpenApiCompare.fromContents(knownValuesAsEnum(oldText),
+        knownValuesAsEnum(newText));
     DocumentDiff walk = new DocumentDiff();
     walk.document(diff);
     return List.copyOf(walk.changes);
@@ -85,6 +91,34 @@ final class DocumentDiff {
     for (ChangedOperation op : diff.getChangedOperations()) {
       operation(op);
     }
+  }
+
+  /**
+   * The document with each {@code x-extensible-enum} list also declared as {@code enum} (the
+   * extension stays, so the enumeration is still known to be extensible): openapi-diff compares
+   * {@code enum} only, and reports nothing when just an extension's list changed.
+   */
+  private static String knownValuesAsEnum(String text) {
+    try {
+      JsonNode tree = new YAMLMapper().readTree(text);
+      if (tree == null || !tree.isObject()) {
+        return text;
+      }
+      closeEnums(tree);
+      return new ObjectMapper().writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      return text;   // openapi-diff's parser reports what is wrong with it
+    }
+  }
+
+  private static void closeEnums(JsonNode node) {
+    if (node instanceof ObjectNode object && !object.has("enum")) {
+      JsonNode known = object.get(EXTENSIBLE_ENUM);
+      if (known != null && known.isArray()) {
+        object.set("enum", known.deepCopy());
+      }
+    }
+    node.elements().forEachRemaining(DocumentDiff::closeEnums);
   }
 
   @SuppressWarnings("rawtypes")

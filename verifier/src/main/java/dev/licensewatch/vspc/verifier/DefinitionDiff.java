@@ -1,5 +1,9 @@
 package dev.licensewatch.vspc.verifier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -56,7 +60,7 @@ final class DefinitionDiff {
     DefinitionDiff diff = new DefinitionDiff();
     String detail;
     try {
-      OpenAPI server = Document.parse(theirs, source);
+      OpenAPI server = Document.parse(withKnownValuesAsEnum(theirs), source);
       Map.Entry<String, Operation> found = find(server);
       if (found == null) {
         diff.findings.add(Finding.of(Finding.Severity.BREAK, "the server's definition has no"
@@ -64,8 +68,13 @@ final class DefinitionDiff {
             + " licensing/backupServers)"));
         detail = source;
       } else {
+        OpenAPI oursClosed = Document.parse(withKnownValuesAsEnum(ours.text), Document.RESOURCE);
+        Map.Entry<String, Operation> oursFound = Document.find(oursClosed, Document.OPERATION_ID);
+        if (oursFound == null) {
+          throw new IllegalStateException("our document has no " + Document.OPERATION_ID);
+        }
         ChangedOpenApi changes = OpenApiCompare.fromSpecifications(
-            only(ours.api, ours.path, ours.operation),
+            only(oursClosed, ours.path, oursFound.getValue()),
             only(server, ours.path, found.getValue()));
         diff.operation(changes);
         detail = source + ": " + found.getKey() + " compared with our " + ours.path;
@@ -77,6 +86,35 @@ final class DefinitionDiff {
     }
     return diff.findings.check(ID, GROUP, title, detail,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The document with every {@code x-extensible-enum} list also declared as {@code enum}:
+   * openapi-diff compares only {@code enum}, and a VSPC serves closed enums where ours lists the
+   * known values as an extension, so both sides must say it the same way to be compared.
+   */
+  static String withKnownValuesAsEnum(String text) {
+    try {
+      YAMLMapper yaml = new YAMLMapper();
+      JsonNode tree = yaml.readTree(text);
+      if (tree == null || !tree.isObject()) {
+        return text;
+      }
+      close(tree);
+      return Exchange.JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      return text;   // the parser says what is wrong with it
+    }
+  }
+
+  private static void close(JsonNode node) {
+    if (node instanceof ObjectNode object && !object.has("enum")) {
+      JsonNode known = object.get(SchemaWalk.EXTENSIBLE_ENUM);
+      if (known != null && known.isArray()) {
+        object.set("enum", known.deepCopy());
+      }
+    }
+    node.elements().forEachRemaining(DefinitionDiff::close);
   }
 
   /** The operation by its operationId, else the GET of a path ending in licensing/backupServers. */

@@ -65,7 +65,7 @@ class DefinitionDiffTest {
     properties.putObject("usedUnits").put("type", "string");
     ((ObjectNode) properties.get("company")).put("nullable", true);
     licence.putArray("required").add("backupServerUid");   // autoUpdateEnabled no longer
-    ArrayNode status = (ArrayNode) schema(doc, "LicenseStatus").get("enum");
+    ArrayNode status = (ArrayNode) schema(doc, "LicenseStatus").get("x-extensible-enum");
     status.remove(5);                                        // Unlicensed
     ArrayNode parameters = (ArrayNode) doc.get("paths").get("/licensing/backupServers")
         .get("get").get("parameters");
@@ -99,13 +99,14 @@ class DefinitionDiffTest {
   }
 
   @Test
-  void knownValuesAreReadFromAnExtensibleEnumListToo() throws Exception {
-    // how issue 11 declares enums: type string, the known values in x-extensible-enum
+  void knownValuesAreReadFromAClosedEnumListToo() throws Exception {
+    // how VSPC's own definition declares enums: a closed enum list, where ours lists the known
+    // values in x-extensible-enum
     ObjectNode doc = asTheServerServesIt();
     ObjectNode status = schema(doc, "LicenseStatus");
-    ArrayNode values = (ArrayNode) status.remove("enum");
+    ArrayNode values = (ArrayNode) status.remove("x-extensible-enum");
     values.remove(0);                                         // Unknown
-    status.set("x-extensible-enum", values);
+    status.set("enum", values);
     Check check = compare(doc);
     assertThat(lines(check, Finding.Severity.BREAK)).containsExactly(
         "$.data[*].status: values our document lists are gone from the server's definition (was"
