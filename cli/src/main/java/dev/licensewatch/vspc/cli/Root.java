@@ -54,8 +54,7 @@ import picocli.CommandLine.Spec;
 final class Root implements Runnable {
   /**
    * The commands, in the order help lists them. Building a command's picocli model reflects over
-   * all its options: a run builds only the one it names, which halves picocli's share of the
-   * start-up.
+   * all its options, which showed in cold starts: a run builds only the one it names (Main).
    */
   static final Map<String, Supplier<Object>> COMMANDS = commands();
 
