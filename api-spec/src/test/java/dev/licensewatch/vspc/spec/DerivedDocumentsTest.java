@@ -33,7 +33,8 @@ class DerivedDocumentsTest {
         List<String> added = new ArrayList<>();
         JsonNode withoutEnums = strip(closed.deepCopy(), "", added);
         assertThat(withoutEnums).isEqualTo(SpecDocument.tree());
-        assertThat(added).hasSize(7).contains("/components/schemas/LicenseStatus");
+        assertThat(added).hasSize(9).contains("/components/schemas/LicenseStatus",
+                "/components/schemas/AsyncActionStatus");
     }
 
     @Test
@@ -50,7 +51,7 @@ class DerivedDocumentsTest {
 
     /** Removes each enum that sits next to an equal x-extensible-enum list; records where. */
     private static JsonNode strip(JsonNode node, String at, List<String> removed) {
-        if (node instanceof ObjectNode object && object.has("enum")) {
+        if (node instanceof ObjectNode object && object.has("enum") && object.has("x-extensible-enum")) {
             assertThat(object.get("enum")).as("enum at %s", at).isEqualTo(object.get("x-extensible-enum"));
             object.remove("enum");
             removed.add(at);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("Every example in the document")
 class ExamplesTest {
 
-    /** One response example: where it is written, its status and its JSON body. */
-    record ResponseExample(String location, int status, String body, Map<String, String> headers) {
+    /** One response example: where it is written, its path and status, and its JSON body. */
+    record ResponseExample(String location, String path, int status, String body, Map<String, String> headers) {
     }
 
     @TestFactory
@@ -43,7 +43,7 @@ class ExamplesTest {
                             .withContentType(SpecDocument.JSON)
                             .withBody(example.body());
                     example.headers().forEach(response::withHeader);
-                    ValidationReport report = SpecDocument.validateResponse(response);
+                    ValidationReport report = SpecDocument.validateResponse(example.path(), response);
                     assertThat(report.getMessages())
                             .as("validation of %s:%n%s", example.location(), SpecDocument.format(report))
                             .isEmpty();
@@ -71,31 +71,50 @@ class ExamplesTest {
     }
 
     @TestFactory
-    @DisplayName("parameter examples are accepted in a request")
+    @DisplayName("parameter examples are accepted in a request, and JSON ones by their x-json-schema")
     Stream<DynamicTest> parameterExamplesValidate() {
         JsonNode parameters = SpecDocument.tree().path("components").path("parameters");
         List<DynamicTest> tests = new ArrayList<>();
         parameters.fields().forEachRemaining(entry -> {
             JsonNode parameter = entry.getValue();
-            JsonNode example = parameter.has("example") ? parameter.get("example") : parameter.path("schema").get("example");
-            if (example == null) {
-                return;
+            List<JsonNode> examples = new ArrayList<>();
+            JsonNode single = parameter.has("example") ? parameter.get("example") : parameter.path("schema").get("example");
+            if (single != null) {
+                examples.add(single);
             }
+            parameter.path("examples").forEach(e -> examples.add(e.get("value")));
             String name = parameter.get("name").asText();
             String in = parameter.get("in").asText();
-            tests.add(DynamicTest.dynamicTest(in + " " + name + " = " + example.asText(), () -> {
-                var request = SpecDocument.authenticatedGet();
-                if (in.equals("query")) {
-                    request.withQueryParam(name, example.asText());
-                } else {
-                    request.withHeader(name, example.asText());
-                }
-                ValidationReport report = SpecDocument.validateRequest(request);
-                assertThat(report.getMessages()).as(SpecDocument.format(report)).isEmpty();
-            }));
+            for (JsonNode example : examples) {
+                tests.add(DynamicTest.dynamicTest(in + " " + name + " = " + example.asText(), () -> {
+                    var request = SpecDocument.authenticatedGet();
+                    if (in.equals("query")) {
+                        request.withQueryParam(name, example.asText());
+                    } else {
+                        request.withHeader(name, example.asText());
+                    }
+                    ValidationReport report = SpecDocument.validateRequest(request);
+                    assertThat(report.getMessages()).as(SpecDocument.format(report)).isEmpty();
+                    if (parameter.has("x-json-schema")) {
+                        ValidationReport json = SpecDocument.validateJsonParameter(name, example.asText());
+                        assertThat(json.getMessages()).as(SpecDocument.format(json)).isEmpty();
+                    }
+                }));
+            }
         });
-        assertThat(tests).isNotEmpty();
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
         return tests.stream();
+    }
+
+    @Test
+    @DisplayName("a JSON parameter's schema check rejects malformed JSON, an unknown operation and an unknown member")
+    void jsonParameterCheckRejects() {
+        assertThat(SpecDocument.validateJsonParameter("filter", "[{\"property\":\"status\"").getMessages()).isNotEmpty();
+        assertThat(SpecDocument.validateJsonParameter("filter",
+                "[{\"property\":\"status\",\"operation\":\"like\",\"value\":\"x\"}]").getMessages()).isNotEmpty();
+        assertThat(SpecDocument.validateJsonParameter("sort",
+                "[{\"property\":\"status\",\"direction\":\"descending\",\"nulls\":\"last\"}]").getMessages()).isNotEmpty();
+        assertThat(SpecDocument.validateJsonParameter("select", "[{\"propertyPath\":\"company\"}]").getMessages()).isEmpty();
     }
 
     /** Walks the raw document; adds the names of the component examples it meets to {@code used}. */
@@ -103,6 +122,8 @@ class ExamplesTest {
         List<ResponseExample> found = new ArrayList<>();
         JsonNode paths = SpecDocument.tree().path("paths");
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String concrete = path.getKey().replace("{actionId}", SpecDocument.ACTION_PATH.substring(
+                    SpecDocument.ACTION_PATH.lastIndexOf('/') + 1));
             JsonNode responses = op.getValue().path("responses");
             responses.fields().forEachRemaining(entry -> {
                 int status = Integer.parseInt(entry.getKey());
@@ -113,7 +134,7 @@ class ExamplesTest {
                 media.forEachRemaining(m -> {
                     JsonNode mediaType = m.getValue();
                     if (mediaType.has("example")) {
-                        found.add(new ResponseExample(where + " " + m.getKey() + " example", status,
+                        found.add(new ResponseExample(where + " " + m.getKey() + " example", concrete, status,
                                 json(mediaType.get("example")), headers));
                     }
                     mediaType.path("examples").fields().forEachRemaining(ex -> {
@@ -126,7 +147,7 @@ class ExamplesTest {
                         }
                         JsonNode value = SpecDocument.deref(example).get("value");
                         assertThat(value).as("value of %s", label).isNotNull();
-                        found.add(new ResponseExample(label, status, json(value), headers));
+                        found.add(new ResponseExample(label, concrete, status, json(value), headers));
                     });
                 });
             });

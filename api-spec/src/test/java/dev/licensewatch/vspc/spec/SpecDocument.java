@@ -5,7 +5,9 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -31,6 +33,8 @@ final class SpecDocument {
     static final String JSON_RESOURCE = "openapi/vspc-licensing-v3.json";
     static final String CLOSED_RESOURCE = "openapi/vspc-licensing-v3.closed-enums.json";
     static final String PATH = "/api/v3/licensing/backupServers";
+    /** The path of an asynchronous action, with a concrete action id. */
+    static final String ACTION_PATH = "/api/v3/asyncActions/0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
     static final String JSON = "application/json";
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -92,12 +96,63 @@ final class SpecDocument {
         return current;
     }
 
+    /** The names of the component schemas some response uses, directly or through others. */
+    static java.util.Set<String> schemasInResponses() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        TREE.path("paths").forEach(path -> path.forEach(operation ->
+                operation.path("responses").forEach(response -> collectSchemas(deref(response), names))));
+        return names;
+    }
+
+    private static void collectSchemas(JsonNode node, java.util.Set<String> names) {
+        if (node.has("$ref") && node.get("$ref").asText().startsWith("#/components/schemas/")) {
+            String ref = node.get("$ref").asText();
+            if (names.add(ref.substring(ref.lastIndexOf('/') + 1))) {
+                collectSchemas(deref(node), names);
+            }
+            return;
+        }
+        node.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("example") && !field.getKey().equals("examples")) {
+                collectSchemas(field.getValue(), names);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(item -> collectSchemas(item, names));
+        }
+    }
+
     static ValidationReport validateResponse(int status, String jsonBody) {
         return validateResponse(SimpleResponse.Builder.status(status).withContentType(JSON).withBody(jsonBody));
     }
 
     static ValidationReport validateResponse(SimpleResponse.Builder response) {
-        return VALIDATOR.validateResponse(PATH, Request.Method.GET, response.build());
+        return validateResponse(PATH, response);
+    }
+
+    /** Validates a response of {@code GET path} (a concrete path, {@code {actionId}} filled in). */
+    static ValidationReport validateResponse(String path, SimpleResponse.Builder response) {
+        return VALIDATOR.validateResponse(path, Request.Method.GET, response.build());
+    }
+
+    /**
+     * Validates the JSON text of a query parameter declared as a string whose JSON schema
+     * {@code x-json-schema} names (filter, sort, select) against that schema; the validator does
+     * not look inside a string parameter itself.
+     */
+    static ValidationReport validateJsonParameter(String name, String jsonText) {
+        JsonNode parameter = null;
+        for (JsonNode p : TREE.path("components").path("parameters")) {
+            if (p.path("name").asText().equals(name)) {
+                parameter = p;
+            }
+        }
+        if (parameter == null || !parameter.has("x-json-schema")) {
+            throw new IllegalArgumentException("no JSON query parameter " + name);
+        }
+        String ref = parameter.get("x-json-schema").asText();
+        Schema<?> schema = schema(ref.substring(ref.lastIndexOf('/') + 1));
+        return new SchemaValidator(openApi(), new MessageResolver()).validate(jsonText, schema, name);
     }
 
     /** Validates against the closed-enums view: an enum value outside the known lists fails. */

@@ -133,7 +133,7 @@ final class Contenders {
         return walkPages(offset -> {
           BackupServerLicenseCollection page;
           try {
-            page = api.getBackupServersLicenses(pageSize, offset, null, null);
+            page = api.getBackupServersLicenses(pageSize, offset, null, null, null, null, null);
           } catch (ApiException e) {
             throw new IllegalStateException("stock client failed: HTTP " + e.getCode() + " "
                 + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
       "  vspc-licenses --demo check",
       "  vspc-licenses --url https://vspc.example.com:1280 --token-file /etc/icinga2/vspc.token \\",
       "      check --warn-days 60 --crit-days 15",
-      "  vspc-licenses --demo check --now 2030-01-01T00:00:00Z"
+      "  vspc-licenses --demo check --now 2030-01-01T00:00:00Z",
+      "  vspc-licenses check --filter type!=Evaluation --filter 'company~acme'"
     })
 final class CheckCommand implements Callable<Integer> {
   static final int OK = 0;
@@ -60,6 +63,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @ParentCommand Root root;
   @Spec CommandSpec spec;
+  @Mixin QueryOptions query;
 
   @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "60",
       description = "WARNING when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
@@ -212,10 +216,11 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--warn-days (" + warnDays
           + ") must be at least --crit-days (" + critDays + ")");
     }
+    LicenseQuery asked = query.query(spec.commandLine());
     Evaluation evaluation = new Evaluation(now != null ? now : Instant.now(), warnDays, critDays);
     // A failure is reported by Main as "LICENSES UNKNOWN - ...", exit 3.
     try (Root.Session session = root.open(spec.commandLine(), false);
-        Stream<BackupServerLicense> licences = session.client.stream()) {
+        Stream<BackupServerLicense> licences = session.client.stream(asked)) {
       licences.forEachOrdered(evaluation::add);
     }
     for (String line : evaluation.lines()) {

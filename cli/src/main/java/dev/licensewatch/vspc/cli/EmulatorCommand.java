@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses emulator --faults 'random:seed=42,rate=0.2,kinds=429|503'",
       "  vspc-licenses emulator --licenses 1000 --drift +25@3",
       "  vspc-licenses emulator --throttle 'simultaneous=2,per-period=100/10s'",
+      "  vspc-licenses emulator --async succeed:2",
       "  vspc-licenses emulator --dataset licences.json --enum-casing lower",
       "  vspc-licenses emulator --port 8080 --break null-in-non-nullable,total-changes"
     })
@@ -90,6 +91,11 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Throttle like VSPC (429s): 'simultaneous=N' (no retryAfter),"
           + " 'per-period=N/10s' (retryAfter in the error), 'retry-after=header|both|none'.")
   @Nullable String throttle;
+
+  @Option(names = "--async", paramLabel = "SPEC",
+      description = "Queue every licences request as an asynchronous action (202), as VSPC may:"
+          + " 'succeed', 'succeed:N' (N polls say Running first), 'fail:N', 'cancel:N'.")
+  @Nullable String async;
 
   @Option(names = "--tls", paramLabel = "PEMPATH",
       description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
@@ -161,6 +167,9 @@ final class EmulatorCommand implements Callable<Integer> {
       }
       if (throttle != null) {
         builder.throttling(throttle);
+      }
+      if (async != null) {
+        builder.async(async);
       }
       if (tls != null) {
         builder.tlsCertificatePem(tls);

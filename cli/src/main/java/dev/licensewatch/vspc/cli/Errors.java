@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.client.VspcAsyncActionException;
 import dev.licensewatch.vspc.client.VspcAuthenticationException;
 import dev.licensewatch.vspc.client.VspcBadRequestException;
 import dev.licensewatch.vspc.client.VspcContractException;
@@ -85,9 +86,18 @@ final class Errors {
     if (e instanceof VspcRateLimitedException) {
       return message(e) + id + "; try again later, or raise --timeout to wait longer";
     }
-    if (e instanceof VspcBadRequestException) {
-      return message(e) + id
-          + "; check --page-size, --limit, --offset and --client-version";
+    if (e instanceof VspcBadRequestException bad) {
+      String parameter = bad.parameterName() == null ? "" : bad.parameterName();
+      return message(e) + id + switch (parameter) {
+        case "filter", "sort" -> "; check --" + parameter;
+        case "select" -> "; check --columns";
+        default -> "; check --page-size, --limit, --offset and --client-version";
+      };
+    }
+    if (e instanceof VspcAsyncActionException action) {
+      return message(e) + id + (action.actionStatus().equalsIgnoreCase("Running")
+          ? "; the server is still working on it: raise --timeout, or try again later"
+          : "; try again later, and check the server's health");
     }
     if (e instanceof VspcPagingException p) {
       if (p.drift() == null) {

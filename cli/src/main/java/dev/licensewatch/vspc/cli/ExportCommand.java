@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -12,13 +13,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import okio.BufferedSink;
 import okio.Okio;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes every licence, streamed page by page (any number of licences, constant memory).",
+      "Writes every licence (or those --filter keeps, in the order of --sort), streamed page by"
+          + " page (any number of licences, constant memory).",
       "json: an array of objects with the API's property names; ndjson: one object per line;"
           + " csv: RFC 4180 with a header of the API's 23 property names, lists joined with ';',"
           + " null as an empty field.",
@@ -44,6 +49,8 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses --demo export",
       "  vspc-licenses export --format ndjson | jq -r 'select(.status != \"Valid\") | .company'",
       "  vspc-licenses export --format csv --output licences.csv",
+      "  vspc-licenses export --filter status=Expired --columns company,expirationDate",
+      "  vspc-licenses export --format csv --filter 'expirationDate<2027-01-01' --sort expirationDate",
       "",
       "With --output a file is written under a temporary name and renamed when complete:"
           + " a failure never leaves a partial file. A symbolic link is followed (its target is"
@@ -55,6 +62,12 @@ final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand Root root;
   @Spec CommandSpec spec;
+  @Mixin QueryOptions query;
+
+  @Option(names = "--columns", paramLabel = "PROP", split = ",",
+      description = "Only these properties, in this order (API names, e.g."
+          + " company,status,expirationDate): the server sends only them.")
+  List<String> columns = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
       description = "json, ndjson or csv (default: ${DEFAULT-VALUE}).")
@@ -65,9 +78,20 @@ final class ExportCommand implements Callable<Integer> {
           + " stdout.")
   @Nullable Path output;
 
+  /** What the server is asked for: the filter and sort, and the columns as select. */
+  private LicenseQuery asked = LicenseQuery.all();
+
   @Override
   public Integer call() throws Exception {
     Io io = root.io;
+    asked = query.query(spec.commandLine());
+    if (!columns.isEmpty()) {
+      try {
+        asked = asked.select(columns.stream().map(String::trim).toArray(String[]::new));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "bad --columns: " + Io.oneLine(e.getMessage()));
+      }
+    }
     OutputTarget target = null;
     if (output != null) {
       try {
@@ -118,7 +142,7 @@ final class ExportCommand implements Callable<Integer> {
     // Writes of 64 KiB rather than the sink's 8 KiB segments: an eighth of the system calls.
     BufferedSink sink = Okio.buffer(Okio.sink(
         new BufferedOutputStream(new NonClosing(os), OUTPUT_BUFFER)));
-    LicenseWriter writer = LicenseWriter.of(format, sink);
+    LicenseWriter writer = LicenseWriter.of(format, sink, asked.selected());
     long count;
     try {
       count = export(session, writer, sink, true);
@@ -157,7 +181,7 @@ final class ExportCommand implements Callable<Integer> {
       long count;
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(temp), OUTPUT_BUFFER);
           BufferedSink sink = Okio.buffer(Okio.sink(os))) {
-        count = export(session, LicenseWriter.of(format, sink), sink, false);
+        count = export(session, LicenseWriter.of(format, sink, asked.selected()), sink, false);
       }
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
@@ -187,7 +211,7 @@ final class ExportCommand implements Callable<Integer> {
   /** Streams every licence into {@code sink}; returns how many. */
   private long export(Root.Session session, LicenseWriter writer, BufferedSink sink,
       boolean streaming) throws IOException {
-    try (Stream<BackupServerLicense> licences = session.client.stream()) {
+    try (Stream<BackupServerLicense> licences = session.client.stream(asked)) {
       Iterator<BackupServerLicense> it = licences.iterator();
       boolean more = it.hasNext();   // nothing is written before the first page has arrived
       writer.start();

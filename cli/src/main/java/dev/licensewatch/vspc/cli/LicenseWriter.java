@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.cli;
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,19 +16,56 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class LicenseWriter {
   protected final BufferedSink sink;
+  /** The properties written, by their API names: every one, or those of {@code --columns}. */
+  protected final List<String> columns;
+  private final boolean allColumns;
   protected long count;
   private boolean started;
+  /** Where {@link #writeObject} writes a licence, before it moves into the sink. */
+  private final Buffer object = new Buffer();
+  private final JsonWriter json = JsonWriter.of(object);
 
-  LicenseWriter(BufferedSink sink) {
+  LicenseWriter(BufferedSink sink, List<String> columns) {
     this.sink = sink;
+    this.allColumns = columns.isEmpty();
+    this.columns = allColumns ? BackupServerLicense.PROPERTIES : List.copyOf(columns);
+    // Each licence is a top-level value of its own, which Moshi allows a lenient writer.
+    json.setLenient(true);
+    json.setSerializeNulls(true); // as Values.LICENSE and Values.OBJECT write them
   }
 
   static LicenseWriter of(Format format, BufferedSink sink) {
+    return of(format, sink, List.of());
+  }
+
+  /** A writer of these columns (API property names, in this order); empty for every one. */
+  static LicenseWriter of(Format format, BufferedSink sink, List<String> columns) {
     return switch (format) {
-      case JSON -> new JsonArray(sink);
-      case NDJSON -> new NdJson(sink);
-      case CSV -> new Csv(sink);
+      case JSON -> new JsonArray(sink, columns);
+      case NDJSON -> new NdJson(sink, columns);
+      case CSV -> new Csv(sink, columns);
     };
+  }
+
+  /**
+   * One licence as a JSON object of the columns, with the values the JSON adapter writes. One
+   * JSON writer serves the whole run (a new one per licence showed in profiles of large
+   * exports), writing into a buffer of its own that then moves into the sink (segments change
+   * hands, nothing is copied): every small write into the sink itself would check whether a
+   * segment is complete.
+   */
+  protected void writeObject(BackupServerLicense licence) throws IOException {
+    if (allColumns) {
+      Values.LICENSE.toJson(json, licence);
+    } else {
+      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+      Map<String, @Nullable Object> picked = new LinkedHashMap<>();
+      for (String column : columns) {
+        picked.put(column, values.get(column));
+      }
+      Values.OBJECT.toJson(json, picked);
+    }
+    sink.write(object, object.size());
   }
 
   /** Starts the output (say the JSON array's {@code [}); from here on a failure leaves it cut. */
@@ -51,33 +89,10 @@ abstract class LicenseWriter {
     return count;
   }
 
-  /**
-   * Licences as JSON objects: one JSON writer for all of them (a new writer per licence showed
-   * in profiles of large exports), writing into a buffer of its own that moves into the sink
-   * after each licence (segments change hands, nothing is copied), since every small write
-   * into the sink itself checks whether a segment is complete. Each licence is a top-level
-   * value of its own, which Moshi allows a lenient writer.
-   */
-  private abstract static class JsonObjects extends LicenseWriter {
-    private final Buffer buffer = new Buffer();
-    private final JsonWriter json = JsonWriter.of(buffer);
-
-    JsonObjects(BufferedSink sink) {
-      super(sink);
-      json.setLenient(true);
-      json.setSerializeNulls(true); // as Values.LICENSE writes them
-    }
-
-    final void writeObject(BackupServerLicense licence) throws IOException {
-      Values.LICENSE.toJson(json, licence);
-      sink.write(buffer, buffer.size());
-    }
-  }
-
   /** {@code [} one compact object per line {@code ]}: valid JSON that diffs and greps well. */
-  static final class JsonArray extends JsonObjects {
-    JsonArray(BufferedSink sink) {
-      super(sink);
+  static final class JsonArray extends LicenseWriter {
+    JsonArray(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
@@ -99,9 +114,9 @@ abstract class LicenseWriter {
   }
 
   /** One JSON object per line. */
-  static final class NdJson extends JsonObjects {
-    NdJson(BufferedSink sink) {
-      super(sink);
+  static final class NdJson extends LicenseWriter {
+    NdJson(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
@@ -119,36 +134,21 @@ abstract class LicenseWriter {
   }
 
   /**
-   * RFC 4180: CRLF line ends, a header of the API's property names in the document's order,
+   * RFC 4180: CRLF line ends, a header of the columns (the API's property names in the
+   * document's order, or those of {@code --columns}),
    * fields quoted when they hold a comma, quote, CR or LF; lists joined with {@code ;}; null as
    * an empty field. Values are what the JSON adapter writes (API names, canonical enum values,
    * ISO date-times), so both formats follow the same rules.
    */
   static final class Csv extends LicenseWriter {
-    /**
-     * The API's property names in the document's order, as the JSON adapter writes them (with
-     * nulls, every property appears), so the header cannot drift from the JSON output.
-     */
-    static final List<String> COLUMNS = columns();
-
-    private static List<String> columns() {
-      try {
-        BackupServerLicense bare = Values.LICENSE.fromJson("{\"autoUpdateEnabled\":false}");
-        Map<?, ?> written = (Map<?, ?>) Values.LICENSE.toJsonValue(bare);
-        return written.keySet().stream().map(String::valueOf).toList();
-      } catch (IOException e) {
-        throw new IllegalStateException("the licence adapter cannot read a bare licence", e);
-      }
-    }
-
-    Csv(BufferedSink sink) {
-      super(sink);
+    Csv(BufferedSink sink, List<String> columns) {
+      super(sink, columns);
     }
 
     @Override
     void begin() throws IOException {
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        field(i, COLUMNS.get(i));
+      for (int i = 0; i < columns.size(); i++) {
+        field(i, columns.get(i));
       }
       sink.writeUtf8("\r\n");
     }
@@ -156,8 +156,8 @@ abstract class LicenseWriter {
     @Override
     void write(BackupServerLicense licence) throws IOException {
       Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        field(i, text(values.get(COLUMNS.get(i))));
+      for (int i = 0; i < columns.size(); i++) {
+        field(i, text(values.get(columns.get(i))));
       }
       sink.writeUtf8("\r\n");
       count++;

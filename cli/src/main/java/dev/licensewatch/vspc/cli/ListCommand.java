@@ -1,5 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
+import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints a table of every licence: company, edition, status, type, units used/total,"
-          + " expiry date and days left, soonest expiry first (licences without expiry last).",
+      "Prints a table of every licence (or those --filter keeps): company, edition, status,"
+          + " type, units used/total, expiry date and days left, soonest expiry first (licences"
+          + " without expiry last), or in the order of --sort.",
       ""
     },
     footer = {
@@ -27,6 +30,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  vspc-licenses --demo list",
       "  vspc-licenses --url https://vspc.example.com:1280 --token-file ~/.vspc-token list",
+      "  vspc-licenses --demo list --filter status=Expired --sort -expirationDate",
       "For scripts, use export (json, ndjson, csv): the table layout may change."
     })
 final class ListCommand implements Callable<Integer> {
@@ -34,6 +38,7 @@ final class ListCommand implements Callable<Integer> {
 
   @ParentCommand Root root;
   @Spec CommandSpec spec;
+  @Mixin QueryOptions query;
 
   static final Comparator<BackupServerLicense> BY_EXPIRY =
       Comparator.comparing((BackupServerLicense l) -> l.expirationDate() == null ? null
@@ -42,13 +47,16 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    LicenseQuery asked = query.query(spec.commandLine());
     List<BackupServerLicense> licences = new ArrayList<>();
     try (Root.Session session = root.open(spec.commandLine(), true)) {
-      try (Stream<BackupServerLicense> stream = session.client.stream()) {
+      try (Stream<BackupServerLicense> stream = session.client.stream(asked)) {
         stream.forEach(licences::add);
       }
     }
-    licences.sort(BY_EXPIRY);
+    if (!query.sorts()) {
+      licences.sort(BY_EXPIRY);
+    }
     print(licences, Instant.now());
     return 0;
   }

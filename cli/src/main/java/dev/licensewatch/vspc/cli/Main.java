@@ -58,6 +58,7 @@ public final class Main {
       }
       // The settings below reach the subcommands added before them.
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
+      QueryOptions.addHelp(cmd);
       cmd.setOut(new PrintWriter(out, true));
       cmd.setErr(new PrintWriter(err, true));
       cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));

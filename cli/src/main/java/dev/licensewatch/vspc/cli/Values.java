@@ -17,6 +17,8 @@ final class Values {
   /** API property names, canonical enum casing when known, ISO date-times, nulls written. */
   static final JsonAdapter<BackupServerLicense> LICENSE =
       MOSHI.adapter(BackupServerLicense.class).serializeNulls();
+  /** Maps, lists and JSON values, nulls written: licences cut down to some columns. */
+  static final JsonAdapter<Object> OBJECT = MOSHI.adapter(Object.class).serializeNulls();
   static final JsonAdapter<PagingInfo> PAGING_INFO =
       MOSHI.adapter(PagingInfo.class).serializeNulls();
 

@@ -36,15 +36,25 @@ final class Decoding extends Converter.Factory {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** What one decode collects: lenient violations, or the first strict one is thrown. */
+  /**
+   * What one decode collects: lenient violations, or the first strict one is thrown. A licence
+   * property the query did not select is not expected, so its absence is no violation.
+   */
   static final class Context implements ViolationSink {
     final boolean strict;
     final List<ContractViolation> violations = new ArrayList<>(0);
     final String requestId;
+    private final LicenseQuery query;
 
-    Context(boolean strict, String requestId) {
+    Context(boolean strict, String requestId, LicenseQuery query) {
       this.strict = strict;
       this.requestId = requestId;
+      this.query = query;
+    }
+
+    @Override
+    public boolean expects(String property) {
+      return query.expects(property);
     }
 
     @Override
@@ -88,7 +98,7 @@ final class Decoding extends Converter.Factory {
   private <T> @Nullable T decode(ResponseBody body, JsonAdapter<T> adapter) throws IOException {
     Context context = current.get();
     if (context == null) {
-      context = new Context(true, "none");
+      context = new Context(true, "none", LicenseQuery.all());
     }
     MediaType contentType = body.contentType();
     if (contentType != null && !contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {

@@ -40,15 +40,12 @@ final class Failures {
     final List<ResponseError> errors;
     final @Nullable Duration retryAfter;
     final String where;
-    final @Nullable String location;
 
-    HttpFailure(int status, List<ResponseError> errors, @Nullable Duration retryAfter, String where,
-        @Nullable String location) {
+    HttpFailure(int status, List<ResponseError> errors, @Nullable Duration retryAfter, String where) {
       this.status = status;
       this.errors = errors;
       this.retryAfter = retryAfter;
       this.where = where;
-      this.location = location;
     }
 
     boolean retryable() {
@@ -65,7 +62,7 @@ final class Failures {
     okhttp3.Response raw = response.raw();
     List<ResponseError> errors = redact(parseErrors(response.errorBody(), adapter), sentToken(raw));
     Duration retryAfter = retryAfter(raw.header("Retry-After"), errors);
-    return new HttpFailure(raw.code(), errors, retryAfter, where(raw.request()), raw.header("Location"));
+    return new HttpFailure(raw.code(), errors, retryAfter, where(raw.request()));
   }
 
   /** The bearer token that went over the wire for this response, if any. */
@@ -179,12 +176,6 @@ final class Failures {
         return new VspcRateLimitedException(
             base + "; the server is throttling requests" + suffix,
             failure.errors, requestId, failure.retryAfter);
-      case 202:
-        return new VspcServerException(
-            base + "; the server queued the request as an asynchronous action"
-                + (failure.location == null ? "" : " (" + failure.location + ")")
-                + ", which this client does not follow" + suffix, 202, failure.errors, requestId,
-            null);
       default:
         if (failure.status >= 200 && failure.status < 300) {
           return new VspcServerException(base + "; expected 200 with licences" + suffix,

@@ -40,6 +40,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final int RECENT_LICENCES = 10_000;
 
   private final Requests requests;
+  private final LicenseQuery query; // every page carries the same filter, sort and select
   private final int pageSize;
   private final @Nullable ExecutorService executor;
   private final @Nullable Window window; // with the executor only
@@ -61,6 +62,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
   Paginator(
       Requests requests,
+      LicenseQuery query,
       int pageSize,
       int concurrency,
       boolean adaptive,
@@ -68,6 +70,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       VspcEventListener listener,
       boolean failOnDrift) {
     this.requests = requests;
+    this.query = query;
     this.pageSize = pageSize;
     this.executor = executor;
     this.window = executor == null ? null : new Window(concurrency, adaptive, listener);
@@ -136,7 +139,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     }
     if (pending == null) {
       plannedOffset = nextOffset + stride;
-      return requests.fetch(pageSize, nextOffset, new Requests.Cancellation(), window);
+      return requests.fetch(query, pageSize, nextOffset, new Requests.Cancellation(), window);
     }
     return await(pending.page);
   }
@@ -242,7 +245,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;
       try {
-        future = executor.submit(() -> requests.fetch(pageSize, offset, cancellation, window));
+        future = executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation, window));
       } catch (RejectedExecutionException e) {
         throw new IllegalStateException("the client was closed while paging", e);
       }

@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
 import dev.licensewatch.vspc.client.generated.api.LicensingApi;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
@@ -30,12 +31,15 @@ final class Requests {
   private final Decoding decoding;
   private final JsonAdapter<ErrorResponse> errorAdapter;
   private final VspcLicensingClient.Settings settings;
+  private final AsyncActions asyncActions;
 
-  Requests(LicensingApi api, Decoding decoding, Moshi moshi, VspcLicensingClient.Settings settings) {
+  Requests(LicensingApi api, AsyncActionsApi actionsApi, Decoding decoding, Moshi moshi,
+      VspcLicensingClient.Settings settings) {
     this.api = api;
     this.decoding = decoding;
     this.errorAdapter = moshi.adapter(ErrorResponse.class);
     this.settings = settings;
+    this.asyncActions = new AsyncActions(actionsApi, decoding, errorAdapter, settings);
   }
 
   /**
@@ -77,16 +81,16 @@ final class Requests {
     live.forEach(Cancellation::cancel);
   }
 
-  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset) {
-    return fetch(limit, offset, new Cancellation(), null);
+  LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset) {
+    return fetch(query, limit, offset, new Cancellation(), null);
   }
 
   /** One page; with a {@code window}, each attempt waits for a place in it (parallel walks). */
-  LicensePage fetch(@Nullable Integer limit, @Nullable Integer offset, Cancellation cancellation,
-      @Nullable Window window) {
+  LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset,
+      Cancellation cancellation, @Nullable Window window) {
     live.add(cancellation);
     try {
-      return attempts(limit, offset, cancellation, window);
+      return attempts(query, limit, offset, cancellation, window);
     } finally {
       live.remove(cancellation);
     }
@@ -99,8 +103,8 @@ final class Requests {
    * and goes again, for as long as the deadline allows and no single wait is over {@code
    * maxRetryAfter}.
    */
-  private LicensePage attempts(@Nullable Integer limit, @Nullable Integer offset,
-      Cancellation cancellation, @Nullable Window window) {
+  private LicensePage attempts(LicenseQuery query, @Nullable Integer limit,
+      @Nullable Integer offset, Cancellation cancellation, @Nullable Window window) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
     long deadline = 0; // from the first attempt on: waiting for a place in the window is not ours
@@ -110,8 +114,9 @@ final class Requests {
     boolean holding = false; // a place in the window kept through a wait the server asked for
     try {
       for (int sent = 1; ; sent++) {
-        Call<BackupServerLicenseCollection> call =
-            api.getBackupServersLicenses(limit, offset, settings.clientVersion, requestId);
+        Call<BackupServerLicenseCollection> call = api.getBackupServersLicenses(limit, offset,
+            query.filterJson(), query.sortJson(), query.selectJson(), settings.clientVersion,
+            requestId);
         String where = Failures.where(call.request());
         if (!cancellation.track(call) || closed) {
           throw cancelled(where, id);
@@ -124,7 +129,7 @@ final class Requests {
         // One attempt never runs past the overall deadline.
         long left = Math.max(1, deadline - settings.sleeper.nanoTime());
         call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
-        Decoding.Context context = new Decoding.Context(settings.strict, id);
+        Decoding.Context context = new Decoding.Context(settings.strict, id, query);
         // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
         Failures.@Nullable HttpFailure http = null;
         IOException io = null;
@@ -144,8 +149,15 @@ final class Requests {
         } catch (Decoding.ContractSignal signal) {
           throw contract(signal, where, id);
         } catch (Interceptors.UnexpectedSuccess e) {
+          if (e.status == 202) { // queued: the answer comes from the asynchronous action
+            AsyncActions.Queued queued = new AsyncActions.Queued(where, id, deadline, cancellation,
+                () -> closed);
+            BackupServerLicenseCollection body = asyncActions.follow(e.location, queued, context);
+            outcome = Window.Outcome.OK;
+            return accept(body, context, limit, offset, id);
+          }
           throw Failures.toException(
-              new Failures.HttpFailure(e.status, List.of(), null, where, e.location), id, "");
+              new Failures.HttpFailure(e.status, List.of(), null, where), id, "");
         } catch (IOException e) {
           if (cancellation.isCancelled() || closed) {
             throw cancelled(where, id);

@@ -1,6 +1,7 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.Moshi;
+import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
 import dev.licensewatch.vspc.client.generated.api.LicensingApi;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
@@ -101,15 +102,15 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     Moshi moshi = new Moshi.Builder().build();
     Decoding decoding = new Decoding(moshi, settings.maxResponseBytes);
-    LicensingApi api =
+    Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(settings.baseUrl)
             .client(this.http)
             .addConverterFactory(decoding)
             .validateEagerly(true)
-            .build()
-            .create(LicensingApi.class);
-    this.requests = new Requests(api, decoding, moshi, settings);
+            .build();
+    this.requests = new Requests(retrofit.create(LicensingApi.class),
+        retrofit.create(AsyncActionsApi.class), decoding, moshi, settings);
   }
 
   public static Builder builder() {
@@ -126,6 +127,16 @@ public final class VspcLicensingClient implements AutoCloseable {
    * (limit 100, offset 0).
    */
   public LicensePage page(@Nullable Integer limit, @Nullable Integer offset) {
+    return page(LicenseQuery.all(), limit, offset);
+  }
+
+  /**
+   * Fetches one page of the licences {@code query} keeps, in its order and with its properties;
+   * {@code total} counts what the query keeps. A null limit or offset is left out (the server's
+   * default applies).
+   */
+  public LicensePage page(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset) {
+    Objects.requireNonNull(query, "query");
     if (limit != null) {
       checkLimit(limit, "limit");
     }
@@ -133,7 +144,7 @@ public final class VspcLicensingClient implements AutoCloseable {
       throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
     }
     checkOpen();
-    return requests.fetch(limit, offset);
+    return requests.fetch(query, limit, offset);
   }
 
   /** Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent). */
@@ -147,7 +158,15 @@ public final class VspcLicensingClient implements AutoCloseable {
    * Failures surface as {@link VspcException} from the stream's terminal operation.
    */
   public Stream<BackupServerLicense> stream() {
-    Paginator paginator = newPaginator();
+    return stream(LicenseQuery.all());
+  }
+
+  /**
+   * The licences {@code query} keeps, lazily, in its order: the server filters, sorts and selects,
+   * and every page of the walk carries the same query. As {@link #stream()} otherwise.
+   */
+  public Stream<BackupServerLicense> stream(LicenseQuery query) {
+    Paginator paginator = newPaginator(Objects.requireNonNull(query, "query"));
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(
                 paginator, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -157,13 +176,19 @@ public final class VspcLicensingClient implements AutoCloseable {
 
   /** Every licence, lazily; each {@code iterator()} starts a new walk from the first page. */
   public Iterable<BackupServerLicense> licenses() {
-    return this::newPaginator;
+    return licenses(LicenseQuery.all());
   }
 
-  private Paginator newPaginator() {
+  /** The licences {@code query} keeps, lazily; each {@code iterator()} starts a new walk. */
+  public Iterable<BackupServerLicense> licenses(LicenseQuery query) {
+    Objects.requireNonNull(query, "query");
+    return () -> newPaginator(query);
+  }
+
+  private Paginator newPaginator(LicenseQuery query) {
     checkOpen();
     return new Paginator(
-        requests, settings.pageSize, settings.concurrency, settings.adaptiveConcurrency,
+        requests, query, settings.pageSize, settings.concurrency, settings.adaptiveConcurrency,
         settings.concurrency > 1 ? executor() : null, settings.listener, settings.failOnDrift);
   }
 

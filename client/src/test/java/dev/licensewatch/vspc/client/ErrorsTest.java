@@ -90,18 +90,18 @@ class ErrorsTest {
   }
 
   @Test
-  void queuedAsAnAsynchronousActionIsAServerExceptionSayingSo() {
+  void aQueuedAnswerWhoseLocationNamesNoAsynchronousActionIsAServerExceptionSayingSo() {
     server.enqueue(new MockResponse.Builder().code(202)
         .setHeader("Location", "/api/v3/asyncActions/7c1e").build());
-    server.enqueue(json(202, "{}"));
     VspcServerException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
     }
     assertThat(e.httpStatus()).isEqualTo(202);
-    assertThat(e).hasMessageContaining("queued").hasMessageContaining("/api/v3/asyncActions/7c1e");
+    assertThat(e).hasMessageContaining("queued").hasMessageContaining("/api/v3/asyncActions/7c1e")
+        .hasMessageContaining("does not name an asynchronous action");
     assertThat(e.requestId()).isNotNull();
-    assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
+    assertThat(server.getRequestCount()).as("not retried, nothing polled").isEqualTo(1);
   }
 
   @Test

@@ -12,11 +12,13 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The examples of client/README.md, run against a local server, so that they stay true. */
+/**
+ * The examples of client/README.md, docs/guide.md and docs/queries.md, run against a local server,
+ * so that they stay true.
+ */
 class ReadmeExamplesTest {
   final MockWebServer server = new MockWebServer();
   final RecordingSleeper sleeper = new RecordingSleeper();
@@ -50,6 +55,50 @@ class ReadmeExamplesTest {
       }
     }
     assertThat(lines).containsExactly("Company 1 null", "Company 2 null");
+  }
+
+  @Test
+  void letTheServerFilterSortAndSelect() throws Exception {
+    server.enqueue(ok(page(2, 0, List.of(QueryRequestsTest.selected(1), QueryRequestsTest.selected(2)))));
+    server.start();
+    List<String> lines = new ArrayList<>();
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      LicenseQuery expired = LicenseQuery.all()
+          .where(Filter.property("status").equalsIgnoreCase("Expired"))
+          .sortedBy(Sort.descending("expirationDate"))
+          .select("company", "expirationDate");
+      try (Stream<BackupServerLicense> licences = client.stream(expired)) {
+        licences.forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
+      }
+    }
+    assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z", "Company 2 2026-03-01T00:00Z");
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().queryParameter("filter"))
+        .isEqualTo("[{\"property\":\"status\",\"operation\":\"equals\",\"collation\":\"ignorecase\",\"value\":\"Expired\"}]");
+    assertThat(request.getUrl().queryParameter("sort"))
+        .isEqualTo("[{\"property\":\"expirationDate\",\"direction\":\"descending\"}]");
+    assertThat(request.getUrl().queryParameter("select"))
+        .isEqualTo("[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]");
+  }
+
+  @Test
+  void queriesPageExample() throws Exception {
+    server.enqueue(ok(page(1, 0, List.of(QueryRequestsTest.selected(1)))));
+    server.start();
+    List<String> lines = new ArrayList<>();
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      LicenseQuery expiring = LicenseQuery.all()
+          .where(Filter.property("status").equalsIgnoreCase("Expired"),
+              Filter.property("expirationDate").lessThan(Instant.parse("2027-01-01T00:00:00Z")))
+          .sortedBy(Sort.descending("expirationDate"))
+          .select("company", "expirationDate");
+      try (Stream<BackupServerLicense> licences = client.stream(expiring)) {
+        licences.forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
+      }
+    }
+    assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z");
+    assertThat(server.takeRequest().getUrl().queryParameter("filter"))
+        .contains("{\"property\":\"expirationDate\",\"operation\":\"lessThan\",\"value\":\"2027-01-01T00:00:00.0000000+00:00\"}");
   }
 
   @Test

@@ -54,6 +54,16 @@ public final class Contract {
   public static final String TOKEN_NOT_VALID = "the token is not valid";
   public static final String LACKS_ROLE = "the caller lacks a licensing role";
   public static final String THROTTLED = "requests are throttled";
+  public static final String EVERY_STATUS = "licenses of every status exist";
+  public static final String QUEUED = "requests are answered asynchronously";
+  public static final String ACTION_FINISHED = "an asynchronous action has finished";
+
+  /** The asynchronous action of the 202 interactions: the Location's id, then polled. */
+  public static final String ACTION_ID = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
+  public static final String ACTION_PATH = "/api/v3/asyncActions/" + ACTION_ID;
+  /** Where a 202 points: an absolute URL (the document says format uri) of an action. */
+  public static final String ACTION_LOCATION = "^https?://[^/]+/api/v3/asyncActions/"
+      + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
   /** The token the consumer tests use; the pact keeps only this made-up example. */
   public static final String EXAMPLE_TOKEN = "example-token-not-a-secret";
@@ -67,6 +77,14 @@ public final class Contract {
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$";
   public static final String ENUM = "^[A-Za-z][A-Za-z0-9_]*$";
   public static final String DELTA_SECONDS = "^[0-9]{1,10}$";
+  /** A value spelled any case, anchored: Rust's and Java's regexes agree on no inline flags. */
+  public static String anyCase(String word) {
+    StringBuilder regex = new StringBuilder("^");
+    for (char c : word.toCharArray()) {
+      regex.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+    }
+    return regex.append('$').toString();
+  }
 
   /** The eight properties the spec marks nullable, in document order. */
   public static final List<String> NULLABLE = List.of("edition", "monitoring", "expirationDate",

@@ -12,12 +12,15 @@ import java.util.Map;
  * @param responsesByStatus complete responses by HTTP status (faults without a status absent);
  *     counted as sending starts and taken back if it fails, so a client never holds a response
  *     these figures do not show yet
+ * @param licencesServed licences in the pages answered in full (asynchronous results included):
+ *     with a filter, only those it keeps
  */
 public record EmulatorStats(
     long requests,
     long licenseRequests,
     Map<FaultKind, Long> faults,
-    Map<Integer, Long> responsesByStatus) {
+    Map<Integer, Long> responsesByStatus,
+    long licencesServed) {
 
   public EmulatorStats {
     faults = Map.copyOf(faults);

@@ -25,6 +25,17 @@ final class Json {
     }
   }
 
+  /** A licence's bytes as JSON values (maps, lists, strings, doubles, booleans, nulls). */
+  @SuppressWarnings("unchecked")
+  static Map<String, @Nullable Object> parse(byte[] licence) {
+    try (Buffer buffer = new Buffer().write(licence); com.squareup.moshi.JsonReader reader =
+        com.squareup.moshi.JsonReader.of(buffer)) {
+      return (Map<String, @Nullable Object>) reader.readJsonValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The error envelope: {"errors":[{"message","type","code",...}]}. */
   static byte[] error(String message, String type, int code, @Nullable Integer retryAfter,
       @Nullable String parameterName) {
@@ -40,6 +51,22 @@ final class Json {
         w.name("parameterName").value(parameterName);
       }
       w.endObject().endArray().endObject();
+      w.flush();
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An asynchronous action: {"data":{"id","initiatorUid","actionName","status"}}. */
+  static byte[] asyncAction(java.util.UUID id, java.util.UUID initiator, String name, String status) {
+    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+      w.beginObject().name("data").beginObject();
+      w.name("id").value(id.toString());
+      w.name("initiatorUid").value(initiator.toString());
+      w.name("actionName").value(name);
+      w.name("status").value(status);
+      w.endObject().endObject();
       w.flush();
       return buffer.readByteArray();
     } catch (IOException e) {

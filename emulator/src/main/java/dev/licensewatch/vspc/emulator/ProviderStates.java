@@ -1,7 +1,10 @@
 package dev.licensewatch.vspc.emulator;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +26,27 @@ public final class ProviderStates {
   public static final String LACKS_ROLE = "the caller lacks a licensing role";
   /** Params {@code {"retryAfter": S}} (default 25): every licences request gets 429. */
   public static final String THROTTLED = "requests are throttled";
+  /**
+   * Eight licences with every property, two of them Expired, the others Valid, Warning, Error,
+   * Unlicensed and Unknown; companies and expiration dates all differ: for filter, sort and
+   * select. Any bearer token.
+   */
+  public static final String EVERY_STATUS = "licenses of every status exist";
+  /**
+   * Params {@code {"polls": N}} (default 0): the 3 licences of {@link #LICENSES_EXIST}, and every
+   * licences request is queued as an asynchronous action (202) that answers Running to N polls,
+   * then Succeed.
+   */
+  public static final String QUEUED = "requests are answered asynchronously";
+  /**
+   * Params {@code {"actionId": UUID}}: that asynchronous action has finished (Succeed), and its
+   * result is the first page of the 3 licences of {@link #LICENSES_EXIST}.
+   */
+  public static final String ACTION_FINISHED = "an asynchronous action has finished";
 
   /** All state names, in the order above. */
   public static final List<String> ALL = List.of(LICENSES_EXIST, NULLABLES_NULL, EVERY_PROPERTY,
-      TOKEN_NOT_VALID, LACKS_ROLE, THROTTLED);
+      TOKEN_NOT_VALID, LACKS_ROLE, THROTTLED, EVERY_STATUS, QUEUED, ACTION_FINISHED);
 
   /** The path provider-state changes are posted to. */
   public static final String PATH = "/_pact/provider-states";
@@ -37,7 +57,12 @@ public final class ProviderStates {
   private ProviderStates() {}
 
   /** What a state sets up: data, who is let in, and faults. */
-  record Setup(Dataset dataset, Auth auth, FaultPlan faults) {}
+  record Setup(Dataset dataset, Auth auth, FaultPlan faults, AsyncAnswers async,
+      @Nullable UUID finishedAction) {
+    Setup(Dataset dataset, Auth auth, FaultPlan faults) {
+      this(dataset, auth, faults, AsyncAnswers.none(), null);
+    }
+  }
 
   static Setup setupFor(String state, Map<String, ?> params) {
     return switch (state) {
@@ -53,6 +78,11 @@ public final class ProviderStates {
           FaultPlan.none());
       case LACKS_ROLE -> new Setup(defaultDataset(), Auth.of(Auth.Mode.FORBID_ALL),
           FaultPlan.none());
+      case EVERY_STATUS -> new Setup(everyStatus(), Auth.any(), FaultPlan.none());
+      case QUEUED -> new Setup(fullLicences(3), Auth.any(), FaultPlan.none(),
+          AsyncAnswers.of(AsyncAnswers.Outcome.SUCCEED, intParam(params, "polls", 0, 0, 100)), null);
+      case ACTION_FINISHED -> new Setup(fullLicences(3), Auth.any(), FaultPlan.none(),
+          AsyncAnswers.none(), uuidParam(params, "actionId"));
       case THROTTLED -> new Setup(defaultDataset(), Auth.any(), FaultPlan.always(
           FaultKind.THROTTLE_BOTH, intParam(params, "retryAfter", 25, 0, Integer.MAX_VALUE)));
       default -> throw new IllegalArgumentException("Unknown provider state '" + state
@@ -63,6 +93,48 @@ public final class ProviderStates {
   /** Before any state is set, and after a teardown: like "licenses exist" with 3 licences. */
   static Setup initial() {
     return setupFor(LICENSES_EXIST, Map.of());
+  }
+
+  private static Dataset fullLicences(int total) {
+    return Dataset.synthetic(total, SEED).withEveryPropertyPresent();
+  }
+
+  /** The licences of {@link #EVERY_STATUS}: fixed values, so a contract can name them. */
+  private static Dataset everyStatus() {
+    String[][] rows = {
+      {"Alder Logistics Ltd", "Valid", "2027-09-09T10:00:00.0000000+03:00"},
+      {"Birchwood Health", "Expired", "2025-03-01T00:00:00.0000000+00:00"},
+      {"Cobalt Legal GmbH", "Warning", "2027-01-15T08:30:00.0000000-07:00"},
+      {"Drumlin Foods", "Expired", "2025-11-30T23:00:00.0000000+01:00"},
+      {"Ember Media", "Error", "2028-02-29T12:00:00.0000000+00:00"},
+      {"Fjordline Shipping AB", "Unlicensed", "2026-06-01T00:00:00.0000000+02:00"},
+      {"Granite Labs", "Unknown", "2029-12-31T23:59:59.9999999+00:00"},
+      {"Harborview Hotels", "Valid", "2030-05-05T05:05:05.0000000+05:30"},
+    };
+    LicenseGenerator generator = new LicenseGenerator(SEED, LocalDate.of(2026, 1, 1),
+        EnumCasing.PASCAL_CASE, 0, true);
+    List<String> licences = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      Map<String, @Nullable Object> licence = generator.licenceWithEveryProperty();
+      licence.put("backupServerUid", UUID.nameUUIDFromBytes(("every-status-" + i).getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)).toString());
+      licence.put("company", rows[i][0]);
+      licence.put("status", rows[i][1]);
+      licence.put("expirationDate", rows[i][2]);
+      licence.put("supportExpirationDate", rows[i][2]);
+      licences.add(new String(Json.object(licence), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Dataset.fromJson("[" + String.join(",", licences) + "]");
+  }
+
+  private static UUID uuidParam(Map<String, ?> params, String name) {
+    Object v = params.get(name);
+    try {
+      return UUID.fromString(String.valueOf(v));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Provider state parameter '" + name
+          + "' must be a UUID, got '" + v + "'");
+    }
   }
 
   private static Dataset defaultDataset() {

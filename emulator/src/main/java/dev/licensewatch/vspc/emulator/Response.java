@@ -5,8 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A response whose body is a list of byte arrays written back to back (no joining copy). */
-record Response(int status, List<String[]> headers, List<byte[]> body) {
+/**
+ * A response whose body is a list of byte arrays written back to back (no joining copy);
+ * {@code licences} counts the licences a page body holds, for the request log.
+ */
+record Response(int status, List<String[]> headers, List<byte[]> body, int licences) {
+
+  Response(int status, List<String[]> headers, List<byte[]> body) {
+    this(status, headers, body, 0);
+  }
+
+  /** This page, saying it holds {@code n} licences. */
+  Response holding(int n) {
+    return new Response(status, headers, body, n);
+  }
 
   static final String JSON = "application/json; charset=utf-8";
   private static final List<String[]> JSON_HEADERS =
@@ -40,7 +52,7 @@ record Response(int status, List<String[]> headers, List<byte[]> body) {
   Response withHeader(String name, String value) {
     List<String[]> more = new ArrayList<>(headers);
     more.add(new String[] {name, value});
-    return new Response(status, more, body);
+    return new Response(status, more, body, licences);
   }
 
   long contentLength() {

@@ -113,6 +113,11 @@ public final class VspcEmulator implements AutoCloseable {
   private final AtomicReference<Scenario> scenario;
   private volatile Duration latency;
   private volatile Throttle throttle;
+  private volatile AsyncAnswers async;
+  private final AsyncActions actions = new AsyncActions();
+  private final RequestLog requestLog = new RequestLog();
+  /** The request being answered on this connection's thread, for the request log. */
+  private final ThreadLocal<Request> answering = new ThreadLocal<>();
 
   private final AtomicLong licenseRequestNumber = new AtomicLong();
   private final LongAdder requests = new LongAdder();
@@ -127,6 +132,7 @@ public final class VspcEmulator implements AutoCloseable {
     }
     this.latency = config.latency();
     this.throttle = new Throttle(config.throttling());
+    this.async = config.async();
     Scenario initial = config.providerStates() ? scenarioOf(ProviderStates.initial())
         : Scenario.of(config.dataset(), config.auth(), config.faults(), config.drift(), 0);
     this.scenario = new AtomicReference<>(initial);
@@ -210,14 +216,29 @@ public final class VspcEmulator implements AutoCloseable {
     });
     Map<Integer, Long> s = new LinkedHashMap<>();
     statuses.forEach((status, n) -> s.put(status, n.sum()));
-    return new EmulatorStats(requests.sum(), licenseRequests.sum(), f, s);
+    return new EmulatorStats(requests.sum(), licenseRequests.sum(), f, s, requestLog.licences());
   }
 
+  /** Clears the stats and the request log. */
   public void resetStats() {
     requests.reset();
     licenseRequests.reset();
     faults.values().forEach(LongAdder::reset);
     statuses.clear();
+    requestLog.clear();
+  }
+
+  /**
+   * The last {@value RequestLog#CAPACITY} requests answered, oldest first, each with its status
+   * and how many licences its answer held: what proves a filter kept the rest off the network.
+   */
+  public List<LoggedRequest> requestLog() {
+    return requestLog.entries();
+  }
+
+  /** Queues licences requests as asynchronous actions from now on (or stops: {@link AsyncAnswers#none()}). */
+  public void setAsync(AsyncAnswers answers) {
+    this.async = Objects.requireNonNull(answers, "answers");
   }
 
   /** Serves this dataset from now on; drift is re-armed, counting requests from now. */
@@ -271,12 +292,23 @@ public final class VspcEmulator implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown state or a bad parameter
    */
   public void applyProviderState(String state, Map<String, ?> params) {
-    scenario.set(scenarioOf(ProviderStates.setupFor(state, params)));
+    apply(ProviderStates.setupFor(state, params));
   }
 
   /** Back to what provider-states mode serves before any state is set (3 licences). */
   public void resetProviderState() {
-    scenario.set(scenarioOf(ProviderStates.initial()));
+    apply(ProviderStates.initial());
+  }
+
+  private void apply(ProviderStates.Setup setup) {
+    Scenario s = scenarioOf(setup);
+    scenario.set(s);
+    async = setup.async();
+    actions.clear();
+    if (setup.finishedAction() != null) {
+      actions.finished(setup.finishedAction(), page(s.store(), CollectionQuery.NONE, 0, DEFAULT_LIMIT,
+          config.breaks()));
+    }
   }
 
   private Scenario scenarioOf(ProviderStates.Setup setup) {
@@ -301,15 +333,31 @@ public final class VspcEmulator implements AutoCloseable {
 
   private void handle(Request request, Exchange exchange)
       throws IOException, InterruptedException {
+    answering.set(request);
+    try {
+      route(request, exchange);
+    } finally {
+      answering.remove();
+    }
+  }
+
+  private void route(Request request, Exchange exchange)
+      throws IOException, InterruptedException {
     requests.increment();
     String path = request.path();
     if (path.equalsIgnoreCase(LICENSES_PATH)) {
       if (!request.method().equals("GET")) {
-        send(exchange, Response.error(405, "The requested resource does not support http "
-            + "method '" + request.method() + "'.", "logical").withHeader("Allow", "GET"));
+        send(exchange, getOnly(request));
         return;
       }
       serveLicences(request, exchange);
+    } else if (path.regionMatches(true, 0, AsyncActions.PATH, 0, AsyncActions.PATH.length())) {
+      if (!request.method().equals("GET")) {
+        send(exchange, getOnly(request));
+        return;
+      }
+      Response refused = refused(request, scenario.get());
+      send(exchange, refused != null ? refused : actions.answer(path));
     } else if (config.providerStates() && path.equals(ProviderStates.PATH)) {
       if (!request.method().equals("POST")) {
         send(exchange, Response.error(405, "Provider states are set with POST.", "logical")
@@ -320,6 +368,11 @@ public final class VspcEmulator implements AutoCloseable {
     } else {
       send(exchange, Response.error(404, "Resource " + path + " was not found.", "logical"));
     }
+  }
+
+  private static Response getOnly(Request request) {
+    return Response.error(405, "The requested resource does not support http method '"
+        + request.method() + "'.", "logical").withHeader("Allow", "GET");
   }
 
   private void serveLicences(Request request, Exchange exchange)
@@ -348,7 +401,11 @@ public final class VspcEmulator implements AutoCloseable {
     }
     Fault fault = s.faults().faultFor(n - s.faultBase());
     if (fault == null) {
-      send(exchange, answer(request, s));
+      Response answer = answer(request, s);
+      AsyncAnswers plan = async;
+      // A valid request may be queued: its 400, 401 or 403 comes at once, as from VSPC.
+      send(exchange, plan.isNone() || answer.status() != 200 ? answer
+          : actions.queue(request, answer, plan, baseUrl()));
       return;
     }
     faults.get(fault.kind()).increment();
@@ -394,16 +451,20 @@ public final class VspcEmulator implements AutoCloseable {
     }
   }
 
+  /** 401 or 403 when the request's token may not read licences; null when it may. */
+  private static @Nullable Response refused(Request request, Scenario s) {
+    return switch (s.auth().check(request.header("authorization"))) {
+      case UNAUTHENTICATED -> UNAUTHORIZED_401;
+      case FORBIDDEN -> FORBIDDEN_403;
+      case OK -> null;
+    };
+  }
+
   /** What a healthy server answers: 401/403, 400, or a page. */
   private Response answer(Request request, Scenario s) {
-    switch (s.auth().check(request.header("authorization"))) {
-      case UNAUTHENTICATED -> {
-        return UNAUTHORIZED_401;
-      }
-      case FORBIDDEN -> {
-        return FORBIDDEN_403;
-      }
-      case OK -> { }
+    Response refused = refused(request, s);
+    if (refused != null) {
+      return refused;
     }
     IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1,
         config.breaks().maxLimit(MAX_LIMIT),
@@ -418,7 +479,13 @@ public final class VspcEmulator implements AutoCloseable {
     if (bad != null) {
       return bad;
     }
-    return page(s.store(), offset.value(), limit.value(), config.breaks());
+    CollectionQuery query;
+    try {
+      query = CollectionQuery.of(request, s.store());
+    } catch (CollectionQuery.Invalid e) {
+      return Response.json(400, Json.error(e.getMessage(), "logical", 400, null, e.parameter));
+    }
+    return page(s.store(), query, offset.value(), limit.value(), config.breaks());
   }
 
   /** An int32 query parameter within min..max, or the 400 naming it. */
@@ -445,8 +512,14 @@ public final class VspcEmulator implements AutoCloseable {
     }
   }
 
-  private static Response page(LicenseStore store, int offset, int limit, Breaks breaks) {
-    int total = store.size();
+  /** The page at {@code offset} of the licences {@code query} keeps, in its order. */
+  private static Response page(LicenseStore store, CollectionQuery query, int offset, int limit,
+      Breaks breaks) {
+    // The breaks change what the server holds: its filter and select see them too.
+    java.util.function.IntFunction<Map<String, @Nullable Object>> licences = breaks.isNone()
+        ? store::parsed : i -> Json.parse(breaks.licence(store.get(i)));
+    int[] kept = query.apply(store, licences);
+    int total = kept == null ? store.size() : kept.length;
     int from = Math.min(offset, total);
     int to = (int) Math.min(total, (long) from + limit);
     int count = to - from;
@@ -456,10 +529,12 @@ public final class VspcEmulator implements AutoCloseable {
       if (i > from) {
         body.add(Json.COMMA);
       }
-      body.add(breaks.licence(store.get(i)));
+      int index = kept == null ? i : kept[i];
+      body.add(query.selects() ? Json.object(query.project(licences.apply(index)))
+          : breaks.licence(store.get(index)));
     }
     body.add(Json.PAGE_SUFFIX);
-    return breaks.page(Response.json(200, body));
+    return breaks.page(Response.json(200, body)).holding(count);
   }
 
   private Response changeProviderState(Request request) {
@@ -532,6 +607,10 @@ public final class VspcEmulator implements AutoCloseable {
       sent.decrement();
       throw e;
     }
+    Request request = answering.get();
+    if (request != null) {
+      requestLog.add(request, response);
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -540,7 +619,7 @@ public final class VspcEmulator implements AutoCloseable {
   private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
       Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
       boolean providerStates, int maxConnections, @Nullable LocalDate today,
-      Throttling throttling, Breaks breaks) {}
+      Throttling throttling, Breaks breaks, AsyncAnswers async) {}
 
   /**
    * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
@@ -569,6 +648,7 @@ public final class VspcEmulator implements AutoCloseable {
     private boolean providerStates;
     private int maxConnections = 256;
     private Breaks breaks = Breaks.NONE;
+    private AsyncAnswers asyncAnswers = AsyncAnswers.none();
 
     private Builder() {}
 
@@ -681,6 +761,17 @@ public final class VspcEmulator implements AutoCloseable {
     }
 
     /** Throttles licences requests as VSPC does (429s); see {@link Throttling}. */
+    /** Queues licences requests as asynchronous actions (202), see {@link AsyncAnswers}. */
+    public Builder async(AsyncAnswers answers) {
+      this.asyncAnswers = Objects.requireNonNull(answers, "answers");
+      return this;
+    }
+
+    /** {@link #async(AsyncAnswers)} with a spec string, see {@link AsyncAnswers#parse(String)}. */
+    public Builder async(String spec) {
+      return async(AsyncAnswers.parse(spec));
+    }
+
     public Builder throttling(Throttling throttling) {
       this.throttling = Objects.requireNonNull(throttling, "throttling");
       return this;
@@ -753,7 +844,7 @@ public final class VspcEmulator implements AutoCloseable {
       try {
         Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
             latency, tls, certificatePem, providerStates, maxConnections, today, throttling,
-            breaks);
+            breaks, asyncAnswers);
         return new VspcEmulator(config);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,

@@ -78,7 +78,7 @@ class PagingTest {
 
   @Test
   void parameterNamesMatchCaseInsensitivelyAndUnknownOnesAreIgnored() {
-    Http.Reply reply = Http.licences(VSPC.emulator(), "Limit=3&OFFSET=1&filter=x");
+    Http.Reply reply = Http.licences(VSPC.emulator(), "Limit=3&OFFSET=1&search=x");
     assertThat(reply.pagingInfo()).containsEntry("count", 3.0).containsEntry("offset", 1.0);
   }
 }

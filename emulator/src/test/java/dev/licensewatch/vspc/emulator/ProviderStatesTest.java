@@ -53,6 +53,35 @@ class ProviderStatesTest {
   }
 
   @Test
+  void everyStatusServesEightFixedLicencesTwoOfThemExpired() {
+    setState("{\"state\":\"licenses of every status exist\"}");
+    List<Map<String, Object>> data = licences("x").data();
+    assertThat(data).hasSize(8).allSatisfy(l -> assertThat(l).hasSize(23));
+    assertThat(data).extracting(l -> l.get("status")).containsExactly("Valid", "Expired", "Warning",
+        "Expired", "Error", "Unlicensed", "Unknown", "Valid");
+    assertThat(data).extracting(l -> l.get("company")).doesNotHaveDuplicates();
+    assertThat(data).extracting(l -> l.get("expirationDate")).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void queuedRequestsAndAFinishedAction() {
+    setState("{\"state\":\"requests are answered asynchronously\",\"params\":{\"polls\":1}}");
+    Http.Reply queued = licences("x");
+    assertThat(queued.status()).isEqualTo(202);
+    assertThat(Http.get(queued.header("Location"), "x").text()).contains("\"status\":\"Running\"");
+
+    String id = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
+    setState("{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"" + id + "\"}}");
+    String action = vspc.baseUrl() + "/api/v3/asyncActions/" + id;
+    assertThat(Http.get(action, "x").text()).contains("\"status\":\"Succeed\"");
+    Http.Reply result = Http.get(action + "/result", "x");
+    assertThat(result.pagingInfo()).containsEntry("total", 3.0);
+    assertThat(licences("x").status()).as("requests are answered at once again").isEqualTo(200);
+    assertThat(setState("{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"x\"}}")
+        .status()).isEqualTo(400);
+  }
+
+  @Test
   void aMissingActionMeansSetupAndParamsMayBeStrings() {
     setState("{\"state\":\"licenses exist\",\"params\":{\"total\":\"12\"}}");
     assertThat(licences("x").pagingInfo()).containsEntry("total", 12.0);

@@ -89,6 +89,57 @@ class SpecConformanceTest {
     }
   }
 
+  private static String encoded(String json) {
+    return java.net.URLEncoder.encode(json, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void filteredAndSortedPagesConform() {
+    Http.Reply reply = fetchValid(url("?limit=50&filter=" + encoded(
+        "[{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Expired\",\"Warning\"]}]")
+        + "&sort=" + encoded("[{\"property\":\"expirationDate\",\"direction\":\"descending\"}]")),
+        VspcEmulator.DEFAULT_TOKEN);
+    assertThat(reply.data()).isNotEmpty().allSatisfy(l -> assertThat(l.get("status")).isIn("Expired", "Warning"));
+  }
+
+  @Test
+  void aSelectedPageBreaksTheDocumentOnlyByLeavingOutWhatWasNotSelected() {
+    Http.Reply reply = Http.get(url("?select=" + encoded(
+        "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]")), VspcEmulator.DEFAULT_TOKEN);
+    assertThat(reply.data()).hasSize(100).allSatisfy(l -> assertThat(l.keySet()).isSubsetOf("company", "expirationDate"));
+    // The document cannot say "required unless not selected": only that message may come.
+    assertThat(SpecValidator.validate(url(""), reply).getMessages()).isNotEmpty().allSatisfy(m -> {
+      assertThat(m.getKey()).isEqualTo("validation.response.body.schema.required");
+      assertThat(m.getMessage()).contains("autoUpdateEnabled");
+    });
+  }
+
+  @Test
+  void aRejectedFilterGets400ThatConforms() {
+    Http.Reply reply = fetchValid(url("?filter=" + encoded("[{\"property\":\"x\",\"operation\":\"equals\"}]")),
+        VspcEmulator.DEFAULT_TOKEN);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.firstError()).containsEntry("parameterName", "filter");
+  }
+
+  @Test
+  void asynchronousAnswersConform() {
+    VSPC.emulator().setAsync(AsyncAnswers.parse("succeed:1"));
+    try {
+      Http.Reply queued = fetchValid(url("?limit=3"), VspcEmulator.DEFAULT_TOKEN);
+      assertThat(queued.status()).isEqualTo(202);
+      String action = queued.header("Location");
+      assertThat(fetchValid(action, VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(200);
+      assertThat(fetchValid(action, VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(200);
+      Http.Reply result = fetchValid(action + "/result", VspcEmulator.DEFAULT_TOKEN);
+      assertThat(result.data()).hasSize(3);
+      assertThat(fetchValid(VSPC.baseUrl() + "/api/v3/asyncActions/" + java.util.UUID.randomUUID(),
+          VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(404);
+    } finally {
+      VSPC.emulator().setAsync(AsyncAnswers.none());
+    }
+  }
+
   @Test
   void theValidatorWouldCatchANonConformingLicence() {
     Http.Reply broken = new Http.Reply(200, okhttp3.Headers.of("Content-Type", Response.JSON),
@@ -102,7 +153,7 @@ class SpecConformanceTest {
   void providerStateLicencesConform() {
     try (VspcEmulator e = VspcEmulator.builder().providerStates(true).start()) {
       for (String state : new String[] {ProviderStates.LICENSES_EXIST,
-          ProviderStates.NULLABLES_NULL, ProviderStates.EVERY_PROPERTY}) {
+          ProviderStates.NULLABLES_NULL, ProviderStates.EVERY_PROPERTY, ProviderStates.EVERY_STATUS}) {
         e.applyProviderState(state, java.util.Map.of());
         Http.Reply reply = Http.get(e.licensesUrl(), "anything");
         assertThat(SpecValidator.validate(e.licensesUrl(), reply).getMessages())

@@ -14,30 +14,29 @@ import java.util.Map;
 
 /**
  * The languages of the matrix: the Maven execution that generates each client (its id in
- * pom.xml), what its date type holds, and how its client is compiled and its round-trip
- * program run. The two Java clients and the Kotlin one are compiled by Maven with the test
+ * pom.xml), what its date type holds, and how its client is compiled and its program run. The two Java clients and the Kotlin one are compiled by Maven with the test
  * sources; the others here, with their own toolchains.
  */
 enum Language {
   JAVA_OKHTTP_GSON("Java", "`java` (okhttp-gson)", "java-okhttp-gson", ChronoUnit.NANOS) {
     @Override
-    void run(Path work, Path cases) throws Exception {
-      JavaOkhttpGsonRoundTrip.main(new String[] {cases.toString()});
+    void run(Path work, List<String> args) throws Exception {
+      JavaOkhttpGsonRoundTrip.main(args.toArray(String[]::new));
     }
   },
   JAVA_NATIVE("Java", "`java` (native)", "java-native", ChronoUnit.NANOS) {
     @Override
-    void run(Path work, Path cases) throws Exception {
-      JavaNativeRoundTrip.main(new String[] {cases.toString()});
+    void run(Path work, List<String> args) throws Exception {
+      JavaNativeRoundTrip.main(args.toArray(String[]::new));
     }
   },
   KOTLIN("Kotlin", "`kotlin`", "kotlin", ChronoUnit.NANOS) {
     @Override
-    void run(Path work, Path cases) throws Exception {
+    void run(Path work, List<String> args) throws Exception {
       // Compiled by kotlin-maven-plugin after javac, so reached by name.
       try {
         Class.forName("dev.licensewatch.vspc.matrix.programs.KotlinRoundTrip")
-            .getMethod("main", String[].class).invoke(null, (Object) new String[] {cases.toString()});
+            .getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
       } catch (InvocationTargetException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
@@ -77,8 +76,8 @@ enum Language {
     }
 
     @Override
-    void run(Path work, Path cases) throws Exception {
-      Toolchain.run(work, Map.of(), List.of("node", "js/roundtrip.js", cases.toString()));
+    void run(Path work, List<String> args) throws Exception {
+      Toolchain.run(work, Map.of(), concat(List.of("node", "js/roundtrip.js"), args));
     }
   },
   PYTHON("Python", "`python` (pydantic 2)", "python", ChronoUnit.MICROS) {
@@ -98,9 +97,9 @@ enum Language {
     }
 
     @Override
-    void run(Path work, Path cases) throws Exception {
+    void run(Path work, List<String> args) throws Exception {
       Toolchain.run(work, Map.of("PYTHONPATH", work.resolve("generated").toString()),
-          List.of("python3", "roundtrip.py", cases.toString()));
+          concat(List.of("python3", "roundtrip.py"), args));
     }
   },
   GO("Go", "`go`", "go", ChronoUnit.NANOS) {
@@ -119,8 +118,8 @@ enum Language {
     }
 
     @Override
-    void run(Path work, Path cases) throws Exception {
-      Toolchain.run(work, goEnvironment(work), List.of(work.resolve("roundtrip").toString(), cases.toString()));
+    void run(Path work, List<String> args) throws Exception {
+      Toolchain.run(work, goEnvironment(work), concat(List.of(work.resolve("roundtrip").toString()), args));
     }
 
     /** The standard library only: no module proxy, no toolchain download, caches in target/. */
@@ -154,8 +153,17 @@ enum Language {
   void compile(Path work, Path sources, Path module) throws Exception {
   }
 
-  /** Runs the round-trip program over the cases file. */
-  abstract void run(Path work, Path cases) throws Exception;
+  /**
+   * Runs the language's program: {@code [cases file]} for the round trip, {@code [request,
+   * base URL, output file]} for the requests (see {@code programs/Cases}).
+   */
+  abstract void run(Path work, List<String> args) throws Exception;
+
+  private static List<String> concat(List<String> command, List<String> args) {
+    List<String> all = new java.util.ArrayList<>(command);
+    all.addAll(args);
+    return all;
+  }
 
   private static void copy(Path from, Path to) throws IOException {
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);

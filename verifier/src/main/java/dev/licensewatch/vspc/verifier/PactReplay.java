@@ -46,6 +46,8 @@ final class PactReplay {
   static final Map<String, Reach> REACHABLE = Map.of(
       // a live server has the licences it has; the pact's paging matchers hold for any number
       "licenses exist", Reach.TOKEN,
+      // the filter, sort and select interactions' matchers hold for any licences, none included
+      "licenses of every status exist", Reach.TOKEN,
       "the token is not valid", Reach.MADE_UP_TOKEN,
       "the caller lacks a licensing role", Reach.LOW_ROLE_TOKEN);
   /** Provider states only a stand-in can be put in, with the reason. */
@@ -57,7 +59,11 @@ final class PactReplay {
           + " with every property present, on the server; a live server's licences cannot be"
           + " set",
       "requests are throttled", "its provider state makes the server throttle every request;"
-          + " verify does not provoke throttling");
+          + " verify does not provoke throttling",
+      "requests are answered asynchronously", "its provider state makes the server queue every"
+          + " request (202); a live server decides that itself",
+      "an asynchronous action has finished", "its provider state puts an asynchronous action"
+          + " with a known id on the server; a live server's actions cannot be set");
 
   private final Run run;
   private final Pact pact;

@@ -29,7 +29,9 @@ class ContractBreaksTest {
       LARGEST_PAGE,
       "pact.the-auto-pager-s-request-for-page-1-of-3-limit-2-offset-0",
       "pact.the-auto-pager-s-request-for-page-2-of-3-limit-2-offset-2",
-      "pact.the-auto-pager-s-request-for-page-3-of-3-limit-2-offset-4");
+      "pact.the-auto-pager-s-request-for-page-3-of-3-limit-2-offset-4",
+      "pact.a-request-for-the-expired-licences-filter",
+      "pact.a-request-sorted-by-expiration-date-latest-first-sort");
 
   private static VerificationReport verify(ContractBreak b) {
     try (VspcEmulator vspc = Verify.emulator(e -> e.licenses(120).contractBreaks(Set.of(b)))) {

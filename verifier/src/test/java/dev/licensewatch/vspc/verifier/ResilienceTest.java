@@ -51,8 +51,8 @@ class ResilienceTest {
       assertThat(walk.status()).isEqualTo(Check.Status.NOT_VERIFIABLE);
       assertThat(walk.detail()).contains("--max-pages 5 pages (50 of 300 licences)");
       assertThat(report.outcome()).isEqualTo(VerificationReport.Outcome.CONFORMS);
-      // the walk, 5 edges, 3 auth checks, 11 replayable pact interactions
-      assertThat(report.requests()).isEqualTo(5 + 5 + 3 + 11);
+      // the walk, 5 edges, 3 auth checks, 13 replayable pact interactions
+      assertThat(report.requests()).isEqualTo(5 + 5 + 3 + 13);
     }
   }
 

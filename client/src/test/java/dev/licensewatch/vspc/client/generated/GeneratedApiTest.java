@@ -9,6 +9,7 @@ import dev.licensewatch.vspc.client.generated.api.LicensingApi;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
 import dev.licensewatch.vspc.client.generated.model.CloudConnectType;
+import dev.licensewatch.vspc.client.generated.model.FilterExpression;
 import dev.licensewatch.vspc.client.generated.model.LicensePackage;
 import dev.licensewatch.vspc.client.generated.model.LicenseSectionType;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
@@ -71,7 +72,7 @@ class GeneratedApiTest {
             .body(body)
             .build());
     Response<BackupServerLicenseCollection> response =
-        api.getBackupServersLicenses(100, 0, "3.6.1", UUID.randomUUID())
+        api.getBackupServersLicenses(100, 0, null, null, null, "3.6.1", UUID.randomUUID())
             .execute();
     assertThat(response.code()).isEqualTo(200);
     return response.body();
@@ -139,9 +140,22 @@ class GeneratedApiTest {
   }
 
   @Test
+  void filterSortAndSelectTravelAsPercentEncodedJsonText() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
+    String filter = "[{\"property\":\"company\",\"operation\":\"contains\",\"value\":\"A+B & C #1\"}]";
+    api.getBackupServersLicenses(null, null, filter, "[{\"property\":\"company\",\"direction\":\"ascending\"}]",
+        "[{\"propertyPath\":\"company\"}]", null, null).execute();
+    RecordedRequest request = server.takeRequest();
+    // '+', '&' and '#' must not reach the server as a space, a new parameter or a fragment.
+    assertThat(request.getUrl().encodedQuery()).contains("A%2BB%20%26%20C%20%231");
+    assertThat(request.getUrl().queryParameter("filter")).isEqualTo(filter);
+    assertThat(request.getUrl().queryParameter("select")).isEqualTo("[{\"propertyPath\":\"company\"}]");
+  }
+
+  @Test
   void absentOptionalParametersAreLeftOut() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
-    api.getBackupServersLicenses(null, null, null, null).execute();
+    api.getBackupServersLicenses(null, null, null, null, null, null, null).execute();
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().querySize()).isZero();
     assertThat(request.getHeaders().get("X-Client-Version")).isNull();
@@ -250,6 +264,24 @@ class GeneratedApiTest {
     assertThatThrownBy(() -> get("{\"meta\":{\"pagingInfo\":{\"total\":1.5,\"count\":0,\"offset\":0}},\"data\":[]}"))
         .hasMessageContaining("not a 32-bit integer")
         .hasMessageContaining("$.meta.pagingInfo.total");
+  }
+
+  @Test
+  void aValueOfAnyTypeIsReadAndWrittenAsJsonValues() throws Exception {
+    com.squareup.moshi.JsonAdapter<FilterExpression> adapter =
+        new Moshi.Builder().build().adapter(FilterExpression.class);
+    String json = "{\"operation\":\"and\",\"items\":["
+        + "{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Valid\",1.5,true,null]},"
+        + "{\"property\":\"company\",\"operation\":\"equals\",\"value\":{\"a\":\"b\"}},"
+        + "{\"property\":\"email\",\"operation\":\"equals\",\"value\":null}]}";
+    FilterExpression filter = adapter.fromJson(json);
+    assertThat(filter.items()).hasSize(3);
+    assertThat(filter.items().get(0).value())
+        .isEqualTo(java.util.Arrays.asList("Valid", 1.5, true, null));
+    assertThat(filter.items().get(1).value()).isEqualTo(java.util.Map.of("a", "b"));
+    assertThat(filter.items().get(2).value()).isNull();
+    // Written back as read; a null value is left out, as every null unless serializeNulls.
+    assertThat(adapter.toJson(filter)).isEqualTo(json.replace(",\"value\":null}", "}"));
   }
 
   @Test

@@ -43,10 +43,26 @@ abstract class EmulatorStates extends EmulatorVerification {
     emulator().applyProviderState(ProviderStates.THROTTLED, params);
   }
 
+  @State(ProviderStates.EVERY_STATUS)
+  void everyStatus() {
+    emulator().applyProviderState(ProviderStates.EVERY_STATUS, Map.of());
+  }
+
+  @State(ProviderStates.QUEUED)
+  void queued(Map<String, Object> params) {
+    emulator().applyProviderState(ProviderStates.QUEUED, params);
+  }
+
+  @State(ProviderStates.ACTION_FINISHED)
+  void actionFinished(Map<String, Object> params) {
+    emulator().applyProviderState(ProviderStates.ACTION_FINISHED, params);
+  }
+
   /** After each interaction: back to the emulator's initial state. */
   @State(value = {ProviderStates.LICENSES_EXIST, ProviderStates.NULLABLES_NULL,
       ProviderStates.EVERY_PROPERTY, ProviderStates.TOKEN_NOT_VALID, ProviderStates.LACKS_ROLE,
-      ProviderStates.THROTTLED},
+      ProviderStates.THROTTLED, ProviderStates.EVERY_STATUS, ProviderStates.QUEUED,
+      ProviderStates.ACTION_FINISHED},
       action = StateChangeAction.TEARDOWN)
   void teardown() {
     emulator().resetProviderState();

@@ -6,12 +6,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * The loop every JVM round-trip program shares: the cases file has one line per corpus body,
+ * What every JVM program shares. Round trip: the cases file has one line per corpus body,
  * {@code schema TAB input TAB output}; a program decodes the input with the generated model of
  * that schema and writes it back with the generated serializer to the output, or writes what
- * went wrong to output + ".error". The programs in other languages follow the same contract.
+ * went wrong to output + ".error". Requests ({@code request BASE_URL OUT}): the program builds
+ * the same filter, sort and select with the generated models, serializes them with the
+ * generated serializer, sends them with the generated API and decodes the answers (see {@link
+ * #requests}). The programs in other languages follow the same contract.
  */
 public final class Cases {
 
@@ -41,6 +46,29 @@ public final class Cases {
       }
     }
   }
+
+  /**
+   * The request check every program shares: {@code calls} maps a call's name to the call, which
+   * returns how many licences the decoded page held. One line per call goes to {@code out}:
+   * {@code name TAB ok TAB count}, or {@code name TAB error TAB what went wrong (one line)}.
+   * What the calls sent is recorded by the server the test runs, not here.
+   */
+  public static void requests(Path out, Map<String, Callable<Integer>> calls) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (Map.Entry<String, Callable<Integer>> call : calls.entrySet()) {
+      try {
+        lines.append(call.getKey()).append("\tok\t").append(call.getValue().call()).append('\n');
+      } catch (Exception | LinkageError e) {
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        lines.append(call.getKey()).append("\terror\t").append(e.getClass().getSimpleName())
+            .append(": ").append(message).append('\n');
+      }
+    }
+    Files.writeString(out, lines, StandardCharsets.UTF_8);
+  }
+
+  /** The value the filters compare {@code company} with: characters a query must escape. */
+  public static final String COMPANY = "B\u00e4ckerei & S\u00f6hne+Co #1";
 
   public static IllegalArgumentException unknownSchema(String schema) {
     return new IllegalArgumentException("no round trip for schema " + schema);

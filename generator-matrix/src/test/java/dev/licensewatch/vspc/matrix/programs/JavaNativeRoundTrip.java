@@ -1,22 +1,72 @@
 package dev.licensewatch.vspc.matrix.programs;
 
+import com.example.vspc.nativeclient.ApiClient;
 import com.example.vspc.nativeclient.JSON;
+import com.example.vspc.nativeclient.api.LicensingApi;
+import com.example.vspc.nativeclient.model.AsyncActionResponse;
 import com.example.vspc.nativeclient.model.BackupServerLicenseCollection;
 import com.example.vspc.nativeclient.model.ErrorResponse;
+import com.example.vspc.nativeclient.model.FilterExpression;
+import com.example.vspc.nativeclient.model.FilterOperation;
+import com.example.vspc.nativeclient.model.SelectExpression;
+import com.example.vspc.nativeclient.model.SortDirection;
+import com.example.vspc.nativeclient.model.SortExpression;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** Round trip with OpenAPI Generator's stock java/native client: its Jackson ObjectMapper. */
+/**
+ * Round trip and requests with OpenAPI Generator's stock java/native client: its Jackson
+ * ObjectMapper and API.
+ */
 public final class JavaNativeRoundTrip {
   private JavaNativeRoundTrip() {}
 
   public static void main(String[] args) throws Exception {
     ObjectMapper mapper = JSON.getDefault().getMapper();
+    if (args[0].equals("request")) {
+      requests(mapper, args[1], Path.of(args[2]));
+      return;
+    }
     Cases.run(Path.of(args[0]), (schema, json) -> switch (schema) {
       case "BackupServerLicenseCollection" ->
           mapper.writeValueAsString(mapper.readValue(json, BackupServerLicenseCollection.class));
       case "ErrorResponse" -> mapper.writeValueAsString(mapper.readValue(json, ErrorResponse.class));
+      case "AsyncActionResponse" ->
+          mapper.writeValueAsString(mapper.readValue(json, AsyncActionResponse.class));
       default -> throw Cases.unknownSchema(schema);
     });
+  }
+
+  private static void requests(ObjectMapper mapper, String baseUrl, Path out) throws Exception {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(baseUrl);
+    LicensingApi api = new LicensingApi(client);
+    List<FilterExpression> filter = List.of(
+        new FilterExpression().property("status").operation(FilterOperation.EQUALS)
+            .collation("ignorecase").value("Expired"),
+        new FilterExpression().operation(FilterOperation.OR).items(List.of(
+            new FilterExpression().property("expirationDate").operation(FilterOperation.LESS_THAN)
+                .value("2027-01-01T00:00:00.0000000+00:00"),
+            new FilterExpression().property("company").operation(FilterOperation.CONTAINS)
+                .collation("ignorecase").value(Cases.COMPANY),
+            new FilterExpression().property("packages").operation(FilterOperation.IN)
+                .value(List.of("Backup", "ONE")))));
+    List<SortExpression> sort = List.of(
+        new SortExpression().property("expirationDate").direction(SortDirection.DESCENDING),
+        new SortExpression().property("company").direction(SortDirection.ASCENDING)
+            .collation("ignorecase"));
+    List<SelectExpression> select = List.of(new SelectExpression().propertyPath("company"),
+        new SelectExpression().propertyPath("expirationDate"),
+        new SelectExpression().propertyPath("autoUpdateEnabled"));
+    Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
+    calls.put("filtered", () -> api.getBackupServersLicenses(2, 0, mapper.writeValueAsString(filter),
+        mapper.writeValueAsString(sort), mapper.writeValueAsString(select), null, null).getData().size());
+    calls.put("selectedWithoutRequired", () -> api.getBackupServersLicenses(null, null, null, null,
+        mapper.writeValueAsString(select.subList(0, 2)), null, null).getData().size());
+    Cases.requests(out, calls);
   }
 }

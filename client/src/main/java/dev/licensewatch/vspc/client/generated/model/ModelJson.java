@@ -142,6 +142,17 @@ final class ModelJson {
     }
   }
 
+  /** A value the document gives no type: any JSON value, as maps, lists, strings, numbers. */
+  static @Nullable Object readAny(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    return token == JsonReader.Token.NULL ? other(reader, token, nullable, "a value")
+        : reader.readJsonValue();
+  }
+
+  static void writeAny(JsonWriter writer, @Nullable Object value) throws IOException {
+    writer.jsonValue(value);
+  }
+
   static void writeString(JsonWriter writer, @Nullable String value) throws IOException {
     writer.value(value);
   }
@@ -189,8 +200,17 @@ final class ModelJson {
     report(reader, consumedPath(reader), message);
   }
 
-  /** Called before {@code endObject()}, while the reader's path still names the last member. */
+  /**
+   * Called before {@code endObject()}, while the reader's path still names the last member.
+   * Inside a resource (an identified object, see {@link #openScope}), a property the request did
+   * not select is not missing: the sink says which ones it expects.
+   */
   static void missing(JsonReader reader, String property) {
+    Scope scope = reader.tag(Scope.class);
+    ViolationSink sink = reader.tag(ViolationSink.class);
+    if (scope != null && scope.depth > 0 && sink != null && !sink.expects(property)) {
+      return;
+    }
     String path = reader.getPath();
     int dot = path.lastIndexOf('.');
     report(reader, (dot > 0 ? path.substring(0, dot) : path) + "." + property,

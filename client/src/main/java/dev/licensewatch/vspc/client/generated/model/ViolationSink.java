@@ -21,4 +21,15 @@ public interface ViolationSink {
    *     a26ad214-e225-49bf-8fb8-f16340729b7b}
    */
   void violation(String jsonPath, String message, @Nullable String identity);
+
+  /**
+   * Whether the server was asked to send this property of each resource (each licence). A
+   * required property the request's {@code select} left out is absent by design, not a
+   * violation. By default every property is expected.
+   *
+   * @param property the property's JSON name, e.g. {@code autoUpdateEnabled}
+   */
+  default boolean expects(String property) {
+    return true;
+  }
 }

@@ -1,0 +1,36 @@
+package dev.licensewatch.vspc.client;
+
+import dev.licensewatch.vspc.client.generated.model.ResponseError;
+import java.util.List;
+
+/**
+ * The server queued the request as an asynchronous action (it answered 202) and the action did
+ * not give the licences: it failed, it was canceled, its result is no longer kept, or it was
+ * still running at the request's deadline. {@link #errors()} holds what the action's result said
+ * about a failure.
+ */
+public final class VspcAsyncActionException extends VspcException {
+  private final String actionId;
+  private final String actionStatus;
+
+  VspcAsyncActionException(String message, int httpStatus, List<ResponseError> errors,
+      String requestId, String actionId, String actionStatus) {
+    super(message, httpStatus, errors, requestId, null);
+    this.actionId = actionId;
+    this.actionStatus = actionStatus;
+  }
+
+  /** The action's UID, from the 202 answer's {@code Location}. */
+  public String actionId() {
+    return actionId;
+  }
+
+  /**
+   * The action's last status as the server sent it: {@code Failed}, {@code Canceled}, {@code
+   * Succeed} (its result was gone), {@code Running} (the deadline passed), or a value this
+   * version does not know.
+   */
+  public String actionStatus() {
+    return actionStatus;
+  }
+}
