@@ -7,7 +7,7 @@ import com.squareup.moshi.Moshi;
 import dev.licensewatch.vspc.benchmarks.floor.FloorDecoder;
 import dev.licensewatch.vspc.benchmarks.jackson.JacksonModels;
 import dev.licensewatch.vspc.benchmarks.stock.JSON;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
+import dev.licensewatch.vspc.client.BackupServerLicenseCollection;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
+import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.LicenseStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

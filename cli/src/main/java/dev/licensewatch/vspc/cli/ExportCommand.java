@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

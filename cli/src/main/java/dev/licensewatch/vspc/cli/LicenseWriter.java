@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonWriter;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

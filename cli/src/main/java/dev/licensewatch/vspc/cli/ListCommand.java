@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.licensewatch.vspc.cli;
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import okio.Buffer;

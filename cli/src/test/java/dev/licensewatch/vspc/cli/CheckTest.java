@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import static dev.licensewatch.vspc.cli.Cli.TOKEN;
 import static dev.licensewatch.vspc.cli.Cli.against;
-import static dev.licensewatch.vspc.cli.Expect.licence;
+import static dev.licensewatch.vspc.cli.ExpectedExport.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.emulator.Dataset;
@@ -34,7 +34,7 @@ class CheckTest {
 
   static VspcEmulator serve(List<Map<String, Object>> licences) throws IOException {
     Path file = Files.createTempFile(dir, "dataset", ".json");
-    Files.writeString(file, Expect.json(licences));
+    Files.writeString(file, ExpectedExport.json(licences));
     return VspcEmulator.builder().token(TOKEN).datasetFile(file).start();
   }
 

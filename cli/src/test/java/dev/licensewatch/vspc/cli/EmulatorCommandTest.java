@@ -94,9 +94,14 @@ class EmulatorCommandTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() { // no InterruptedException: try-with-resources could not handle it well
       thread.interrupt();
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the emulator to stop", e);
+      }
       assertThat(thread.isAlive()).isFalse();
       assertThat(code.get()).isZero();
       assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();

@@ -61,7 +61,7 @@ class ExportTest {
   static void sameLicences(List<Map<String, Object>> raw, List<Map<String, Object>> exported) {
     assertThat(exported).hasSize(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      Expect.sameLicence(raw.get(i), exported.get(i));
+      ExpectedExport.sameLicence(raw.get(i), exported.get(i));
     }
   }
 
@@ -88,10 +88,10 @@ class ExportTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("\r\n");
     List<List<String>> rows = Raw.csv(r.out());
-    assertThat(rows.get(0)).containsExactlyElementsOf(Expect.PROPERTIES);
+    assertThat(rows.get(0)).containsExactlyElementsOf(ExpectedExport.PROPERTIES);
     assertThat(rows).hasSize(COUNT + 1);
     for (int i = 0; i < COUNT; i++) {
-      Expect.sameRow(pascalData.get(i), rows.get(i + 1));
+      ExpectedExport.sameRow(pascalData.get(i), rows.get(i + 1));
     }
   }
 
@@ -109,7 +109,7 @@ class ExportTest {
     Cli.Result csv = Cli.run(against(lower.baseUrl(), "export", "--format", "csv"));
     List<List<String>> rows = Raw.csv(csv.out());
     for (int i = 0; i < raw.size(); i++) {
-      Expect.sameRow(raw.get(i), rows.get(i + 1));
+      ExpectedExport.sameRow(raw.get(i), rows.get(i + 1));
     }
   }
 
@@ -124,8 +124,8 @@ class ExportTest {
         .containsEntry("edition", null).containsEntry("sockets", null);
     Cli.Result csv = Cli.run(against(nulls.baseUrl(), "export", "--format", "csv"));
     List<List<String>> rows = Raw.csv(csv.out());
-    Expect.sameRow(raw.get(0), rows.get(1));
-    assertThat(rows.get(1).get(Expect.PROPERTIES.indexOf("expirationDate"))).isEmpty();
+    ExpectedExport.sameRow(raw.get(0), rows.get(1));
+    assertThat(rows.get(1).get(ExpectedExport.PROPERTIES.indexOf("expirationDate"))).isEmpty();
   }
 
   @Test

@@ -2,8 +2,6 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicenseProperties.Kind;
-import dev.licensewatch.vspc.client.generated.model.Collation;
-import dev.licensewatch.vspc.client.generated.model.FilterOperation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

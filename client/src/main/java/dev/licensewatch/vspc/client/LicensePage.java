@@ -1,7 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.PagingInfo;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

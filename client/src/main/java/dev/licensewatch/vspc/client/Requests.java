@@ -2,12 +2,6 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
-import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
-import dev.licensewatch.vspc.client.generated.model.PagingInfo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -1,8 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonWriter;
-import dev.licensewatch.vspc.client.generated.model.Collation;
-import dev.licensewatch.vspc.client.generated.model.SortDirection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

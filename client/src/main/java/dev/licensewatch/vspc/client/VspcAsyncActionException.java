@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.util.List;
 
 /**
@@ -10,12 +9,14 @@ import java.util.List;
  * about a failure.
  */
 public final class VspcAsyncActionException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   private final String actionId;
   private final String actionStatus;
 
   VspcAsyncActionException(String message, int httpStatus, List<ResponseError> errors,
       String requestId, String actionId, String actionStatus) {
-    super(message, httpStatus, errors, requestId, null);
+    super(message, new Answer(httpStatus, errors, requestId), null);
     this.actionId = actionId;
     this.actionStatus = actionStatus;
   }

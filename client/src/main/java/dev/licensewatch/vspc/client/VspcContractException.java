@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * document forbids it, a wrong JSON type, malformed JSON, or a body over the size limit.
  */
 public final class VspcContractException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   private final String jsonPath;
   private final @Nullable String identity;
 
@@ -18,7 +20,7 @@ public final class VspcContractException extends VspcException {
       @Nullable String identity,
       @Nullable String requestId,
       @Nullable Throwable cause) {
-    super(message, httpStatus, List.of(), requestId, cause);
+    super(message, Answer.none(httpStatus, requestId), cause);
     this.jsonPath = jsonPath;
     this.identity = identity;
   }

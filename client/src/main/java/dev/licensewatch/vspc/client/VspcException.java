@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,21 +8,36 @@ import org.jspecify.annotations.Nullable;
  * carries the HTTP status (0 when no response arrived), the server's {@code errors[]} and the
  * {@code X-Request-id} of the request. Messages are one line and never contain the token.
  */
-public class VspcException extends RuntimeException {
+public abstract sealed class VspcException extends RuntimeException
+    permits VspcAsyncActionException,
+        VspcAuthenticationException,
+        VspcBadRequestException,
+        VspcContractException,
+        VspcIoException,
+        VspcNotFoundException,
+        VspcPagingException,
+        VspcPermissionException,
+        VspcRateLimitedException,
+        VspcServerException {
+  private static final long serialVersionUID = 1L;
+
+  /** What the server answered, as every subclass records it. */
+  record Answer(int httpStatus, List<ResponseError> errors, @Nullable String requestId) {
+    /** No response arrived, or one without {@code errors[]}. */
+    static Answer none(int httpStatus, @Nullable String requestId) {
+      return new Answer(httpStatus, List.of(), requestId);
+    }
+  }
+
   private final int httpStatus;
   private final List<ResponseError> errors;
   private final @Nullable String requestId;
 
-  VspcException(
-      String message,
-      int httpStatus,
-      List<ResponseError> errors,
-      @Nullable String requestId,
-      @Nullable Throwable cause) {
+  VspcException(String message, Answer answer, @Nullable Throwable cause) {
     super(message, cause);
-    this.httpStatus = httpStatus;
-    this.errors = List.copyOf(errors);
-    this.requestId = requestId;
+    this.httpStatus = answer.httpStatus();
+    this.errors = List.copyOf(answer.errors());
+    this.requestId = answer.requestId();
   }
 
   /** The HTTP status of the response, or 0 when none arrived (I/O failure, timeout, TLS). */

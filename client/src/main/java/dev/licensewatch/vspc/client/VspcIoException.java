@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * cause chain.
  */
 public final class VspcIoException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   /** What went wrong, as far as the client can tell. */
   public enum Kind {
     /** The server's certificate is not trusted: trusting its PEM would help. */
@@ -30,7 +32,7 @@ public final class VspcIoException extends VspcException {
   private final Kind kind;
 
   VspcIoException(String message, @Nullable String requestId, Throwable cause, Kind kind) {
-    super(message, 0, List.of(), requestId, cause);
+    super(message, Answer.none(0, requestId), cause);
     this.kind = kind;
   }
 

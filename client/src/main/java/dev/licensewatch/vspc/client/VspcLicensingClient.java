@@ -1,9 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +62,11 @@ public final class VspcLicensingClient implements AutoCloseable {
   public static final int MAX_PAGE_SIZE = 500;
   /** The most pages a client fetches at once. */
   public static final int MAX_CONCURRENCY = 64;
+  /**
+   * The version of the VSPC REST API document this client was generated from ({@code
+   * info.version}), sent as {@code X-Client-Version} unless the builder says otherwise.
+   */
+  public static final String API_VERSION = LicensingApi.API_VERSION;
 
   private final Settings settings;
   private final OkHttpClient http;

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * {@link VspcLicensingClient.Builder#failOnDrift(boolean)}.
  */
 public final class VspcPagingException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   private final @Nullable Drift drift;
 
   VspcPagingException(String message, @Nullable String requestId, @Nullable Drift drift) {
-    super(message, 200, List.of(), requestId, null);
+    super(message, Answer.none(200, requestId), null);
     this.drift = drift;
   }
 

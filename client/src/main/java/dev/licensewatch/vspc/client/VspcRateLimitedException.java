@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * than the client's cap ({@link VspcLicensingClient.Builder#maxRetryAfter}).
  */
 public final class VspcRateLimitedException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   private final @Nullable Duration retryAfter;
 
   VspcRateLimitedException(
@@ -17,7 +18,7 @@ public final class VspcRateLimitedException extends VspcException {
       List<ResponseError> errors,
       @Nullable String requestId,
       @Nullable Duration retryAfter) {
-    super(message, 429, errors, requestId, null);
+    super(message, new Answer(429, errors, requestId), null);
     this.retryAfter = retryAfter;
   }
 

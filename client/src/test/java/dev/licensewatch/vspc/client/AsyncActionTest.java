@@ -7,7 +7,6 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +107,7 @@ class AsyncActionTest {
     server.enqueue(action("Failed"));
     server.enqueue(json(520, errors("Failed to retrieve the licenses of the managed servers.", "unspecified", 520, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e.actionStatus()).isEqualTo("Failed");
       assertThat(e.httpStatus()).isEqualTo(520);
@@ -125,7 +124,7 @@ class AsyncActionTest {
     server.enqueue(action("Running"));
     server.enqueue(action("Canceled"));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Canceled");
       assertThat(e).hasMessageContaining("which was canceled");
     }
@@ -138,7 +137,7 @@ class AsyncActionTest {
       server.enqueue(i == 0 ? queued() : action("Running"));
     }
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).deadline(Duration.ofSeconds(5)).build()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Running");
       assertThat(e).hasMessageContaining("still Running when the 5 s deadline came");
     }
@@ -169,7 +168,7 @@ class AsyncActionTest {
     server.enqueue(queued());
     server.enqueue(json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAuthenticationException e = Expect.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
+      VspcAuthenticationException e = CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining(ACTION_PATH).hasMessageContaining("(following GET ");
     }
   }
@@ -180,7 +179,7 @@ class AsyncActionTest {
     server.enqueue(action("Succeed"));
     server.enqueue(json(404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e).hasMessageContaining("no longer kept");

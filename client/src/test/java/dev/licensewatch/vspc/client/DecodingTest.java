@@ -7,7 +7,6 @@ import static dev.licensewatch.vspc.client.Fixtures.page;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ class DecodingTest {
     server.enqueue(ok(page(0, 0, List.of())));
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
     assertThat(sleeper.waits).isEmpty();
@@ -59,7 +58,7 @@ class DecodingTest {
     server.enqueue(ok(body));
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(limit, offset));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(limit, offset));
     }
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
     assertThat(e.httpStatus()).isEqualTo(200);
@@ -154,8 +153,8 @@ class DecodingTest {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
     assertThat(listener.violations).singleElement().satisfies(v -> {
-      Expect.assertOneLine(v.message());
-      Expect.assertOneLine(v.toString());
+      CleanFailures.assertOneLine(v.message());
+      CleanFailures.assertOneLine(v.toString());
     });
   }
 
@@ -217,7 +216,7 @@ class DecodingTest {
         .body("<html><body>Sign in</body></html>").build());
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(strict).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(e).hasMessageContaining("text/html");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -245,7 +244,7 @@ class DecodingTest {
     assertThat(listener.violations.get(1).toString())
         .contains("$.data[2].units").contains("backupServerUid " + uid(2));
     assertThat(listener.violations).extracting(ContractViolation::requestId).doesNotContainNull();
-    listener.violations.forEach(v -> Expect.assertOneLine(v.toString()));
+    listener.violations.forEach(v -> CleanFailures.assertOneLine(v.toString()));
   }
 
   @Test
@@ -297,7 +296,7 @@ class DecodingTest {
   void lenientStillRefusesMalformedJson() {
     server.enqueue(ok("{\"data\":[" + licence(0) + ","));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
-      Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -355,7 +354,7 @@ class DecodingTest {
         .throttleBody(256 * 1024, 10, TimeUnit.MILLISECONDS).build());
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(64 * 1024).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(e).hasMessageContaining("larger than the limit of 65536 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -373,7 +372,7 @@ class DecodingTest {
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
         .chunkedBody(big.toString(), 1024).build());
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(4096).build()) {
-      VspcContractException e = Expect.failure(VspcContractException.class, () -> client.page(500, 0));
+      VspcContractException e = CleanFailures.failure(VspcContractException.class, () -> client.page(500, 0));
       assertThat(e).hasMessageContaining("4096 bytes");
     }
   }

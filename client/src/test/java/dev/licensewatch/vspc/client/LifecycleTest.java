@@ -6,7 +6,6 @@ import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -94,10 +93,10 @@ class LifecycleTest {
     VspcLicensingClient client = Fixtures.client(server, sleeper).build();
     client.close();
     client.close(); // idempotent
-    assertThat(Expect.failure(IllegalStateException.class, client::stream)).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, () -> client.page(100, 0))).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, client::page)).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, () -> client.licenses().iterator()))
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::stream)).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.page(100, 0))).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::page)).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.licenses().iterator()))
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -116,7 +115,7 @@ class LifecycleTest {
     Throwable thrown = catchThrowable(() -> page.get(3, TimeUnit.SECONDS));
     assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(VspcIoException.class);
     VspcIoException e = (VspcIoException) thrown.getCause();
-    Expect.assertClean(e);
+    CleanFailures.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.kind()).isEqualTo(VspcIoException.Kind.STOPPED);
     assertThat(e).hasMessageContaining("closed");

@@ -91,7 +91,7 @@ class OriginTest {
 
   @Test
   void plainHttpToARemoteHostIsRefusedWhenBuilding() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("http://vspc.example.com:1280").token(TOKEN).build());
     assertThat(e).hasMessageContaining("vspc.example.com").hasMessageContaining("https")
         .hasMessageContaining("allowInsecureHttp");
@@ -100,7 +100,7 @@ class OriginTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://10.0.0.5:1280", "http://cafe:1280", "http://vspc:1280/api/v3"})
   void plainHttpToAnyNonLoopbackHostIsRefused(String url) {
-    Expect.failure(IllegalArgumentException.class,
+    CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl(url).token(TOKEN).build());
   }
 
@@ -123,7 +123,7 @@ class OriginTest {
 
   @Test
   void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://admin:" + TOKEN + "@vspc.example.com:1280")
             .token(TOKEN).build());
     assertThat(e).hasMessageContaining("user name or password").hasMessageNotContaining("admin");
@@ -131,7 +131,7 @@ class OriginTest {
 
   @Test
   void aBaseUrlWithAQueryIsRefused() {
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280/?x=1").token(TOKEN).build()))
         .hasMessageContaining("query");
   }

@@ -8,7 +8,6 @@ import static dev.licensewatch.vspc.client.Fixtures.pageWithoutMeta;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -102,7 +101,7 @@ class PagingTest {
     server.enqueue(ok(page(250, 100, List.of()))); // would be asked for again if it looped
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client().build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class,
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class,
           () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e).hasMessageContaining("250").hasMessageContaining("offset 100");
       assertThat(e.drift()).isNull();
@@ -121,7 +120,7 @@ class PagingTest {
     dispatcher.override = offset -> ok(pageWithoutMeta(Collections.nCopies(10, ANONYMOUS)));
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().pageSize(10).build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e).hasMessageContaining("offset 10");
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -135,7 +134,7 @@ class PagingTest {
     dispatcher.override = offset -> ok(pageWithoutMeta(licences(0, 100)));
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e).hasMessageContaining("offset 100");
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -242,7 +241,7 @@ class PagingTest {
     server.enqueue(ok(page(250, 0, licences(0, 100))));
     server.enqueue(ok(page(240, 100, licences(110, 210))));
     try (VspcLicensingClient client = client().failOnDrift(true).build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e.drift()).isEqualTo(new Drift(250, 240, 100, 10));
       assertThat(e).hasMessageContaining("250").hasMessageContaining("240");
       assertThat(e.requestId()).isNotNull();

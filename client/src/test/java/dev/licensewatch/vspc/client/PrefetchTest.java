@@ -3,7 +3,6 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -159,7 +158,7 @@ class PrefetchTest {
     server.setDispatcher(dispatcher);
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client(4).build()) {
-      VspcPermissionException e = Expect.failure(VspcPermissionException.class,
+      VspcPermissionException e = CleanFailures.failure(VspcPermissionException.class,
           () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e.httpStatus()).isEqualTo(403);
     }
@@ -206,6 +205,8 @@ class PrefetchTest {
 
   /** Stands for an OutOfMemoryError or the like in a prefetch thread. */
   private static final class Fatal extends Error {
+    private static final long serialVersionUID = 1L;
+
     Fatal() {
       super("fatal error in a prefetch thread");
     }
@@ -223,7 +224,7 @@ class PrefetchTest {
       }
     };
     try (VspcLicensingClient client = client(2).eventListener(failing).build()) {
-      Expect.failure(Fatal.class, () -> walk(client));
+      CleanFailures.failure(Fatal.class, () -> walk(client));
     }
   }
 }

@@ -4,7 +4,6 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -85,7 +84,7 @@ class QueryRequestsTest {
     LicenseQuery withRequired = EXPIRED.select("company", "autoUpdateEnabled");
     server.enqueue(ok(page(1, 0, List.of("{\"company\":\"Company 0\"}"))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcContractException e = Expect.failure(VspcContractException.class,
+      VspcContractException e = CleanFailures.failure(VspcContractException.class,
           () -> client.page(withRequired, 100, 0));
       assertThat(e.jsonPath()).isEqualTo("$.data[0].autoUpdateEnabled");
     }
@@ -95,7 +94,7 @@ class QueryRequestsTest {
   void withoutSelectAMissingRequiredPropertyIsAViolationAsBefore() {
     server.enqueue(ok(page(1, 0, List.of(selected(0)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      Expect.failure(VspcContractException.class,
+      CleanFailures.failure(VspcContractException.class,
           () -> client.page(LicenseQuery.all().where(Filter.property("company").isNotNull()), 100, 0));
     }
   }
@@ -115,7 +114,7 @@ class QueryRequestsTest {
     server.enqueue(Fixtures.json(400, Fixtures.errors("Unknown property 'expiryDate' in filter.",
         "logical", 400, "\"parameterName\":\"filter\"")));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcBadRequestException e = Expect.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
+      VspcBadRequestException e = CleanFailures.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
       assertThat(e.parameterName()).isEqualTo("filter");
       assertThat(e).hasMessageContaining("(parameter 'filter')");
     }

@@ -8,8 +8,6 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -113,7 +111,7 @@ class ReadmeExamplesTest {
       } catch (VspcAuthenticationException e) {
         log.add("VSPC refused the token: " + e.getMessage());
       } catch (VspcPermissionException e) {
-        Expect.assertClean(e);
+        CleanFailures.assertClean(e);
         log.add("The VSPC account lacks a role: " + e.getMessage());
       } catch (VspcException e) {
         log.add("failed " + e.httpStatus() + " " + e.requestId());

@@ -8,8 +8,6 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -186,9 +184,9 @@ class RequestsTest {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       client.page(null, 250);
       client.page(20, null);
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(501, null)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, null)))
           .hasMessageContaining("limit");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
           .hasMessageContaining("offset");
     }
     assertThat(take().getTarget()).isEqualTo(PATH + "?offset=250");
@@ -198,11 +196,11 @@ class RequestsTest {
   @Test
   void rejectsAnInvalidLimitOrOffsetBeforeSendingAnything() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
           .hasMessageContaining("limit").hasMessageContaining("0");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(501, 0)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, 0)))
           .hasMessageContaining("limit").hasMessageContaining("501");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(1, -1)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(1, -1)))
           .hasMessageContaining("offset").hasMessageContaining("-1");
     }
     assertThat(server.getRequestCount()).isZero();
@@ -210,29 +208,29 @@ class RequestsTest {
 
   @Test
   void rejectsAnInvalidPageSizeOrConcurrencyWhenBuilding() {
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().pageSize(0)))
         .hasMessageContaining("pageSize");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().pageSize(501)))
         .hasMessageContaining("pageSize");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().concurrency(0)))
         .hasMessageContaining("concurrency");
   }
 
   @Test
   void requiresABaseUrlAndAToken() {
-    assertThat(Expect.failure(IllegalStateException.class,
+    assertThat(CleanFailures.failure(IllegalStateException.class,
         () -> VspcLicensingClient.builder().token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
-    assertThat(Expect.failure(IllegalStateException.class,
+    assertThat(CleanFailures.failure(IllegalStateException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280").build()))
         .hasMessageContaining("token");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().token("   ")))
         .hasMessageContaining("blank");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("vspc.example.com").token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
   }

@@ -52,7 +52,7 @@ class SecretsTest {
       server.enqueue(ok(page(0, 0, List.of())));
       try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
         assertThat(client.stream().count()).isEqualTo(102);
-        Expect.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
+        CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
         client.page(100, 0);
       }
       try (VspcLicensingClient client = Fixtures.client(server, sleeper)
@@ -73,21 +73,21 @@ class SecretsTest {
 
   @Test
   void aTokenThatCannotBeSentIsRefusedWithoutShowingIt() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().token(TOKEN + "\n" + TOKEN));
     assertThat(e).hasMessageContaining("index " + TOKEN.length());
-    Expect.failure(IllegalArgumentException.class, () -> VspcLicensingClient.builder().token(TOKEN + "é"));
+    CleanFailures.failure(IllegalArgumentException.class, () -> VspcLicensingClient.builder().token(TOKEN + "é"));
   }
 
   @Test
   void aTokenProviderWithoutATokenFailsAtOnce() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).tokenProvider(() -> " ").build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("token provider");
     }
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .tokenProvider(() -> TOKEN + "\r\nX-Injected: 1").build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("token provider");
     }
     assertThat(sleeper.waits).as("not retried").isEmpty();

@@ -1,20 +1,10 @@
-package dev.licensewatch.vspc.client.generated;
+package dev.licensewatch.vspc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
-import dev.licensewatch.vspc.client.generated.model.CloudConnectType;
-import dev.licensewatch.vspc.client.generated.model.FilterExpression;
-import dev.licensewatch.vspc.client.generated.model.LicensePackage;
-import dev.licensewatch.vspc.client.generated.model.LicenseSectionType;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
-import dev.licensewatch.vspc.client.generated.model.LicenseType;
-import dev.licensewatch.vspc.client.generated.model.LicenseUnitType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
