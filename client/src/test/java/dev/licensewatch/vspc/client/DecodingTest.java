@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -316,6 +317,7 @@ class DecodingTest {
   private static final class LargeBody implements MockResponseBody {
     final long size;
     final AtomicLong written = new AtomicLong();
+    final CountDownLatch stopped = new CountDownLatch(1); // the server gave up (or finished)
 
     LargeBody(long size) {
       this.size = size;
@@ -328,21 +330,25 @@ class DecodingTest {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      String prefix = "{\"data\":[],\"padding\":\"";
-      sink.writeUtf8(prefix);
-      written.addAndGet(prefix.length());
-      byte[] chunk = new byte[8192];
-      java.util.Arrays.fill(chunk, (byte) 'a');
-      long left = size - prefix.length() - 2;
-      while (left > 0) {
-        int n = (int) Math.min(chunk.length, left);
-        sink.write(chunk, 0, n);
-        sink.flush();
-        written.addAndGet(n);
-        left -= n;
+      try {
+        String prefix = "{\"data\":[],\"padding\":\"";
+        sink.writeUtf8(prefix);
+        written.addAndGet(prefix.length());
+        byte[] chunk = new byte[8192];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        long left = size - prefix.length() - 2;
+        while (left > 0) {
+          int n = (int) Math.min(chunk.length, left);
+          sink.write(chunk, 0, n);
+          sink.flush();
+          written.addAndGet(n);
+          left -= n;
+        }
+        sink.writeUtf8("\"}");
+        written.addAndGet(2);
+      } finally {
+        stopped.countDown();
       }
-      sink.writeUtf8("\"}");
-      written.addAndGet(2);
     }
   }
 
@@ -358,7 +364,8 @@ class DecodingTest {
     }
     assertThat(e).hasMessageContaining("larger than the limit of 65536 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);
-    Thread.sleep(200);
+    assertThat(body.stopped.await(10, TimeUnit.SECONDS))
+        .as("the server stopped writing: the client hung up").isTrue();
     assertThat(body.written.get()).as("bytes the server got to send").isLessThan(16L * 1024 * 1024);
   }
 

@@ -64,12 +64,12 @@ class PrefetchTest {
       // Page 0 consumed, and the consumer stays there: each answer frees a place that the next
       // page takes at once, until six pages (twice the window) wait for the consumer, no more.
       it.next();
-      awaitRequests(dispatcher, 7);
+      takeRequests(7);
       assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600);
       for (int i = 1; i < 101; i++) {
         it.next(); // into page 100: one more page (700) may be requested
       }
-      awaitRequests(dispatcher, 8);
+      takeRequests(1);
       assertThat(dispatcher.offsets)
           .containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600, 700);
     }
@@ -77,13 +77,25 @@ class PrefetchTest {
         .isLessThanOrEqualTo(3);
   }
 
-  /** Waits until {@code count} requests arrived, then a little more to catch any extra one. */
-  private static void awaitRequests(CollectionDispatcher dispatcher, int count) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (dispatcher.offsets.size() < count && System.nanoTime() < end) {
-      Thread.sleep(10);
+  /** Takes {@code count} requests as they arrive, then fails on any other within 200 ms. */
+  private void takeRequests(int count) throws InterruptedException {
+    for (int i = 1; i <= count; i++) {
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("request %d of %d", i, count).isNotNull();
     }
-    Thread.sleep(200);
+    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("a request beyond %d", count).isNull();
+  }
+
+  /**
+   * Takes the requests as they arrive until none has come for {@code quietMillis}, and counts
+   * them: an extra request fails the test as soon as it comes, and no request is missed however
+   * slow the machine is (each wait starts again when one arrives).
+   */
+  private int takeUntilQuiet(long quietMillis) throws InterruptedException {
+    int taken = 0;
+    while (server.takeRequest(quietMillis, TimeUnit.MILLISECONDS) != null) {
+      taken++;
+    }
+    return taken;
   }
 
   @Test
@@ -174,10 +186,8 @@ class PrefetchTest {
       try (Stream<BackupServerLicense> licences = client.stream()) {
         assertThat(licences.limit(150).count()).isEqualTo(150);
       }
-      Thread.sleep(300);
-      int atClose = dispatcher.offsets.size();
+      int atClose = takeUntilQuiet(300);
       assertThat(atClose).as("page 0, 100 and at most 4 ahead").isLessThanOrEqualTo(6);
-      Thread.sleep(300);
       assertThat(dispatcher.offsets).hasSize(atClose);
     }
   }
@@ -194,7 +204,7 @@ class PrefetchTest {
       try (Stream<BackupServerLicense> licences = client.stream()) {
         assertThat(licences.findFirst()).isPresent();
       }
-      Thread.sleep(1500);
+      takeUntilQuiet(1000); // longer than a 503 takes: a retry would come within it
       // Page 0 and at most the 6 pages planned ahead (3 on the wire, the others cancelled while
       // they wait for a place), none of them retried.
       assertThat(dispatcher.offsets).as("requested pages").contains(0).doesNotHaveDuplicates()
