@@ -11,7 +11,11 @@ public final class VspcBadRequestException extends VspcException {
     super(message, answer, null);
   }
 
-  /** The parameter (or property) the server named, or null when it named none. */
+  /**
+   * The parameter (or property) the server named, or null when it named none.
+   *
+   * @return the parameter's name, or null
+   */
   public @Nullable String parameterName() {
     for (ResponseError error : errors()) {
       if (error.parameterName() != null) {

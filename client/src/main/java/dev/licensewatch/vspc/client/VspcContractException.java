@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 public final class VspcContractException extends VspcException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the response broke the document. */
   private final String jsonPath;
+
+  /** The licence's identity, when known. */
   private final @Nullable String identity;
 
   VspcContractException(
@@ -25,12 +28,20 @@ public final class VspcContractException extends VspcException {
     this.identity = identity;
   }
 
-  /** Where, e.g. {@code $.data[3].autoUpdateEnabled}; {@code $} for the whole body. */
+  /**
+   * Where, e.g. {@code $.data[3].autoUpdateEnabled}; {@code $} for the whole body.
+   *
+   * @return the JSON path
+   */
   public String jsonPath() {
     return jsonPath;
   }
 
-  /** The licence, e.g. {@code backupServerUid a26ad214-...}, when known. */
+  /**
+   * The licence, e.g. {@code backupServerUid a26ad214-...}, when known.
+   *
+   * @return the licence's identity, or null
+   */
   public @Nullable String identity() {
     return identity;
   }

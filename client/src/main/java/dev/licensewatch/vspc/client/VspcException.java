@@ -29,8 +29,13 @@ public abstract sealed class VspcException extends RuntimeException
     }
   }
 
+  /** The HTTP status, 0 without a response. */
   private final int httpStatus;
+
+  /** The server's {@code errors[]}. */
   private final List<ResponseError> errors;
+
+  /** The {@code X-Request-id} sent. */
   private final @Nullable String requestId;
 
   VspcException(String message, Answer answer, @Nullable Throwable cause) {
@@ -40,17 +45,29 @@ public abstract sealed class VspcException extends RuntimeException
     this.requestId = answer.requestId();
   }
 
-  /** The HTTP status of the response, or 0 when none arrived (I/O failure, timeout, TLS). */
+  /**
+   * The HTTP status of the response, or 0 when none arrived (I/O failure, timeout, TLS).
+   *
+   * @return the HTTP status, or 0
+   */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The server's {@code errors[]}, empty when the body had none. */
+  /**
+   * The server's {@code errors[]}, empty when the body had none.
+   *
+   * @return the server's errors
+   */
   public List<ResponseError> errors() {
     return errors;
   }
 
-  /** The {@code X-Request-id} sent, or null for errors raised before any request. */
+  /**
+   * The {@code X-Request-id} sent, or null for errors raised before any request.
+   *
+   * @return the request id, or null
+   */
   public @Nullable String requestId() {
     return requestId;
   }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class VspcPagingException extends VspcException {
   private static final long serialVersionUID = 1L;
 
+  /** The change that ended the walk, if any. */
   private final @Nullable Drift drift;
 
   VspcPagingException(String message, @Nullable String requestId, @Nullable Drift drift) {
@@ -18,7 +19,11 @@ public final class VspcPagingException extends VspcException {
     this.drift = drift;
   }
 
-  /** The change that ended the walk, or null when it was a page without progress. */
+  /**
+   * The change that ended the walk, or null when it was a page without progress.
+   *
+   * @return the drift, or null
+   */
   public @Nullable Drift drift() {
     return drift;
   }

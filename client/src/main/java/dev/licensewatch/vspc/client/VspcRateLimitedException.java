@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class VspcRateLimitedException extends VspcException {
   private static final long serialVersionUID = 1L;
 
+  /** The wait the server asked for, if it gave one. */
   private final @Nullable Duration retryAfter;
 
   VspcRateLimitedException(
@@ -22,7 +23,11 @@ public final class VspcRateLimitedException extends VspcException {
     this.retryAfter = retryAfter;
   }
 
-  /** The wait the server asked for (header or body {@code retryAfter}), or null if it gave none. */
+  /**
+   * The wait the server asked for (header or body {@code retryAfter}), or null if it gave none.
+   *
+   * @return the wait asked for, or null
+   */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }
