@@ -6,6 +6,7 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -21,6 +23,8 @@ import mockwebserver3.junit5.StartStop;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -167,34 +171,26 @@ class DecodingTest {
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
   }
 
-  @Test
-  void strictRefusesMoreLicencesThanTheLimit() {
-    VspcContractException e = strictPageFailure(page(3, 0, licences(0, 3)), 2, 0);
-    assertThat(e.jsonPath()).isEqualTo("$.data");
-    assertThat(e).hasMessageContaining("breaks the API document at $.data: has 3 licences, more"
-        + " than the limit 2");
+  /** Pages that contradict their request: refused when strict, reported and kept when lenient. */
+  static Stream<Arguments> pagesThatContradictTheirRequest() {
+    return Stream.of(
+        arguments("more licences than the limit", page(3, 0, licences(0, 3)), 2, 0, 3,
+            "$.data", "has 3 licences, more than the limit 2"),
+        arguments("a page for another offset", page(300, 0, licences(0, 100)), 100, 200, 100,
+            "$.meta.pagingInfo.offset", "is 0 but the request asked for offset 200"));
   }
 
-  @Test
-  void lenientReportsMoreLicencesThanTheLimitAndKeepsThem() {
-    ContractViolation v = lenientPageViolation(page(3, 0, licences(0, 3)), 2, 0, 3);
-    assertThat(v.jsonPath()).isEqualTo("$.data");
-    assertThat(v.message()).isEqualTo("has 3 licences, more than the limit 2");
-  }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void pagesThatContradictTheirRequest(String what, String body, int limit, int offset, int kept,
+      String jsonPath, String problem) {
+    VspcContractException e = strictPageFailure(body, limit, offset);
+    assertThat(e.jsonPath()).isEqualTo(jsonPath);
+    assertThat(e).hasMessageContaining("breaks the API document at " + jsonPath + ": " + problem);
 
-  @Test
-  void strictRefusesAPageForAnotherOffset() {
-    VspcContractException e = strictPageFailure(page(300, 0, licences(0, 100)), 100, 200);
-    assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
-    assertThat(e).hasMessageContaining("breaks the API document at $.meta.pagingInfo.offset: is 0"
-        + " but the request asked for offset 200");
-  }
-
-  @Test
-  void lenientReportsAPageForAnotherOffsetAndKeepsIt() {
-    ContractViolation v = lenientPageViolation(page(300, 0, licences(0, 100)), 100, 200, 100);
-    assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
-    assertThat(v.message()).isEqualTo("is 0 but the request asked for offset 200");
+    ContractViolation v = lenientPageViolation(body, limit, offset, kept);
+    assertThat(v.jsonPath()).isEqualTo(jsonPath);
+    assertThat(v.message()).isEqualTo(problem);
   }
 
   @ParameterizedTest

@@ -24,6 +24,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code java} code blocks of a Markdown file, compiled as they are written (with the
@@ -155,6 +156,28 @@ public final class MarkdownExamples {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+    /**
+     * Stands for {@code java.lang.System} in the blocks (a member type comes before {@code
+     * java.lang}), so that what they print is captured apart from the log, which slf4j-simple
+     * writes to the real {@code System.out}.
+     */
+    protected static final class System {
+      /** Where the running block prints. */
+      public static PrintStream out = java.lang.System.out;
+
+      private System() {}
+
+      /**
+       * As {@code java.lang.System.getenv}.
+       *
+       * @param name the variable
+       * @return its value, or null
+       */
+      public static @Nullable String getenv(String name) {
+        return java.lang.System.getenv(name);
+      }
+    }
+
     protected Example() {}
 
     /** The block. */
@@ -163,14 +186,9 @@ public final class MarkdownExamples {
     /** Runs the block with {@code client}, capturing what it prints to {@code System.out}. */
     public final Example runWith(VspcLicensingClient client) throws Exception {
       this.client = client;
-      PrintStream out = System.out;
       synchronized (MarkdownExamples.class) {
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-          run();
-        } finally {
-          System.setOut(out);
-        }
+        System.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        run();
       }
       return this;
     }
