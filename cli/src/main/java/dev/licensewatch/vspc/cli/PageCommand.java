@@ -69,8 +69,8 @@ final class PageCommand implements Callable<Integer> {
       Values.PAGING_INFO.toJson(w, page.pagingInfo());
       w.endObject();
       w.name("data").beginArray();
-      for (BackupServerLicense licence : page.licenses()) {
-        Values.LICENSE.toJson(w, licence);
+      for (BackupServerLicense license : page.licenses()) {
+        Values.LICENSE.toJson(w, license);
       }
       w.endArray();
       w.endObject();

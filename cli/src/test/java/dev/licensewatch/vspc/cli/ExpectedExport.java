@@ -42,7 +42,7 @@ final class ExpectedExport {
   private ExpectedExport() {}
 
   /** An exported JSON object against the raw object the server sent. */
-  static void sameLicence(Map<String, Object> raw, Map<String, Object> exported) {
+  static void sameLicense(Map<String, Object> raw, Map<String, Object> exported) {
     assertThat(List.copyOf(exported.keySet())).containsExactlyElementsOf(PROPERTIES);
     for (String p : PROPERTIES) {
       Object expected = raw.get(p);
@@ -101,7 +101,7 @@ final class ExpectedExport {
   }
 
   /** A licence with every property, for hand-made datasets. */
-  static Map<String, Object> licence(String uid, String company, String status,
+  static Map<String, Object> license(String uid, String company, String status,
       String expiry, double units, double used) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("backupServerUid", uid);
@@ -130,10 +130,10 @@ final class ExpectedExport {
     return m;
   }
 
-  static String json(List<Map<String, Object>> licences) {
+  static String json(List<Map<String, Object>> licenses) {
     try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
       w.setSerializeNulls(true);
-      w.jsonValue(licences);
+      w.jsonValue(licenses);
       w.flush();
       return buffer.readUtf8();
     } catch (IOException e) {

@@ -163,9 +163,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
   private void consume(LicensePage page) {
     int offset = nextOffset;
-    List<BackupServerLicense> licences = page.licenses();
+    List<BackupServerLicense> licenses = page.licenses();
     int total = page.total();
-    listener.pageFetched(offset, licences.size(), total);
+    listener.pageFetched(offset, licenses.size(), total);
     if (total >= 0) {
       if (firstTotal == Integer.MIN_VALUE) {
         firstTotal = total;
@@ -176,30 +176,30 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     } else {
       recent.checkRepeats(); // no total to watch: only repeated ids can show a stuck server
     }
-    List<BackupServerLicense> fresh = recent.keepNew(licences);
+    List<BackupServerLicense> fresh = recent.keepNew(licenses);
     current = fresh.iterator();
-    nextOffset = offset + licences.size();
+    nextOffset = offset + licenses.size();
 
     if (total >= 0) {
       if (nextOffset >= total) {
         done = true;
-      } else if (licences.isEmpty()) {
+      } else if (licenses.isEmpty()) {
         throw new VspcPagingException(
             "no progress: the server reported " + total + " licences but returned none at offset "
                 + offset, page.requestId(), null);
       }
-    } else if (licences.size() < pageSize) {
+    } else if (licenses.size() < pageSize) {
       done = true; // no meta: a short or empty page is the last one
-    } else if (fresh.isEmpty() || licences.equals(previousPage)) {
+    } else if (fresh.isEmpty() || licenses.equals(previousPage)) {
       // No meta and a full page of licences already returned (by id, or, without ids, the same
       // page again): a server that ignores the offset would otherwise be asked for ever.
       throw new VspcPagingException(
           "no progress: the page at offset " + offset + " repeated only licences already returned"
               + " and the server sent no total; it may ignore the offset", page.requestId(), null);
     }
-    previousPage = total < 0 ? licences : List.of();
-    if (!done && !licences.isEmpty() && licences.size() < stride) {
-      stride = licences.size(); // the server serves smaller pages than asked: plan by what it sends
+    previousPage = total < 0 ? licenses : List.of();
+    if (!done && !licenses.isEmpty() && licenses.size() < stride) {
+      stride = licenses.size(); // the server serves smaller pages than asked: plan by what it sends
       cancelAhead();
       plannedOffset = nextOffset;
     }

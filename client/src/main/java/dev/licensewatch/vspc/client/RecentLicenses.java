@@ -34,41 +34,41 @@ final class RecentLicenses {
   /**
    * The licences of a page minus repeats of recent ones (once checking), remembering those kept.
    */
-  List<BackupServerLicense> keepNew(List<BackupServerLicense> licences) {
+  List<BackupServerLicense> keepNew(List<BackupServerLicense> licenses) {
     if (index == null) {
-      for (BackupServerLicense licence : licences) {
-        record(licence);
+      for (BackupServerLicense license : licenses) {
+        record(license);
       }
-      return licences;
+      return licenses;
     }
-    int n = licences.size();
+    int n = licenses.size();
     long[] repeats = new long[n]; // the position each licence repeats, or -1
     for (int i = 0; i < n; i++) {
-      UUID id = licences.get(i).backupServerUid();
+      UUID id = licenses.get(i).backupServerUid();
       Long at = id == null ? null : index.get(id);
       repeats[i] = at == null ? -1 : at;
     }
     for (int i = 0; i < n; i++) { // a run goes on past licences without id...
       long previous = i == 0 ? lastRepeated : repeats[i - 1];
-      if (repeats[i] < 0 && previous >= 0 && sameWithoutId(previous + 1, licences.get(i))) {
+      if (repeats[i] < 0 && previous >= 0 && sameWithoutId(previous + 1, licenses.get(i))) {
         repeats[i] = previous + 1;
       }
     }
     for (int i = n - 2; i >= 0; i--) { // ...and back from the first repeat with an id
       if (repeats[i] < 0 && repeats[i + 1] > 0
-          && sameWithoutId(repeats[i + 1] - 1, licences.get(i))) {
+          && sameWithoutId(repeats[i + 1] - 1, licenses.get(i))) {
         repeats[i] = repeats[i + 1] - 1;
       }
     }
     List<BackupServerLicense> fresh = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      BackupServerLicense licence = licences.get(i);
+      BackupServerLicense license = licenses.get(i);
       if (repeats[i] >= 0) {
         log.debug("dropped a repeated licence {} after the collection changed",
-            licence.backupServerUid());
+            license.backupServerUid());
       } else {
-        record(licence);
-        fresh.add(licence);
+        record(license);
+        fresh.add(license);
       }
     }
     if (n > 0) {
@@ -78,21 +78,21 @@ final class RecentLicenses {
   }
 
   /** Whether the licence at {@code position}, still remembered, has no id and equals this one. */
-  private boolean sameWithoutId(long position, BackupServerLicense licence) {
-    if (licence.backupServerUid() != null || position >= count || position < oldest()) {
+  private boolean sameWithoutId(long position, BackupServerLicense license) {
+    if (license.backupServerUid() != null || position >= count || position < oldest()) {
       return false;
     }
     return ring[(int) (position % ring.length)] instanceof BackupServerLicense recorded
-        && recorded.equals(licence);
+        && recorded.equals(license);
   }
 
-  private void record(BackupServerLicense licence) {
-    UUID id = licence.backupServerUid();
+  private void record(BackupServerLicense license) {
+    UUID id = license.backupServerUid();
     int slot = (int) (count % ring.length);
     if (index != null && ring[slot] instanceof UUID evicted) {
       index.remove(evicted, count - ring.length);
     }
-    ring[slot] = id != null ? id : licence;
+    ring[slot] = id != null ? id : license;
     if (index != null && id != null) {
       index.put(id, count);
     }

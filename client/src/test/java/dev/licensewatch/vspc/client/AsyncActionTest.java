@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +56,7 @@ class AsyncActionTest {
     server.enqueue(action("Running"));
     server.enqueue(action("Running"));
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       LicensePage page = client.page(100, 0);
       assertThat(page.licenses()).extracting(BackupServerLicense::company).containsExactly("Company 0", "Company 1");
@@ -77,7 +77,7 @@ class AsyncActionTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(queued());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -154,7 +154,7 @@ class AsyncActionTest {
     server.enqueue(action("Succeed"));
     server.enqueue(json(520, errors("busy", "unspecified", 520, "")));
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -191,7 +191,7 @@ class AsyncActionTest {
     server.enqueue(new MockResponse.Builder().code(202)
         .setHeader("Location", "https://elsewhere.example:1280" + ACTION_PATH + "?x=1").build());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -200,13 +200,13 @@ class AsyncActionTest {
 
   @Test
   void aPageOfAWalkMayBeQueuedToo() {
-    server.enqueue(ok(page(4, 0, licences(0, 2))));
+    server.enqueue(ok(page(4, 0, licenses(0, 2))));
     server.enqueue(queued());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(4, 2, licences(2, 4))));
+    server.enqueue(ok(page(4, 2, licenses(2, 4))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(2).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      assertThat(licences.map(BackupServerLicense::company).toList())
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      assertThat(licenses.map(BackupServerLicense::company).toList())
           .containsExactly("Company 0", "Company 1", "Company 2", "Company 3");
     }
   }

@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licence;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.license;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
@@ -37,8 +37,8 @@ class DecodingTest {
   final RecordingListener listener = new RecordingListener();
 
   /** Licence 1 with {@code autoUpdateEnabled} replaced by {@code replacement} (or left out). */
-  private static String brokenLicence(String replacement) {
-    String fine = licence(1);
+  private static String brokenLicense(String replacement) {
+    String fine = license(1);
     String broken = fine.replace("\"autoUpdateEnabled\":false", replacement);
     assertThat(broken).isNotEqualTo(fine);
     return broken.replace("{,", "{").replace(",,", ",");
@@ -81,13 +81,13 @@ class DecodingTest {
     return listener.violations.get(0);
   }
 
-  private VspcContractException strictLicenceFailure(String brokenLicence) {
-    return strictFailure(page(3, 0, List.of(licence(0), brokenLicence, licence(2))));
+  private VspcContractException strictLicenseFailure(String brokenLicense) {
+    return strictFailure(page(3, 0, List.of(license(0), brokenLicense, license(2))));
   }
 
   @Test
   void strictRefusesAMissingRequiredProperty() {
-    VspcContractException e = strictLicenceFailure(brokenLicence(""));
+    VspcContractException e = strictLicenseFailure(brokenLicense(""));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("$.data[1].autoUpdateEnabled")
@@ -96,11 +96,11 @@ class DecodingTest {
   }
 
   @Test
-  void aConnectionLostInsideABrokenLicenceIsRetriedNotReportedAsABrokenBody() {
+  void aConnectionLostInsideABrokenLicenseIsRetriedNotReportedAsABrokenBody() {
     // The broken property is seen first; then the connection drops before the licence ends.
     // Retrofit rethrows the transport failure it saw over our contract signal: keep it that way.
-    String whole = page(3, 0, List.of(licence(0), brokenLicence("\"autoUpdateEnabled\":\"no\""),
-        licence(2)));
+    String whole = page(3, 0, List.of(license(0), brokenLicense("\"autoUpdateEnabled\":\"no\""),
+        license(2)));
     String cut = whole.substring(0, whole.indexOf("Company 1") + 3);
     server.enqueue(new MockResponse.Builder()
         .setHeader("Content-Type", "application/json; charset=utf-8")
@@ -108,7 +108,7 @@ class DecodingTest {
         .setHeader("Content-Length", whole.length())
         .onResponseEnd(new SocketEffect.CloseSocket())
         .build());
-    server.enqueue(ok(page(3, 0, licences(0, 3))));
+    server.enqueue(ok(page(3, 0, licenses(0, 3))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(3);
     }
@@ -119,7 +119,7 @@ class DecodingTest {
 
   @Test
   void strictRefusesNullInANonNullableProperty() {
-    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":null"));
+    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":null"));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("null").hasMessageContaining("backupServerUid " + uid(1));
@@ -127,16 +127,16 @@ class DecodingTest {
 
   @Test
   void strictRefusesAWrongJsonType() {
-    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":\"yes\""));
+    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":\"yes\""));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("boolean").hasMessageContaining("backupServerUid " + uid(1));
   }
 
   @Test
-  void strictNamesTheLicenceEvenWhenItsIdentityComesAfterTheProblem() {
+  void strictNamesTheLicenseEvenWhenItsIdentityComesAfterTheProblem() {
     String broken = "{\"autoUpdateEnabled\":null,\"backupServerUid\":\"" + uid(1) + "\"}";
-    VspcContractException e = strictLicenceFailure(broken);
+    VspcContractException e = strictLicenseFailure(broken);
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
   }
 
@@ -144,7 +144,7 @@ class DecodingTest {
   void aServerValueWithLineBreaksStillGivesAOneLineMessage() {
     String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
         + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
-    VspcContractException e = strictLicenceFailure(broken);
+    VspcContractException e = strictLicenseFailure(broken);
     assertThat(e.jsonPath()).isEqualTo("$.data[1].expirationDate");
   }
 
@@ -166,7 +166,7 @@ class DecodingTest {
   @Test
   void strictRefusesAPagingInfoThatContradictsTheData() {
     String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + licence(0) + "," + licence(1) + "]}";
+        + license(0) + "," + license(1) + "]}";
     VspcContractException e = strictFailure(body);
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
   }
@@ -174,9 +174,9 @@ class DecodingTest {
   /** Pages that contradict their request: refused when strict, reported and kept when lenient. */
   static Stream<Arguments> pagesThatContradictTheirRequest() {
     return Stream.of(
-        arguments("more licences than the limit", page(3, 0, licences(0, 3)), 2, 0, 3,
+        arguments("more licences than the limit", page(3, 0, licenses(0, 3)), 2, 0, 3,
             "$.data", "has 3 licences, more than the limit 2"),
-        arguments("a page for another offset", page(300, 0, licences(0, 100)), 100, 200, 100,
+        arguments("a page for another offset", page(300, 0, licenses(0, 100)), 100, 200, 100,
             "$.meta.pagingInfo.offset", "is 0 but the request asked for offset 200"));
   }
 
@@ -220,19 +220,19 @@ class DecodingTest {
   }
 
   @Test
-  void lenientKeepsEveryLicenceAndReportsEachViolationOnce() {
-    String nullFlag = brokenLicence("\"autoUpdateEnabled\":null");
-    String wrongType = licence(2).replace("\"units\":2.0", "\"units\":\"many\"");
-    server.enqueue(ok(page(4, 0, List.of(licence(0), nullFlag, wrongType, licence(3)))));
-    List<BackupServerLicense> licences;
+  void lenientKeepsEveryLicenseAndReportsEachViolationOnce() {
+    String nullFlag = brokenLicense("\"autoUpdateEnabled\":null");
+    String wrongType = license(2).replace("\"units\":2.0", "\"units\":\"many\"");
+    server.enqueue(ok(page(4, 0, List.of(license(0), nullFlag, wrongType, license(3)))));
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licences = client.stream().collect(Collectors.toList());
+      licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2), uid(3));
-    assertThat(licences.get(1).autoUpdateEnabled()).isNull();
-    assertThat(licences.get(2).units()).isNull();
+    assertThat(licenses.get(1).autoUpdateEnabled()).isNull();
+    assertThat(licenses.get(2).units()).isNull();
     assertThat(listener.violations).hasSize(2);
     assertThat(listener.violations.get(0).jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(listener.violations.get(0).identity()).isEqualTo("backupServerUid " + uid(1));
@@ -246,17 +246,17 @@ class DecodingTest {
 
   @Test
   void lenientLeavesOutANumberOutOfRangeAndReadsOn() {
-    String huge = licence(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
-    server.enqueue(ok(page(3, 0, List.of(licence(0), huge, licence(2)))));
-    List<BackupServerLicense> licences;
+    String huge = license(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
+    server.enqueue(ok(page(3, 0, List.of(license(0), huge, license(2)))));
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licences = client.stream().collect(Collectors.toList());
+      licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2));
-    assertThat(licences.get(1).units()).isNull();
-    assertThat(licences.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
+    assertThat(licenses.get(1).units()).isNull();
+    assertThat(licenses.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
     assertThat(listener.violations).singleElement().satisfies(v -> {
       assertThat(v.jsonPath()).isEqualTo("$.data[1].units");
       assertThat(v.message()).isEqualTo("number out of range: \"1e999\"");
@@ -265,7 +265,7 @@ class DecodingTest {
 
   @Test
   void lenientReportsAMissingPropertyWithItsPath() {
-    server.enqueue(ok(page(3, 0, List.of(licence(0), brokenLicence(""), licence(2)))));
+    server.enqueue(ok(page(3, 0, List.of(license(0), brokenLicense(""), license(2)))));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       assertThat(client.stream().count()).isEqualTo(3);
@@ -279,7 +279,7 @@ class DecodingTest {
   @Test
   void lenientReportsAContradictingPagingInfoAndKeepsTheData() {
     String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + licence(0) + "," + licence(1) + "]}";
+        + license(0) + "," + license(1) + "]}";
     server.enqueue(ok(body));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
@@ -291,7 +291,7 @@ class DecodingTest {
 
   @Test
   void lenientStillRefusesMalformedJson() {
-    server.enqueue(ok("{\"data\":[" + licence(0) + ","));
+    server.enqueue(ok("{\"data\":[" + license(0) + ","));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
       CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
@@ -300,12 +300,12 @@ class DecodingTest {
 
   @Test
   void unknownPropertiesAndEnumValuesAreKeptEvenWhenStrict() {
-    String future = licence(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
+    String future = license(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
     server.enqueue(ok(page(1, 0, List.of(future))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      BackupServerLicense licence = client.page(100, 0).licenses().get(0);
-      assertThat(licence.status().isKnown()).isFalse();
-      assertThat(licence.status().value()).isEqualTo("Quarantined");
+      BackupServerLicense license = client.page(100, 0).licenses().get(0);
+      assertThat(license.status().isKnown()).isFalse();
+      assertThat(license.status().value()).isEqualTo("Quarantined");
     }
   }
 
@@ -369,7 +369,7 @@ class DecodingTest {
   void aChunkedBodyLargerThanTheLimitFailsToo() {
     StringBuilder big = new StringBuilder("{\"data\":[");
     for (int i = 0; i < 400; i++) {
-      big.append(i == 0 ? "" : ",").append(licence(i));
+      big.append(i == 0 ? "" : ",").append(license(i));
     }
     big.append("]}");
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
@@ -382,7 +382,7 @@ class DecodingTest {
 
   @Test
   void aBodyWithinTheLimitIsRead() {
-    server.enqueue(ok(page(300, 0, licences(0, 300))));
+    server.enqueue(ok(page(300, 0, licenses(0, 300))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(1024 * 1024).build()) {
       assertThat(client.page(500, 0).licenses()).hasSize(300);
     }

@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.PATH;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +54,7 @@ class OriginTest {
   @Test
   void aRedirectToAnotherHostGetsNoToken() throws Exception {
     vspc.enqueue(redirectTo("http://localhost:" + elsewhere.getPort() + PATH + "?limit=100&offset=0"));
-    elsewhere.enqueue(ok(page(2, 0, licences(0, 2))));
+    elsewhere.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
     }
@@ -68,7 +68,7 @@ class OriginTest {
   @Test
   void aRedirectToAnotherPortOfTheSameHostGetsNoToken() throws Exception {
     vspc.enqueue(redirectTo("http://127.0.0.1:" + elsewhere.getPort() + PATH));
-    elsewhere.enqueue(ok(page(2, 0, licences(0, 2))));
+    elsewhere.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       client.page(100, 0);
     }
@@ -79,7 +79,7 @@ class OriginTest {
   @Test
   void aRedirectWithinTheOriginKeepsTheToken() throws Exception {
     vspc.enqueue(redirectTo(PATH + "?limit=100&offset=0&moved=1"));
-    vspc.enqueue(ok(page(2, 0, licences(0, 2))));
+    vspc.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       client.page(100, 0);
     }

@@ -33,13 +33,13 @@ class PrefetchTest {
   }
 
   private static List<UUID> walk(VspcLicensingClient client) {
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      return licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
   }
 
   @RepeatedTest(3)
-  void deliversEveryLicenceOnceInServerOrderWhileResponsesArriveOutOfOrder() {
+  void deliversEveryLicenseOnceInServerOrderWhileResponsesArriveOutOfOrder() {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
     dispatcher.maxDelayMillis = 25;
     server.setDispatcher(dispatcher);
@@ -59,8 +59,8 @@ class PrefetchTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      Iterator<BackupServerLicense> it = licences.iterator();
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      Iterator<BackupServerLicense> it = licenses.iterator();
       // Page 0 consumed, and the consumer stays there: each answer frees a place that the next
       // page takes at once, until six pages (twice the window) wait for the consumer, no more.
       it.next();
@@ -116,7 +116,7 @@ class PrefetchTest {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
     dispatcher.maxDelayMillis = 5;
     dispatcher.override = offset -> offset == 100
-        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licences(100, 199))) : null;
+        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licenses(100, 199))) : null;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 300));
@@ -128,7 +128,7 @@ class PrefetchTest {
   void driftWhilePrefetchingStillRepeatsNothing() {
     // After the first page, 10 licences at the start are deleted.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
-    dispatcher.changeAfter = n -> n == 1 ? Fixtures.licences(10, 250) : null;
+    dispatcher.changeAfter = n -> n == 1 ? Fixtures.licenses(10, 250) : null;
     server.setDispatcher(dispatcher);
     List<UUID> walked;
     try (VspcLicensingClient client = client(4).build()) {
@@ -148,8 +148,8 @@ class PrefetchTest {
       if (n != 1) {
         return null;
       }
-      List<String> grown = new ArrayList<>(Fixtures.licences(1000, 1010));
-      grown.addAll(Fixtures.licences(0, 250));
+      List<String> grown = new ArrayList<>(Fixtures.licenses(1000, 1010));
+      grown.addAll(Fixtures.licenses(0, 250));
       return grown;
     };
     server.setDispatcher(dispatcher);
@@ -183,8 +183,8 @@ class PrefetchTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(2).build()) {
-      try (Stream<BackupServerLicense> licences = client.stream()) {
-        assertThat(licences.limit(150).count()).isEqualTo(150);
+      try (Stream<BackupServerLicense> licenses = client.stream()) {
+        assertThat(licenses.limit(150).count()).isEqualTo(150);
       }
       int atClose = takeUntilQuiet(300);
       assertThat(atClose).as("page 0, 100 and at most 4 ahead").isLessThanOrEqualTo(6);
@@ -201,8 +201,8 @@ class PrefetchTest {
             .headersDelay(500, TimeUnit.MILLISECONDS).build();
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
-      try (Stream<BackupServerLicense> licences = client.stream()) {
-        assertThat(licences.findFirst()).isPresent();
+      try (Stream<BackupServerLicense> licenses = client.stream()) {
+        assertThat(licenses.findFirst()).isPresent();
       }
       takeUntilQuiet(1000); // longer than a 503 takes: a retry would come within it
       // Page 0 and at most the 6 pages planned ahead (3 on the wire, the others cancelled while

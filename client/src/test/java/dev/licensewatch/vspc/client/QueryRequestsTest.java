@@ -38,12 +38,12 @@ class QueryRequestsTest {
     server.enqueue(ok(page(5, 0, List.of(selected(0), selected(1)))));
     server.enqueue(ok(page(5, 2, List.of(selected(2), selected(3)))));
     server.enqueue(ok(page(5, 4, List.of(selected(4)))));
-    List<BackupServerLicense> licences;
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(2).build();
         Stream<BackupServerLicense> stream = client.stream(EXPIRED)) {
-      licences = stream.toList();
+      licenses = stream.toList();
     }
-    assertThat(licences).extracting(BackupServerLicense::company)
+    assertThat(licenses).extracting(BackupServerLicense::company)
         .containsExactly("Company 0", "Company 1", "Company 2", "Company 3", "Company 4");
     for (int offset = 0; offset <= 4; offset += 2) {
       RecordedRequest request = take();
@@ -70,11 +70,11 @@ class QueryRequestsTest {
     server.enqueue(ok(page(2, 0, List.of(selected(0), selected(1)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(true).build()) {
       LicensePage page = client.page(EXPIRED, 100, 0);
-      assertThat(page.licenses()).hasSize(2).allSatisfy(licence -> {
-        assertThat(licence.company()).startsWith("Company ");
-        assertThat(licence.expirationDate()).isNotNull();
-        assertThat(licence.autoUpdateEnabled()).as("not selected, so not sent").isNull();
-        assertThat(licence.status()).isNull();
+      assertThat(page.licenses()).hasSize(2).allSatisfy(license -> {
+        assertThat(license.company()).startsWith("Company ");
+        assertThat(license.expirationDate()).isNotNull();
+        assertThat(license.autoUpdateEnabled()).as("not selected, so not sent").isNull();
+        assertThat(license.status()).isNull();
       });
     }
   }

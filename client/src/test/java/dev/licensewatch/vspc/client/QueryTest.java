@@ -147,7 +147,7 @@ class QueryTest {
     }
 
     @Test
-    void licencesHaveNoNestedObjects() {
+    void licensesHaveNoNestedObjects() {
       assertThatThrownBy(() -> Filter.property("status.value"))
           .hasMessage("'status.value' in filter names a property of 'status', which is an enumeration value, not an object");
     }

@@ -3,7 +3,7 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licence;
+import static dev.licensewatch.vspc.client.Fixtures.license;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +53,9 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void streamAllLicences() throws Exception {
-    server.enqueue(ok(page(3, 0, List.of(licence(0),
-        licence(1).replace("\"Valid\"", "\"Expired\""), licence(2).replace("\"Valid\"", "\"expired\"")))));
+  void streamAllLicenses() throws Exception {
+    server.enqueue(ok(page(3, 0, List.of(license(0),
+        license(1).replace("\"Valid\"", "\"Expired\""), license(2).replace("\"Valid\"", "\"expired\"")))));
     server.start();
     List<String> lines;
     try (VspcLicensingClient client = VspcLicensingClient.builder()
@@ -119,7 +119,7 @@ class ReadmeExamplesTest {
 
   @Test
   void lenientMode() throws Exception {
-    server.enqueue(ok(page(2, 0, List.of(licence(0), licence(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
+    server.enqueue(ok(page(2, 0, List.of(license(0), license(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
     server.start();
     List<String> warnings = new CopyOnWriteArrayList<>();
     VspcLicensingClient client = Fixtures.client(server, sleeper)
@@ -147,7 +147,7 @@ class ReadmeExamplesTest {
   void trustASelfSignedCertificate(@TempDir Path dir) throws Exception {
     HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
     server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
-    server.enqueue(ok(page(1, 0, List.of(licence(0)))));
+    server.enqueue(ok(page(1, 0, List.of(license(0)))));
     server.start();
     Path pem = dir.resolve("vspc.pem");
     Files.writeString(pem, certificate.certificatePem());

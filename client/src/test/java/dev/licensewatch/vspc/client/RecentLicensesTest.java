@@ -79,7 +79,7 @@ class RecentLicensesTest {
   }
 
   private static BackupServerLicense license(int n) {
-    return decode(Fixtures.licence(n));
+    return decode(Fixtures.license(n));
   }
 
   /** A licence without {@code backupServerUid}: all of them are equal. */

@@ -3,7 +3,7 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.PATH;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +34,9 @@ class RequestsTest {
   }
 
   private void enqueueThreePages() {
-    server.enqueue(ok(page(1250, 0, licences(0, 500))));
-    server.enqueue(ok(page(1250, 500, licences(500, 1000))));
-    server.enqueue(ok(page(1250, 1000, licences(1000, 1250))));
+    server.enqueue(ok(page(1250, 0, licenses(0, 500))));
+    server.enqueue(ok(page(1250, 500, licenses(500, 1000))));
+    server.enqueue(ok(page(1250, 1000, licenses(1000, 1250))));
   }
 
   @Test
@@ -44,8 +44,8 @@ class RequestsTest {
     enqueueThreePages();
     List<UUID> ids;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      ids = licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      ids = licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
 
     assertThat(ids).containsExactlyElementsOf(
@@ -75,7 +75,7 @@ class RequestsTest {
 
   @Test
   void sendsACustomClientVersion() throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).clientVersion("3.5").build()) {
       client.page(10, 0);
     }
@@ -86,7 +86,7 @@ class RequestsTest {
   void keepsOneRequestIdAcrossTheRetriesOfOneRequest() throws Exception {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(503, "{}"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     LicensePage page;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       page = client.page(100, 0);
@@ -100,7 +100,7 @@ class RequestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "/", "/api/v3", "/api/v3/"})
   void acceptsTheBaseUrlWithOrWithoutApiV3AndSlash(String suffix) throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .baseUrl("http://127.0.0.1:" + server.getPort() + suffix)
         .build()) {
@@ -111,7 +111,7 @@ class RequestsTest {
 
   @Test
   void keepsAPathPrefixInFrontOfApiV3() throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .baseUrl("http://localhost:" + server.getPort() + "/vspc/api/v3/")
         .build()) {
@@ -138,7 +138,7 @@ class RequestsTest {
   @Test
   void asksTheTokenProviderAgainWhenRetrying() throws Exception {
     server.enqueue(json(503, "{}"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     AtomicInteger calls = new AtomicInteger();
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .tokenProvider(() -> "rotating-" + calls.incrementAndGet())
@@ -151,7 +151,7 @@ class RequestsTest {
 
   @Test
   void pageWithoutArgumentsSendsNeitherLimitNorOffset() throws Exception {
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     LicensePage page;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       page = client.page();
@@ -168,7 +168,7 @@ class RequestsTest {
 
   @Test
   void pageSendsTheGivenLimitAndOffset() throws Exception {
-    server.enqueue(ok(page(300, 250, licences(250, 300))));
+    server.enqueue(ok(page(300, 250, licenses(250, 300))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       LicensePage page = client.page(500, 250);
       assertThat(page.licenses()).hasSize(50);
@@ -179,8 +179,8 @@ class RequestsTest {
 
   @Test
   void aNullLimitOrOffsetIsLeftToTheServersDefault() throws Exception {
-    server.enqueue(ok(page(300, 250, licences(250, 300))));
-    server.enqueue(ok(page(300, 0, licences(0, 20))));
+    server.enqueue(ok(page(300, 250, licenses(250, 300))));
+    server.enqueue(ok(page(300, 0, licenses(0, 20))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       client.page(null, 250);
       client.page(20, null);
@@ -237,8 +237,8 @@ class RequestsTest {
 
   @Test
   void usesThePageSizeAsLimit() throws Exception {
-    server.enqueue(ok(page(30, 0, licences(0, 25))));
-    server.enqueue(ok(page(30, 25, licences(25, 30))));
+    server.enqueue(ok(page(30, 0, licenses(0, 25))));
+    server.enqueue(ok(page(30, 25, licenses(25, 30))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(25).build()) {
       assertThat(client.stream().count()).isEqualTo(30);
     }

@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,7 @@ class RetryTest {
     return all;
   }
 
-  private static final MockResponse SUCCESS = ok(page(2, 0, licences(0, 2)));
+  private static final MockResponse SUCCESS = ok(page(2, 0, licenses(0, 2)));
 
   @Test
   void honoursRetryAfterSecondsOn429() {
@@ -168,8 +168,8 @@ class RetryTest {
   @ParameterizedTest
   @MethodSource("midBodyFailures")
   void retriesAConnectionLostMidBody(SocketEffect effect) {
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder().onResponseBody(effect).build());
-    server.enqueue(ok(page(300, 0, licences(0, 100))));
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder().onResponseBody(effect).build());
+    server.enqueue(ok(page(300, 0, licenses(0, 100))));
     assertThat(fetchOnePage(client()).licenses()).hasSize(100);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(listener.retries).hasSize(1);
@@ -223,7 +223,7 @@ class RetryTest {
     // The burst that failed a whole export: three failures and a throttle, then the page.
     server.enqueue(json(429, THROTTLED));
     server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
         .onResponseBody(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(503, "{}"));
     server.enqueue(SUCCESS);
@@ -295,7 +295,7 @@ class RetryTest {
   @Test
   void exhaustedConnectionFailuresAreAnIoException() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+      server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
           .onResponseBody(new SocketEffect.CloseSocket()).build());
     }
     try (VspcLicensingClient client = client().build()) {
@@ -387,7 +387,7 @@ class RetryTest {
   @Test
   void anInterruptedCallIsReportedAsInterruptedNotAsATimeout() throws Exception {
     // The body trickles in, so the reading thread checks its interrupt flag between chunks.
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
         .throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
     server.enqueue(SUCCESS);
     AtomicReference<Throwable> thrown = new AtomicReference<>();

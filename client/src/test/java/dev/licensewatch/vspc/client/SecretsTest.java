@@ -3,8 +3,8 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licence;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.license;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +43,9 @@ class SecretsTest {
     System.setErr(capture);
     try {
       server.enqueue(json(503, errors("Busy with " + TOKEN, "transport", 503, "")));
-      server.enqueue(ok(page(150, 0, licences(0, 100))));
-      server.enqueue(ok(page(102, 100, List.of(licence(100).replace("true", "\"yes\""),
-          licence(101).replace("false", "null")))));
+      server.enqueue(ok(page(150, 0, licenses(0, 100))));
+      server.enqueue(ok(page(102, 100, List.of(license(100).replace("true", "\"yes\""),
+          license(101).replace("false", "null")))));
       server.enqueue(json(401, errors("Token " + TOKEN + " expired", "security", 401, "")));
       server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://localhost:"
           + server.getPort() + "/elsewhere").build());

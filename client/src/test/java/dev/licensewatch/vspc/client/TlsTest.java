@@ -1,6 +1,6 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class TlsTest {
     HandshakeCertificates serverCertificates =
         new HandshakeCertificates.Builder().heldCertificate(certificate).build();
     server.useHttps(serverCertificates.sslSocketFactory());
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     server.start();
   }
 
