@@ -60,8 +60,8 @@ final class Contenders {
       public Walk fetchAll() {
         long count = 0;
         long checksum = 0;
-        try (Stream<dev.licensewatch.vspc.client.generated.model.BackupServerLicense> s = client.stream()) {
-          Iterator<dev.licensewatch.vspc.client.generated.model.BackupServerLicense> it = s.iterator();
+        try (Stream<dev.licensewatch.vspc.client.BackupServerLicense> s = client.stream()) {
+          Iterator<dev.licensewatch.vspc.client.BackupServerLicense> it = s.iterator();
           while (it.hasNext()) {
             var licence = it.next();
             count++;

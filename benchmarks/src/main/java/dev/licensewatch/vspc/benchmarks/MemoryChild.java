@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.benchmarks;
 
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;

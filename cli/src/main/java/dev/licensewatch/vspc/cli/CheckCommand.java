@@ -1,8 +1,8 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
+import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.LicenseStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -220,8 +220,8 @@ final class CheckCommand implements Callable<Integer> {
     Evaluation evaluation = new Evaluation(now != null ? now : Instant.now(), warnDays, critDays);
     // A failure is reported by Main as "LICENSES UNKNOWN - ...", exit 3.
     try (Root.Session session = root.open(spec.commandLine(), false);
-        Stream<BackupServerLicense> licences = session.client.stream(asked)) {
-      licences.forEachOrdered(evaluation::add);
+        Stream<BackupServerLicense> licenses = session.client.stream(asked)) {
+      licenses.forEachOrdered(evaluation::add);
     }
     for (String line : evaluation.lines()) {
       root.io.out.println(line);

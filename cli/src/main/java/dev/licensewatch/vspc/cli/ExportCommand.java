@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -211,8 +211,8 @@ final class ExportCommand implements Callable<Integer> {
   /** Streams every licence into {@code sink}; returns how many. */
   private long export(Root.Session session, LicenseWriter writer, BufferedSink sink,
       boolean streaming) throws IOException {
-    try (Stream<BackupServerLicense> licences = session.client.stream(asked)) {
-      Iterator<BackupServerLicense> it = licences.iterator();
+    try (Stream<BackupServerLicense> licenses = session.client.stream(asked)) {
+      Iterator<BackupServerLicense> it = licenses.iterator();
       boolean more = it.hasNext();   // nothing is written before the first page has arrived
       writer.start();
       for (; more; more = it.hasNext()) {

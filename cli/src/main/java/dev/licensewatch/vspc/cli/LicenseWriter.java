@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonWriter;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,11 +54,11 @@ abstract class LicenseWriter {
    * hands, nothing is copied): every small write into the sink itself would check whether a
    * segment is complete.
    */
-  protected void writeObject(BackupServerLicense licence) throws IOException {
+  protected void writeObject(BackupServerLicense license) throws IOException {
     if (allColumns) {
-      Values.LICENSE.toJson(json, licence);
+      Values.LICENSE.toJson(json, license);
     } else {
-      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(license);
       Map<String, @Nullable Object> picked = new LinkedHashMap<>();
       for (String column : columns) {
         picked.put(column, values.get(column));
@@ -81,7 +81,7 @@ abstract class LicenseWriter {
 
   abstract void begin() throws IOException;
 
-  abstract void write(BackupServerLicense licence) throws IOException;
+  abstract void write(BackupServerLicense license) throws IOException;
 
   abstract void end() throws IOException;
 
@@ -101,9 +101,9 @@ abstract class LicenseWriter {
     }
 
     @Override
-    void write(BackupServerLicense licence) throws IOException {
+    void write(BackupServerLicense license) throws IOException {
       sink.writeUtf8(count == 0 ? "\n" : ",\n");
-      writeObject(licence);
+      writeObject(license);
       count++;
     }
 
@@ -123,8 +123,8 @@ abstract class LicenseWriter {
     void begin() {}
 
     @Override
-    void write(BackupServerLicense licence) throws IOException {
-      writeObject(licence);
+    void write(BackupServerLicense license) throws IOException {
+      writeObject(license);
       sink.writeUtf8("\n");
       count++;
     }
@@ -154,8 +154,8 @@ abstract class LicenseWriter {
     }
 
     @Override
-    void write(BackupServerLicense licence) throws IOException {
-      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+    void write(BackupServerLicense license) throws IOException {
+      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(license);
       for (int i = 0; i < columns.size(); i++) {
         field(i, text(values.get(columns.get(i))));
       }

@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -48,25 +48,25 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LicenseQuery asked = query.query(spec.commandLine());
-    List<BackupServerLicense> licences = new ArrayList<>();
+    List<BackupServerLicense> licenses = new ArrayList<>();
     try (Root.Session session = root.open(spec.commandLine(), true)) {
       try (Stream<BackupServerLicense> stream = session.client.stream(asked)) {
-        stream.forEach(licences::add);
+        stream.forEach(licenses::add);
       }
     }
     if (!query.sorts()) {
-      licences.sort(BY_EXPIRY);
+      licenses.sort(BY_EXPIRY);
     }
-    print(licences, Instant.now());
+    print(licenses, Instant.now());
     return 0;
   }
 
-  private void print(List<BackupServerLicense> licences, Instant now) {
+  private void print(List<BackupServerLicense> licenses, Instant now) {
     String[] header = {"COMPANY", "EDITION", "STATUS", "TYPE", "UNITS USED/TOTAL", "EXPIRES",
         "DAYS LEFT"};
     boolean[] right = {false, false, false, false, true, false, true};
-    List<String[]> rows = new ArrayList<>(licences.size());
-    for (BackupServerLicense l : licences) {
+    List<String[]> rows = new ArrayList<>(licenses.size());
+    for (BackupServerLicense l : licenses) {
       OffsetDateTime expiry = l.expirationDate();
       rows.add(new String[] {
         truncate(orDash(l.company()), MAX_COMPANY),
@@ -92,7 +92,7 @@ final class ListCommand implements Callable<Integer> {
     for (String[] row : rows) {
       line(out, row, width, right);
     }
-    out.append(Values.count(licences.size(), "licence")).append('\n');
+    out.append(Values.count(licenses.size(), "licence")).append('\n');
     root.io.out.print(out);
     root.io.out.flush();
   }

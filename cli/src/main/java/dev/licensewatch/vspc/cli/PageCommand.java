@@ -3,7 +3,7 @@ package dev.licensewatch.vspc.cli;
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import okio.Buffer;
@@ -69,8 +69,8 @@ final class PageCommand implements Callable<Integer> {
       Values.PAGING_INFO.toJson(w, page.pagingInfo());
       w.endObject();
       w.name("data").beginArray();
-      for (BackupServerLicense licence : page.licenses()) {
-        Values.LICENSE.toJson(w, licence);
+      for (BackupServerLicense license : page.licenses()) {
+        Values.LICENSE.toJson(w, license);
       }
       w.endArray();
       w.endObject();

@@ -2,8 +2,8 @@ package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.PagingInfo;
+import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.PagingInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

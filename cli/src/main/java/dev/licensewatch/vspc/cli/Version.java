@@ -1,6 +1,6 @@
 package dev.licensewatch.vspc.cli;
 
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -24,7 +24,7 @@ final class Version implements IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       Io.PROGRAM + " " + version(),
-      "VSPC REST API " + LicensingApi.API_VERSION + " (GET /api/v3/licensing/backupServers)",
+      "VSPC REST API " + VspcLicensingClient.API_VERSION + " (GET /api/v3/licensing/backupServers)",
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
     };
   }

@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import static dev.licensewatch.vspc.cli.Cli.TOKEN;
 import static dev.licensewatch.vspc.cli.Cli.against;
-import static dev.licensewatch.vspc.cli.Expect.licence;
+import static dev.licensewatch.vspc.cli.ExpectedExport.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.emulator.Dataset;
@@ -32,18 +32,18 @@ class CheckTest {
     Cli.ALL_OUTPUT.forEach(Cli::assertNoSecret);
   }
 
-  static VspcEmulator serve(List<Map<String, Object>> licences) throws IOException {
+  static VspcEmulator serve(List<Map<String, Object>> licenses) throws IOException {
     Path file = Files.createTempFile(dir, "dataset", ".json");
-    Files.writeString(file, Expect.json(licences));
+    Files.writeString(file, ExpectedExport.json(licenses));
     return VspcEmulator.builder().token(TOKEN).datasetFile(file).start();
   }
 
   static List<Map<String, Object>> healthy() {
     List<Map<String, Object>> l = new ArrayList<>();
-    l.add(licence("11111111-1111-4111-8111-111111111111", "Alder Foods", "Valid", FAR, 100, 50));
-    l.add(licence("22222222-2222-4222-8222-222222222222", "Birch Labs", "Valid", FAR, 10, 10));
+    l.add(license("11111111-1111-4111-8111-111111111111", "Alder Foods", "Valid", FAR, 100, 50));
+    l.add(license("22222222-2222-4222-8222-222222222222", "Birch Labs", "Valid", FAR, 10, 10));
     Map<String, Object> perpetual =
-        licence("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1);
+        license("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1);
     l.add(perpetual);
     return l;
   }
@@ -66,9 +66,9 @@ class CheckTest {
   }
 
   @Test
-  void minDaysLeftIsUnknownWhenNoLicenceExpires() throws IOException {
+  void minDaysLeftIsUnknownWhenNoLicenseExpires() throws IOException {
     try (VspcEmulator vspc = serve(List.of(
-        licence("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1)))) {
+        license("33333333-3333-4333-8333-333333333333", "Cobalt AB", "Valid", null, 5, 1)))) {
       Cli.Result r = check(vspc);
       assertThat(r.code()).isZero();
       assertThat(r.out()).isEqualTo("LICENSES OK - 1 licence, none expiring within 60 days"
@@ -79,12 +79,12 @@ class CheckTest {
   @Test
   void expiredTodayWithinADayNoStatusAndNoCompany() throws IOException {
     List<Map<String, Object>> l = new ArrayList<>();
-    l.add(licence("11111111-1111-4111-8111-111111111111", "Hazel", "Valid",
+    l.add(license("11111111-1111-4111-8111-111111111111", "Hazel", "Valid",
         "2029-12-31T20:00:00Z", 10, 1));   // 4 hours before NOW
-    l.add(licence("22222222-2222-4222-8222-222222222222", "Ivy", "Valid",
+    l.add(license("22222222-2222-4222-8222-222222222222", "Ivy", "Valid",
         "2030-01-01T05:00:00Z", 10, 1));   // 5 hours after NOW
-    l.add(licence("33333333-3333-4333-8333-333333333333", "Juniper", null, FAR, 10, 1));
-    l.add(licence("44444444-4444-4444-8444-444444444444", null, "Warning", FAR, 10, 1));
+    l.add(license("33333333-3333-4333-8333-333333333333", "Juniper", null, FAR, 10, 1));
+    l.add(license("44444444-4444-4444-8444-444444444444", null, "Warning", FAR, 10, 1));
     try (VspcEmulator vspc = serve(l)) {
       Cli.Result r = check(vspc);
       assertThat(r.code()).isEqualTo(2);
@@ -110,11 +110,11 @@ class CheckTest {
   @Test
   void warningForExpiryWithinWarnDaysAndUnknownOrNewStatuses() throws IOException {
     List<Map<String, Object>> l = healthy();
-    l.add(licence("44444444-4444-4444-8444-444444444444", "Drumlin", "Valid",
+    l.add(license("44444444-4444-4444-8444-444444444444", "Drumlin", "Valid",
         "2030-01-31T00:00:00Z", 10, 1));
-    l.add(licence("55555555-5555-4555-8555-555555555555", "Ember", "unknown", FAR, 10, 1));
-    l.add(licence("66666666-6666-4666-8666-666666666666", "Fjord", "Suspended", FAR, 10, 1));
-    l.add(licence("77777777-7777-4777-8777-777777777777", "Granite", "Warning", FAR, 10, 1));
+    l.add(license("55555555-5555-4555-8555-555555555555", "Ember", "unknown", FAR, 10, 1));
+    l.add(license("66666666-6666-4666-8666-666666666666", "Fjord", "Suspended", FAR, 10, 1));
+    l.add(license("77777777-7777-4777-8777-777777777777", "Granite", "Warning", FAR, 10, 1));
     try (VspcEmulator vspc = serve(l)) {
       Cli.Result r = check(vspc);
       assertThat(r.code()).isEqualTo(1);
@@ -137,16 +137,16 @@ class CheckTest {
   @Test
   void criticalForBadStatusesNearOrPastExpiryAndOveruse() throws IOException {
     List<Map<String, Object>> l = healthy();
-    l.add(licence("a1111111-1111-4111-8111-111111111111", "Expired Co", "Expired", FAR, 10, 1));
-    l.add(licence("a2222222-2222-4222-8222-222222222222", "Error Co", "Error", FAR, 10, 1));
-    l.add(licence("a3333333-3333-4333-8333-333333333333", "Unlicensed Co", "unlicensed", FAR,
+    l.add(license("a1111111-1111-4111-8111-111111111111", "Expired Co", "Expired", FAR, 10, 1));
+    l.add(license("a2222222-2222-4222-8222-222222222222", "Error Co", "Error", FAR, 10, 1));
+    l.add(license("a3333333-3333-4333-8333-333333333333", "Unlicensed Co", "unlicensed", FAR,
         10, 1));
-    l.add(licence("a4444444-4444-4444-8444-444444444444", "Soon Co", "Valid",
+    l.add(license("a4444444-4444-4444-8444-444444444444", "Soon Co", "Valid",
         "2030-01-06T00:00:00Z", 10, 1));
-    l.add(licence("a5555555-5555-4555-8555-555555555555", "Past Co", "Valid",
+    l.add(license("a5555555-5555-4555-8555-555555555555", "Past Co", "Valid",
         "2029-12-22T00:00:00Z", 10, 1));
-    l.add(licence("a6666666-6666-4666-8666-666666666666", "Over Co", "Valid", FAR, 10, 12));
-    l.add(licence("a7777777-7777-4777-8777-777777777777", "Due Co", "Valid",
+    l.add(license("a6666666-6666-4666-8666-666666666666", "Over Co", "Valid", FAR, 10, 12));
+    l.add(license("a7777777-7777-4777-8777-777777777777", "Due Co", "Valid",
         "2030-02-15T00:00:00Z", 10, 1));
     try (VspcEmulator vspc = serve(l)) {
       Cli.Result r = check(vspc, "--warn-days", "60", "--crit-days", "15");
@@ -170,10 +170,10 @@ class CheckTest {
   void detailLinesAreCappedWithCriticalsKeptFirst() throws IOException {
     List<Map<String, Object>> l = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
-      l.add(licence(uid(i), "Warn " + i, "Warning", FAR, 10, 1));
+      l.add(license(uid(i), "Warn " + i, "Warning", FAR, 10, 1));
     }
     for (int i = 150; i < 153; i++) {
-      l.add(licence(uid(i), "Crit " + i, "Error", FAR, 10, 1));
+      l.add(license(uid(i), "Crit " + i, "Error", FAR, 10, 1));
     }
     try (VspcEmulator vspc = serve(l)) {
       List<String> lines = check(vspc).out().lines().toList();
@@ -185,7 +185,7 @@ class CheckTest {
       assertThat(lines.get(101)).isEqualTo("... and 53 more licences at fault");
     }
     for (int i = 153; i < 260; i++) {
-      l.add(licence(uid(i), "Crit " + i, "Error", FAR, 10, 1));
+      l.add(license(uid(i), "Crit " + i, "Error", FAR, 10, 1));
     }
     try (VspcEmulator vspc = serve(l)) {
       List<String> lines = check(vspc).out().lines().toList();

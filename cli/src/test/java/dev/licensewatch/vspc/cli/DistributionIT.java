@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ class DistributionIT {
     Run version = launch(home, dir, "--version");
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("vspc-licenses " + VERSION + "\n")
-        .contains("VSPC REST API " + LicensingApi.API_VERSION + " ");
+        .contains("VSPC REST API " + VspcLicensingClient.API_VERSION + " ");
 
     Run demo = launch(home, dir, "--demo", "list");
     assertThat(demo.code()).isZero();

@@ -94,9 +94,14 @@ class EmulatorCommandTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() { // no InterruptedException: try-with-resources could not handle it well
       thread.interrupt();
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the emulator to stop", e);
+      }
       assertThat(thread.isAlive()).isFalse();
       assertThat(code.get()).isZero();
       assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -105,7 +110,7 @@ class EmulatorCommandTest {
   }
 
   @Test
-  void driftChangesTheLicencesOnceWhileAClientPagesThroughThem() throws Exception {
+  void driftChangesTheLicensesOnceWhileAClientPagesThroughThem() throws Exception {
     try (Running emulator = new Running("emulator", "--licenses", "250", "--drift", "-30@1")) {
       Cli.Result r = Cli.run(Map.of("VSPC_TOKEN", "vspc-emulator-token"), "--url", emulator.url,
           "--concurrency", "1", "--page-size", "100", "export", "--format", "ndjson");
@@ -158,10 +163,10 @@ class EmulatorCommandTest {
           "--strict", "export"));
       assertThat(export.code()).isZero();
       assertThat(export.err()).isEmpty();
-      List<Map<String, Object>> licences = ExportTest.jsonArray(export.out());
-      assertThat(licences).hasSize(5);
+      List<Map<String, Object>> licenses = ExportTest.jsonArray(export.out());
+      assertThat(licenses).hasSize(5);
       // served as "valid", "expired", ...: decoded and written in the document's casing
-      assertThat(licences).extracting(l -> (String) l.get("status"))
+      assertThat(licenses).extracting(l -> (String) l.get("status"))
           .allSatisfy(status -> assertThat(status).isIn("Valid", "Warning", "Error", "Expired",
               "Unlicensed", "Unknown"));
     }

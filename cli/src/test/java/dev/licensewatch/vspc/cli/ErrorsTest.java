@@ -238,15 +238,15 @@ class ErrorsTest {
   }
 
   @Test
-  void lenientKeepsEveryLicenceAndWarnsStrictFailsNamingThePath() throws IOException {
-    List<Map<String, Object>> licences = new java.util.ArrayList<>();
+  void lenientKeepsEveryLicenseAndWarnsStrictFailsNamingThePath() throws IOException {
+    List<Map<String, Object>> licenses = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      licences.add(Expect.licence("0000000" + i + "-0000-4000-8000-000000000000", "Co " + i,
+      licenses.add(ExpectedExport.license("0000000" + i + "-0000-4000-8000-000000000000", "Co " + i,
           "Valid", "2031-01-01T00:00:00Z", 10, 1));
     }
-    licences.get(3).put("company", null);   // not nullable in the document
+    licenses.get(3).put("company", null);   // not nullable in the document
     Path file = dir.resolve("broken.json");
-    Files.writeString(file, Expect.json(licences));
+    Files.writeString(file, ExpectedExport.json(licenses));
     try (VspcEmulator broken = VspcEmulator.builder().token(TOKEN).datasetFile(file).start()) {
       Cli.Result lenient = Cli.run(against(broken.baseUrl(), "--page-size", "2", "export"));
       assertThat(lenient.code()).isZero();

@@ -36,7 +36,7 @@ class ExportTest {
         .enumCasing(EnumCasing.LOWER_CASE).unknownEnumShare(0.2).start();
     nulls = VspcEmulator.builder().token(TOKEN).dataset(Dataset.licenseWithNullablesNull())
         .start();
-    pascalData = Raw.licences(pascal, TOKEN);
+    pascalData = Raw.licenses(pascal, TOKEN);
     assertThat(pascalData).hasSize(COUNT);
   }
 
@@ -58,19 +58,19 @@ class ExportTest {
     return out.lines().map(line -> (Map<String, Object>) Raw.json(line)).toList();
   }
 
-  static void sameLicences(List<Map<String, Object>> raw, List<Map<String, Object>> exported) {
+  static void sameLicenses(List<Map<String, Object>> raw, List<Map<String, Object>> exported) {
     assertThat(exported).hasSize(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      Expect.sameLicence(raw.get(i), exported.get(i));
+      ExpectedExport.sameLicense(raw.get(i), exported.get(i));
     }
   }
 
   @Test
-  void exportJsonIsEveryLicenceAsTheServerSentIt() {
+  void exportJsonIsEveryLicenseAsTheServerSentIt() {
     Cli.Result r = Cli.run(against(pascal.baseUrl(), "export"));
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();   // no log noise, no progress when not on a terminal
-    sameLicences(pascalData, jsonArray(r.out()));
+    sameLicenses(pascalData, jsonArray(r.out()));
   }
 
   @Test
@@ -79,29 +79,29 @@ class ExportTest {
         "--concurrency", "1", "export", "--format", "NDJSON"));
     assertThat(r.code()).isZero();
     assertThat(r.out().lines().count()).isEqualTo(COUNT);
-    sameLicences(pascalData, ndjson(r.out()));
+    sameLicenses(pascalData, ndjson(r.out()));
   }
 
   @Test
-  void exportCsvHasTheHeaderAndOneRowPerLicence() {
+  void exportCsvHasTheHeaderAndOneRowPerLicense() {
     Cli.Result r = Cli.run(against(pascal.baseUrl(), "export", "--format", "csv"));
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("\r\n");
     List<List<String>> rows = Raw.csv(r.out());
-    assertThat(rows.get(0)).containsExactlyElementsOf(Expect.PROPERTIES);
+    assertThat(rows.get(0)).containsExactlyElementsOf(ExpectedExport.PROPERTIES);
     assertThat(rows).hasSize(COUNT + 1);
     for (int i = 0; i < COUNT; i++) {
-      Expect.sameRow(pascalData.get(i), rows.get(i + 1));
+      ExpectedExport.sameRow(pascalData.get(i), rows.get(i + 1));
     }
   }
 
   @Test
   void lowercaseAndUnknownEnumValuesAreCanonicalOrKeptAsSent() {
-    List<Map<String, Object>> raw = Raw.licences(lower, TOKEN);
+    List<Map<String, Object>> raw = Raw.licenses(lower, TOKEN);
     Cli.Result json = Cli.run(against(lower.baseUrl(), "export"));
     assertThat(json.code()).isZero();
     List<Map<String, Object>> exported = jsonArray(json.out());
-    sameLicences(raw, exported);
+    sameLicenses(raw, exported);
     assertThat(raw).anySatisfy(l -> assertThat(l.get("status")).isEqualTo("valid"));
     assertThat(exported).anySatisfy(l -> assertThat(l.get("status")).isEqualTo("Valid"));
     assertThat(exported).noneSatisfy(l -> assertThat(l.get("status")).isEqualTo("valid"));
@@ -109,23 +109,23 @@ class ExportTest {
     Cli.Result csv = Cli.run(against(lower.baseUrl(), "export", "--format", "csv"));
     List<List<String>> rows = Raw.csv(csv.out());
     for (int i = 0; i < raw.size(); i++) {
-      Expect.sameRow(raw.get(i), rows.get(i + 1));
+      ExpectedExport.sameRow(raw.get(i), rows.get(i + 1));
     }
   }
 
   @Test
   void nullsAreNullInJsonAndEmptyInCsv() {
-    List<Map<String, Object>> raw = Raw.licences(nulls, TOKEN);
+    List<Map<String, Object>> raw = Raw.licenses(nulls, TOKEN);
     Cli.Result json = Cli.run(against(nulls.baseUrl(), "--strict", "export"));
     assertThat(json.code()).isZero();
     List<Map<String, Object>> exported = jsonArray(json.out());
-    sameLicences(raw, exported);
+    sameLicenses(raw, exported);
     assertThat(exported.get(0)).containsEntry("expirationDate", null)
         .containsEntry("edition", null).containsEntry("sockets", null);
     Cli.Result csv = Cli.run(against(nulls.baseUrl(), "export", "--format", "csv"));
     List<List<String>> rows = Raw.csv(csv.out());
-    Expect.sameRow(raw.get(0), rows.get(1));
-    assertThat(rows.get(1).get(Expect.PROPERTIES.indexOf("expirationDate"))).isEmpty();
+    ExpectedExport.sameRow(raw.get(0), rows.get(1));
+    assertThat(rows.get(1).get(ExpectedExport.PROPERTIES.indexOf("expirationDate"))).isEmpty();
   }
 
   @Test
@@ -197,7 +197,7 @@ class ExportTest {
   }
 
   @Test
-  void progressOnlyOnATerminalAndNeverIntoLicencesOnIt(@TempDir Path dir) throws IOException {
+  void progressOnlyOnATerminalAndNeverIntoLicensesOnIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("licences.ndjson");
     // Progress is for long walks (10 pages or more): 11 pages of 100 here.
     Cli.Result toFile = Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100",
@@ -248,7 +248,7 @@ class ExportTest {
         Map.of("pagingInfo", Map.of("total", (double) COUNT, "count", 100.0, "offset", 0.0)));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
-    sameLicences(pascalData.subList(0, 100), data);
+    sameLicenses(pascalData.subList(0, 100), data);
   }
 
   @Test
@@ -259,7 +259,7 @@ class ExportTest {
     Map<String, Object> page = (Map<String, Object>) Raw.json(r.out());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
-    sameLicences(pascalData.subList(1030, 1037), data);
+    sameLicenses(pascalData.subList(1030, 1037), data);
     assertThat(Cli.run(against(pascal.baseUrl(), "page", "--limit", "501")).code()).isEqualTo(2);
   }
 

@@ -59,7 +59,7 @@ class OutputTest {
         output.toString()));
   }
 
-  private static void assertNdjsonOfEveryLicence(String text) {
+  private static void assertNdjsonOfEveryLicense(String text) {
     List<String> lines = text.lines().collect(Collectors.toList());
     assertThat(lines).hasSize(COUNT).allSatisfy(line -> assertThat(line).startsWith("{"));
   }
@@ -134,7 +134,7 @@ class OutputTest {
     try (FifoReader reader = new FifoReader(fifo)) {
       Cli.Result r = exportTo(fifo);
       assertThat(r.code()).as(r.err()).isZero();
-      assertNdjsonOfEveryLicence(reader.read());
+      assertNdjsonOfEveryLicense(reader.read());
     }
     assertThat(type(fifo)).isEqualTo("fifo");
     assertThat(names(dir)).containsExactly("licences.pipe");
@@ -185,13 +185,13 @@ class OutputTest {
     for (String stdout : List.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")) {
       Cli.Result r = exportTo(Path.of(stdout));
       assertThat(r.code()).as(stdout).isZero();
-      assertNdjsonOfEveryLicence(r.out());
+      assertNdjsonOfEveryLicense(r.out());
       assertThat(r.err()).isEmpty();
     }
     Cli.Result r = exportTo(Path.of("/dev/stderr"));
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
-    assertNdjsonOfEveryLicence(r.err());
+    assertNdjsonOfEveryLicense(r.err());
   }
 
   @Test
@@ -213,7 +213,7 @@ class OutputTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(type(link)).isEqualTo("link");
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("elsewhere/licences.ndjson"));
-    assertNdjsonOfEveryLicence(Files.readString(target));
+    assertNdjsonOfEveryLicense(Files.readString(target));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
         .isEqualTo("rw-r-----");
     assertThat(names(dir)).containsExactly("current.ndjson", "elsewhere");
@@ -228,7 +228,7 @@ class OutputTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(type(link)).isEqualTo("link");
     Path created = dir.resolve("2030-01-01.ndjson");
-    assertNdjsonOfEveryLicence(Files.readString(created));
+    assertNdjsonOfEveryLicense(Files.readString(created));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)))
         .isEqualTo("rw-------");
   }
@@ -243,7 +243,7 @@ class OutputTest {
     assertThat(exportTo(a).code()).isZero();
     assertThat(type(a)).isEqualTo("link");
     assertThat(type(sub.resolve("b"))).isEqualTo("link");
-    assertNdjsonOfEveryLicence(Files.readString(file));
+    assertNdjsonOfEveryLicense(Files.readString(file));
     assertThat(names(sub)).containsExactly("b", "c.ndjson");
   }
 

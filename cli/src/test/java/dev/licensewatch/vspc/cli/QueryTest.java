@@ -33,7 +33,7 @@ class QueryTest {
   static void start() {
     vspc = VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(23)
         .today(LocalDate.of(2026, 6, 1)).start();
-    all = Raw.licences(vspc, TOKEN);
+    all = Raw.licenses(vspc, TOKEN);
   }
 
   @AfterAll
@@ -52,17 +52,17 @@ class QueryTest {
     return all.stream().filter(keep).toList();
   }
 
-  private static Instant expiry(Map<String, Object> licence) {
-    Object date = licence.get("expirationDate");
+  private static Instant expiry(Map<String, Object> license) {
+    Object date = license.get("expirationDate");
     return date == null ? null : OffsetDateTime.parse((String) date).toInstant();
   }
 
-  private static List<LoggedRequest> licenceRequests() {
+  private static List<LoggedRequest> licenseRequests() {
     return vspc.requestLog().stream().filter(r -> r.path().equals(VspcEmulator.LICENSES_PATH)).toList();
   }
 
   @Test
-  void exportTheExpiredLicencesAndOnlyTheyCrossTheNetwork() {
+  void exportTheExpiredLicensesAndOnlyTheyCrossTheNetwork() {
     List<Map<String, Object>> expired = where(l -> "Expired".equals(l.get("status")));
     assertThat(expired).hasSizeBetween(20, COUNT / 4);
 
@@ -76,7 +76,7 @@ class QueryTest {
         .containsExactlyElementsOf(expired.stream().map(l -> l.get("company")).toList());
     assertThat(printed).extracting(QueryTest::expiry)
         .containsExactlyElementsOf(expired.stream().map(QueryTest::expiry).toList());
-    List<LoggedRequest> requests = licenceRequests();
+    List<LoggedRequest> requests = licenseRequests();
     assertThat(requests).isNotEmpty().allSatisfy(request -> {
       assertThat(request.status()).isEqualTo(200);
       assertThat(request.queryParameter("filter")).contains("\"property\":\"status\"", "\"value\":\"Expired\"");

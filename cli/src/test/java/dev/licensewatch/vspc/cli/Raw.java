@@ -19,7 +19,7 @@ final class Raw {
   private Raw() {}
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> licences(VspcEmulator emulator, String token) {
+  static List<Map<String, Object>> licenses(VspcEmulator emulator, String token) {
     List<Map<String, Object>> all = new ArrayList<>();
     int offset = 0;
     while (true) {

@@ -20,10 +20,10 @@ class ThrottlingTest {
   }
 
   @Test
-  void concurrency16AgainstALimitOf2ExportsEveryLicenceOnceAndVerboseSaysTheWindowNarrowed() {
+  void concurrency16AgainstALimitOf2ExportsEveryLicenseOnceAndVerboseSaysTheWindowNarrowed() {
     try (VspcEmulator vspc = VspcEmulator.builder().token(TOKEN).licenses(1000).seed(3)
         .throttling("simultaneous=2").latency(Duration.ofMillis(10)).start()) {
-      List<Object> served = Raw.licences(vspc, TOKEN).stream()
+      List<Object> served = Raw.licenses(vspc, TOKEN).stream()
           .map(l -> l.get("backupServerUid")).collect(Collectors.toList());
       vspc.resetStats();
       Cli.Result r = Cli.run(against(vspc.baseUrl(), "--concurrency", "16", "--page-size", "50",

@@ -1,12 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
-import dev.licensewatch.vspc.client.generated.model.AsyncActionResponse;
-import dev.licensewatch.vspc.client.generated.model.AsyncActionStatus;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
-import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -216,7 +210,8 @@ final class AsyncActions {
       throw new VspcServerException("HTTP 202 from " + queued.where() + ": the server queued the"
           + " request but its Location " + (location == null ? "is missing" : "'"
           + Failures.oneLine(location) + "' does not name an asynchronous action")
-          + "; expected .../api/v3/asyncActions/{actionId}", 202, List.of(), queued.requestId(), null);
+          + "; expected .../api/v3/asyncActions/{actionId}",
+          VspcException.Answer.none(202, queued.requestId()));
     }
     return UUID.fromString(segment);
   }

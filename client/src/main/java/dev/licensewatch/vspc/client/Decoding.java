@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.model.ViolationSink;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -68,6 +67,8 @@ final class Decoding extends Converter.Factory {
 
   /** A body that breaks the document; unchecked so that it passes through Retrofit unchanged. */
   static final class ContractSignal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     final String jsonPath;
     final String problem;
     final @Nullable String identity;
@@ -106,7 +107,7 @@ final class Decoding extends Converter.Factory {
       throw new ContractSignal("$", "expected a JSON body but Content-Type was " + contentType, null, null);
     }
     GuardedSource guarded = new GuardedSource(body.source(), maxBodyBytes);
-    try (ResponseBody ignored = body;
+    try (body; // closed with the source, whatever happens
         BufferedSource source = Okio.buffer(guarded)) {
       JsonReader reader = JsonReader.of(source);
       reader.setTag(ViolationSink.class, context);

@@ -2,9 +2,6 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
-import dev.licensewatch.vspc.client.generated.model.ViolationSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -151,37 +148,35 @@ final class Failures {
 
   static VspcException toException(HttpFailure failure, String requestId, String suffix) {
     String base = failure.describe();
+    VspcException.Answer answer =
+        new VspcException.Answer(failure.status, failure.errors, requestId);
     switch (failure.status) {
       case 400:
         VspcBadRequestException bad =
-            new VspcBadRequestException(base + suffix, 400, failure.errors, requestId);
+            new VspcBadRequestException(base + suffix, answer);
         String parameter = bad.parameterName();
         return parameter == null
             ? bad
-            : new VspcBadRequestException(
-                base + " (parameter '" + parameter + "')" + suffix, 400, failure.errors, requestId);
+            : new VspcBadRequestException(base + " (parameter '" + parameter + "')" + suffix, answer);
       case 401:
         return new VspcAuthenticationException(
             base + "; the token (or API key) was rejected: check that it is valid and not expired"
-                + suffix, 401, failure.errors, requestId, null);
+                + suffix, answer);
       case 403:
         return new VspcPermissionException(
-            base + "; the account needs one of the roles " + ROLES + suffix,
-            403, failure.errors, requestId, null);
+            base + "; the account needs one of the roles " + ROLES + suffix, answer);
       case 404:
         return new VspcNotFoundException(
-            base + "; check the base URL (e.g. https://vspc.example.com:1280)" + suffix,
-            404, failure.errors, requestId, null);
+            base + "; check the base URL (e.g. https://vspc.example.com:1280)" + suffix, answer);
       case 429:
         return new VspcRateLimitedException(
             base + "; the server is throttling requests" + suffix,
             failure.errors, requestId, failure.retryAfter);
       default:
         if (failure.status >= 200 && failure.status < 300) {
-          return new VspcServerException(base + "; expected 200 with licences" + suffix,
-              failure.status, failure.errors, requestId, null);
+          return new VspcServerException(base + "; expected 200 with licences" + suffix, answer);
         }
-        return new VspcServerException(base + suffix, failure.status, failure.errors, requestId, null);
+        return new VspcServerException(base + suffix, answer);
     }
   }
 

@@ -2,8 +2,6 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.LicenseProperties.Kind;
-import dev.licensewatch.vspc.client.generated.model.Collation;
-import dev.licensewatch.vspc.client.generated.model.FilterOperation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -74,6 +72,8 @@ public final class Filter {
   /**
    * Starts an expression on a licence property, by its JSON name (as in the API document).
    *
+   * @param name the property's JSON name, e.g. {@code expirationDate}
+   * @return the property, to compare
    * @throws IllegalArgumentException for a name licences do not have; the message lists them
    */
   public static Property property(String name) {
@@ -81,27 +81,56 @@ public final class Filter {
     return new Property(LicenseProperties.require(name, "filter"), null);
   }
 
-  /** Licences that satisfy every one of these expressions. */
+  /**
+   * Licences that satisfy every one of these expressions.
+   *
+   * @param first the first expression
+   * @param more further expressions
+   * @return the expression
+   */
   public static Filter and(Filter first, Filter... more) {
     return group(FilterOperation.AND, first, more);
   }
 
-  /** Licences that satisfy every one of these expressions (at least one). */
+  /**
+   * Licences that satisfy every one of these expressions (at least one).
+   *
+   * @param items the expressions
+   * @return the expression
+   */
   public static Filter and(List<Filter> items) {
     return group(FilterOperation.AND, items);
   }
 
-  /** Licences that satisfy at least one of these expressions. */
+  /**
+   * Licences that satisfy at least one of these expressions.
+   *
+   * @param first the first expression
+   * @param more further expressions
+   * @return the expression
+   */
   public static Filter or(Filter first, Filter... more) {
     return group(FilterOperation.OR, first, more);
   }
 
-  /** Licences that satisfy at least one of these expressions (at least one). */
+  /**
+   * Licences that satisfy at least one of these expressions (at least one).
+   *
+   * @param items the expressions
+   * @return the expression
+   */
   public static Filter or(List<Filter> items) {
     return group(FilterOperation.OR, items);
   }
 
-  /** Licences that satisfy exactly one of these expressions (an odd number, for more than two). */
+  /**
+   * Licences that satisfy exactly one of these expressions (an odd number, for more than two).
+   *
+   * @param first the first expression
+   * @param second the second expression
+   * @param more further expressions
+   * @return the expression
+   */
   public static Filter exclusiveOr(Filter first, Filter second, Filter... more) {
     List<Filter> all = new ArrayList<>();
     all.add(first);
@@ -110,7 +139,12 @@ public final class Filter {
     return group(FilterOperation.EXCLUSIVE_OR, all);
   }
 
-  /** Licences that do not satisfy this expression. */
+  /**
+   * Licences that do not satisfy this expression.
+   *
+   * @param item the expression
+   * @return the expression
+   */
   public static Filter not(Filter item) {
     return group(FilterOperation.NOT, List.of(Objects.requireNonNull(item, "item")));
   }
@@ -216,17 +250,29 @@ public final class Filter {
       this.collation = collation;
     }
 
-    /** Compare strings ignoring case (collation {@code ignorecase}). */
+    /**
+     * Compare strings ignoring case (collation {@code ignorecase}).
+     *
+     * @return this property, compared so
+     */
     public Property ignoringCase() {
       return collated(Collation.IGNORECASE);
     }
 
-    /** Compare strings character by character, case included (collation {@code ordinal}). */
+    /**
+     * Compare strings character by character, case included (collation {@code ordinal}).
+     *
+     * @return this property, compared so
+     */
     public Property caseSensitive() {
       return collated(Collation.ORDINAL);
     }
 
-    /** Compare words with words and numbers with numbers, {@code Item 9} before {@code Item 10}. */
+    /**
+     * Compare words with words and numbers with numbers, {@code Item 9} before {@code Item 10}.
+     *
+     * @return this property, compared so
+     */
     public Property lexicographic() {
       return collated(Collation.LEXICOGRAPHIC);
     }
@@ -239,47 +285,90 @@ public final class Filter {
       return new Property(property, collation);
     }
 
-    /** Licences whose property equals {@code value}. */
+    /**
+     * Licences whose property equals {@code value}.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter isEqualTo(Object value) {
       return scalar(FilterOperation.EQUALS, value);
     }
 
-    /** Licences whose property equals {@code value}, ignoring case. */
+    /**
+     * Licences whose property equals {@code value}, ignoring case.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter equalsIgnoreCase(String value) {
       return ignoringCase().isEqualTo(value);
     }
 
-    /** Licences whose property does not equal {@code value} (absent or null included). */
+    /**
+     * Licences whose property does not equal {@code value} (absent or null included).
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter isNotEqualTo(Object value) {
       return scalar(FilterOperation.NOT_EQUALS, value);
     }
 
-    /** Licences whose property is null or absent. */
+    /**
+     * Licences whose property is null or absent.
+     *
+     * @return the expression
+     */
     public Filter isNull() {
       return new Filter(FilterOperation.EQUALS, property.name(), null, true, null, List.of());
     }
 
-    /** Licences whose property has a value. */
+    /**
+     * Licences whose property has a value.
+     *
+     * @return the expression
+     */
     public Filter isNotNull() {
       return new Filter(FilterOperation.NOT_EQUALS, property.name(), null, true, null, List.of());
     }
 
-    /** Licences whose property is less than {@code value} (earlier, for date-times). */
+    /**
+     * Licences whose property is less than {@code value} (earlier, for date-times).
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter lessThan(Object value) {
       return ordered(FilterOperation.LESS_THAN, value);
     }
 
-    /** Licences whose property is less than or equal to {@code value}. */
+    /**
+     * Licences whose property is less than or equal to {@code value}.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter lessThanOrEqualTo(Object value) {
       return ordered(FilterOperation.LESS_THAN_OR_EQUAL, value);
     }
 
-    /** Licences whose property is greater than {@code value} (later, for date-times). */
+    /**
+     * Licences whose property is greater than {@code value} (later, for date-times).
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter greaterThan(Object value) {
       return ordered(FilterOperation.GREATER_THAN, value);
     }
 
-    /** Licences whose property is greater than or equal to {@code value}. */
+    /**
+     * Licences whose property is greater than or equal to {@code value}.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter greaterThanOrEqualTo(Object value) {
       return ordered(FilterOperation.GREATER_THAN_OR_EQUAL, value);
     }
@@ -287,18 +376,29 @@ public final class Filter {
     /**
      * Licences whose property equals one of the values; for a list property, whose list holds
      * one of them.
+     *
+     * @param values the values, each as for {@link #isEqualTo(Object)}
+     * @return the expression
      */
     public Filter in(Object... values) {
       return in(Arrays.asList(values));
     }
 
-    /** As {@link #in(Object...)}. */
+    /**
+     * As {@link #in(Object...)}.
+     *
+     * @param values the values, each as for {@link #isEqualTo(Object)}
+     * @return the expression
+     */
     public Filter in(Collection<?> values) {
       return list(FilterOperation.IN, values);
     }
 
     /**
      * Licences whose string property contains {@code value}, or whose list property holds it.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
      */
     public Filter contains(Object value) {
       if (property.isArray()) {
@@ -310,17 +410,32 @@ public final class Filter {
       return comparison(FilterOperation.CONTAINS, convert(value, Kind.STRING, "contains"));
     }
 
-    /** Licences whose string property contains {@code value}, ignoring case. */
+    /**
+     * Licences whose string property contains {@code value}, ignoring case.
+     *
+     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @return the expression
+     */
     public Filter containsIgnoreCase(String value) {
       return ignoringCase().contains(value);
     }
 
-    /** Licences whose list property holds only some of these values (every element is one of them). */
+    /**
+     * Licences whose list property holds only some of these values (every element is one of them).
+     *
+     * @param values the values, each as for {@link #isEqualTo(Object)}
+     * @return the expression
+     */
     public Filter isSubsetOf(Object... values) {
       return arrayOnly(FilterOperation.SUBSET, Arrays.asList(values));
     }
 
-    /** Licences whose list property holds every one of these values. */
+    /**
+     * Licences whose list property holds every one of these values.
+     *
+     * @param values the values, each as for {@link #isEqualTo(Object)}
+     * @return the expression
+     */
     public Filter isSupersetOf(Object... values) {
       return arrayOnly(FilterOperation.SUPERSET, Arrays.asList(values));
     }

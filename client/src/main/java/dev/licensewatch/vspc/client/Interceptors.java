@@ -58,6 +58,8 @@ final class Interceptors {
 
   /** The token provider gave nothing usable: asking the server again would not help. */
   static final class TokenUnavailable extends IOException {
+    private static final long serialVersionUID = 1L;
+
     TokenUnavailable(String message) {
       super(message);
     }
@@ -65,6 +67,8 @@ final class Interceptors {
 
   /** A 2xx other than 200 (202: queued as an asynchronous action) carries no licences. */
   static final class UnexpectedSuccess extends IOException {
+    private static final long serialVersionUID = 1L;
+
     final int status;
     final @org.jspecify.annotations.Nullable String location;
 

@@ -1,7 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.PagingInfo;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record LicensePage(
     List<BackupServerLicense> licenses, @Nullable PagingInfo pagingInfo, String requestId) {
+  /**
+   * Keeps an unmodifiable copy of {@code licenses}.
+   *
+   * @param licenses the licences, in server order
+   * @param pagingInfo {@code meta.pagingInfo}, or null
+   * @param requestId the {@code X-Request-id} sent
+   */
   public LicensePage {
     licenses = List.copyOf(licenses);
   }

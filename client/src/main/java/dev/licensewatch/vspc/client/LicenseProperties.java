@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;

@@ -52,7 +52,11 @@ public final class LicenseQuery {
         : limited(selectJson(selected), MAX_SORT_OR_SELECT_CHARS, "select");
   }
 
-  /** Every licence, in the server's order, with every property: what {@code stream()} asks for. */
+  /**
+   * Every licence, in the server's order, with every property: what {@code stream()} asks for.
+   *
+   * @return the query
+   */
   public static LicenseQuery all() {
     return ALL;
   }
@@ -60,6 +64,9 @@ public final class LicenseQuery {
   /**
    * Only the licences that satisfy these expressions as well as those already given (the
    * server combines the elements of {@code filter} with AND).
+   *
+   * @param filters the expressions to add
+   * @return a new query with this change
    */
   public LicenseQuery where(Filter... filters) {
     List<Filter> all = new ArrayList<>(this.filters);
@@ -73,7 +80,12 @@ public final class LicenseQuery {
     return new LicenseQuery(all, sorts, selected);
   }
 
-  /** In this order, the first sort first; replaces any order given before. */
+  /**
+   * In this order, the first sort first; replaces any order given before.
+   *
+   * @param sorts the orders, the first one first
+   * @return a new query with this change
+   */
   public LicenseQuery sortedBy(Sort... sorts) {
     for (Sort sort : sorts) {
       Objects.requireNonNull(sort, "sort");
@@ -85,6 +97,8 @@ public final class LicenseQuery {
    * Only these properties of each licence, by their JSON names; replaces any selection given
    * before. Nothing selected means every property.
    *
+   * @param properties the JSON names of the properties to keep
+   * @return a new query with this change
    * @throws IllegalArgumentException for a name licences do not have (the message lists them)
    */
   public LicenseQuery select(String... properties) {
@@ -96,17 +110,29 @@ public final class LicenseQuery {
     return new LicenseQuery(filters, sorts, List.copyOf(names));
   }
 
-  /** The filter expressions, combined with AND; empty for none. */
+  /**
+   * The filter expressions, combined with AND; empty for none.
+   *
+   * @return the filter expressions
+   */
   public List<Filter> filters() {
     return filters;
   }
 
-  /** The sort expressions, the first one first; empty for the server's order. */
+  /**
+   * The sort expressions, the first one first; empty for the server's order.
+   *
+   * @return the sort expressions
+   */
   public List<Sort> sorts() {
     return sorts;
   }
 
-  /** The selected properties; empty for every property. */
+  /**
+   * The selected properties; empty for every property.
+   *
+   * @return the selected properties
+   */
   public List<String> selected() {
     return selected;
   }

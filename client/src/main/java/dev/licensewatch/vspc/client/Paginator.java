@@ -1,13 +1,10 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +34,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
    * the current offset, between two page requests, is caught whatever the page size (it is well
    * over twice the largest page, {@link VspcLicensingClient#MAX_PAGE_SIZE}; about 1 MB of heap).
    */
-  private static final int RECENT_LICENCES = 10_000;
+  private static final int RECENT_LICENSES = 10_000;
 
   private final Requests requests;
   private final LicenseQuery query; // every page carries the same filter, sort and select
@@ -48,7 +45,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private final boolean failOnDrift;
 
   private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
-  private final RecentLicences recent;
+  private final RecentLicenses recent;
   private int nextOffset; // offset of the next page to consume
   private int plannedOffset; // offset of the next page to request ahead
   private int stride; // how far apart pages lie: the page size, or less if the server caps it
@@ -76,7 +73,7 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     this.window = executor == null ? null : new Window(concurrency, adaptive, listener);
     this.listener = listener;
     this.failOnDrift = failOnDrift;
-    this.recent = new RecentLicences(RECENT_LICENCES);
+    this.recent = new RecentLicenses(RECENT_LICENSES);
     this.stride = pageSize;
   }
 
@@ -166,9 +163,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
 
   private void consume(LicensePage page) {
     int offset = nextOffset;
-    List<BackupServerLicense> licences = page.licenses();
+    List<BackupServerLicense> licenses = page.licenses();
     int total = page.total();
-    listener.pageFetched(offset, licences.size(), total);
+    listener.pageFetched(offset, licenses.size(), total);
     if (total >= 0) {
       if (firstTotal == Integer.MIN_VALUE) {
         firstTotal = total;
@@ -179,30 +176,30 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     } else {
       recent.checkRepeats(); // no total to watch: only repeated ids can show a stuck server
     }
-    List<BackupServerLicense> fresh = recent.keepNew(licences);
+    List<BackupServerLicense> fresh = recent.keepNew(licenses);
     current = fresh.iterator();
-    nextOffset = offset + licences.size();
+    nextOffset = offset + licenses.size();
 
     if (total >= 0) {
       if (nextOffset >= total) {
         done = true;
-      } else if (licences.isEmpty()) {
+      } else if (licenses.isEmpty()) {
         throw new VspcPagingException(
             "no progress: the server reported " + total + " licences but returned none at offset "
                 + offset, page.requestId(), null);
       }
-    } else if (licences.size() < pageSize) {
+    } else if (licenses.size() < pageSize) {
       done = true; // no meta: a short or empty page is the last one
-    } else if (fresh.isEmpty() || licences.equals(previousPage)) {
+    } else if (fresh.isEmpty() || licenses.equals(previousPage)) {
       // No meta and a full page of licences already returned (by id, or, without ids, the same
       // page again): a server that ignores the offset would otherwise be asked for ever.
       throw new VspcPagingException(
           "no progress: the page at offset " + offset + " repeated only licences already returned"
               + " and the server sent no total; it may ignore the offset", page.requestId(), null);
     }
-    previousPage = total < 0 ? licences : List.of();
-    if (!done && !licences.isEmpty() && licences.size() < stride) {
-      stride = licences.size(); // the server serves smaller pages than asked: plan by what it sends
+    previousPage = total < 0 ? licenses : List.of();
+    if (!done && !licenses.isEmpty() && licenses.size() < stride) {
+      stride = licenses.size(); // the server serves smaller pages than asked: plan by what it sends
       cancelAhead();
       plannedOffset = nextOffset;
     }
@@ -278,114 +275,4 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
    * continues a run of repeats: next to a repeated licence (by id) on the page, it equals the
    * licence delivered next to that one before.
    */
-  private static final class RecentLicences {
-    private Object[] ring; // UUID, or the BackupServerLicense itself when it has none
-    private long count; // licences recorded so far; the ring holds the last min(count, length)
-    private @Nullable HashMap<UUID, Long> index; // id to its position in the delivery order
-    private long lastRepeated = -1; // the position the previous page's last licence repeated
-
-    RecentLicences(int capacity) {
-      this.ring = new Object[capacity];
-    }
-
-    /**
-     * The licences of a page minus repeats of recent ones (once checking), remembering those kept.
-     */
-    List<BackupServerLicense> keepNew(List<BackupServerLicense> licences) {
-      if (index == null) {
-        for (BackupServerLicense licence : licences) {
-          record(licence);
-        }
-        return licences;
-      }
-      int n = licences.size();
-      long[] repeats = new long[n]; // the position each licence repeats, or -1
-      for (int i = 0; i < n; i++) {
-        UUID id = licences.get(i).backupServerUid();
-        Long at = id == null ? null : index.get(id);
-        repeats[i] = at == null ? -1 : at;
-      }
-      for (int i = 0; i < n; i++) { // a run goes on past licences without id...
-        long previous = i == 0 ? lastRepeated : repeats[i - 1];
-        if (repeats[i] < 0 && previous >= 0 && sameWithoutId(previous + 1, licences.get(i))) {
-          repeats[i] = previous + 1;
-        }
-      }
-      for (int i = n - 2; i >= 0; i--) { // ...and back from the first repeat with an id
-        if (repeats[i] < 0 && repeats[i + 1] > 0
-            && sameWithoutId(repeats[i + 1] - 1, licences.get(i))) {
-          repeats[i] = repeats[i + 1] - 1;
-        }
-      }
-      List<BackupServerLicense> fresh = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        BackupServerLicense licence = licences.get(i);
-        if (repeats[i] >= 0) {
-          log.debug("dropped a repeated licence {} after the collection changed",
-              licence.backupServerUid());
-        } else {
-          record(licence);
-          fresh.add(licence);
-        }
-      }
-      if (n > 0) {
-        lastRepeated = repeats[n - 1];
-      }
-      return fresh;
-    }
-
-    /** Whether the licence at {@code position}, still remembered, has no id and equals this one. */
-    private boolean sameWithoutId(long position, BackupServerLicense licence) {
-      if (licence.backupServerUid() != null || position >= count || position < oldest()) {
-        return false;
-      }
-      return ring[(int) (position % ring.length)] instanceof BackupServerLicense recorded
-          && recorded.equals(licence);
-    }
-
-    private void record(BackupServerLicense licence) {
-      UUID id = licence.backupServerUid();
-      int slot = (int) (count % ring.length);
-      if (index != null && ring[slot] instanceof UUID evicted) {
-        index.remove(evicted, count - ring.length);
-      }
-      ring[slot] = id != null ? id : licence;
-      if (index != null && id != null) {
-        index.put(id, count);
-      }
-      count++;
-    }
-
-    /** From now on, check every licence against the recent ones. */
-    void checkRepeats() {
-      if (index == null) {
-        index = new HashMap<>(Math.max(16, (int) (count - oldest()) * 2));
-        for (long p = oldest(); p < count; p++) {
-          if (ring[(int) (p % ring.length)] instanceof UUID id) {
-            index.put(id, p);
-          }
-        }
-      }
-    }
-
-    void grow(int by) {
-      if (by <= 0) {
-        return;
-      }
-      Object[] bigger = new Object[ring.length + by];
-      for (long p = oldest(); p < count; p++) {
-        bigger[(int) (p % bigger.length)] = ring[(int) (p % ring.length)];
-      }
-      ring = bigger;
-    }
-
-    /** The position of the oldest licence the ring still holds. */
-    private long oldest() {
-      return Math.max(0, count - ring.length);
-    }
-
-    int capacity() {
-      return ring.length;
-    }
-  }
 }

@@ -2,12 +2,6 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
-import dev.licensewatch.vspc.client.generated.model.ErrorResponse;
-import dev.licensewatch.vspc.client.generated.model.PagingInfo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -297,16 +291,16 @@ final class Requests {
       @Nullable Integer limit,
       @Nullable Integer offset,
       String id) {
-    List<BackupServerLicense> licences = body.data() == null ? List.of() : body.data();
+    List<BackupServerLicense> licenses = body.data() == null ? List.of() : body.data();
     PagingInfo paging = body.meta() == null ? null : body.meta().pagingInfo();
     int requested = limit == null ? VspcLicensingClient.DEFAULT_PAGE_SIZE : limit;
-    if (licences.size() > requested) {
-      context.violation("$.data", "has " + licences.size() + " licences, more than the limit "
+    if (licenses.size() > requested) {
+      context.violation("$.data", "has " + licenses.size() + " licences, more than the limit "
           + requested, null);
     }
-    if (paging != null && paging.count() != null && paging.count() != licences.size()) {
+    if (paging != null && paging.count() != null && paging.count() != licenses.size()) {
       context.violation("$.meta.pagingInfo.count", "is " + paging.count() + " but data has "
-          + licences.size() + " licences", null);
+          + licenses.size() + " licences", null);
     }
     if (paging != null && paging.offset() != null && offset != null
         && paging.offset().intValue() != offset.intValue()) {
@@ -317,7 +311,7 @@ final class Requests {
       log.warn("response broke the API document at {} (request id {})", violation, id);
       settings.listener.contractViolation(violation);
     }
-    return new LicensePage(licences, paging, id);
+    return new LicensePage(licenses, paging, id);
   }
 
   private static VspcContractException contract(Decoding.ContractSignal signal, String where, String id) {

@@ -1,8 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonWriter;
-import dev.licensewatch.vspc.client.generated.model.Collation;
-import dev.licensewatch.vspc.client.generated.model.SortDirection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +29,8 @@ public final class Sort {
   /**
    * Smallest first (earliest, for date-times).
    *
+   * @param property the property's JSON name, e.g. {@code expirationDate}
+   * @return the order
    * @throws IllegalArgumentException for a name licences do not have (the message lists them), or
    *     a list property, which has no order
    */
@@ -38,7 +38,12 @@ public final class Sort {
     return of(property, SortDirection.ASCENDING);
   }
 
-  /** Largest first (latest, for date-times); throws as {@link #ascending(String)}. */
+  /**
+   * Largest first (latest, for date-times); throws as {@link #ascending(String)}.
+   *
+   * @param property the property's JSON name, e.g. {@code expirationDate}
+   * @return the order
+   */
   public static Sort descending(String property) {
     return of(property, SortDirection.DESCENDING);
   }
@@ -51,12 +56,20 @@ public final class Sort {
     return new Sort(name, direction, null);
   }
 
-  /** Compare strings ignoring case. */
+  /**
+   * Compare strings ignoring case.
+   *
+   * @return this order, compared so
+   */
   public Sort ignoringCase() {
     return collated(Collation.IGNORECASE);
   }
 
-  /** Compare words with words and numbers with numbers, {@code Item 9} before {@code Item 10}. */
+  /**
+   * Compare words with words and numbers with numbers, {@code Item 9} before {@code Item 10}.
+   *
+   * @return this order, compared so
+   */
   public Sort lexicographic() {
     return collated(Collation.LEXICOGRAPHIC);
   }

@@ -6,6 +6,10 @@ package dev.licensewatch.vspc.client;
  */
 @FunctionalInterface
 public interface TokenProvider {
-  /** The token without the {@code Bearer } prefix. */
+  /**
+   * The token without the {@code Bearer } prefix.
+   *
+   * @return the current token
+   */
   String token();
 }

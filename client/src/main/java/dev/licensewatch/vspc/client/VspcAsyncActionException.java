@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.util.List;
 
 /**
@@ -10,17 +9,26 @@ import java.util.List;
  * about a failure.
  */
 public final class VspcAsyncActionException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
+  /** The action's UID. */
   private final String actionId;
+
+  /** The action's last status. */
   private final String actionStatus;
 
   VspcAsyncActionException(String message, int httpStatus, List<ResponseError> errors,
       String requestId, String actionId, String actionStatus) {
-    super(message, httpStatus, errors, requestId, null);
+    super(message, new Answer(httpStatus, errors, requestId), null);
     this.actionId = actionId;
     this.actionStatus = actionStatus;
   }
 
-  /** The action's UID, from the 202 answer's {@code Location}. */
+  /**
+   * The action's UID, from the 202 answer's {@code Location}.
+   *
+   * @return the action's UID
+   */
   public String actionId() {
     return actionId;
   }
@@ -29,6 +37,8 @@ public final class VspcAsyncActionException extends VspcException {
    * The action's last status as the server sent it: {@code Failed}, {@code Canceled}, {@code
    * Succeed} (its result was gone), {@code Running} (the deadline passed), or a value this
    * version does not know.
+   *
+   * @return the action's last status
    */
   public String actionStatus() {
     return actionStatus;

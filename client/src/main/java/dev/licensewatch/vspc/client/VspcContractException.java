@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
  * document forbids it, a wrong JSON type, malformed JSON, or a body over the size limit.
  */
 public final class VspcContractException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
+  /** Where the response broke the document. */
   private final String jsonPath;
+
+  /** The licence's identity, when known. */
   private final @Nullable String identity;
 
   VspcContractException(
@@ -18,17 +23,25 @@ public final class VspcContractException extends VspcException {
       @Nullable String identity,
       @Nullable String requestId,
       @Nullable Throwable cause) {
-    super(message, httpStatus, List.of(), requestId, cause);
+    super(message, Answer.none(httpStatus, requestId), cause);
     this.jsonPath = jsonPath;
     this.identity = identity;
   }
 
-  /** Where, e.g. {@code $.data[3].autoUpdateEnabled}; {@code $} for the whole body. */
+  /**
+   * Where, e.g. {@code $.data[3].autoUpdateEnabled}; {@code $} for the whole body.
+   *
+   * @return the JSON path
+   */
   public String jsonPath() {
     return jsonPath;
   }
 
-  /** The licence, e.g. {@code backupServerUid a26ad214-...}, when known. */
+  /**
+   * The licence, e.g. {@code backupServerUid a26ad214-...}, when known.
+   *
+   * @return the licence's identity, or null
+   */
   public @Nullable String identity() {
     return identity;
   }

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * cause chain.
  */
 public final class VspcIoException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
   /** What went wrong, as far as the client can tell. */
   public enum Kind {
     /** The server's certificate is not trusted: trusting its PEM would help. */
@@ -27,23 +29,37 @@ public final class VspcIoException extends VspcException {
     OTHER
   }
 
+  /** What went wrong. */
   private final Kind kind;
 
   VspcIoException(String message, @Nullable String requestId, Throwable cause, Kind kind) {
-    super(message, 0, List.of(), requestId, cause);
+    super(message, Answer.none(0, requestId), cause);
     this.kind = kind;
   }
 
+  /**
+   * What went wrong, as far as the client can tell.
+   *
+   * @return the kind of failure
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The TLS handshake failed: an untrusted certificate or a host name mismatch. */
+  /**
+   * The TLS handshake failed: an untrusted certificate or a host name mismatch.
+   *
+   * @return true for a TLS failure
+   */
   public boolean isTls() {
     return kind == Kind.TLS_UNTRUSTED || kind == Kind.TLS_HOST_NAME;
   }
 
-  /** A timeout or the overall deadline ended the request. */
+  /**
+   * A timeout or the overall deadline ended the request.
+   *
+   * @return true for a timeout
+   */
   public boolean isTimeout() {
     return kind == Kind.TIMEOUT;
   }

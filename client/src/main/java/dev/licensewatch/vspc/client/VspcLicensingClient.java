@@ -1,9 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.AsyncActionsApi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +62,11 @@ public final class VspcLicensingClient implements AutoCloseable {
   public static final int MAX_PAGE_SIZE = 500;
   /** The most pages a client fetches at once. */
   public static final int MAX_CONCURRENCY = 64;
+  /**
+   * The version of the VSPC REST API document this client was generated from ({@code
+   * info.version}), sent as {@code X-Client-Version} unless the builder says otherwise.
+   */
+  public static final String API_VERSION = LicensingApi.API_VERSION;
 
   private final Settings settings;
   private final OkHttpClient http;
@@ -113,11 +115,22 @@ public final class VspcLicensingClient implements AutoCloseable {
         retrofit.create(AsyncActionsApi.class), decoding, moshi, settings);
   }
 
+  /**
+   * Starts configuring a client.
+   *
+   * @return a builder with every default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Fetches one page with explicit {@code limit} (1..500) and {@code offset} (0 or more). */
+  /**
+   * Fetches one page with explicit {@code limit} (1..500) and {@code offset} (0 or more).
+   *
+   * @param limit licences per page, 1..500
+   * @param offset licences to skip, 0 or more
+   * @return the page
+   */
   public LicensePage page(int limit, int offset) {
     return page(Integer.valueOf(limit), Integer.valueOf(offset));
   }
@@ -125,6 +138,10 @@ public final class VspcLicensingClient implements AutoCloseable {
   /**
    * Fetches one page, leaving out a parameter that is null so the server applies its default
    * (limit 100, offset 0).
+   *
+   * @param limit licences per page, 1..500
+   * @param offset licences to skip, 0 or more
+   * @return the page
    */
   public LicensePage page(@Nullable Integer limit, @Nullable Integer offset) {
     return page(LicenseQuery.all(), limit, offset);
@@ -134,6 +151,11 @@ public final class VspcLicensingClient implements AutoCloseable {
    * Fetches one page of the licences {@code query} keeps, in its order and with its properties;
    * {@code total} counts what the query keeps. A null limit or offset is left out (the server's
    * default applies).
+   *
+   * @param query the filter, sort and select to send
+   * @param limit licences per page, 1..500
+   * @param offset licences to skip, 0 or more
+   * @return the page
    */
   public LicensePage page(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset) {
     Objects.requireNonNull(query, "query");
@@ -147,7 +169,11 @@ public final class VspcLicensingClient implements AutoCloseable {
     return requests.fetch(query, limit, offset);
   }
 
-  /** Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent). */
+  /**
+   * Fetches the first page with the server's defaults (no {@code limit} or {@code offset} sent).
+   *
+   * @return the page
+   */
   public LicensePage page() {
     return page((Integer) null, null);
   }
@@ -156,6 +182,8 @@ public final class VspcLicensingClient implements AutoCloseable {
    * Every licence, lazily: pages are fetched as the stream is consumed (several ahead with {@link
    * Builder#concurrency(int)}). Close the stream when stopping early so prefetches are cancelled.
    * Failures surface as {@link VspcException} from the stream's terminal operation.
+   *
+   * @return the licences, a stream to close
    */
   public Stream<BackupServerLicense> stream() {
     return stream(LicenseQuery.all());
@@ -164,6 +192,9 @@ public final class VspcLicensingClient implements AutoCloseable {
   /**
    * The licences {@code query} keeps, lazily, in its order: the server filters, sorts and selects,
    * and every page of the walk carries the same query. As {@link #stream()} otherwise.
+   *
+   * @param query the filter, sort and select to send
+   * @return the licences, a stream to close
    */
   public Stream<BackupServerLicense> stream(LicenseQuery query) {
     Paginator paginator = newPaginator(Objects.requireNonNull(query, "query"));
@@ -174,12 +205,21 @@ public final class VspcLicensingClient implements AutoCloseable {
         .onClose(paginator::close);
   }
 
-  /** Every licence, lazily; each {@code iterator()} starts a new walk from the first page. */
+  /**
+   * Every licence, lazily; each {@code iterator()} starts a new walk from the first page.
+   *
+   * @return the licences
+   */
   public Iterable<BackupServerLicense> licenses() {
     return licenses(LicenseQuery.all());
   }
 
-  /** The licences {@code query} keeps, lazily; each {@code iterator()} starts a new walk. */
+  /**
+   * The licences {@code query} keeps, lazily; each {@code iterator()} starts a new walk.
+   *
+   * @param query the filter, sort and select to send
+   * @return the licences
+   */
   public Iterable<BackupServerLicense> licenses(LicenseQuery query) {
     Objects.requireNonNull(query, "query");
     return () -> newPaginator(query);
@@ -251,7 +291,11 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
   }
 
-  /** The server's URL as normalised from {@link Builder#baseUrl}, e.g. {@code https://host:1280/}. */
+  /**
+   * The server's URL as normalised from {@link Builder#baseUrl}, e.g. {@code https://host:1280/}.
+   *
+   * @return the base URL
+   */
   public HttpUrl baseUrl() {
     return settings.baseUrl;
   }
@@ -261,6 +305,8 @@ public final class VspcLicensingClient implements AutoCloseable {
    * without its token, retries and checks: for requests this client never sends itself, such as
    * a contract verifier's without a token or with {@code limit=501}. It sends only what it is
    * given, so the Authorization header is the caller's to set.
+   *
+   * @return an OkHttpClient sharing this client's pool, without the token
    */
   public OkHttpClient httpClientWithoutToken() {
     OkHttpClient.Builder bare = http.newBuilder();
@@ -314,7 +360,12 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** {@code https://host:1280}, with or without {@code /api/v3}. Required. */
+    /**
+     * {@code https://host:1280}, with or without {@code /api/v3}. Required.
+     *
+     * @param baseUrl the server's URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
@@ -323,6 +374,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * A static bearer token or VSPC API key. Surrounding blanks are trimmed; a character that an
      * HTTP header cannot carry is refused (the message gives its index, never the token).
+     *
+     * @param token the token, without {@code Bearer }
+     * @return this builder
      */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token");
@@ -341,14 +395,24 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** A token source called for every request, so tokens can rotate. */
+    /**
+     * A token source called for every request, so tokens can rotate.
+     *
+     * @param provider called for the token of each request
+     * @return this builder
+     */
     public Builder tokenProvider(TokenProvider provider) {
       this.tokenProvider = Objects.requireNonNull(provider, "provider");
       this.staticToken = false;
       return this;
     }
 
-    /** Sent as {@code X-Client-Version}; defaults to the API document's version. */
+    /**
+     * Sent as {@code X-Client-Version}; defaults to the API document's version.
+     *
+     * @param clientVersion the version to send
+     * @return this builder
+     */
     public Builder clientVersion(String clientVersion) {
       this.clientVersion = Objects.requireNonNull(clientVersion, "clientVersion");
       return this;
@@ -357,6 +421,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * Licences per request when paging, 1..500 (default 500, the largest the API serves: a fifth
      * of the round trips of the API's own default of 100, and as many licences per request).
+     *
+     * @param pageSize licences per request, 1..500
+     * @return this builder
      */
     public Builder pageSize(int pageSize) {
       checkLimit(pageSize, "pageSize");
@@ -371,6 +438,9 @@ public final class VspcLicensingClient implements AutoCloseable {
      * come in server order.
      * N is a ceiling: a throttling server makes the walk use fewer ({@link
      * #adaptiveConcurrency(boolean)}).
+     *
+     * @param concurrency the most pages in flight at once, 1..64
+     * @return this builder
      */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -395,24 +465,43 @@ public final class VspcLicensingClient implements AutoCloseable {
      * and backs off only at a window of 1. {@link VspcEventListener#concurrencyChanged} reports
      * each change. With false, the walk keeps {@code concurrency} pages in flight whatever the
      * server says (429s are still waited out, with backoff when the server gives no hint).
+     *
+     * @param adaptive false to keep {@code concurrency} pages in flight whatever the server says
+     * @return this builder
      */
     public Builder adaptiveConcurrency(boolean adaptive) {
       this.adaptiveConcurrency = adaptive;
       return this;
     }
 
+    /**
+     * Longest time to open a connection (TLS handshake included).
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest silence while reading a response. */
+    /**
+     * Longest silence while reading a response.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest time for one attempt of one request, body included. */
+    /**
+     * Longest time for one attempt of one request, body included.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
@@ -424,6 +513,9 @@ public final class VspcLicensingClient implements AutoCloseable {
      * 503, 504, 520. A 429 does not: the server is pacing the client, which waits as told (or
      * backs off without a hint) and sends again while the {@link #deadline(Duration)} allows, so
      * a throttling server slows a walk down instead of failing it.
+     *
+     * @param maxAttempts attempts per request, 1 or more
+     * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
@@ -436,6 +528,10 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * First backoff; it doubles per attempt up to {@code maxBackoff}, and each wait is drawn
      * between half that bound and the bound.
+     *
+     * @param initial the first backoff
+     * @param max the limit
+     * @return this builder
      */
     public Builder backoff(Duration initial, Duration max) {
       this.initialBackoff = positive(initial, "initial backoff");
@@ -446,6 +542,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * The longest single wait the server may ask for ({@code Retry-After}, or {@code retryAfter}
      * in a 429 body) and get; a longer one fails at once, saying so (default 120 s).
+     *
+     * @param max the limit
+     * @return this builder
      */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = positive(max, "maxRetryAfter");
@@ -455,6 +554,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * Overall time for one request including all retries and waits (default 3 min), counted from
      * its first attempt: the time a page of a parallel walk waits for its turn is not included.
+     *
+     * @param deadline the overall time per request
+     * @return this builder
      */
     public Builder deadline(Duration deadline) {
       this.deadline = positive(deadline, "deadline");
@@ -465,30 +567,54 @@ public final class VspcLicensingClient implements AutoCloseable {
      * Strict (default): a response that breaks the API document fails with {@link
      * VspcContractException}. Lenient: every licence is kept, each violation goes once to {@link
      * VspcEventListener#contractViolation} and the log.
+     *
+     * @param strict false for lenient decoding
+     * @return this builder
      */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;
     }
 
-    /** Fail the walk with {@link VspcPagingException} when the total changes while paging. */
+    /**
+     * Fail the walk with {@link VspcPagingException} when the total changes while paging.
+     *
+     * @param failOnDrift true to fail the walk when the total changes
+     * @return this builder
+     */
     public Builder failOnDrift(boolean failOnDrift) {
       this.failOnDrift = failOnDrift;
       return this;
     }
 
+    /**
+     * Receives the walk's events (pages, retries, concurrency, drift, contract violations).
+     *
+     * @param listener thread-safe and fast: prefetch threads call it too
+     * @return this builder
+     */
     public Builder eventListener(VspcEventListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Also trust the certificates (a server's self-signed certificate, or a CA) in this PEM text. */
+    /**
+     * Also trust the certificates (a server's self-signed certificate, or a CA) in this PEM text.
+     *
+     * @param pem one or more PEM certificates
+     * @return this builder
+     */
     public Builder trustCertificatePem(String pem) {
       trusted.addAll(Tls.decodePem(pem, "the given PEM text"));
       return this;
     }
 
-    /** Also trust the certificates in this PEM file. */
+    /**
+     * Also trust the certificates in this PEM file.
+     *
+     * @param pemFile a file of one or more PEM certificates
+     * @return this builder
+     */
     public Builder trustCertificatePem(Path pemFile) {
       String pem;
       try {
@@ -500,19 +626,34 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** Emergencies only: accept any certificate and host name. Logs a warning on every build. */
+    /**
+     * Emergencies only: accept any certificate and host name. Logs a warning on every build.
+     *
+     * @param skip true to skip every TLS check
+     * @return this builder
+     */
     public Builder insecureSkipTlsVerification(boolean skip) {
       this.skipTlsVerification = skip;
       return this;
     }
 
-    /** Allow plain {@code http://} to a host that is not loopback (the token then travels in clear). */
+    /**
+     * Allow plain {@code http://} to a host that is not loopback (the token then travels in clear).
+     *
+     * @param allow true to allow plain HTTP to any host
+     * @return this builder
+     */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
-    /** Largest response body accepted (default 32 MiB); a larger one fails without being buffered. */
+    /**
+     * Largest response body accepted (default 32 MiB); a larger one fails without being buffered.
+     *
+     * @param max the limit
+     * @return this builder
+     */
     public Builder maxResponseBytes(long max) {
       if (max < 1024) {
         throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + max);
@@ -524,6 +665,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * Share this OkHttpClient's pool and dispatcher; {@link #close()} then cancels only this
      * client's calls and leaves them alone.
+     *
+     * @param client the OkHttpClient to share
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
@@ -535,6 +679,12 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the client; the builder can be changed and used again afterwards.
+     *
+     * @return a new client, to close when done
+     * @throws IllegalStateException when the base URL or the token is missing
+     */
     public VspcLicensingClient build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");

@@ -9,14 +9,21 @@ import org.jspecify.annotations.Nullable;
  * {@link VspcLicensingClient.Builder#failOnDrift(boolean)}.
  */
 public final class VspcPagingException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
+  /** The change that ended the walk, if any. */
   private final @Nullable Drift drift;
 
   VspcPagingException(String message, @Nullable String requestId, @Nullable Drift drift) {
-    super(message, 200, List.of(), requestId, null);
+    super(message, Answer.none(200, requestId), null);
     this.drift = drift;
   }
 
-  /** The change that ended the walk, or null when it was a page without progress. */
+  /**
+   * The change that ended the walk, or null when it was a page without progress.
+   *
+   * @return the drift, or null
+   */
   public @Nullable Drift drift() {
     return drift;
   }

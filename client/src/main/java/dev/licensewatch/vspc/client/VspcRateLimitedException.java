@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import dev.licensewatch.vspc.client.generated.model.ResponseError;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * than the client's cap ({@link VspcLicensingClient.Builder#maxRetryAfter}).
  */
 public final class VspcRateLimitedException extends VspcException {
+  private static final long serialVersionUID = 1L;
+
+  /** The wait the server asked for, if it gave one. */
   private final @Nullable Duration retryAfter;
 
   VspcRateLimitedException(
@@ -17,11 +19,15 @@ public final class VspcRateLimitedException extends VspcException {
       List<ResponseError> errors,
       @Nullable String requestId,
       @Nullable Duration retryAfter) {
-    super(message, 429, errors, requestId, null);
+    super(message, new Answer(429, errors, requestId), null);
     this.retryAfter = retryAfter;
   }
 
-  /** The wait the server asked for (header or body {@code retryAfter}), or null if it gave none. */
+  /**
+   * The wait the server asked for (header or body {@code retryAfter}), or null if it gave none.
+   *
+   * @return the wait asked for, or null
+   */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }

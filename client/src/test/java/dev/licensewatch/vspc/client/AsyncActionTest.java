@@ -2,12 +2,11 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ class AsyncActionTest {
     server.enqueue(action("Running"));
     server.enqueue(action("Running"));
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       LicensePage page = client.page(100, 0);
       assertThat(page.licenses()).extracting(BackupServerLicense::company).containsExactly("Company 0", "Company 1");
@@ -78,7 +77,7 @@ class AsyncActionTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(queued());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -108,7 +107,7 @@ class AsyncActionTest {
     server.enqueue(action("Failed"));
     server.enqueue(json(520, errors("Failed to retrieve the licenses of the managed servers.", "unspecified", 520, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e.actionStatus()).isEqualTo("Failed");
       assertThat(e.httpStatus()).isEqualTo(520);
@@ -125,7 +124,7 @@ class AsyncActionTest {
     server.enqueue(action("Running"));
     server.enqueue(action("Canceled"));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Canceled");
       assertThat(e).hasMessageContaining("which was canceled");
     }
@@ -138,7 +137,7 @@ class AsyncActionTest {
       server.enqueue(i == 0 ? queued() : action("Running"));
     }
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).deadline(Duration.ofSeconds(5)).build()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Running");
       assertThat(e).hasMessageContaining("still Running when the 5 s deadline came");
     }
@@ -155,7 +154,7 @@ class AsyncActionTest {
     server.enqueue(action("Succeed"));
     server.enqueue(json(520, errors("busy", "unspecified", 520, "")));
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -169,7 +168,7 @@ class AsyncActionTest {
     server.enqueue(queued());
     server.enqueue(json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAuthenticationException e = Expect.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
+      VspcAuthenticationException e = CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining(ACTION_PATH).hasMessageContaining("(following GET ");
     }
   }
@@ -180,7 +179,7 @@ class AsyncActionTest {
     server.enqueue(action("Succeed"));
     server.enqueue(json(404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = Expect.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e).hasMessageContaining("no longer kept");
@@ -192,7 +191,7 @@ class AsyncActionTest {
     server.enqueue(new MockResponse.Builder().code(202)
         .setHeader("Location", "https://elsewhere.example:1280" + ACTION_PATH + "?x=1").build());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
@@ -201,13 +200,13 @@ class AsyncActionTest {
 
   @Test
   void aPageOfAWalkMayBeQueuedToo() {
-    server.enqueue(ok(page(4, 0, licences(0, 2))));
+    server.enqueue(ok(page(4, 0, licenses(0, 2))));
     server.enqueue(queued());
     server.enqueue(action("Succeed"));
-    server.enqueue(ok(page(4, 2, licences(2, 4))));
+    server.enqueue(ok(page(4, 2, licenses(2, 4))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(2).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      assertThat(licences.map(BackupServerLicense::company).toList())
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      assertThat(licenses.map(BackupServerLicense::company).toList())
           .containsExactly("Company 0", "Company 1", "Company 2", "Company 3");
     }
   }

@@ -37,7 +37,7 @@ final class CollectionDispatcher extends Dispatcher {
   }
 
   static CollectionDispatcher of(int total) {
-    return new CollectionDispatcher(Fixtures.licences(0, total));
+    return new CollectionDispatcher(Fixtures.licenses(0, total));
   }
 
   @Override

@@ -1,18 +1,20 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licence;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.license;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -21,6 +23,8 @@ import mockwebserver3.junit5.StartStop;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,8 +37,8 @@ class DecodingTest {
   final RecordingListener listener = new RecordingListener();
 
   /** Licence 1 with {@code autoUpdateEnabled} replaced by {@code replacement} (or left out). */
-  private static String brokenLicence(String replacement) {
-    String fine = licence(1);
+  private static String brokenLicense(String replacement) {
+    String fine = license(1);
     String broken = fine.replace("\"autoUpdateEnabled\":false", replacement);
     assertThat(broken).isNotEqualTo(fine);
     return broken.replace("{,", "{").replace(",,", ",");
@@ -45,7 +49,7 @@ class DecodingTest {
     server.enqueue(ok(page(0, 0, List.of())));
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
     assertThat(sleeper.waits).isEmpty();
@@ -59,7 +63,7 @@ class DecodingTest {
     server.enqueue(ok(body));
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(limit, offset));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(limit, offset));
     }
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
     assertThat(e.httpStatus()).isEqualTo(200);
@@ -77,13 +81,13 @@ class DecodingTest {
     return listener.violations.get(0);
   }
 
-  private VspcContractException strictLicenceFailure(String brokenLicence) {
-    return strictFailure(page(3, 0, List.of(licence(0), brokenLicence, licence(2))));
+  private VspcContractException strictLicenseFailure(String brokenLicense) {
+    return strictFailure(page(3, 0, List.of(license(0), brokenLicense, license(2))));
   }
 
   @Test
   void strictRefusesAMissingRequiredProperty() {
-    VspcContractException e = strictLicenceFailure(brokenLicence(""));
+    VspcContractException e = strictLicenseFailure(brokenLicense(""));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("$.data[1].autoUpdateEnabled")
@@ -92,11 +96,11 @@ class DecodingTest {
   }
 
   @Test
-  void aConnectionLostInsideABrokenLicenceIsRetriedNotReportedAsABrokenBody() {
+  void aConnectionLostInsideABrokenLicenseIsRetriedNotReportedAsABrokenBody() {
     // The broken property is seen first; then the connection drops before the licence ends.
     // Retrofit rethrows the transport failure it saw over our contract signal: keep it that way.
-    String whole = page(3, 0, List.of(licence(0), brokenLicence("\"autoUpdateEnabled\":\"no\""),
-        licence(2)));
+    String whole = page(3, 0, List.of(license(0), brokenLicense("\"autoUpdateEnabled\":\"no\""),
+        license(2)));
     String cut = whole.substring(0, whole.indexOf("Company 1") + 3);
     server.enqueue(new MockResponse.Builder()
         .setHeader("Content-Type", "application/json; charset=utf-8")
@@ -104,7 +108,7 @@ class DecodingTest {
         .setHeader("Content-Length", whole.length())
         .onResponseEnd(new SocketEffect.CloseSocket())
         .build());
-    server.enqueue(ok(page(3, 0, licences(0, 3))));
+    server.enqueue(ok(page(3, 0, licenses(0, 3))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(3);
     }
@@ -115,7 +119,7 @@ class DecodingTest {
 
   @Test
   void strictRefusesNullInANonNullableProperty() {
-    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":null"));
+    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":null"));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("null").hasMessageContaining("backupServerUid " + uid(1));
@@ -123,16 +127,16 @@ class DecodingTest {
 
   @Test
   void strictRefusesAWrongJsonType() {
-    VspcContractException e = strictLicenceFailure(brokenLicence("\"autoUpdateEnabled\":\"yes\""));
+    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":\"yes\""));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
     assertThat(e).hasMessageContaining("boolean").hasMessageContaining("backupServerUid " + uid(1));
   }
 
   @Test
-  void strictNamesTheLicenceEvenWhenItsIdentityComesAfterTheProblem() {
+  void strictNamesTheLicenseEvenWhenItsIdentityComesAfterTheProblem() {
     String broken = "{\"autoUpdateEnabled\":null,\"backupServerUid\":\"" + uid(1) + "\"}";
-    VspcContractException e = strictLicenceFailure(broken);
+    VspcContractException e = strictLicenseFailure(broken);
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
   }
 
@@ -140,7 +144,7 @@ class DecodingTest {
   void aServerValueWithLineBreaksStillGivesAOneLineMessage() {
     String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
         + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
-    VspcContractException e = strictLicenceFailure(broken);
+    VspcContractException e = strictLicenseFailure(broken);
     assertThat(e.jsonPath()).isEqualTo("$.data[1].expirationDate");
   }
 
@@ -154,47 +158,39 @@ class DecodingTest {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
     assertThat(listener.violations).singleElement().satisfies(v -> {
-      Expect.assertOneLine(v.message());
-      Expect.assertOneLine(v.toString());
+      CleanFailures.assertOneLine(v.message());
+      CleanFailures.assertOneLine(v.toString());
     });
   }
 
   @Test
   void strictRefusesAPagingInfoThatContradictsTheData() {
     String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + licence(0) + "," + licence(1) + "]}";
+        + license(0) + "," + license(1) + "]}";
     VspcContractException e = strictFailure(body);
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
   }
 
-  @Test
-  void strictRefusesMoreLicencesThanTheLimit() {
-    VspcContractException e = strictPageFailure(page(3, 0, licences(0, 3)), 2, 0);
-    assertThat(e.jsonPath()).isEqualTo("$.data");
-    assertThat(e).hasMessageContaining("breaks the API document at $.data: has 3 licences, more"
-        + " than the limit 2");
+  /** Pages that contradict their request: refused when strict, reported and kept when lenient. */
+  static Stream<Arguments> pagesThatContradictTheirRequest() {
+    return Stream.of(
+        arguments("more licences than the limit", page(3, 0, licenses(0, 3)), 2, 0, 3,
+            "$.data", "has 3 licences, more than the limit 2"),
+        arguments("a page for another offset", page(300, 0, licenses(0, 100)), 100, 200, 100,
+            "$.meta.pagingInfo.offset", "is 0 but the request asked for offset 200"));
   }
 
-  @Test
-  void lenientReportsMoreLicencesThanTheLimitAndKeepsThem() {
-    ContractViolation v = lenientPageViolation(page(3, 0, licences(0, 3)), 2, 0, 3);
-    assertThat(v.jsonPath()).isEqualTo("$.data");
-    assertThat(v.message()).isEqualTo("has 3 licences, more than the limit 2");
-  }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void pagesThatContradictTheirRequest(String what, String body, int limit, int offset, int kept,
+      String jsonPath, String problem) {
+    VspcContractException e = strictPageFailure(body, limit, offset);
+    assertThat(e.jsonPath()).isEqualTo(jsonPath);
+    assertThat(e).hasMessageContaining("breaks the API document at " + jsonPath + ": " + problem);
 
-  @Test
-  void strictRefusesAPageForAnotherOffset() {
-    VspcContractException e = strictPageFailure(page(300, 0, licences(0, 100)), 100, 200);
-    assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
-    assertThat(e).hasMessageContaining("breaks the API document at $.meta.pagingInfo.offset: is 0"
-        + " but the request asked for offset 200");
-  }
-
-  @Test
-  void lenientReportsAPageForAnotherOffsetAndKeepsIt() {
-    ContractViolation v = lenientPageViolation(page(300, 0, licences(0, 100)), 100, 200, 100);
-    assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.offset");
-    assertThat(v.message()).isEqualTo("is 0 but the request asked for offset 200");
+    ContractViolation v = lenientPageViolation(body, limit, offset, kept);
+    assertThat(v.jsonPath()).isEqualTo(jsonPath);
+    assertThat(v.message()).isEqualTo(problem);
   }
 
   @ParameterizedTest
@@ -217,26 +213,26 @@ class DecodingTest {
         .body("<html><body>Sign in</body></html>").build());
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(strict).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(e).hasMessageContaining("text/html");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
-  void lenientKeepsEveryLicenceAndReportsEachViolationOnce() {
-    String nullFlag = brokenLicence("\"autoUpdateEnabled\":null");
-    String wrongType = licence(2).replace("\"units\":2.0", "\"units\":\"many\"");
-    server.enqueue(ok(page(4, 0, List.of(licence(0), nullFlag, wrongType, licence(3)))));
-    List<BackupServerLicense> licences;
+  void lenientKeepsEveryLicenseAndReportsEachViolationOnce() {
+    String nullFlag = brokenLicense("\"autoUpdateEnabled\":null");
+    String wrongType = license(2).replace("\"units\":2.0", "\"units\":\"many\"");
+    server.enqueue(ok(page(4, 0, List.of(license(0), nullFlag, wrongType, license(3)))));
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licences = client.stream().collect(Collectors.toList());
+      licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2), uid(3));
-    assertThat(licences.get(1).autoUpdateEnabled()).isNull();
-    assertThat(licences.get(2).units()).isNull();
+    assertThat(licenses.get(1).autoUpdateEnabled()).isNull();
+    assertThat(licenses.get(2).units()).isNull();
     assertThat(listener.violations).hasSize(2);
     assertThat(listener.violations.get(0).jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(listener.violations.get(0).identity()).isEqualTo("backupServerUid " + uid(1));
@@ -245,22 +241,22 @@ class DecodingTest {
     assertThat(listener.violations.get(1).toString())
         .contains("$.data[2].units").contains("backupServerUid " + uid(2));
     assertThat(listener.violations).extracting(ContractViolation::requestId).doesNotContainNull();
-    listener.violations.forEach(v -> Expect.assertOneLine(v.toString()));
+    listener.violations.forEach(v -> CleanFailures.assertOneLine(v.toString()));
   }
 
   @Test
   void lenientLeavesOutANumberOutOfRangeAndReadsOn() {
-    String huge = licence(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
-    server.enqueue(ok(page(3, 0, List.of(licence(0), huge, licence(2)))));
-    List<BackupServerLicense> licences;
+    String huge = license(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
+    server.enqueue(ok(page(3, 0, List.of(license(0), huge, license(2)))));
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licences = client.stream().collect(Collectors.toList());
+      licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2));
-    assertThat(licences.get(1).units()).isNull();
-    assertThat(licences.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
+    assertThat(licenses.get(1).units()).isNull();
+    assertThat(licenses.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
     assertThat(listener.violations).singleElement().satisfies(v -> {
       assertThat(v.jsonPath()).isEqualTo("$.data[1].units");
       assertThat(v.message()).isEqualTo("number out of range: \"1e999\"");
@@ -269,7 +265,7 @@ class DecodingTest {
 
   @Test
   void lenientReportsAMissingPropertyWithItsPath() {
-    server.enqueue(ok(page(3, 0, List.of(licence(0), brokenLicence(""), licence(2)))));
+    server.enqueue(ok(page(3, 0, List.of(license(0), brokenLicense(""), license(2)))));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       assertThat(client.stream().count()).isEqualTo(3);
@@ -283,7 +279,7 @@ class DecodingTest {
   @Test
   void lenientReportsAContradictingPagingInfoAndKeepsTheData() {
     String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + licence(0) + "," + licence(1) + "]}";
+        + license(0) + "," + license(1) + "]}";
     server.enqueue(ok(body));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
@@ -295,21 +291,21 @@ class DecodingTest {
 
   @Test
   void lenientStillRefusesMalformedJson() {
-    server.enqueue(ok("{\"data\":[" + licence(0) + ","));
+    server.enqueue(ok("{\"data\":[" + license(0) + ","));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
-      Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void unknownPropertiesAndEnumValuesAreKeptEvenWhenStrict() {
-    String future = licence(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
+    String future = license(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
     server.enqueue(ok(page(1, 0, List.of(future))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      BackupServerLicense licence = client.page(100, 0).licenses().get(0);
-      assertThat(licence.status().isKnown()).isFalse();
-      assertThat(licence.status().value()).isEqualTo("Quarantined");
+      BackupServerLicense license = client.page(100, 0).licenses().get(0);
+      assertThat(license.status().isKnown()).isFalse();
+      assertThat(license.status().value()).isEqualTo("Quarantined");
     }
   }
 
@@ -317,6 +313,7 @@ class DecodingTest {
   private static final class LargeBody implements MockResponseBody {
     final long size;
     final AtomicLong written = new AtomicLong();
+    final CountDownLatch stopped = new CountDownLatch(1); // the server gave up (or finished)
 
     LargeBody(long size) {
       this.size = size;
@@ -329,21 +326,25 @@ class DecodingTest {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      String prefix = "{\"data\":[],\"padding\":\"";
-      sink.writeUtf8(prefix);
-      written.addAndGet(prefix.length());
-      byte[] chunk = new byte[8192];
-      java.util.Arrays.fill(chunk, (byte) 'a');
-      long left = size - prefix.length() - 2;
-      while (left > 0) {
-        int n = (int) Math.min(chunk.length, left);
-        sink.write(chunk, 0, n);
-        sink.flush();
-        written.addAndGet(n);
-        left -= n;
+      try {
+        String prefix = "{\"data\":[],\"padding\":\"";
+        sink.writeUtf8(prefix);
+        written.addAndGet(prefix.length());
+        byte[] chunk = new byte[8192];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        long left = size - prefix.length() - 2;
+        while (left > 0) {
+          int n = (int) Math.min(chunk.length, left);
+          sink.write(chunk, 0, n);
+          sink.flush();
+          written.addAndGet(n);
+          left -= n;
+        }
+        sink.writeUtf8("\"}");
+        written.addAndGet(2);
+      } finally {
+        stopped.countDown();
       }
-      sink.writeUtf8("\"}");
-      written.addAndGet(2);
     }
   }
 
@@ -355,11 +356,12 @@ class DecodingTest {
         .throttleBody(256 * 1024, 10, TimeUnit.MILLISECONDS).build());
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(64 * 1024).build()) {
-      e = Expect.failure(VspcContractException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(e).hasMessageContaining("larger than the limit of 65536 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);
-    Thread.sleep(200);
+    assertThat(body.stopped.await(10, TimeUnit.SECONDS))
+        .as("the server stopped writing: the client hung up").isTrue();
     assertThat(body.written.get()).as("bytes the server got to send").isLessThan(16L * 1024 * 1024);
   }
 
@@ -367,20 +369,20 @@ class DecodingTest {
   void aChunkedBodyLargerThanTheLimitFailsToo() {
     StringBuilder big = new StringBuilder("{\"data\":[");
     for (int i = 0; i < 400; i++) {
-      big.append(i == 0 ? "" : ",").append(licence(i));
+      big.append(i == 0 ? "" : ",").append(license(i));
     }
     big.append("]}");
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
         .chunkedBody(big.toString(), 1024).build());
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(4096).build()) {
-      VspcContractException e = Expect.failure(VspcContractException.class, () -> client.page(500, 0));
+      VspcContractException e = CleanFailures.failure(VspcContractException.class, () -> client.page(500, 0));
       assertThat(e).hasMessageContaining("4096 bytes");
     }
   }
 
   @Test
   void aBodyWithinTheLimitIsRead() {
-    server.enqueue(ok(page(300, 0, licences(0, 300))));
+    server.enqueue(ok(page(300, 0, licenses(0, 300))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(1024 * 1024).build()) {
       assertThat(client.page(500, 0).licenses()).hasSize(300);
     }

@@ -17,7 +17,7 @@ class ErrorsTest {
 
   private <T extends Throwable> T failure(Class<T> type) {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxAttempts(1).build()) {
-      return Expect.failure(type, () -> client.page(100, 0));
+      return CleanFailures.failure(type, () -> client.page(100, 0));
     }
   }
 
@@ -95,7 +95,7 @@ class ErrorsTest {
         .setHeader("Location", "/api/v3/asyncActions/7c1e").build());
     VspcServerException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
     }
     assertThat(e.httpStatus()).isEqualTo(202);
     assertThat(e).hasMessageContaining("queued").hasMessageContaining("/api/v3/asyncActions/7c1e")

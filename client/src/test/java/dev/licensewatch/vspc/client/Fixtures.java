@@ -26,25 +26,25 @@ final class Fixtures {
   }
 
   /** A valid licence with only the required property and its identity. */
-  static String licence(int n) {
+  static String license(int n) {
     return "{\"backupServerUid\":\"" + uid(n) + "\",\"autoUpdateEnabled\":" + (n % 2 == 0)
         + ",\"company\":\"Company " + n + "\",\"status\":\"Valid\",\"units\":" + n + ".0}";
   }
 
   /** Licences {@code from} (inclusive) to {@code to} (exclusive). */
-  static List<String> licences(int from, int to) {
-    return IntStream.range(from, to).mapToObj(Fixtures::licence).collect(Collectors.toList());
+  static List<String> licenses(int from, int to) {
+    return IntStream.range(from, to).mapToObj(Fixtures::license).collect(Collectors.toList());
   }
 
   /** A page with {@code meta.pagingInfo}. */
-  static String page(int total, int offset, List<String> licences) {
-    return "{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + licences.size()
-        + ",\"offset\":" + offset + "}},\"data\":[" + String.join(",", licences) + "]}";
+  static String page(int total, int offset, List<String> licenses) {
+    return "{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + licenses.size()
+        + ",\"offset\":" + offset + "}},\"data\":[" + String.join(",", licenses) + "]}";
   }
 
   /** A page without {@code meta}, as older servers or proxies may send. */
-  static String pageWithoutMeta(List<String> licences) {
-    return "{\"data\":[" + String.join(",", licences) + "]}";
+  static String pageWithoutMeta(List<String> licenses) {
+    return "{\"data\":[" + String.join(",", licenses) + "]}";
   }
 
   static MockResponse json(int code, String body) {

@@ -1,12 +1,11 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -70,14 +69,14 @@ class LifecycleTest {
   void closeReleasesThreadsBlockedOnASlowServer() throws Exception {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
     dispatcher.override = offset -> offset == 0 ? null
-        : ok(page(1000, offset, licences(offset, offset + 100))).newBuilder()
+        : ok(page(1000, offset, licenses(offset, offset + 100))).newBuilder()
             .headersDelay(20, TimeUnit.SECONDS).build();
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
     VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(2).pageSize(100)
         .build();
-    Stream<BackupServerLicense> licences = client.stream();
-    Iterator<BackupServerLicense> it = licences.iterator();
+    Stream<BackupServerLicense> licenses = client.stream();
+    Iterator<BackupServerLicense> it = licenses.iterator();
     it.next();
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (dispatcher.offsets.size() < 3 && System.nanoTime() < deadline) {
@@ -94,10 +93,10 @@ class LifecycleTest {
     VspcLicensingClient client = Fixtures.client(server, sleeper).build();
     client.close();
     client.close(); // idempotent
-    assertThat(Expect.failure(IllegalStateException.class, client::stream)).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, () -> client.page(100, 0))).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, client::page)).hasMessageContaining("closed");
-    assertThat(Expect.failure(IllegalStateException.class, () -> client.licenses().iterator()))
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::stream)).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.page(100, 0))).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::page)).hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.licenses().iterator()))
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -105,7 +104,7 @@ class LifecycleTest {
   @Test
   void closeStopsARequestUnderWayAlsoWithASuppliedOkHttpClient() throws Exception {
     OkHttpClient shared = new OkHttpClient.Builder().build();
-    server.enqueue(ok(page(1, 0, licences(0, 1))).newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
+    server.enqueue(ok(page(1, 0, licenses(0, 1))).newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
     server.enqueue(new MockResponse.Builder().code(204).build());
     VspcLicensingClient client = Fixtures.client(server, sleeper).okHttpClient(shared).build();
     CompletableFuture<LicensePage> page = CompletableFuture.supplyAsync(() -> client.page(100, 0));
@@ -116,7 +115,7 @@ class LifecycleTest {
     Throwable thrown = catchThrowable(() -> page.get(3, TimeUnit.SECONDS));
     assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(VspcIoException.class);
     VspcIoException e = (VspcIoException) thrown.getCause();
-    Expect.assertClean(e);
+    CleanFailures.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.kind()).isEqualTo(VspcIoException.Kind.STOPPED);
     assertThat(e).hasMessageContaining("closed");
@@ -131,7 +130,7 @@ class LifecycleTest {
   @Test
   void aSuppliedOkHttpClientIsLeftUsable() throws Exception {
     OkHttpClient shared = new OkHttpClient.Builder().build();
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     server.enqueue(new MockResponse.Builder().code(204).build());
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).okHttpClient(shared).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);

@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.PATH;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +54,7 @@ class OriginTest {
   @Test
   void aRedirectToAnotherHostGetsNoToken() throws Exception {
     vspc.enqueue(redirectTo("http://localhost:" + elsewhere.getPort() + PATH + "?limit=100&offset=0"));
-    elsewhere.enqueue(ok(page(2, 0, licences(0, 2))));
+    elsewhere.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
     }
@@ -68,7 +68,7 @@ class OriginTest {
   @Test
   void aRedirectToAnotherPortOfTheSameHostGetsNoToken() throws Exception {
     vspc.enqueue(redirectTo("http://127.0.0.1:" + elsewhere.getPort() + PATH));
-    elsewhere.enqueue(ok(page(2, 0, licences(0, 2))));
+    elsewhere.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       client.page(100, 0);
     }
@@ -79,7 +79,7 @@ class OriginTest {
   @Test
   void aRedirectWithinTheOriginKeepsTheToken() throws Exception {
     vspc.enqueue(redirectTo(PATH + "?limit=100&offset=0&moved=1"));
-    vspc.enqueue(ok(page(2, 0, licences(0, 2))));
+    vspc.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       client.page(100, 0);
     }
@@ -91,7 +91,7 @@ class OriginTest {
 
   @Test
   void plainHttpToARemoteHostIsRefusedWhenBuilding() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("http://vspc.example.com:1280").token(TOKEN).build());
     assertThat(e).hasMessageContaining("vspc.example.com").hasMessageContaining("https")
         .hasMessageContaining("allowInsecureHttp");
@@ -100,7 +100,7 @@ class OriginTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://10.0.0.5:1280", "http://cafe:1280", "http://vspc:1280/api/v3"})
   void plainHttpToAnyNonLoopbackHostIsRefused(String url) {
-    Expect.failure(IllegalArgumentException.class,
+    CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl(url).token(TOKEN).build());
   }
 
@@ -123,7 +123,7 @@ class OriginTest {
 
   @Test
   void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://admin:" + TOKEN + "@vspc.example.com:1280")
             .token(TOKEN).build());
     assertThat(e).hasMessageContaining("user name or password").hasMessageNotContaining("admin");
@@ -131,7 +131,7 @@ class OriginTest {
 
   @Test
   void aBaseUrlWithAQueryIsRefused() {
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280/?x=1").token(TOKEN).build()))
         .hasMessageContaining("query");
   }

@@ -1,14 +1,13 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licence;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.license;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static dev.licensewatch.vspc.client.Fixtures.pageWithoutMeta;
 import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -37,8 +36,8 @@ class PagingTest {
   }
 
   private static List<UUID> walk(VspcLicensingClient client) {
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      return licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
   }
 
@@ -54,8 +53,8 @@ class PagingTest {
 
   @Test
   void stopsWhenTheOffsetReachesTheTotal() {
-    server.enqueue(ok(page(200, 0, licences(0, 100))));
-    server.enqueue(ok(page(200, 100, licences(100, 200))));
+    server.enqueue(ok(page(200, 0, licenses(0, 100))));
+    server.enqueue(ok(page(200, 100, licenses(100, 200))));
     try (VspcLicensingClient client = client().build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 200));
     }
@@ -75,8 +74,8 @@ class PagingTest {
 
   @Test
   void withoutMetaStopsOnAShortPage() {
-    server.enqueue(ok(pageWithoutMeta(licences(0, 100))));
-    server.enqueue(ok(pageWithoutMeta(licences(100, 130))));
+    server.enqueue(ok(pageWithoutMeta(licenses(0, 100))));
+    server.enqueue(ok(pageWithoutMeta(licenses(100, 130))));
     try (VspcLicensingClient client = client().build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 130));
     }
@@ -86,8 +85,8 @@ class PagingTest {
 
   @Test
   void withoutMetaStopsOnAnEmptyPage() {
-    server.enqueue(ok(pageWithoutMeta(licences(0, 100))));
-    server.enqueue(ok(pageWithoutMeta(licences(100, 200))));
+    server.enqueue(ok(pageWithoutMeta(licenses(0, 100))));
+    server.enqueue(ok(pageWithoutMeta(licenses(100, 200))));
     server.enqueue(ok(pageWithoutMeta(List.of())));
     try (VspcLicensingClient client = client().build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 200));
@@ -97,12 +96,12 @@ class PagingTest {
 
   @Test
   void aPageWithoutProgressEndsTheWalkInsteadOfLooping() {
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
+    server.enqueue(ok(page(250, 0, licenses(0, 100))));
     server.enqueue(ok(page(250, 100, List.of())));
     server.enqueue(ok(page(250, 100, List.of()))); // would be asked for again if it looped
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client().build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class,
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class,
           () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e).hasMessageContaining("250").hasMessageContaining("offset 100");
       assertThat(e.drift()).isNull();
@@ -114,14 +113,14 @@ class PagingTest {
 
   @Test
   @org.junit.jupiter.api.Timeout(20) // the failure this guards against is a walk without end
-  void withoutMetaTheSameFullPageOfLicencesWithoutIdEndsTheWalkInsteadOfLooping() {
+  void withoutMetaTheSameFullPageOfLicensesWithoutIdEndsTheWalkInsteadOfLooping() {
     // No id to recognise a repeat by: the page coming again whole is the sign.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
     dispatcher.meta = false;
     dispatcher.override = offset -> ok(pageWithoutMeta(Collections.nCopies(10, ANONYMOUS)));
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().pageSize(10).build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e).hasMessageContaining("offset 10");
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -132,10 +131,10 @@ class PagingTest {
     // Every page is the same full page: the walk must not go on forever.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(100);
     dispatcher.meta = false;
-    dispatcher.override = offset -> ok(pageWithoutMeta(licences(0, 100)));
+    dispatcher.override = offset -> ok(pageWithoutMeta(licenses(0, 100)));
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e).hasMessageContaining("offset 100");
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -144,9 +143,9 @@ class PagingTest {
   @Test
   void whenTheTotalShrinksNothingIsRepeatedAndTheDriftIsReported() {
     // 10 licences at the start are deleted after the first page: 100..109 slide into page 1.
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
-    server.enqueue(ok(page(240, 100, licences(110, 210))));
-    server.enqueue(ok(page(240, 200, licences(210, 250))));
+    server.enqueue(ok(page(250, 0, licenses(0, 100))));
+    server.enqueue(ok(page(240, 100, licenses(110, 210))));
+    server.enqueue(ok(page(240, 200, licenses(210, 250))));
     List<UUID> walked = walk(client());
     List<UUID> expected = uids(0, 100);
     expected.addAll(uids(110, 250));
@@ -158,11 +157,11 @@ class PagingTest {
   }
 
   @Test
-  void whenTheTotalGrowsRepeatedLicencesAreDroppedAndTheDriftIsReported() {
+  void whenTheTotalGrowsRepeatedLicensesAreDroppedAndTheDriftIsReported() {
     // 10 licences are inserted at the start after the first page: 90..99 come again in page 1.
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
-    server.enqueue(ok(page(260, 100, licences(90, 190))));
-    server.enqueue(ok(page(260, 200, licences(190, 250))));
+    server.enqueue(ok(page(250, 0, licenses(0, 100))));
+    server.enqueue(ok(page(260, 100, licenses(90, 190))));
+    server.enqueue(ok(page(260, 200, licenses(190, 250))));
     List<UUID> walked = walk(client());
     assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(uids(0, 250));
     assertThat(listener.drifts).containsExactly(new Drift(250, 260, 100, 0));
@@ -170,7 +169,7 @@ class PagingTest {
   }
 
   @Test
-  void licencesWithoutIdRepeatedByAnInsertionAreDroppedButIdenticalOnesFurtherOnAreKept() {
+  void licensesWithoutIdRepeatedByAnInsertionAreDroppedButIdenticalOnesFurtherOnAreKept() {
     // Licences 90, 91, 95, 98, 99 and 150 have no id and are identical. 10 licences are inserted
     // at the start after the first page, so 90..99 come again at the start of page 1: the ones
     // without id there are repeats because they sit where they sat before, next to repeats with
@@ -185,29 +184,29 @@ class PagingTest {
   }
 
   @Test
-  void aRunOfRepeatsGoesOnIntoTheNextPageThroughLicencesWithoutId() {
+  void aRunOfRepeatsGoesOnIntoTheNextPageThroughLicensesWithoutId() {
     // Licences 3, 4 and 5 have no id and are identical. After the first page (0..4), 7 licences
     // (100..106) are inserted at the start: page 1 is 105, 106, 0, 1, 2 and page 2 is 3..7. The
     // repeats that end page 1 go on into page 2 through 3 and 4; 5 was never delivered: it stays.
     server.enqueue(ok(page(12, 0, withoutId(0, 5, 3, 4, 5))));
-    server.enqueue(ok(page(19, 5, List.of(licence(105), licence(106), licence(0), licence(1),
-        licence(2)))));
+    server.enqueue(ok(page(19, 5, List.of(license(105), license(106), license(0), license(1),
+        license(2)))));
     server.enqueue(ok(page(19, 10, withoutId(3, 8, 3, 4, 5))));
-    server.enqueue(ok(page(19, 15, licences(8, 12))));
+    server.enqueue(ok(page(19, 15, licenses(8, 12))));
     List<UUID> walked = walk(client().pageSize(5));
     assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, uid(105), uid(106),
         null, uid(6), uid(7), uid(8), uid(9), uid(10), uid(11));
   }
 
   @Test
-  void aLicenceWithoutIdAfterAWholePageOfRepeatsIsNew() {
+  void aLicenseWithoutIdAfterAWholePageOfRepeatsIsNew() {
     // Licences 3, 4 and 5 have no id and are identical. After the first page (0..4), 5 licences
     // are inserted at the start, so page 1 repeats all of 0..4. Page 2 starts with 5: equal to
     // the repeats just before it, but never delivered, so it is kept.
     server.enqueue(ok(page(12, 0, withoutId(0, 5, 3, 4, 5))));
     server.enqueue(ok(page(17, 5, withoutId(0, 5, 3, 4, 5))));
     server.enqueue(ok(page(17, 10, withoutId(5, 10, 3, 4, 5))));
-    server.enqueue(ok(page(17, 15, licences(10, 12))));
+    server.enqueue(ok(page(17, 15, licenses(10, 12))));
     List<UUID> walked = walk(client().pageSize(5));
     assertThat(walked).containsExactlyElementsOf(idsWithout(0, 12, 3, 4, 5));
   }
@@ -216,7 +215,7 @@ class PagingTest {
   private static List<String> withoutId(int from, int to, Integer... anonymous) {
     List<Integer> without = List.of(anonymous);
     return Fixtures.range(from, to).stream()
-        .map(n -> without.contains(n) ? ANONYMOUS : licence(n)).collect(Collectors.toList());
+        .map(n -> without.contains(n) ? ANONYMOUS : license(n)).collect(Collectors.toList());
   }
 
   /** The ids {@link #withoutId} licences have: null for the anonymous ones. */
@@ -230,7 +229,7 @@ class PagingTest {
   }
 
   @Test
-  void licencesWithoutIdentityAreNeverDropped() {
+  void licensesWithoutIdentityAreNeverDropped() {
     server.enqueue(ok(page(3, 0, List.of(ANONYMOUS, ANONYMOUS, ANONYMOUS))));
     try (VspcLicensingClient client = client().build()) {
       assertThat(client.stream().count()).isEqualTo(3);
@@ -239,10 +238,10 @@ class PagingTest {
 
   @Test
   void failOnDriftTurnsAChangeIntoAPagingException() {
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
-    server.enqueue(ok(page(240, 100, licences(110, 210))));
+    server.enqueue(ok(page(250, 0, licenses(0, 100))));
+    server.enqueue(ok(page(240, 100, licenses(110, 210))));
     try (VspcLicensingClient client = client().failOnDrift(true).build()) {
-      VspcPagingException e = Expect.failure(VspcPagingException.class, () -> walk(client));
+      VspcPagingException e = CleanFailures.failure(VspcPagingException.class, () -> walk(client));
       assertThat(e.drift()).isEqualTo(new Drift(250, 240, 100, 10));
       assertThat(e).hasMessageContaining("250").hasMessageContaining("240");
       assertThat(e.requestId()).isNotNull();
@@ -252,7 +251,7 @@ class PagingTest {
   }
 
   @Test
-  void walksAServerThatServesFewerLicencesThanAskedCompletely() {
+  void walksAServerThatServesFewerLicensesThanAskedCompletely() {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
     dispatcher.cap = 40;
     server.setDispatcher(dispatcher);
@@ -264,12 +263,12 @@ class PagingTest {
 
   @Test
   void theStreamIsLazy() {
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
-    server.enqueue(ok(page(250, 100, licences(100, 200))));
-    server.enqueue(ok(page(250, 200, licences(200, 250))));
+    server.enqueue(ok(page(250, 0, licenses(0, 100))));
+    server.enqueue(ok(page(250, 100, licenses(100, 200))));
+    server.enqueue(ok(page(250, 200, licenses(200, 250))));
     try (VspcLicensingClient client = client().build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      List<UUID> first = licences.limit(5).map(BackupServerLicense::backupServerUid)
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      List<UUID> first = licenses.limit(5).map(BackupServerLicense::backupServerUid)
           .collect(Collectors.toList());
       assertThat(first).containsExactlyElementsOf(uids(0, 5));
     }
@@ -292,8 +291,8 @@ class PagingTest {
     try (VspcLicensingClient client = client().build()) {
       Iterable<BackupServerLicense> all = client.licenses();
       List<UUID> first = new ArrayList<>();
-      for (BackupServerLicense licence : all) {
-        first.add(licence.backupServerUid());
+      for (BackupServerLicense license : all) {
+        first.add(license.backupServerUid());
       }
       Iterator<BackupServerLicense> second = all.iterator();
       assertThat(second.next().backupServerUid()).isEqualTo(uid(0));
@@ -303,8 +302,8 @@ class PagingTest {
   }
 
   @Test
-  void theLicencesAreTheServersValues() {
-    server.enqueue(ok(page(1, 0, List.of(licence(7)))));
+  void theLicensesAreTheServersValues() {
+    server.enqueue(ok(page(1, 0, List.of(license(7)))));
     try (VspcLicensingClient client = client().build()) {
       BackupServerLicense only = client.stream().findFirst().orElseThrow();
       assertThat(only.backupServerUid()).isEqualTo(uid(7));

@@ -3,7 +3,6 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,13 +33,13 @@ class PrefetchTest {
   }
 
   private static List<UUID> walk(VspcLicensingClient client) {
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      return licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
   }
 
   @RepeatedTest(3)
-  void deliversEveryLicenceOnceInServerOrderWhileResponsesArriveOutOfOrder() {
+  void deliversEveryLicenseOnceInServerOrderWhileResponsesArriveOutOfOrder() {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
     dispatcher.maxDelayMillis = 25;
     server.setDispatcher(dispatcher);
@@ -60,17 +59,17 @@ class PrefetchTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      Iterator<BackupServerLicense> it = licences.iterator();
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      Iterator<BackupServerLicense> it = licenses.iterator();
       // Page 0 consumed, and the consumer stays there: each answer frees a place that the next
       // page takes at once, until six pages (twice the window) wait for the consumer, no more.
       it.next();
-      awaitRequests(dispatcher, 7);
+      takeRequests(7);
       assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600);
       for (int i = 1; i < 101; i++) {
         it.next(); // into page 100: one more page (700) may be requested
       }
-      awaitRequests(dispatcher, 8);
+      takeRequests(1);
       assertThat(dispatcher.offsets)
           .containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600, 700);
     }
@@ -78,13 +77,25 @@ class PrefetchTest {
         .isLessThanOrEqualTo(3);
   }
 
-  /** Waits until {@code count} requests arrived, then a little more to catch any extra one. */
-  private static void awaitRequests(CollectionDispatcher dispatcher, int count) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (dispatcher.offsets.size() < count && System.nanoTime() < end) {
-      Thread.sleep(10);
+  /** Takes {@code count} requests as they arrive, then fails on any other within 200 ms. */
+  private void takeRequests(int count) throws InterruptedException {
+    for (int i = 1; i <= count; i++) {
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("request %d of %d", i, count).isNotNull();
     }
-    Thread.sleep(200);
+    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("a request beyond %d", count).isNull();
+  }
+
+  /**
+   * Takes the requests as they arrive until none has come for {@code quietMillis}, and counts
+   * them: an extra request fails the test as soon as it comes, and no request is missed however
+   * slow the machine is (each wait starts again when one arrives).
+   */
+  private int takeUntilQuiet(long quietMillis) throws InterruptedException {
+    int taken = 0;
+    while (server.takeRequest(quietMillis, TimeUnit.MILLISECONDS) != null) {
+      taken++;
+    }
+    return taken;
   }
 
   @Test
@@ -105,7 +116,7 @@ class PrefetchTest {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
     dispatcher.maxDelayMillis = 5;
     dispatcher.override = offset -> offset == 100
-        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licences(100, 199))) : null;
+        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licenses(100, 199))) : null;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 300));
@@ -117,7 +128,7 @@ class PrefetchTest {
   void driftWhilePrefetchingStillRepeatsNothing() {
     // After the first page, 10 licences at the start are deleted.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
-    dispatcher.changeAfter = n -> n == 1 ? Fixtures.licences(10, 250) : null;
+    dispatcher.changeAfter = n -> n == 1 ? Fixtures.licenses(10, 250) : null;
     server.setDispatcher(dispatcher);
     List<UUID> walked;
     try (VspcLicensingClient client = client(4).build()) {
@@ -137,8 +148,8 @@ class PrefetchTest {
       if (n != 1) {
         return null;
       }
-      List<String> grown = new ArrayList<>(Fixtures.licences(1000, 1010));
-      grown.addAll(Fixtures.licences(0, 250));
+      List<String> grown = new ArrayList<>(Fixtures.licenses(1000, 1010));
+      grown.addAll(Fixtures.licenses(0, 250));
       return grown;
     };
     server.setDispatcher(dispatcher);
@@ -159,7 +170,7 @@ class PrefetchTest {
     server.setDispatcher(dispatcher);
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client(4).build()) {
-      VspcPermissionException e = Expect.failure(VspcPermissionException.class,
+      VspcPermissionException e = CleanFailures.failure(VspcPermissionException.class,
           () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e.httpStatus()).isEqualTo(403);
     }
@@ -172,13 +183,11 @@ class PrefetchTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(2).build()) {
-      try (Stream<BackupServerLicense> licences = client.stream()) {
-        assertThat(licences.limit(150).count()).isEqualTo(150);
+      try (Stream<BackupServerLicense> licenses = client.stream()) {
+        assertThat(licenses.limit(150).count()).isEqualTo(150);
       }
-      Thread.sleep(300);
-      int atClose = dispatcher.offsets.size();
+      int atClose = takeUntilQuiet(300);
       assertThat(atClose).as("page 0, 100 and at most 4 ahead").isLessThanOrEqualTo(6);
-      Thread.sleep(300);
       assertThat(dispatcher.offsets).hasSize(atClose);
     }
   }
@@ -192,10 +201,10 @@ class PrefetchTest {
             .headersDelay(500, TimeUnit.MILLISECONDS).build();
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
-      try (Stream<BackupServerLicense> licences = client.stream()) {
-        assertThat(licences.findFirst()).isPresent();
+      try (Stream<BackupServerLicense> licenses = client.stream()) {
+        assertThat(licenses.findFirst()).isPresent();
       }
-      Thread.sleep(1500);
+      takeUntilQuiet(1000); // longer than a 503 takes: a retry would come within it
       // Page 0 and at most the 6 pages planned ahead (3 on the wire, the others cancelled while
       // they wait for a place), none of them retried.
       assertThat(dispatcher.offsets).as("requested pages").contains(0).doesNotHaveDuplicates()
@@ -206,6 +215,8 @@ class PrefetchTest {
 
   /** Stands for an OutOfMemoryError or the like in a prefetch thread. */
   private static final class Fatal extends Error {
+    private static final long serialVersionUID = 1L;
+
     Fatal() {
       super("fatal error in a prefetch thread");
     }
@@ -223,7 +234,7 @@ class PrefetchTest {
       }
     };
     try (VspcLicensingClient client = client(2).eventListener(failing).build()) {
-      Expect.failure(Fatal.class, () -> walk(client));
+      CleanFailures.failure(Fatal.class, () -> walk(client));
     }
   }
 }

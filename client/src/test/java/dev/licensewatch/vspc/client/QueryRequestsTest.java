@@ -4,7 +4,6 @@ import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,12 +38,12 @@ class QueryRequestsTest {
     server.enqueue(ok(page(5, 0, List.of(selected(0), selected(1)))));
     server.enqueue(ok(page(5, 2, List.of(selected(2), selected(3)))));
     server.enqueue(ok(page(5, 4, List.of(selected(4)))));
-    List<BackupServerLicense> licences;
+    List<BackupServerLicense> licenses;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(2).build();
         Stream<BackupServerLicense> stream = client.stream(EXPIRED)) {
-      licences = stream.toList();
+      licenses = stream.toList();
     }
-    assertThat(licences).extracting(BackupServerLicense::company)
+    assertThat(licenses).extracting(BackupServerLicense::company)
         .containsExactly("Company 0", "Company 1", "Company 2", "Company 3", "Company 4");
     for (int offset = 0; offset <= 4; offset += 2) {
       RecordedRequest request = take();
@@ -71,11 +70,11 @@ class QueryRequestsTest {
     server.enqueue(ok(page(2, 0, List.of(selected(0), selected(1)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(true).build()) {
       LicensePage page = client.page(EXPIRED, 100, 0);
-      assertThat(page.licenses()).hasSize(2).allSatisfy(licence -> {
-        assertThat(licence.company()).startsWith("Company ");
-        assertThat(licence.expirationDate()).isNotNull();
-        assertThat(licence.autoUpdateEnabled()).as("not selected, so not sent").isNull();
-        assertThat(licence.status()).isNull();
+      assertThat(page.licenses()).hasSize(2).allSatisfy(license -> {
+        assertThat(license.company()).startsWith("Company ");
+        assertThat(license.expirationDate()).isNotNull();
+        assertThat(license.autoUpdateEnabled()).as("not selected, so not sent").isNull();
+        assertThat(license.status()).isNull();
       });
     }
   }
@@ -85,7 +84,7 @@ class QueryRequestsTest {
     LicenseQuery withRequired = EXPIRED.select("company", "autoUpdateEnabled");
     server.enqueue(ok(page(1, 0, List.of("{\"company\":\"Company 0\"}"))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcContractException e = Expect.failure(VspcContractException.class,
+      VspcContractException e = CleanFailures.failure(VspcContractException.class,
           () -> client.page(withRequired, 100, 0));
       assertThat(e.jsonPath()).isEqualTo("$.data[0].autoUpdateEnabled");
     }
@@ -95,7 +94,7 @@ class QueryRequestsTest {
   void withoutSelectAMissingRequiredPropertyIsAViolationAsBefore() {
     server.enqueue(ok(page(1, 0, List.of(selected(0)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      Expect.failure(VspcContractException.class,
+      CleanFailures.failure(VspcContractException.class,
           () -> client.page(LicenseQuery.all().where(Filter.property("company").isNotNull()), 100, 0));
     }
   }
@@ -115,7 +114,7 @@ class QueryRequestsTest {
     server.enqueue(Fixtures.json(400, Fixtures.errors("Unknown property 'expiryDate' in filter.",
         "logical", 400, "\"parameterName\":\"filter\"")));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcBadRequestException e = Expect.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
+      VspcBadRequestException e = CleanFailures.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
       assertThat(e.parameterName()).isEqualTo("filter");
       assertThat(e).hasMessageContaining("(parameter 'filter')");
     }

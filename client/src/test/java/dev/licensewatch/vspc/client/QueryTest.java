@@ -3,9 +3,6 @@ package dev.licensewatch.vspc.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
-import dev.licensewatch.vspc.client.generated.model.LicenseType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -150,7 +147,7 @@ class QueryTest {
     }
 
     @Test
-    void licencesHaveNoNestedObjects() {
+    void licensesHaveNoNestedObjects() {
       assertThatThrownBy(() -> Filter.property("status.value"))
           .hasMessage("'status.value' in filter names a property of 'status', which is an enumeration value, not an object");
     }

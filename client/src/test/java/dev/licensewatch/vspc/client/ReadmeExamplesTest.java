@@ -3,13 +3,11 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licence;
+import static dev.licensewatch.vspc.client.Fixtures.license;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * so that they stay true.
  */
 class ReadmeExamplesTest {
+  static final Path README = Path.of("README.md");
+  static final Path GUIDE = Path.of("docs/guide.md");
+  static final Path QUERIES = Path.of("docs/queries.md");
+
   final MockWebServer server = new MockWebServer();
   final RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -40,19 +42,27 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void streamAllLicences() throws Exception {
-    server.enqueue(ok(page(3, 0, List.of(licence(0),
-        licence(1).replace("\"Valid\"", "\"Expired\""), licence(2).replace("\"Valid\"", "\"expired\"")))));
+  void everyJavaBlockCompilesAgainstThePublicApi() {
+    for (Path markdown : List.of(README, GUIDE, QUERIES)) {
+      List<String> blocks = MarkdownExamples.javaBlocks(markdown);
+      assertThat(blocks).as("java blocks of %s", markdown).isNotEmpty();
+      for (int i = 0; i < blocks.size(); i++) {
+        assertThat(MarkdownExamples.compile(markdown, i, blocks.get(i))).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void streamAllLicenses() throws Exception {
+    server.enqueue(ok(page(3, 0, List.of(license(0),
+        license(1).replace("\"Valid\"", "\"Expired\""), license(2).replace("\"Valid\"", "\"expired\"")))));
     server.start();
-    List<String> lines = new ArrayList<>();
+    List<String> lines;
     try (VspcLicensingClient client = VspcLicensingClient.builder()
         .baseUrl("http://localhost:" + server.getPort() + "/api/v3/")
         .token(TOKEN)
         .build()) {
-      try (Stream<BackupServerLicense> licences = client.stream()) {
-        licences.filter(l -> l.status() != null && l.status().known() == LicenseStatus.Known.EXPIRED)
-            .forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
-      }
+      lines = MarkdownExamples.after(README, "### Stream all licences").runWith(client).printedLines();
     }
     assertThat(lines).containsExactly("Company 1 null", "Company 2 null");
   }
@@ -61,15 +71,10 @@ class ReadmeExamplesTest {
   void letTheServerFilterSortAndSelect() throws Exception {
     server.enqueue(ok(page(2, 0, List.of(QueryRequestsTest.selected(1), QueryRequestsTest.selected(2)))));
     server.start();
-    List<String> lines = new ArrayList<>();
+    List<String> lines;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      LicenseQuery expired = LicenseQuery.all()
-          .where(Filter.property("status").equalsIgnoreCase("Expired"))
-          .sortedBy(Sort.descending("expirationDate"))
-          .select("company", "expirationDate");
-      try (Stream<BackupServerLicense> licences = client.stream(expired)) {
-        licences.forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
-      }
+      lines = MarkdownExamples.after(README, "### Let the server filter, sort and select")
+          .runWith(client).printedLines();
     }
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z", "Company 2 2026-03-01T00:00Z");
     RecordedRequest request = server.takeRequest();
@@ -85,16 +90,10 @@ class ReadmeExamplesTest {
   void queriesPageExample() throws Exception {
     server.enqueue(ok(page(1, 0, List.of(QueryRequestsTest.selected(1)))));
     server.start();
-    List<String> lines = new ArrayList<>();
+    List<String> lines;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      LicenseQuery expiring = LicenseQuery.all()
-          .where(Filter.property("status").equalsIgnoreCase("Expired"),
-              Filter.property("expirationDate").lessThan(Instant.parse("2027-01-01T00:00:00Z")))
-          .sortedBy(Sort.descending("expirationDate"))
-          .select("company", "expirationDate");
-      try (Stream<BackupServerLicense> licences = client.stream(expiring)) {
-        licences.forEach(l -> lines.add(l.company() + " " + l.expirationDate()));
-      }
+      lines = MarkdownExamples.after(QUERIES, "## Filter, sort and select").runWith(client)
+          .printedLines();
     }
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z");
     assertThat(server.takeRequest().getUrl().queryParameter("filter"))
@@ -103,28 +102,24 @@ class ReadmeExamplesTest {
 
   @Test
   void handleErrors() throws Exception {
-    server.enqueue(json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
-    server.start();
-    List<String> log = new ArrayList<>();
-    List<BackupServerLicense> inventory = new ArrayList<>();
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      try {
-        client.stream().forEach(inventory::add);
-      } catch (VspcAuthenticationException e) {
-        log.add("VSPC refused the token: " + e.getMessage());
-      } catch (VspcPermissionException e) {
-        Expect.assertClean(e);
-        log.add("The VSPC account lacks a role: " + e.getMessage());
-      } catch (VspcException e) {
-        log.add("failed " + e.httpStatus() + " " + e.requestId());
-      }
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
     }
+    server.start();
+    MarkdownExamples.Example example;
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      example = MarkdownExamples.after(README, "### Handle errors").runWith(client);
+      // What the example caught, caught again here: one line, no token.
+      CleanFailures.failure(VspcPermissionException.class, () -> client.stream().forEach(l -> { }));
+    }
+    assertThat(example.inventory).isEmpty();
+    List<String> log = example.log.lines;
     assertThat(log).singleElement().asString().startsWith("The VSPC account lacks a role: HTTP 403");
   }
 
   @Test
   void lenientMode() throws Exception {
-    server.enqueue(ok(page(2, 0, List.of(licence(0), licence(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
+    server.enqueue(ok(page(2, 0, List.of(license(0), license(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
     server.start();
     List<String> warnings = new CopyOnWriteArrayList<>();
     VspcLicensingClient client = Fixtures.client(server, sleeper)
@@ -152,7 +147,7 @@ class ReadmeExamplesTest {
   void trustASelfSignedCertificate(@TempDir Path dir) throws Exception {
     HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
     server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
-    server.enqueue(ok(page(1, 0, List.of(licence(0)))));
+    server.enqueue(ok(page(1, 0, List.of(license(0)))));
     server.start();
     Path pem = dir.resolve("vspc.pem");
     Files.writeString(pem, certificate.certificatePem());

@@ -3,13 +3,11 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.PATH;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,9 +34,9 @@ class RequestsTest {
   }
 
   private void enqueueThreePages() {
-    server.enqueue(ok(page(1250, 0, licences(0, 500))));
-    server.enqueue(ok(page(1250, 500, licences(500, 1000))));
-    server.enqueue(ok(page(1250, 1000, licences(1000, 1250))));
+    server.enqueue(ok(page(1250, 0, licenses(0, 500))));
+    server.enqueue(ok(page(1250, 500, licenses(500, 1000))));
+    server.enqueue(ok(page(1250, 1000, licenses(1000, 1250))));
   }
 
   @Test
@@ -46,8 +44,8 @@ class RequestsTest {
     enqueueThreePages();
     List<UUID> ids;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build();
-        Stream<BackupServerLicense> licences = client.stream()) {
-      ids = licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+        Stream<BackupServerLicense> licenses = client.stream()) {
+      ids = licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
 
     assertThat(ids).containsExactlyElementsOf(
@@ -77,7 +75,7 @@ class RequestsTest {
 
   @Test
   void sendsACustomClientVersion() throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).clientVersion("3.5").build()) {
       client.page(10, 0);
     }
@@ -88,7 +86,7 @@ class RequestsTest {
   void keepsOneRequestIdAcrossTheRetriesOfOneRequest() throws Exception {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(503, "{}"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     LicensePage page;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       page = client.page(100, 0);
@@ -102,7 +100,7 @@ class RequestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "/", "/api/v3", "/api/v3/"})
   void acceptsTheBaseUrlWithOrWithoutApiV3AndSlash(String suffix) throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .baseUrl("http://127.0.0.1:" + server.getPort() + suffix)
         .build()) {
@@ -113,7 +111,7 @@ class RequestsTest {
 
   @Test
   void keepsAPathPrefixInFrontOfApiV3() throws Exception {
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .baseUrl("http://localhost:" + server.getPort() + "/vspc/api/v3/")
         .build()) {
@@ -140,7 +138,7 @@ class RequestsTest {
   @Test
   void asksTheTokenProviderAgainWhenRetrying() throws Exception {
     server.enqueue(json(503, "{}"));
-    server.enqueue(ok(page(1, 0, licences(0, 1))));
+    server.enqueue(ok(page(1, 0, licenses(0, 1))));
     AtomicInteger calls = new AtomicInteger();
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .tokenProvider(() -> "rotating-" + calls.incrementAndGet())
@@ -153,7 +151,7 @@ class RequestsTest {
 
   @Test
   void pageWithoutArgumentsSendsNeitherLimitNorOffset() throws Exception {
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     LicensePage page;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       page = client.page();
@@ -170,7 +168,7 @@ class RequestsTest {
 
   @Test
   void pageSendsTheGivenLimitAndOffset() throws Exception {
-    server.enqueue(ok(page(300, 250, licences(250, 300))));
+    server.enqueue(ok(page(300, 250, licenses(250, 300))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       LicensePage page = client.page(500, 250);
       assertThat(page.licenses()).hasSize(50);
@@ -181,14 +179,14 @@ class RequestsTest {
 
   @Test
   void aNullLimitOrOffsetIsLeftToTheServersDefault() throws Exception {
-    server.enqueue(ok(page(300, 250, licences(250, 300))));
-    server.enqueue(ok(page(300, 0, licences(0, 20))));
+    server.enqueue(ok(page(300, 250, licenses(250, 300))));
+    server.enqueue(ok(page(300, 0, licenses(0, 20))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       client.page(null, 250);
       client.page(20, null);
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(501, null)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, null)))
           .hasMessageContaining("limit");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
           .hasMessageContaining("offset");
     }
     assertThat(take().getTarget()).isEqualTo(PATH + "?offset=250");
@@ -198,11 +196,11 @@ class RequestsTest {
   @Test
   void rejectsAnInvalidLimitOrOffsetBeforeSendingAnything() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
           .hasMessageContaining("limit").hasMessageContaining("0");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(501, 0)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, 0)))
           .hasMessageContaining("limit").hasMessageContaining("501");
-      assertThat(Expect.failure(IllegalArgumentException.class, () -> client.page(1, -1)))
+      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(1, -1)))
           .hasMessageContaining("offset").hasMessageContaining("-1");
     }
     assertThat(server.getRequestCount()).isZero();
@@ -210,37 +208,37 @@ class RequestsTest {
 
   @Test
   void rejectsAnInvalidPageSizeOrConcurrencyWhenBuilding() {
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().pageSize(0)))
         .hasMessageContaining("pageSize");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().pageSize(501)))
         .hasMessageContaining("pageSize");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().concurrency(0)))
         .hasMessageContaining("concurrency");
   }
 
   @Test
   void requiresABaseUrlAndAToken() {
-    assertThat(Expect.failure(IllegalStateException.class,
+    assertThat(CleanFailures.failure(IllegalStateException.class,
         () -> VspcLicensingClient.builder().token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
-    assertThat(Expect.failure(IllegalStateException.class,
+    assertThat(CleanFailures.failure(IllegalStateException.class,
         () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280").build()))
         .hasMessageContaining("token");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().token("   ")))
         .hasMessageContaining("blank");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl("vspc.example.com").token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
   }
 
   @Test
   void usesThePageSizeAsLimit() throws Exception {
-    server.enqueue(ok(page(30, 0, licences(0, 25))));
-    server.enqueue(ok(page(30, 25, licences(25, 30))));
+    server.enqueue(ok(page(30, 0, licenses(0, 25))));
+    server.enqueue(ok(page(30, 25, licenses(25, 30))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).pageSize(25).build()) {
       assertThat(client.stream().count()).isEqualTo(30);
     }

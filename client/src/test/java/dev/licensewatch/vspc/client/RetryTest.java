@@ -2,7 +2,7 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,7 @@ class RetryTest {
     return all;
   }
 
-  private static final MockResponse SUCCESS = ok(page(2, 0, licences(0, 2)));
+  private static final MockResponse SUCCESS = ok(page(2, 0, licenses(0, 2)));
 
   @Test
   void honoursRetryAfterSecondsOn429() {
@@ -138,7 +138,7 @@ class RetryTest {
     server.enqueue(slow);
     try (VspcLicensingClient client = client().readTimeout(Duration.ofMillis(200)).maxAttempts(2).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTimeout()).isTrue();
       assertThat(e).hasMessageContaining("timed out");
     }
@@ -168,8 +168,8 @@ class RetryTest {
   @ParameterizedTest
   @MethodSource("midBodyFailures")
   void retriesAConnectionLostMidBody(SocketEffect effect) {
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder().onResponseBody(effect).build());
-    server.enqueue(ok(page(300, 0, licences(0, 100))));
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder().onResponseBody(effect).build());
+    server.enqueue(ok(page(300, 0, licenses(0, 100))));
     assertThat(fetchOnePage(client()).licenses()).hasSize(100);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(listener.retries).hasSize(1);
@@ -183,7 +183,7 @@ class RetryTest {
     }
     try (VspcLicensingClient client = client().baseUrl("http://127.0.0.1:" + port)
         .maxAttempts(3).build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("cannot connect").hasMessageContaining("3 attempts");
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.CONNECT);
       assertThat(e.httpStatus()).isZero();
@@ -223,7 +223,7 @@ class RetryTest {
     // The burst that failed a whole export: three failures and a throttle, then the page.
     server.enqueue(json(429, THROTTLED));
     server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
         .onResponseBody(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(503, "{}"));
     server.enqueue(SUCCESS);
@@ -244,7 +244,7 @@ class RetryTest {
       server.enqueue(r);
     }
     try (VspcLicensingClient client = client().build()) {
-      VspcServerException e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(520);
       assertThat(e).hasMessageContaining("(after 4 attempts and 2 throttled requests)");
       assertThat(e.requestId()).isEqualTo(requests().get(5).getHeaders().get("X-Request-id"));
@@ -258,7 +258,7 @@ class RetryTest {
     dispatcher.override = offset -> json(429, THROTTLED);
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().deadline(Duration.ofSeconds(60)).build()) {
-      VspcRateLimitedException e = Expect.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(429);
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
       assertThat(e.errors()).singleElement().satisfies(error -> {
@@ -283,7 +283,7 @@ class RetryTest {
       server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
     }
     try (VspcLicensingClient client = client().build()) {
-      VspcServerException e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(520);
       assertThat(e.errors()).extracting(error -> error.message())
           .containsExactly("Failed to retrieve the licenses.");
@@ -295,11 +295,11 @@ class RetryTest {
   @Test
   void exhaustedConnectionFailuresAreAnIoException() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+      server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
           .onResponseBody(new SocketEffect.CloseSocket()).build());
     }
     try (VspcLicensingClient client = client().build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isZero();
       assertThat(e.requestId()).isNotNull();
       assertThat(e.getCause()).isInstanceOf(IOException.class);
@@ -312,7 +312,7 @@ class RetryTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().maxAttempts(1).build()) {
-      Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeper.waits).isEmpty();
@@ -324,7 +324,7 @@ class RetryTest {
     server.enqueue(json(status, errors("no", "logical", status, "")));
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().build()) {
-      VspcException e = Expect.failure(VspcException.class, () -> client.page(100, 0));
+      VspcException e = CleanFailures.failure(VspcException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(status);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -336,7 +336,7 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().build()) {
-      VspcRateLimitedException e = Expect.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("3600 s").hasMessageContaining("120 s");
       assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
     }
@@ -363,7 +363,7 @@ class RetryTest {
     try (VspcLicensingClient client = client().maxAttempts(1000)
         .backoff(Duration.ofSeconds(4), Duration.ofSeconds(4))
         .deadline(Duration.ofSeconds(20)).build()) {
-      VspcServerException e = Expect.failure(VspcServerException.class, () -> client.page(100, 0));
+      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("gave up after 5 attempts")
           .hasMessageContaining("20 s deadline");
       assertThat(e.httpStatus()).isEqualTo(503);
@@ -377,7 +377,7 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").build());
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().deadline(Duration.ofSeconds(10)).build()) {
-      VspcRateLimitedException e = Expect.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("deadline");
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -387,7 +387,7 @@ class RetryTest {
   @Test
   void anInterruptedCallIsReportedAsInterruptedNotAsATimeout() throws Exception {
     // The body trickles in, so the reading thread checks its interrupt flag between chunks.
-    server.enqueue(ok(page(300, 0, licences(0, 100))).newBuilder()
+    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
         .throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
     server.enqueue(SUCCESS);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -406,7 +406,7 @@ class RetryTest {
     }
     assertThat(thrown.get()).isInstanceOf(VspcIoException.class);
     VspcIoException e = (VspcIoException) thrown.get();
-    Expect.assertClean(e);
+    CleanFailures.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
     assertThat(e.kind()).isEqualTo(VspcIoException.Kind.STOPPED);
     assertThat(e).hasMessageStartingWith("interrupted").hasMessageNotContaining("timed out");
@@ -420,7 +420,7 @@ class RetryTest {
     server.enqueue(SUCCESS.newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
     long start = System.nanoTime();
     try (VspcLicensingClient client = client().deadline(Duration.ofMillis(700)).build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTimeout()).isTrue();
       assertThat(e).hasMessageContaining("deadline");
     }

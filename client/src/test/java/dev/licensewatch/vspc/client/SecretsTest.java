@@ -3,8 +3,8 @@ package dev.licensewatch.vspc.client;
 import static dev.licensewatch.vspc.client.Fixtures.TOKEN;
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
-import static dev.licensewatch.vspc.client.Fixtures.licence;
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.license;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,16 +43,16 @@ class SecretsTest {
     System.setErr(capture);
     try {
       server.enqueue(json(503, errors("Busy with " + TOKEN, "transport", 503, "")));
-      server.enqueue(ok(page(150, 0, licences(0, 100))));
-      server.enqueue(ok(page(102, 100, List.of(licence(100).replace("true", "\"yes\""),
-          licence(101).replace("false", "null")))));
+      server.enqueue(ok(page(150, 0, licenses(0, 100))));
+      server.enqueue(ok(page(102, 100, List.of(license(100).replace("true", "\"yes\""),
+          license(101).replace("false", "null")))));
       server.enqueue(json(401, errors("Token " + TOKEN + " expired", "security", 401, "")));
       server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://localhost:"
           + server.getPort() + "/elsewhere").build());
       server.enqueue(ok(page(0, 0, List.of())));
       try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(false).build()) {
         assertThat(client.stream().count()).isEqualTo(102);
-        Expect.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
+        CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
         client.page(100, 0);
       }
       try (VspcLicensingClient client = Fixtures.client(server, sleeper)
@@ -73,21 +73,21 @@ class SecretsTest {
 
   @Test
   void aTokenThatCannotBeSentIsRefusedWithoutShowingIt() {
-    IllegalArgumentException e = Expect.failure(IllegalArgumentException.class,
+    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().token(TOKEN + "\n" + TOKEN));
     assertThat(e).hasMessageContaining("index " + TOKEN.length());
-    Expect.failure(IllegalArgumentException.class, () -> VspcLicensingClient.builder().token(TOKEN + "é"));
+    CleanFailures.failure(IllegalArgumentException.class, () -> VspcLicensingClient.builder().token(TOKEN + "é"));
   }
 
   @Test
   void aTokenProviderWithoutATokenFailsAtOnce() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).tokenProvider(() -> " ").build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("token provider");
     }
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .tokenProvider(() -> TOKEN + "\r\nX-Injected: 1").build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("token provider");
     }
     assertThat(sleeper.waits).as("not retried").isEmpty();

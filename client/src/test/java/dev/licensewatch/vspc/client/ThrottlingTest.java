@@ -4,7 +4,6 @@ import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Waits are recorded, never slept, and never count towards the deadline here.
  */
 class ThrottlingTest {
-  static final int LICENCES = 400;
+  static final int LICENSES = 400;
   static final int PAGE = 10;
 
   @StartStop final MockWebServer server = new MockWebServer();
@@ -34,7 +33,7 @@ class ThrottlingTest {
   /** The collection, answering 429 to a request beyond {@code limit} at once. */
   private CollectionDispatcher limitedTo(int limit, MockResponse throttled) {
     AtomicInteger inFlight = new AtomicInteger();
-    CollectionDispatcher dispatcher = CollectionDispatcher.of(LICENCES);
+    CollectionDispatcher dispatcher = CollectionDispatcher.of(LICENSES);
     dispatcher.maxDelayMillis = 10;
     server.setDispatcher(new mockwebserver3.Dispatcher() {
       @Override
@@ -76,20 +75,20 @@ class ThrottlingTest {
   }
 
   private static List<UUID> walk(VspcLicensingClient client) {
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      return licences.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      return licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
   }
 
-  private static List<UUID> everyLicence() {
-    return Fixtures.range(0, LICENCES).stream().map(Fixtures::uid).collect(Collectors.toList());
+  private static List<UUID> everyLicense() {
+    return Fixtures.range(0, LICENSES).stream().map(Fixtures::uid).collect(Collectors.toList());
   }
 
   @Test
-  void concurrency16AgainstALimitOf2NarrowsTheWindowAndDeliversEveryLicenceOnce() {
+  void concurrency16AgainstALimitOf2NarrowsTheWindowAndDeliversEveryLicenseOnce() {
     limitedTo(2, json(429, errors("Too many requests.", "transport", 429, "")));
     try (VspcLicensingClient client = client(16).build()) {
-      assertThat(walk(client)).containsExactlyElementsOf(everyLicence());
+      assertThat(walk(client)).containsExactlyElementsOf(everyLicense());
     }
     assertThat(changes).isNotEmpty();
     assertThat(changes.get(0)).containsExactly(16, 8);
@@ -101,7 +100,7 @@ class ThrottlingTest {
     assertThat(retried).isNotEmpty().containsOnly("HTTP 429");
     // A 429 that narrowed the window is resent as soon as the narrower window lets it: no sleep.
     assertThat(waits).hasSizeLessThan(retried.size());
-    System.out.println("[throttling] concurrency 16, 2 simultaneous allowed, " + LICENCES / PAGE
+    System.out.println("[throttling] concurrency 16, 2 simultaneous allowed, " + LICENSES / PAGE
         + " pages: " + retried.size() + " 429s (" + waits.size() + " backed off at a window of 1)"
         + ", window changes " + changes.stream()
             .map(c -> c[0] + "->" + c[1]).collect(Collectors.joining(" ")));
@@ -111,7 +110,7 @@ class ThrottlingTest {
   void aPerPeriodLimitWithRetryAfterIsWaitedOutAsTold() {
     limitedTo(3, json(429, errors("Too many requests.", "transport", 429, "\"retryAfter\":3")));
     try (VspcLicensingClient client = client(8).build()) {
-      assertThat(walk(client)).containsExactlyElementsOf(everyLicence());
+      assertThat(walk(client)).containsExactlyElementsOf(everyLicense());
     }
     assertThat(waits).isNotEmpty().allSatisfy(wait -> assertThat(wait)
         .isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
@@ -122,7 +121,7 @@ class ThrottlingTest {
   void withoutAdaptationTheWindowStaysButThrottlingStillCostsNoAttempts() {
     limitedTo(4, json(429, errors("Too many requests.", "transport", 429, "\"retryAfter\":1")));
     try (VspcLicensingClient client = client(6).adaptiveConcurrency(false).build()) {
-      assertThat(walk(client)).containsExactlyElementsOf(everyLicence());
+      assertThat(walk(client)).containsExactlyElementsOf(everyLicense());
     }
     assertThat(changes).isEmpty();
   }

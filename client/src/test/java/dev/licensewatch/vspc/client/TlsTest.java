@@ -1,6 +1,6 @@
 package dev.licensewatch.vspc.client;
 
-import static dev.licensewatch.vspc.client.Fixtures.licences;
+import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class TlsTest {
     HandshakeCertificates serverCertificates =
         new HandshakeCertificates.Builder().heldCertificate(certificate).build();
     server.useHttps(serverCertificates.sslSocketFactory());
-    server.enqueue(ok(page(2, 0, licences(0, 2))));
+    server.enqueue(ok(page(2, 0, licenses(0, 2))));
     server.start();
   }
 
@@ -55,7 +55,7 @@ class TlsTest {
   void aSelfSignedCertificateIsRefusedByDefaultWithAHint() throws IOException {
     serveWith(localhost);
     try (VspcLicensingClient client = client().build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
       assertThat(e).hasMessageContaining("trust").hasMessageContaining("PEM");
       assertThat(e.httpStatus()).isZero();
@@ -102,7 +102,7 @@ class TlsTest {
   void trustingAnotherCertificateStillRefusesIt() throws IOException {
     serveWith(localhost);
     try (VspcLicensingClient client = client().trustCertificatePem(other.certificatePem()).build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_UNTRUSTED);
     }
@@ -112,7 +112,7 @@ class TlsTest {
   void aCertificateForAnotherHostNameIsRefusedEvenWhenTrusted() throws IOException {
     serveWith(otherName);
     try (VspcLicensingClient client = client().trustCertificatePem(otherName.certificatePem()).build()) {
-      VspcIoException e = Expect.failure(VspcIoException.class, () -> client.page(100, 0));
+      VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_HOST_NAME);
       assertThat(e).hasMessageContaining("localhost").hasMessageContaining("host name")
@@ -132,10 +132,10 @@ class TlsTest {
 
   @Test
   void aPemWithoutCertificateIsRefusedWhenBuilding() {
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().trustCertificatePem("not a certificate")))
         .hasMessageContaining("BEGIN CERTIFICATE");
-    assertThat(Expect.failure(IllegalArgumentException.class,
+    assertThat(CleanFailures.failure(IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().trustCertificatePem(
             "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")))
         .hasMessageContaining("PEM");
@@ -144,7 +144,7 @@ class TlsTest {
   @Test
   void anUnreadablePemFileIsReportedWithItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("missing.pem");
-    assertThat(Expect.failure(java.io.UncheckedIOException.class,
+    assertThat(CleanFailures.failure(java.io.UncheckedIOException.class,
         () -> VspcLicensingClient.builder().trustCertificatePem(missing)))
         .hasMessageContaining("missing.pem");
   }

@@ -8,7 +8,7 @@ import dev.licensewatch.vspc.client.VspcIoException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.VspcRateLimitedException;
 import dev.licensewatch.vspc.client.VspcServerException;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.emulator.Dataset;
 import dev.licensewatch.vspc.emulator.EmulatorStats;
 import dev.licensewatch.vspc.emulator.VspcEmulator;

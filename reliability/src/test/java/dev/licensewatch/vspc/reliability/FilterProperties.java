@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.licensewatch.vspc.client.Filter;
 import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -4,7 +4,7 @@ import dev.licensewatch.vspc.client.ContractViolation;
 import dev.licensewatch.vspc.client.VspcEventListener;
 import dev.licensewatch.vspc.client.VspcException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.client.VspcEventListener;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.emulator.Dataset;
 import dev.licensewatch.vspc.emulator.Throttling;
 import dev.licensewatch.vspc.emulator.VspcEmulator;

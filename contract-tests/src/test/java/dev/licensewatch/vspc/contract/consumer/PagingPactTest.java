@@ -18,7 +18,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
 import java.util.LinkedHashMap;

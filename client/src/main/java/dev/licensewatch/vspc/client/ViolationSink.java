@@ -1,4 +1,4 @@
-package dev.licensewatch.vspc.client.generated.model;
+package dev.licensewatch.vspc.client;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * first violation throws a {@link com.squareup.moshi.JsonDataException} naming its JSON path.
  */
 @FunctionalInterface
-public interface ViolationSink {
+interface ViolationSink {
   /**
    * Called once per violation; decoding then goes on with the property left null (or the list
    * element left out).

@@ -1,4 +1,4 @@
-package dev.licensewatch.vspc.client.generated.model;
+package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;

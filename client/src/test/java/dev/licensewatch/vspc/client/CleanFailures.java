@@ -9,8 +9,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * Every failure the suite provokes goes through here, so every exception is checked for what a
  * user relies on: one line, and never the token (in the message, in toString, nor in any cause).
  */
-final class Expect {
-  private Expect() {}
+final class CleanFailures {
+  private CleanFailures() {}
 
   static <T extends Throwable> T failure(Class<T> type, ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);

@@ -1,20 +1,10 @@
-package dev.licensewatch.vspc.client.generated;
+package dev.licensewatch.vspc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
-import dev.licensewatch.vspc.client.generated.api.LicensingApi;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
-import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
-import dev.licensewatch.vspc.client.generated.model.CloudConnectType;
-import dev.licensewatch.vspc.client.generated.model.FilterExpression;
-import dev.licensewatch.vspc.client.generated.model.LicensePackage;
-import dev.licensewatch.vspc.client.generated.model.LicenseSectionType;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
-import dev.licensewatch.vspc.client.generated.model.LicenseType;
-import dev.licensewatch.vspc.client.generated.model.LicenseUnitType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -183,12 +173,12 @@ class GeneratedApiTest {
 
   @Test
   void sevenDigitFractionsKeepTheInstantAndTheOffset() throws Exception {
-    BackupServerLicense licence =
+    BackupServerLicense license =
         get("{\"data\":[{\"autoUpdateEnabled\":true,"
                 + "\"expirationDate\":\"2018-10-24T14:00:00.1234567-07:00\"}]}")
             .data()
             .get(0);
-    OffsetDateTime expiry = licence.expirationDate();
+    OffsetDateTime expiry = license.expirationDate();
     assertThat(expiry.getOffset()).isEqualTo(ZoneOffset.ofHours(-7));
     assertThat(expiry.getNano()).isEqualTo(123_456_700);
     assertThat(expiry.toInstant()).hasToString("2018-10-24T21:00:00.123456700Z");
@@ -196,35 +186,35 @@ class GeneratedApiTest {
 
   @Test
   void unknownEnumValuesAndUnknownPropertiesSurvive() throws Exception {
-    BackupServerLicense licence =
+    BackupServerLicense license =
         get("{\"data\":[{\"autoUpdateEnabled\":true,\"status\":\"Suspended\","
                 + "\"packages\":[\"Backup\",\"CloudVault\"],\"type\":\"perpetual\","
                 + "\"futureField\":{\"nested\":[1,2,3]},\"anotherOne\":null}],"
                 + "\"meta\":{\"pagingInfo\":{\"total\":1,\"count\":1,\"offset\":0},\"new\":1}}")
             .data()
             .get(0);
-    assertThat(licence.status().isKnown()).isFalse();
-    assertThat(licence.status().known()).isEqualTo(LicenseStatus.Known.UNRECOGNIZED);
-    assertThat(licence.status().value()).isEqualTo("Suspended");
-    assertThat(licence.packages()).extracting(LicensePackage::value).containsExactly("Backup", "CloudVault");
-    assertThat(licence.packages().get(1)).isEqualTo(LicensePackage.of("CloudVault"));
-    assertThat(licence.packages().get(1)).isNotEqualTo(LicensePackage.of("cloudvault"));
-    assertThat(licence.type()).isSameAs(LicenseType.PERPETUAL);
+    assertThat(license.status().isKnown()).isFalse();
+    assertThat(license.status().known()).isEqualTo(LicenseStatus.Known.UNRECOGNIZED);
+    assertThat(license.status().value()).isEqualTo("Suspended");
+    assertThat(license.packages()).extracting(LicensePackage::value).containsExactly("Backup", "CloudVault");
+    assertThat(license.packages().get(1)).isEqualTo(LicensePackage.of("CloudVault"));
+    assertThat(license.packages().get(1)).isNotEqualTo(LicensePackage.of("cloudvault"));
+    assertThat(license.type()).isSameAs(LicenseType.PERPETUAL);
   }
 
   @Test
   void anAbsentArrayIsNullNotEmpty() throws Exception {
-    BackupServerLicense licence = get("{\"data\":[{\"autoUpdateEnabled\":false}]}").data().get(0);
-    assertThat(licence.packages()).isNull();
-    assertThat(licence.licenseIds()).isNull();
-    assertThat(licence.status()).isNull();
+    BackupServerLicense license = get("{\"data\":[{\"autoUpdateEnabled\":false}]}").data().get(0);
+    assertThat(license.packages()).isNull();
+    assertThat(license.licenseIds()).isNull();
+    assertThat(license.status()).isNull();
   }
 
   @Test
   void listsInModelsAreImmutable() throws Exception {
-    BackupServerLicense licence =
+    BackupServerLicense license =
         get("{\"data\":[{\"autoUpdateEnabled\":false,\"supportIds\":[\"1\"]}]}").data().get(0);
-    List<String> ids = licence.supportIds();
+    List<String> ids = license.supportIds();
     assertThatThrownBy(() -> ids.add("2")).isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -236,7 +226,7 @@ class GeneratedApiTest {
   }
 
   @Test
-  void aNullWhereTheDocumentForbidsItNamesItsJsonPathAndTheLicence() {
+  void aNullWhereTheDocumentForbidsItNamesItsJsonPathAndTheLicense() {
     assertThatThrownBy(
             () ->
                 get("{\"data\":[{\"autoUpdateEnabled\":true,\"company\":null,"

@@ -1,4 +1,4 @@
-package dev.licensewatch.vspc.client.generated.model;
+package dev.licensewatch.vspc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,12 +3,12 @@ package dev.licensewatch.vspc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonWriter;
-import dev.licensewatch.vspc.client.generated.model.CloudConnectType;
-import dev.licensewatch.vspc.client.generated.model.LicensePackage;
-import dev.licensewatch.vspc.client.generated.model.LicenseSectionType;
-import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
-import dev.licensewatch.vspc.client.generated.model.LicenseType;
-import dev.licensewatch.vspc.client.generated.model.LicenseUnitType;
+import dev.licensewatch.vspc.client.CloudConnectType;
+import dev.licensewatch.vspc.client.LicensePackage;
+import dev.licensewatch.vspc.client.LicenseSectionType;
+import dev.licensewatch.vspc.client.LicenseStatus;
+import dev.licensewatch.vspc.client.LicenseType;
+import dev.licensewatch.vspc.client.LicenseUnitType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import okio.Buffer;
 
 /** What an exported licence must look like, given what the server sent. */
-final class Expect {
+final class ExpectedExport {
   /** The API's 23 properties in the document's order. */
   static final List<String> PROPERTIES = List.of(
       "backupServerUid", "autoUpdateEnabled", "edition", "monitoring", "packages", "company",
@@ -39,10 +39,10 @@ final class Expect {
 
   static final List<String> DATES = List.of("expirationDate", "supportExpirationDate");
 
-  private Expect() {}
+  private ExpectedExport() {}
 
   /** An exported JSON object against the raw object the server sent. */
-  static void sameLicence(Map<String, Object> raw, Map<String, Object> exported) {
+  static void sameLicense(Map<String, Object> raw, Map<String, Object> exported) {
     assertThat(List.copyOf(exported.keySet())).containsExactlyElementsOf(PROPERTIES);
     for (String p : PROPERTIES) {
       Object expected = raw.get(p);
@@ -101,7 +101,7 @@ final class Expect {
   }
 
   /** A licence with every property, for hand-made datasets. */
-  static Map<String, Object> licence(String uid, String company, String status,
+  static Map<String, Object> license(String uid, String company, String status,
       String expiry, double units, double used) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("backupServerUid", uid);
@@ -130,10 +130,10 @@ final class Expect {
     return m;
   }
 
-  static String json(List<Map<String, Object>> licences) {
+  static String json(List<Map<String, Object>> licenses) {
     try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
       w.setSerializeNulls(true);
-      w.jsonValue(licences);
+      w.jsonValue(licenses);
       w.flush();
       return buffer.readUtf8();
     } catch (IOException e) {
