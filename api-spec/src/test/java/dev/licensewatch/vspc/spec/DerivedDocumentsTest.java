@@ -40,9 +40,9 @@ class DerivedDocumentsTest {
     @Test
     @DisplayName("the closed-enums view rejects a value outside the known lists, which the document accepts")
     void closedViewIsStrict() {
-        ObjectNode licence = ValidatorRejectsTest.validLicense();
-        licence.put("status", "Suspended");
-        String page = ValidatorRejectsTest.page(licence);
+        ObjectNode license = ValidatorRejectsTest.validLicense();
+        license.put("status", "Suspended");
+        String page = ValidatorRejectsTest.page(license);
         assertThat(SpecDocument.validateResponse(200, page).getMessages()).isEmpty();
         ValidationReport closed = SpecDocument.validateResponseClosed(200, page);
         assertThat(closed.getMessages()).singleElement()

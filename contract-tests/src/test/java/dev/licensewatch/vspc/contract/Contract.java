@@ -138,14 +138,14 @@ public final class Contract {
    * The smallest licence the client takes: the one required property. Even the identity
    * ({@code backupServerUid}) may be absent; the client keeps such licences.
    */
-  public static Map<String, Object> minimalLicence(int n) {
-    Map<String, Object> licence = new LinkedHashMap<>();
-    licence.put("autoUpdateEnabled", n % 3 != 0);
-    return licence;
+  public static Map<String, Object> minimalLicense(int n) {
+    Map<String, Object> license = new LinkedHashMap<>();
+    license.put("autoUpdateEnabled", n % 3 != 0);
+    return license;
   }
 
   /** A licence with all 23 properties present and non-null, as a current server sends it. */
-  public static Map<String, Object> fullLicence(int n) {
+  public static Map<String, Object> fullLicense(int n) {
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("backupServerUid", uid(n));
     l.put("autoUpdateEnabled", false);
@@ -174,8 +174,8 @@ public final class Contract {
   }
 
   /** {@link #fullLicence} with the eight nullable properties null. */
-  public static Map<String, Object> licenceWithNullsOnly(int n) {
-    Map<String, Object> l = fullLicence(n);
+  public static Map<String, Object> licenseWithNullsOnly(int n) {
+    Map<String, Object> l = fullLicense(n);
     l.put("autoUpdateEnabled", true);
     l.put("status", "Warning");
     l.put("type", "Subscription");
@@ -194,31 +194,31 @@ public final class Contract {
    * @param limit the most licences the client accepts in this page (the request's limit)
    */
   public static PactDslJsonBody page(int total, int offset, int limit,
-      List<Map<String, Object>> licences, Nullables nullables) {
+      List<Map<String, Object>> licenses, Nullables nullables) {
     PactDslJsonBody body = new PactDslJsonBody();
     body.object("meta").object("pagingInfo")
         .integerType("total", total)
-        .integerType("count", licences.size())
+        .integerType("count", licenses.size())
         // The client checks that the page starts where it asked: the offset is pinned.
         .numberValue("offset", offset)
         .closeObject().closeObject();
     PactDslJsonArray data = body.array("data");
-    for (Map<String, Object> licence : licences) {
+    for (Map<String, Object> license : licenses) {
       PactDslJsonBody item = data.object();
-      writeObject(item, licence);
+      writeObject(item, license);
       item.closeObject();
     }
     data.closeArray();
     MatchingRuleCategory rules = body.getMatchers();
     rules.addRule("$.data", new MinMaxTypeMatcher(0, limit));
-    if (!licences.isEmpty()) {
-      licenceRules(rules, "$.data[*]", licences.get(0), nullables);
+    if (!licenses.isEmpty()) {
+      licenseRules(rules, "$.data[*]", licenses.get(0), nullables);
     }
     return body;
   }
 
   /** The rules of one licence's properties (those present in the example) under a path. */
-  static void licenceRules(MatchingRuleCategory rules, String at, Map<String, Object> example,
+  static void licenseRules(MatchingRuleCategory rules, String at, Map<String, Object> example,
       Nullables nullables) {
     for (Map.Entry<String, Object> e : example.entrySet()) {
       String name = e.getKey();
@@ -301,10 +301,10 @@ public final class Contract {
   }
 
   /** n distinct minimal licences numbered from {@code first}. */
-  public static List<Map<String, Object>> minimalLicences(int first, int n) {
+  public static List<Map<String, Object>> minimalLicenses(int first, int n) {
     List<Map<String, Object>> list = new ArrayList<>(n);
     for (int i = first; i < first + n; i++) {
-      list.add(minimalLicence(i));
+      list.add(minimalLicense(i));
     }
     return list;
   }

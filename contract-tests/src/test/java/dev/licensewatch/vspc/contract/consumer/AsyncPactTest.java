@@ -66,8 +66,8 @@ class AsyncPactTest {
             .method("GET")
             .path(Contract.ACTION_PATH + "/result"))
             .willRespondWith().status(200),
-        Contract.page(3, 0, 100, List.of(Contract.fullLicence(41), Contract.fullLicence(42),
-            Contract.fullLicence(43)), Nullables.TYPE_OR_NULL))
+        Contract.page(3, 0, 100, List.of(Contract.fullLicense(41), Contract.fullLicense(42),
+            Contract.fullLicense(43)), Nullables.TYPE_OR_NULL))
         .toPact(V4Pact.class);
   }
 

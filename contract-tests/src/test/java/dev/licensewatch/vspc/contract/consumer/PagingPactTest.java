@@ -4,7 +4,7 @@ import static dev.licensewatch.vspc.contract.Contract.LICENSES_EXIST;
 import static dev.licensewatch.vspc.contract.Contract.PATH;
 import static dev.licensewatch.vspc.contract.Contract.clientHeaders;
 import static dev.licensewatch.vspc.contract.Contract.json;
-import static dev.licensewatch.vspc.contract.Contract.minimalLicences;
+import static dev.licensewatch.vspc.contract.Contract.minimalLicenses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -78,7 +78,7 @@ class PagingPactTest {
       request = request.query(query);
     }
     return json(request.willRespondWith().status(200),
-        Contract.page(total, offset, limit, minimalLicences(offset, count), Nullables.PINNED));
+        Contract.page(total, offset, limit, minimalLicenses(offset, count), Nullables.PINNED));
   }
 
   // --- first page with the server's defaults ---------------------------------------------
@@ -155,11 +155,11 @@ class PagingPactTest {
     // The second licence has null dates and numbers. Its edition and monitoring stay non-null:
     // Pact's "type" matcher compares with the example at the same index, so a null example
     // would demand null (the null examples of those two live in NullabilityPactTest).
-    Map<String, Object> someNulls = new LinkedHashMap<>(Contract.licenceWithNullsOnly(2));
+    Map<String, Object> someNulls = new LinkedHashMap<>(Contract.licenseWithNullsOnly(2));
     someNulls.put("edition", "Enterprise");
     someNulls.put("monitoring", true);
-    List<Map<String, Object>> licences =
-        List.of(Contract.fullLicence(1), someNulls, Contract.fullLicence(3));
+    List<Map<String, Object>> licenses =
+        List.of(Contract.fullLicense(1), someNulls, Contract.fullLicense(3));
     return json(clientHeaders(builder
             .given(LICENSES_EXIST, total(3))
             .uponReceiving("a request for the largest page (limit=500) of full licences")
@@ -167,7 +167,7 @@ class PagingPactTest {
             .path(PATH)
             .query("limit=500&offset=0"))
             .willRespondWith().status(200),
-        Contract.page(3, 0, 500, licences, Nullables.TYPE_OR_NULL))
+        Contract.page(3, 0, 500, licenses, Nullables.TYPE_OR_NULL))
         .toPact(V4Pact.class);
   }
 

@@ -66,9 +66,9 @@ class QueryPactTest {
 
   /** The required property and a status: what every licence of any server has when filtered by status. */
   private static Map<String, Object> withStatus(int n, String status) {
-    Map<String, Object> licence = Contract.minimalLicence(n);
-    licence.put("status", status);
-    return licence;
+    Map<String, Object> license = Contract.minimalLicense(n);
+    license.put("status", status);
+    return license;
   }
 
   // --- filter ------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ class QueryPactTest {
             .path(PATH))
             .query("limit=100&offset=0&sort=" + LATEST_FIRST_SORT)
             .willRespondWith().status(200),
-        Contract.page(8, 0, 100, Contract.minimalLicences(31, 2), Nullables.PINNED))
+        Contract.page(8, 0, 100, Contract.minimalLicenses(31, 2), Nullables.PINNED))
         .toPact(V4Pact.class);
   }
 
@@ -147,9 +147,9 @@ class QueryPactTest {
   @PactTestFor(pactMethod = "selected")
   void selected(MockServer server) {
     try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense licence = client.page(COMPANY_AND_EXPIRY, 100, 0).licenses().get(0);
-      assertThat(licence.company()).isEqualTo("Alder Logistics Ltd");
-      assertThat(licence.autoUpdateEnabled()).as("not selected: not sent, not missing").isNull();
+      BackupServerLicense license = client.page(COMPANY_AND_EXPIRY, 100, 0).licenses().get(0);
+      assertThat(license.company()).isEqualTo("Alder Logistics Ltd");
+      assertThat(license.autoUpdateEnabled()).as("not selected: not sent, not missing").isNull();
     }
   }
 }
