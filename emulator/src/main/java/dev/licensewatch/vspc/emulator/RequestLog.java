@@ -13,12 +13,12 @@ final class RequestLog {
   static final int CAPACITY = 10_000;
 
   private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
-  private final LongAdder licences = new LongAdder();
+  private final LongAdder licenses = new LongAdder();
 
   void add(Request request, Response response) {
     LoggedRequest entry = new LoggedRequest(request.method(), request.target(), response.status(),
-        response.licences());
-    licences.add(response.licences());
+        response.licenses());
+    licenses.add(response.licenses());
     synchronized (entries) {
       if (entries.size() == CAPACITY) {
         entries.removeFirst();
@@ -33,14 +33,14 @@ final class RequestLog {
     }
   }
 
-  long licences() {
-    return licences.sum();
+  long licenses() {
+    return licenses.sum();
   }
 
   void clear() {
     synchronized (entries) {
       entries.clear();
     }
-    licences.reset();
+    licenses.reset();
   }
 }
