@@ -191,7 +191,7 @@ final class Mutations {
   }
 
   /** A mutated body: bytes, Content-Type and HTTP status. */
-  record Body(byte[] bytes, String contentType, int status, boolean wellFormedLicencesKnown) {}
+  record Body(byte[] bytes, String contentType, int status, boolean wellFormedLicensesKnown) {}
 
   static Body mutate(byte[] base, String kind, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -326,7 +326,7 @@ final class Mutations {
 
   /** The licence objects of a body that are byte-for-byte ones of the base page, by uid. */
   @SuppressWarnings("unchecked")
-  static List<String> untouchedLicences(byte[] base, byte[] mutated) {
+  static List<String> untouchedLicenses(byte[] base, byte[] mutated) {
     Object b = parse(base);
     Object m = parse(mutated);
     if (!(b instanceof Map<?, ?> bm) || !(m instanceof Map<?, ?> mm)
@@ -334,8 +334,8 @@ final class Mutations {
       return List.of();
     }
     List<String> uids = new ArrayList<>();
-    for (Object licence : ml) {
-      if (bl.contains(licence) && licence instanceof Map<?, ?> lm && lm.get("backupServerUid") != null) {
+    for (Object license : ml) {
+      if (bl.contains(license) && license instanceof Map<?, ?> lm && lm.get("backupServerUid") != null) {
         uids.add(String.valueOf(lm.get("backupServerUid")));
       }
     }
