@@ -47,17 +47,6 @@ public final class Contract {
   public static final String PACT_FILE = CONSUMER + "-" + PROVIDER + ".json";
   public static final String PATH = "/api/v3/licensing/backupServers";
 
-  // Provider states: exactly the emulator's names (see the emulator's ProviderStates).
-  public static final String LICENSES_EXIST = "licenses exist";
-  public static final String NULLABLES_NULL = "a license with every nullable property null";
-  public static final String EVERY_PROPERTY = "a license with every property present";
-  public static final String TOKEN_NOT_VALID = "the token is not valid";
-  public static final String LACKS_ROLE = "the caller lacks a licensing role";
-  public static final String THROTTLED = "requests are throttled";
-  public static final String EVERY_STATUS = "licenses of every status exist";
-  public static final String QUEUED = "requests are answered asynchronously";
-  public static final String ACTION_FINISHED = "an asynchronous action has finished";
-
   /** The asynchronous action of the 202 interactions: the Location's id, then polled. */
   public static final String ACTION_ID = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
   public static final String ACTION_PATH = "/api/v3/asyncActions/" + ACTION_ID;

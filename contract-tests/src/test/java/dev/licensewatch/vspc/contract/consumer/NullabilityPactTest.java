@@ -17,6 +17,7 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NullabilityPactTest {
 
   private static VspcLicensingClient client(MockServer server) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).build();
   }
 
   private static V4Pact single(PactDslWithProvider builder, String state, String description,
@@ -55,7 +52,7 @@ class NullabilityPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyNullableNull(PactDslWithProvider builder) {
-    return single(builder, Contract.NULLABLES_NULL,
+    return single(builder, ProviderStates.NULLABLES_NULL,
         "a request for a licence whose nullable properties are all null",
         Contract.licenseWithNullsOnly(7));
   }
@@ -80,7 +77,7 @@ class NullabilityPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyPropertyPresent(PactDslWithProvider builder) {
-    return single(builder, Contract.EVERY_PROPERTY,
+    return single(builder, ProviderStates.EVERY_PROPERTY,
         "a request for a licence with every property present", Contract.fullLicense(8));
   }
 

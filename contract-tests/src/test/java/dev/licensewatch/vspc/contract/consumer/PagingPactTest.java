@@ -1,10 +1,10 @@
 package dev.licensewatch.vspc.contract.consumer;
 
-import static dev.licensewatch.vspc.contract.Contract.LICENSES_EXIST;
 import static dev.licensewatch.vspc.contract.Contract.PATH;
 import static dev.licensewatch.vspc.contract.Contract.clientHeaders;
 import static dev.licensewatch.vspc.contract.Contract.json;
 import static dev.licensewatch.vspc.contract.Contract.minimalLicenses;
+import static dev.licensewatch.vspc.emulator.ProviderStates.LICENSES_EXIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -52,12 +52,14 @@ class PagingPactTest {
   }
 
   private static VspcLicensingClient client(MockServer server, int pageSize) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .pageSize(pageSize)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).pageSize(pageSize).build();
+  }
+
+  /** The page at {@code offset} holds {@code count} of the 250 licences. */
+  private static void assertPageOf100(MockServer server, int offset, int count) {
+    LicensePage page = pageOf100(server, offset);
+    assertThat(page.total()).isEqualTo(250);
+    assertThat(page.licenses()).hasSize(count);
   }
 
   /** The page of 100 at {@code offset}, asked for explicitly with the client's page size 100. */
@@ -79,6 +81,13 @@ class PagingPactTest {
     }
     return json(request.willRespondWith().status(200),
         Contract.page(total, offset, limit, minimalLicenses(offset, count), Nullables.PINNED));
+  }
+
+  /** {@code which} page of 100 of 250 licences, asked for with limit 100 and this offset. */
+  private static V4Pact explicitPageOf100(PactDslWithProvider builder, String which, int offset,
+      int count) {
+    return okPage(builder::given, "a request for " + which + " (limit=100, offset=" + offset + ")",
+        250, "limit=100&offset=" + offset, offset, 100, count).toPact(V4Pact.class);
   }
 
   // --- first page with the server's defaults ---------------------------------------------
@@ -104,32 +113,26 @@ class PagingPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact middlePage(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request for a middle page (limit=100, offset=100)",
-        250, "limit=100&offset=100", 100, 100, 100).toPact(V4Pact.class);
+    return explicitPageOf100(builder, "a middle page", 100, 100);
   }
 
   @Test
   @PactTestFor(pactMethod = "middlePage")
   void middlePage(MockServer server) {
-    LicensePage page = pageOf100(server, 100);
-    assertThat(page.total()).isEqualTo(250);
-    assertThat(page.licenses()).hasSize(100);
+    assertPageOf100(server, 100, 100);
   }
 
   // --- the last, partial page -------------------------------------------------------------
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lastPartialPage(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request for the last, partial page (limit=100, offset=200)",
-        250, "limit=100&offset=200", 200, 100, 50).toPact(V4Pact.class);
+    return explicitPageOf100(builder, "the last, partial page", 200, 50);
   }
 
   @Test
   @PactTestFor(pactMethod = "lastPartialPage")
   void lastPartialPage(MockServer server) {
-    LicensePage page = pageOf100(server, 200);
-    assertThat(page.total()).isEqualTo(250);
-    assertThat(page.licenses()).hasSize(50);
+    assertPageOf100(server, 200, 50);
   }
 
   // --- an offset past the end -------------------------------------------------------------

@@ -23,6 +23,7 @@ import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,7 @@ class QueryPactTest {
       "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]";
 
   private static VspcLicensingClient client(MockServer server) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).build();
   }
 
   /** The required property and a status: what every licence of any server has when filtered by status. */
@@ -80,7 +77,7 @@ class QueryPactTest {
     // What the filter promises: every licence sent is expired (in whatever case the server spells it).
     page.getMatchers().addRule("$.data[*].status", new RegexMatcher(Contract.anyCase("Expired")));
     return json(clientHeaders(builder
-            .given(Contract.EVERY_STATUS)
+            .given(ProviderStates.EVERY_STATUS)
             .uponReceiving("a request for the expired licences (filter)")
             .method("GET")
             .path(PATH))
@@ -106,7 +103,7 @@ class QueryPactTest {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact sorted(PactDslWithProvider builder) {
     return json(clientHeaders(builder
-            .given(Contract.EVERY_STATUS)
+            .given(ProviderStates.EVERY_STATUS)
             .uponReceiving("a request sorted by expiration date, latest first (sort)")
             .method("GET")
             .path(PATH))
@@ -132,7 +129,7 @@ class QueryPactTest {
     selected.put("company", "Alder Logistics Ltd");
     selected.put("expirationDate", "2027-09-09T10:00:00.0000000+03:00");
     return json(clientHeaders(builder
-            .given(Contract.EVERY_PROPERTY)
+            .given(ProviderStates.EVERY_PROPERTY)
             .uponReceiving("a request for the company and expiration date of each licence (select)")
             .method("GET")
             .path(PATH))
