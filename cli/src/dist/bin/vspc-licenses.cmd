@@ -13,12 +13,16 @@ if errorlevel 1 (
   exit /b 1
 )
 
-rem The same start-up options as bin/vspc-licenses: C1, serial GC and a class-data archive
-rem made on first use next to the jar (skipped where lib is not writable).
+rem The same start-up options as bin/vspc-licenses: C1, serial GC and a static class-data
+rem archive made on first use next to the jar from the classes of a training run (skipped where
+rem lib is not writable).
 set "OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+set "CLASSES=%VSPC_LICENSES_HOME%\lib\vspc-licenses.classes"
 if not exist "%CDS%" (
-  "%JAVA%" %OPTS% "-XX:ArchiveClassesAtExit=%CDS%" -jar "%JAR%" --demo list >nul 2>&1
+  "%JAVA%" %OPTS% "-XX:DumpLoadedClassList=%CLASSES%" -cp "%JAR%" dev.licensewatch.vspc.cli.ClassDataTraining >nul 2>&1
+  if not errorlevel 1 "%JAVA%" %OPTS% -Xshare:dump "-XX:SharedClassListFile=%CLASSES%" "-XX:SharedArchiveFile=%CDS%" -cp "%JAR%" >nul 2>&1
   if errorlevel 1 del "%CDS%" >nul 2>&1
+  del "%CLASSES%" >nul 2>&1
 )
 if exist "%CDS%" (
   "%JAVA%" %OPTS% "-XX:SharedArchiveFile=%CDS%" %JAVA_OPTS% -jar "%JAR%" %*

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <pre>
  * java -jar benchmarks/target/vspc-benchmarks.jar [--smoke]
- *      [--only fetch,decode,latency,memory,coldstart,throttle]
+ *      [--only fetch,decode,latency,memory,coldstart,throttle,process]
  *      [--out FILE]
  * </pre>
  */
@@ -79,6 +79,9 @@ public final class BenchmarkMain {
     }
     if (s.sections().contains("throttle")) {
       ThrottleBench.run(s, report);
+    }
+    if (s.sections().contains("process")) {
+      ProcessBench.run(s, report);
     }
     report.write(s.output());
     return report;

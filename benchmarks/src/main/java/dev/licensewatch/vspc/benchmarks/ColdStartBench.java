@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Wall time of {@code vspc-licenses --demo export --format csv} as a whole process. */
@@ -83,12 +84,23 @@ final class ColdStartBench {
   }
 
   private static double time(List<String> command, Path dir) throws Exception {
-    long start = System.nanoTime();
-    Path err = Files.createTempFile("vspc-coldstart", ".err");
+    return time(command, Map.of(), dir);
+  }
+
+  /**
+   * Wall time of one process in {@code dir}, stdout discarded, with {@code env} instead of this
+   * JVM's VSPC_* variables and JAVA_OPTS; a non-zero exit is an IllegalStateException quoting
+   * the end of its stderr.
+   */
+  static double time(List<String> command, Map<String, String> env, Path dir) throws Exception {
+    Path err = Files.createTempFile("vspc-process", ".err");
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(err.toFile()).start();
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+      pb.environment().keySet().removeIf(k -> k.startsWith("VSPC_") || k.equals("JAVA_OPTS"));
+      pb.environment().putAll(env);
+      long start = System.nanoTime();
+      Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException(command + " did not finish in 5 minutes");

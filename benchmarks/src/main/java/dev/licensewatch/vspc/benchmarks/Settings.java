@@ -31,25 +31,29 @@ record Settings(
     int throttleLicences,
     int throttlePageSize,
     int throttleRuns,
+    int processWarmups,
+    int processRuns,
+    boolean processLauncher,
     Path output) {
 
   static final List<String> ALL =
-      List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle");
+      List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle", "process");
 
   static Settings full(Path output) {
     return new Settings(Set.copyOf(ALL), 42, 100_000, 500, 3, 7, 1, 3, 5, 2000,
         20_000, 100, 20, List.of(1, 2, 4, 8, 16), 1, 5,
-        1_000_000, "64m", 1_000_000, 1, 5, true, 10_000, 100, 3, output);
+        1_000_000, "64m", 1_000_000, 1, 5, true, 10_000, 100, 3, 1, 5, true, output);
   }
 
   /**
    * Each benchmark briefly, so that none can rot; the numbers mean nothing. Cold start runs the
-   * CLI jar directly: the script could start a Maven build inside this one.
+   * CLI jar directly: the script could start a Maven build inside this one; so does the whole
+   * process benchmark (the launcher would first make its class-data archive).
    */
   static Settings smoke(Path output) {
     return new Settings(Set.copyOf(ALL), 42, 2_000, 500, 1, 1, 0, 0, 1, 200,
         400, 100, 2, List.of(1, 4), 0, 1,
-        20_000, "64m", 20_000, 0, 1, false, 600, 100, 1, output);
+        20_000, "64m", 20_000, 0, 1, false, 600, 100, 1, 0, 1, false, output);
   }
 
   Settings only(Set<String> chosen) {
@@ -57,6 +61,7 @@ record Settings(
         fetchIterations, jmhForks, jmhWarmups, jmhIterations, jmhMillis, latencyLicences,
         latencyPageSize, latencyMillis, concurrencies, latencyWarmups, latencyIterations,
         memoryLicences, memoryHeap, memoryListLicences, coldStartWarmups, coldStartRuns,
-        coldStartScript, throttleLicences, throttlePageSize, throttleRuns, output);
+        coldStartScript, throttleLicences, throttlePageSize, throttleRuns, processWarmups,
+        processRuns, processLauncher, output);
   }
 }

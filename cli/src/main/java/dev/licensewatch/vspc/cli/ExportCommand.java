@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,8 @@ import picocli.CommandLine.Spec;
           + " /dev/stderr are written to directly; a directory or a socket is refused."
     })
 final class ExportCommand implements Callable<Integer> {
+  private static final int OUTPUT_BUFFER = 64 * 1024;
+
   @ParentCommand Root root;
   @Spec CommandSpec spec;
   @Mixin QueryOptions query;
@@ -136,7 +139,9 @@ final class ExportCommand implements Callable<Integer> {
   /** Streams into {@code os}, which stays open; nothing is written before the first page. */
   private int exportDirectly(Root.Session session, OutputStream os, String name,
       @Nullable Path file) {
-    BufferedSink sink = Okio.buffer(Okio.sink(new NonClosing(os)));
+    // Writes of 64 KiB rather than the sink's 8 KiB segments: an eighth of the system calls.
+    BufferedSink sink = Okio.buffer(Okio.sink(
+        new BufferedOutputStream(new NonClosing(os), OUTPUT_BUFFER)));
     LicenseWriter writer = LicenseWriter.of(format, sink, asked.selected());
     long count;
     try {
@@ -174,7 +179,7 @@ final class ExportCommand implements Callable<Integer> {
         keepPermissions(file, temp);
       }
       long count;
-      try (OutputStream os = Files.newOutputStream(temp);
+      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(temp), OUTPUT_BUFFER);
           BufferedSink sink = Okio.buffer(Okio.sink(os))) {
         count = export(session, LicenseWriter.of(format, sink, asked.selected()), sink, false);
       }

@@ -1,11 +1,13 @@
 package dev.licensewatch.vspc.cli;
 
+import com.squareup.moshi.JsonWriter;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import okio.Buffer;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +21,17 @@ abstract class LicenseWriter {
   private final boolean allColumns;
   protected long count;
   private boolean started;
+  /** Where {@link #writeObject} writes a licence, before it moves into the sink. */
+  private final Buffer object = new Buffer();
+  private final JsonWriter json = JsonWriter.of(object);
 
   LicenseWriter(BufferedSink sink, List<String> columns) {
     this.sink = sink;
     this.allColumns = columns.isEmpty();
     this.columns = allColumns ? BackupServerLicense.PROPERTIES : List.copyOf(columns);
+    // Each licence is a top-level value of its own, which Moshi allows a lenient writer.
+    json.setLenient(true);
+    json.setSerializeNulls(true); // as Values.LICENSE and Values.OBJECT write them
   }
 
   static LicenseWriter of(Format format, BufferedSink sink) {
@@ -39,18 +47,25 @@ abstract class LicenseWriter {
     };
   }
 
-  /** One licence as a JSON object of the columns, with the values the JSON adapter writes. */
+  /**
+   * One licence as a JSON object of the columns, with the values the JSON adapter writes. One
+   * JSON writer serves the whole run (a new one per licence showed in profiles of large
+   * exports), writing into a buffer of its own that then moves into the sink (segments change
+   * hands, nothing is copied): every small write into the sink itself would check whether a
+   * segment is complete.
+   */
   protected void writeObject(BackupServerLicense licence) throws IOException {
     if (allColumns) {
-      Values.LICENSE.toJson(sink, licence);
-      return;
+      Values.LICENSE.toJson(json, licence);
+    } else {
+      Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
+      Map<String, @Nullable Object> picked = new LinkedHashMap<>();
+      for (String column : columns) {
+        picked.put(column, values.get(column));
+      }
+      Values.OBJECT.toJson(json, picked);
     }
-    Map<?, ?> values = (Map<?, ?>) Values.LICENSE.toJsonValue(licence);
-    Map<String, @Nullable Object> picked = new LinkedHashMap<>();
-    for (String column : columns) {
-      picked.put(column, values.get(column));
-    }
-    Values.OBJECT.toJson(sink, picked);
+    sink.write(object, object.size());
   }
 
   /** Starts the output (say the JSON array's {@code [}); from here on a failure leaves it cut. */

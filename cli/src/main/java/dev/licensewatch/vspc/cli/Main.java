@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -44,6 +45,18 @@ public final class Main {
     try {
       Root root = new Root(io);
       cmd = new CommandLine(root);
+      // Only the command named; all of them for help, a missing or an unknown command, and when
+      // another argument is a command's name too (picocli does not take a command's name as an
+      // option's value: "--url check list" must stay a usage error).
+      String named = subcommand(cmd, args);
+      boolean alone = named != null
+          && Arrays.stream(args).filter(Root.COMMANDS::containsKey).count() == 1;
+      for (Map.Entry<String, Supplier<Object>> command : Root.COMMANDS.entrySet()) {
+        if (!alone || named.equals(command.getKey())) {
+          cmd.addSubcommand(command.getKey(), command.getValue().get());
+        }
+      }
+      // The settings below reach the subcommands added before them.
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
       QueryOptions.addHelp(cmd);
       cmd.setOut(new PrintWriter(out, true));
@@ -118,7 +131,7 @@ public final class Main {
         return null;
       }
       if (!arg.startsWith("-")) {
-        return root.getSubcommands().containsKey(arg) ? arg : null;
+        return Root.COMMANDS.containsKey(arg) ? arg : null;
       }
       OptionSpec option = root.getCommandSpec().findOption(arg);
       if (option != null && option.arity().min() > 0) {

@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
+import dev.licensewatch.vspc.verifier.ContractVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,10 +30,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ListCommand.class, ExportCommand.class, PageCommand.class, CheckCommand.class,
-      VerifyCommand.class, EmulatorCommand.class
-    },
+    // The subcommands are added by Main (COMMANDS): only the one a run names, when it names one.
     description = {
       "Lists, exports and checks the licences of the Veeam Backup & Replication servers managed"
           + " by a Veeam Service Provider Console (REST API v3, GET /api/v3/licensing/backupServers).",
@@ -50,6 +52,24 @@ import picocli.CommandLine.Spec;
       "Environment: VSPC_URL, VSPC_TOKEN (used when --url, --token/--token-file are not given)."
     })
 final class Root implements Runnable {
+  /**
+   * The commands, in the order help lists them. Building a command's picocli model reflects over
+   * all its options, which showed in cold starts: a run builds only the one it names (Main).
+   */
+  static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    // Lambdas, not constructor references: a command's class loads only when it is built.
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("list", () -> new ListCommand());
+    commands.put("export", () -> new ExportCommand());
+    commands.put("page", () -> new PageCommand());
+    commands.put("check", () -> new CheckCommand());
+    commands.put("verify", () -> new VerifyCommand());
+    commands.put("emulator", () -> new EmulatorCommand());
+    return Collections.unmodifiableMap(commands);
+  }
+
   /** Sample data of --demo: fixed, so a demo looks the same every day relative to today. */
   static final int DEMO_LICENSES = 42;
   static final long DEMO_SEED = 7;
@@ -86,8 +106,8 @@ final class Root implements Runnable {
 
   static final int DEFAULT_CONCURRENCY = 4;
 
-  // set by picocli through the setters below, their defaults included
-  private int pageSize;
+  // set by picocli through the setters below, their defaults included (none for --page-size)
+  private @Nullable Integer pageSize;
   private int concurrency;
   @Nullable Integer timeoutSeconds;
   @Nullable Integer maxAttempts;
@@ -115,9 +135,10 @@ final class Root implements Runnable {
   }
 
   @Option(names = "--page-size", paramLabel = "N",
-      defaultValue = "" + VspcLicensingClient.DEFAULT_PAGE_SIZE,
       description = "Licences per request, 1.." + VspcLicensingClient.MAX_PAGE_SIZE
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: " + VspcLicensingClient.MAX_PAGE_SIZE + ", the largest the API serves;"
+          + " verify: " + ContractVerifier.DEFAULT_PAGE_SIZE + ", so that its walk crosses"
+          + " pages).")
   void setPageSize(int n) {
     checkRange(spec.commandLine(), "--page-size", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);
     pageSize = n;
@@ -131,7 +152,13 @@ final class Root implements Runnable {
     concurrency = n;
   }
 
+  /** Licences per request of a walk: the largest page unless --page-size says otherwise. */
   int pageSize() {
+    return pageSize != null ? pageSize : VspcLicensingClient.MAX_PAGE_SIZE;
+  }
+
+  /** --page-size as given, or null. */
+  @Nullable Integer pageSizeOption() {
     return pageSize;
   }
 
@@ -221,7 +248,7 @@ final class Root implements Runnable {
    */
   Session open(CommandLine command, boolean progress) {
     init();
-    Events events = new Events(io, progress && io.interactive, pageSize);
+    Events events = new Events(io, progress && io.interactive, pageSize());
     VspcEmulator emulator = null;
     String baseUrl;
     String secret;
@@ -243,7 +270,7 @@ final class Root implements Runnable {
     }
     try {
       VspcLicensingClient.Builder builder = VspcLicensingClient.builder()
-          .pageSize(pageSize)
+          .pageSize(pageSize())
           .concurrency(concurrency)
           .strict(strict)
           .failOnDrift(strict)

@@ -84,9 +84,11 @@ final class Verification {
         .baseUrl(session.client.baseUrl())
         .httpClient(http)
         .token(session.token)
-        .pageSize(root.pageSize())
         .concurrency(root.concurrency())
         .maxPages(options.maxPages);
+    if (root.pageSizeOption() != null) {
+      verifier.pageSize(root.pageSizeOption()); // else the verifier's: its walk crosses pages
+    }
     if (lowRole != null) {
       verifier.lowRoleToken(lowRole);
     }

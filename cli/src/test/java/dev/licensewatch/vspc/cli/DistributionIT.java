@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensewatch.vspc.client.generated.api.LicensingApi;
+import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,22 @@ class DistributionIT {
     assertThat(demo.out()).startsWith("COMPANY").endsWith("42 licences\n");
     // The launcher's start-up options: a class-data archive made next to the jar.
     assertThat(home.resolve("lib/vspc-licenses.jsa")).isNotEmptyFile();
+
+    // Its training run went over HTTPS, as against a real VSPC: TLS comes from the archive, and
+    // so does picocli (too old a class-file version for a dynamic archive).
+    Path pem = dir.resolve("vspc.pem");
+    Path classes = dir.resolve("classes.log");
+    try (VspcEmulator vspc = VspcEmulator.builder().tlsCertificatePem(pem).licenses(3).start()) {
+      Run https = run(home.resolve("bin/vspc-licenses"), dir,
+          Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+          "--url", vspc.baseUrl().replace("127.0.0.1", "localhost"), "--token",
+          VspcEmulator.DEFAULT_TOKEN, "--ca-cert", pem.toString(), "export");
+      assertThat(https.code()).as(https.err()).isZero();
+    }
+    assertThat(Files.readAllLines(classes))
+        .anyMatch(l -> l.contains(" dev.licensewatch.vspc.cli.ExportCommand source: shared"))
+        .anyMatch(l -> l.contains(" sun.security.ssl.SSLSocketImpl source: shared"))
+        .anyMatch(l -> l.contains(" picocli.CommandLine source: shared"));
   }
 
   @Test
@@ -156,8 +173,16 @@ class DistributionIT {
     return run(home.resolve("bin/vspc-licenses"), workDir, args);
   }
 
-  /** Runs a launcher with a clean environment: this JDK as JAVA_HOME, a temporary HOME. */
   private static Run run(Path launcher, Path workDir, String... args) throws Exception {
+    return run(launcher, workDir, Map.of(), args);
+  }
+
+  /**
+   * Runs a launcher with a clean environment (this JDK as JAVA_HOME, a temporary HOME) plus
+   * {@code extra}.
+   */
+  private static Run run(Path launcher, Path workDir, Map<String, String> extra, String... args)
+      throws Exception {
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(launcher.toString())
@@ -167,6 +192,7 @@ class DistributionIT {
     env.keySet().removeIf(k -> k.startsWith("VSPC_") || k.equals("JAVA_OPTS"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("HOME", workDir.toString());
+    env.putAll(extra);
     Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

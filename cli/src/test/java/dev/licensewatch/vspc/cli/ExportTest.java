@@ -186,8 +186,8 @@ class ExportTest {
   void exportToStdoutFailingMidwaySaysTheOutputIsIncomplete() {
     try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(500)
         .faults("520@3,520@4,520@5,520@6").start()) {
-      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "export",
-          "--format", "ndjson"));
+      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--page-size", "100",
+          "export", "--format", "ndjson"));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.out().lines()).hasSize(200);   // the pages before the failure
       assertThat(r.err()).startsWith("vspc-licenses: error: ")
@@ -199,8 +199,9 @@ class ExportTest {
   @Test
   void progressOnlyOnATerminalAndNeverIntoLicencesOnIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("licences.ndjson");
-    Cli.Result toFile = Cli.runOnTerminal(against(pascal.baseUrl(), "export", "--format",
-        "ndjson", "--output", file.toString()));
+    // Progress is for long walks (10 pages or more): 11 pages of 100 here.
+    Cli.Result toFile = Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100",
+        "export", "--format", "ndjson", "--output", file.toString()));
     assertThat(toFile.code()).isZero();
     assertThat(toFile.err()).contains("pages fetched ", "/11")
         .endsWith("wrote " + COUNT + " licences to " + file + "\n");
@@ -209,15 +210,18 @@ class ExportTest {
     assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "export", "--format", "ndjson",
         "--output", one.toString())).err()).isEqualTo("wrote 1 licence to " + one + "\n");
 
-    Cli.Result list = Cli.runOnTerminal(against(pascal.baseUrl(), "list"));
+    Cli.Result list = Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100", "list"));
     assertThat(list.err()).contains("pages fetched ").endsWith("\r\033[K");
     assertThat(list.out()).startsWith("COMPANY");
 
     // licences on the terminal: no progress mixed in; short walks: none either
-    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "export")).err()).isEmpty();
+    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100", "export"))
+        .err()).isEmpty();
     assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "list")).err()).isEmpty();
     // not a terminal: none
-    assertThat(Cli.run(against(pascal.baseUrl(), "list")).err()).isEmpty();
+    assertThat(Cli.run(against(pascal.baseUrl(), "--page-size", "100", "list")).err()).isEmpty();
+    // the default pages of 500: 3 pages, too short a walk for progress
+    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "list")).err()).isEmpty();
   }
 
   @Test
@@ -225,8 +229,8 @@ class ExportTest {
     try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(500)
         .faults("520@3,520@4,520@5,520@6").start()) {
       Path file = dir.resolve("out.json");
-      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "export",
-          "--output", file.toString()));
+      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--page-size", "100",
+          "export", "--output", file.toString()));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains("was not written");
       assertThat(file).doesNotExist();

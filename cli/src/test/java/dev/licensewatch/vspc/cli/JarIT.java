@@ -18,11 +18,17 @@ class JarIT {
   record Run(int code, String out, String err) {}
 
   static Run java(Map<String, String> env, String... args) throws Exception {
+    return java(List.of(), env, args);
+  }
+
+  static Run java(List<String> jvmOptions, Map<String, String> env, String... args)
+      throws Exception {
     Path jar = Path.of(System.getProperty("cli.jar", "target/vspc-licenses.jar"));
     assertThat(jar).exists();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
@@ -86,6 +92,33 @@ class JarIT {
           "check");
       assertThat(unknown.code()).isEqualTo(3);
       assertThat(unknown.out()).startsWith("LICENSES UNKNOWN - ");
+    }
+  }
+
+  /**
+   * The jar holds verify's libraries (Pact, the validator, openapi-diff, Jackson): the other
+   * commands load none of them, and a run builds only the command it names.
+   */
+  @Test
+  void aCommandLoadsNeitherVerifysLibrariesNorTheOtherCommands(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    for (String command : List.of("list", "export", "check")) {
+      Path log = dir.resolve(command + ".classes");
+      Run run = java(List.of("-Xshare:off", "-Xlog:class+load=info:file=" + log),
+          Map.of(), "--demo", command);
+      assertThat(run.code()).as(run.err()).isIn(0, 1, 2); // check: WARNING or CRITICAL is fine
+      List<String> loaded = Files.readAllLines(log).stream()
+          .map(line -> line.replaceFirst("^.*\\] ", "").replaceFirst(" source: .*$", ""))
+          .toList();
+      assertThat(loaded).as(command).contains("dev.licensewatch.vspc.cli.Main")
+          .noneMatch(c -> c.startsWith("au.com.dius.pact.") || c.startsWith("com.atlassian.")
+              || c.startsWith("org.openapitools.") || c.startsWith("io.swagger.")
+              || c.startsWith("com.fasterxml.jackson.")
+              || c.startsWith("dev.licensewatch.vspc.verifier."));
+      String own = "dev.licensewatch.vspc.cli." + Character.toUpperCase(command.charAt(0))
+          + command.substring(1) + "Command";
+      assertThat(loaded.stream().filter(c -> c.matches("dev\\.licensewatch\\.vspc\\.cli\\.[A-Za-z]+Command")))
+          .as(command).containsExactly(own);
     }
   }
 

@@ -147,7 +147,7 @@ class OutputTest {
         .faults("520@2").start();
         FifoReader reader = new FifoReader(fifo)) {
       Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--max-attempts",
-          "1", "export",
+          "1", "--page-size", "100", "export",
           "--format", "ndjson", "--output", fifo.toString()));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).startsWith("vspc-licenses: error: ")
@@ -312,7 +312,7 @@ class OutputTest {
       for (Path output : List.of(file, link)) {
         faulty.setFaults("520@3");
         Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--max-attempts",
-            "1", "export",
+            "1", "--page-size", "100", "export",
             "--format", "ndjson", "--output", output.toString()));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("HTTP 520").contains(output + (output.equals(link)

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** page sends exactly the parameters given: a stand-in server records the query strings. */
+/**
+ * page sends exactly the parameters given, and walks ask for the largest page unless told: a
+ * stand-in server records the query strings.
+ */
 class PageTest {
   static HttpServer server;
   static final List<String> QUERIES = new CopyOnWriteArrayList<>();
@@ -61,6 +64,22 @@ class PageTest {
     assertThat(query("--limit", "7")).isEqualTo("limit=7");
     assertThat(query("--offset", "30")).isEqualTo("offset=30");
     assertThat(query("--limit", "7", "--offset", "30")).contains("limit=7", "offset=30");
+  }
+
+  @Test
+  void walksAskForTheLargestPageUnlessToldAndPageKeepsTheServersDefault() {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    for (String command : List.of("list", "export", "check")) {
+      QUERIES.clear();
+      Cli.run(against(url, command));
+      assertThat(QUERIES).as(command).containsExactly("limit=500&offset=0");
+      QUERIES.clear();
+      Cli.run(against(url, "--page-size", "50", command));
+      assertThat(QUERIES).as(command + " --page-size 50").containsExactly("limit=50&offset=0");
+    }
+    QUERIES.clear();
+    assertThat(Cli.run(against(url, "--page-size", "50", "page")).code()).isZero();
+    assertThat(QUERIES).as("page sends only its own --limit").containsExactly("");
   }
 
   @Test

@@ -45,7 +45,7 @@ class ThrottlingTest {
     try (VspcEmulator vspc = VspcEmulator.builder().token(TOKEN).licenses(250)
         .throttling("per-period=1/60s").start()) {
       Cli.Result r = Cli.run(against(vspc.baseUrl(), "--timeout", "2", "--concurrency", "1",
-          "export"));
+          "--page-size", "100", "export"));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).startsWith("vspc-licenses: error: HTTP 429 from GET ")
           .contains("the next retry would pass the 2 s deadline")

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stops when the offset reaches the latest {@code total} (or, without {@code meta}, on a short
  * or empty page); a page that makes no progress ends the walk with {@link VspcPagingException}.
- * With a prefetch executor, up to {@code concurrency} pages are requested ahead of the one being
- * consumed (fewer while the server throttles: {@link Window}), and are consumed strictly in offset
- * order. A change of {@code total} is reported as
+ * With a prefetch executor, up to {@code concurrency} requests are on the wire at once (fewer
+ * while the server throttles: {@link Window}), and twice that many pages are planned ahead of the
+ * one being consumed: a page waits in the window for a place, so a place freed by an answer is
+ * taken at once, whatever the consumer is doing. Pages are consumed strictly in offset order. A
+ * change of {@code total} is reported as
  * {@link Drift}; repeats it causes are dropped by {@code backupServerUid} within a bounded window.
  */
 final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
@@ -236,7 +238,9 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     if (plannedOffset < nextOffset) {
       plannedOffset = nextOffset;
     }
-    for (int room = window.size(); ahead.size() < room && plannedOffset < total; ) {
+    // Twice the window: pages that arrived before the one the consumer waits for, or while it is
+    // busy, must not keep the next ones off the wire; the rest wait in the window for a place.
+    for (int room = 2 * window.size(); ahead.size() < room && plannedOffset < total; ) {
       int offset = plannedOffset;
       Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,9 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p>Thread-safe; one instance shares one connection pool. {@link #stream()} and {@link
- * #licenses()} page through the whole collection lazily; {@link #page(int, int)} fetches one page.
+ * #licenses()} page through the whole collection lazily, in pages of {@link
+ * Builder#pageSize(int)} (the largest the API serves unless told otherwise); {@link #page(int,
+ * int)} fetches one page, and {@link #page()} leaves the page size to the server.
  * Every request is retried on I/O failures, 408, 5xx and 520 with exponential backoff that
  * honours the server's {@code Retry-After}, up to {@link Builder#maxAttempts(int)} attempts. A 429
  * (VSPC limits requests per period and simultaneous requests) is the server pacing the client,
@@ -53,9 +56,12 @@ import retrofit2.Retrofit;
  * VspcException} subtypes.
  */
 public final class VspcLicensingClient implements AutoCloseable {
-  /** The default page size, as in the API document. */
+  /**
+   * The API's default page size, as in the API document: what the server applies to a request
+   * without {@code limit}, such as {@link #page()}. Walks ask for {@link #MAX_PAGE_SIZE} instead.
+   */
   public static final int DEFAULT_PAGE_SIZE = 100;
-  /** The largest page the API serves. */
+  /** The largest page the API serves, and the page size of walks unless told otherwise. */
   public static final int MAX_PAGE_SIZE = 500;
   /** The most pages a client fetches at once. */
   public static final int MAX_CONCURRENCY = 64;
@@ -87,6 +93,11 @@ public final class VspcLicensingClient implements AutoCloseable {
     http.addNetworkInterceptor(new Interceptors.Auth(settings.baseUrl, settings.tokenProvider));
     http.addNetworkInterceptor(new Interceptors.Log());
     Tls.configure(http, settings.trusted, settings.skipTlsVerification);
+    if (cleartextOnly()) {
+      // Plain http (loopback, or allowed explicitly) needs no TLS; without it, building the
+      // client does not load the platform's trust store, the slowest part of a cold start.
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     this.http = http.build();
 
     Moshi moshi = new Moshi.Builder().build();
@@ -255,7 +266,17 @@ public final class VspcLicensingClient implements AutoCloseable {
     OkHttpClient.Builder bare = http.newBuilder();
     bare.interceptors().removeIf(i -> i instanceof Interceptors.OnlyOk);
     bare.networkInterceptors().removeIf(i -> i instanceof Interceptors.Auth);
+    if (cleartextOnly()) {
+      // Its requests may go to an https URL: the TLS this client left out, as configured.
+      bare.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+      Tls.configure(bare, settings.trusted, settings.skipTlsVerification);
+    }
     return bare.build();
+  }
+
+  /** An http base URL and an OkHttpClient of our own (a caller's has set up its TLS already). */
+  private boolean cleartextOnly() {
+    return ownsHttp && !settings.baseUrl.isHttps();
   }
 
   /** The configuration, with the token shown as {@code ***}. */
@@ -270,7 +291,7 @@ public final class VspcLicensingClient implements AutoCloseable {
     private @Nullable TokenProvider tokenProvider;
     private boolean staticToken;
     private String clientVersion = LicensingApi.API_VERSION;
-    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int pageSize = MAX_PAGE_SIZE;
     private int concurrency = 1;
     private boolean adaptiveConcurrency = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -333,7 +354,10 @@ public final class VspcLicensingClient implements AutoCloseable {
       return this;
     }
 
-    /** Licences per request when paging, 1..500 (default 100). */
+    /**
+     * Licences per request when paging, 1..500 (default 500, the largest the API serves: a fifth
+     * of the round trips of the API's own default of 100, and as many licences per request).
+     */
     public Builder pageSize(int pageSize) {
       checkLimit(pageSize, "pageSize");
       this.pageSize = pageSize;
@@ -342,7 +366,9 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     /**
      * Pages fetched in parallel when paging (default 1). With N > 1, once the first page reveals
-     * the total, up to N following pages are fetched ahead; licences still come in server order.
+     * the total, up to N requests are on the wire at once, and up to 2N pages are planned ahead
+     * of the one being consumed, each sent as soon as an answer frees a place; licences still
+     * come in server order.
      * N is a ceiling: a throttling server makes the walk use fewer ({@link
      * #adaptiveConcurrency(boolean)}).
      */

@@ -249,6 +249,25 @@ class DecodingTest {
   }
 
   @Test
+  void lenientLeavesOutANumberOutOfRangeAndReadsOn() {
+    String huge = licence(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
+    server.enqueue(ok(page(3, 0, List.of(licence(0), huge, licence(2)))));
+    List<BackupServerLicense> licences;
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      licences = client.stream().collect(Collectors.toList());
+    }
+    assertThat(licences).extracting(BackupServerLicense::backupServerUid)
+        .containsExactly(uid(0), uid(1), uid(2));
+    assertThat(licences.get(1).units()).isNull();
+    assertThat(licences.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
+    assertThat(listener.violations).singleElement().satisfies(v -> {
+      assertThat(v.jsonPath()).isEqualTo("$.data[1].units");
+      assertThat(v.message()).isEqualTo("number out of range: \"1e999\"");
+    });
+  }
+
+  @Test
   void lenientReportsAMissingPropertyWithItsPath() {
     server.enqueue(ok(page(3, 0, List.of(licence(0), brokenLicence(""), licence(2)))));
     try (VspcLicensingClient client =

@@ -57,7 +57,8 @@ class LifecycleTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
-    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(4).build();
+    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(4).pageSize(100)
+        .build();
     assertThat(client.stream().count()).isEqualTo(1000);
     assertThat(threads().stream().anyMatch(t -> t.getName().startsWith("vspc-prefetch")))
         .as("prefetch threads ran").isTrue();
@@ -73,7 +74,8 @@ class LifecycleTest {
             .headersDelay(20, TimeUnit.SECONDS).build();
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
-    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(2).build();
+    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(2).pageSize(100)
+        .build();
     Stream<BackupServerLicense> licences = client.stream();
     Iterator<BackupServerLicense> it = licences.iterator();
     it.next();

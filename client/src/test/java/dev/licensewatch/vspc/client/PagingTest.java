@@ -28,7 +28,8 @@ class PagingTest {
   final RecordingListener listener = new RecordingListener();
 
   private VspcLicensingClient.Builder client() {
-    return Fixtures.client(server, sleeper).eventListener(listener);
+    // Pages of 100 keep the fixtures small; RequestsTest covers the default of 500.
+    return Fixtures.client(server, sleeper).eventListener(listener).pageSize(100);
   }
 
   private static List<UUID> uids(int from, int to) {

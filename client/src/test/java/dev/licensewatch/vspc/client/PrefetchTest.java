@@ -24,7 +24,9 @@ class PrefetchTest {
   final RecordingListener listener = new RecordingListener();
 
   private VspcLicensingClient.Builder client(int concurrency) {
-    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency);
+    // Pages of 100 keep the fixtures small; RequestsTest covers the default of 500.
+    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency)
+        .pageSize(100);
   }
 
   private static List<UUID> uids(int from, int to) {
@@ -52,23 +54,28 @@ class PrefetchTest {
   }
 
   @Test
-  void requestsAtMostConcurrencyPagesAheadOfTheConsumer() throws Exception {
+  void keepsConcurrencyRequestsOnTheWireAndTwiceThatManyPagesAheadOfTheConsumer()
+      throws Exception {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build();
         Stream<BackupServerLicense> licences = client.stream()) {
       Iterator<BackupServerLicense> it = licences.iterator();
-      it.next(); // page 0 consumed: pages 100, 200 and 300 may be requested, no more
-      awaitRequests(dispatcher, 4);
-      assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300);
+      // Page 0 consumed, and the consumer stays there: each answer frees a place that the next
+      // page takes at once, until six pages (twice the window) wait for the consumer, no more.
+      it.next();
+      awaitRequests(dispatcher, 7);
+      assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600);
       for (int i = 1; i < 101; i++) {
-        it.next(); // into page 100: one more page (400) may be requested
+        it.next(); // into page 100: one more page (700) may be requested
       }
-      awaitRequests(dispatcher, 5);
-      assertThat(dispatcher.offsets).containsExactlyInAnyOrder(0, 100, 200, 300, 400);
+      awaitRequests(dispatcher, 8);
+      assertThat(dispatcher.offsets)
+          .containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600, 700);
     }
-    assertThat(dispatcher.maxInFlight.get()).isLessThanOrEqualTo(3);
+    assertThat(dispatcher.maxInFlight.get()).as("requests on the wire at once")
+        .isLessThanOrEqualTo(3);
   }
 
   /** Waits until {@code count} requests arrived, then a little more to catch any extra one. */
@@ -170,7 +177,7 @@ class PrefetchTest {
       }
       Thread.sleep(300);
       int atClose = dispatcher.offsets.size();
-      assertThat(atClose).as("page 0, 100 and at most 2 ahead").isLessThanOrEqualTo(4);
+      assertThat(atClose).as("page 0, 100 and at most 4 ahead").isLessThanOrEqualTo(6);
       Thread.sleep(300);
       assertThat(dispatcher.offsets).hasSize(atClose);
     }
@@ -189,10 +196,10 @@ class PrefetchTest {
         assertThat(licences.findFirst()).isPresent();
       }
       Thread.sleep(1500);
-      // Page 0 and at most the 3 pages ahead (some may be cancelled before they are sent), none
-      // of them retried.
+      // Page 0 and at most the 6 pages planned ahead (3 on the wire, the others cancelled while
+      // they wait for a place), none of them retried.
       assertThat(dispatcher.offsets).as("requested pages").contains(0).doesNotHaveDuplicates()
-          .isSubsetOf(0, 100, 200, 300);
+          .isSubsetOf(0, 100, 200, 300, 400, 500, 600);
     }
     assertThat(sleeper.waits).isEmpty();
   }

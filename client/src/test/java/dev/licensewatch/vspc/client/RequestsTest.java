@@ -36,13 +36,13 @@ class RequestsTest {
   }
 
   private void enqueueThreePages() {
-    server.enqueue(ok(page(250, 0, licences(0, 100))));
-    server.enqueue(ok(page(250, 100, licences(100, 200))));
-    server.enqueue(ok(page(250, 200, licences(200, 250))));
+    server.enqueue(ok(page(1250, 0, licences(0, 500))));
+    server.enqueue(ok(page(1250, 500, licences(500, 1000))));
+    server.enqueue(ok(page(1250, 1000, licences(1000, 1250))));
   }
 
   @Test
-  void walksThreePagesWithExactlyTheseRequests() throws Exception {
+  void walksThreePagesOfTheLargestSizeWithExactlyTheseRequests() throws Exception {
     enqueueThreePages();
     List<UUID> ids;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build();
@@ -51,11 +51,13 @@ class RequestsTest {
     }
 
     assertThat(ids).containsExactlyElementsOf(
-        Fixtures.range(0, 250).stream().map(Fixtures::uid).collect(Collectors.toList()));
+        Fixtures.range(0, 1250).stream().map(Fixtures::uid).collect(Collectors.toList()));
     List<RecordedRequest> requests = List.of(take(), take(), take());
     assertThat(server.getRequestCount()).isEqualTo(3);
+    // A walk asks for the largest page the API serves unless told otherwise.
     assertThat(requests).extracting(RecordedRequest::getTarget).containsExactly(
-        PATH + "?limit=100&offset=0", PATH + "?limit=100&offset=100", PATH + "?limit=100&offset=200");
+        PATH + "?limit=500&offset=0", PATH + "?limit=500&offset=500",
+        PATH + "?limit=500&offset=1000");
     for (RecordedRequest request : requests) {
       assertThat(request.getMethod()).isEqualTo("GET");
       assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -127,7 +129,7 @@ class RequestsTest {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper)
         .tokenProvider(() -> TOKEN + "-" + calls.incrementAndGet())
         .build()) {
-      assertThat(client.stream().count()).isEqualTo(250);
+      assertThat(client.stream().count()).isEqualTo(1250);
     }
     assertThat(calls).hasValue(3);
     assertThat(List.of(take(), take(), take()))

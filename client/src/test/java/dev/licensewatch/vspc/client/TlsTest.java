@@ -74,6 +74,21 @@ class TlsTest {
   }
 
   @Test
+  void aClientOfAPlainHttpServerSetsUpNoTlsButItsBareHttpClientTrustsAsTold() throws Exception {
+    serveWith(localhost);
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
+        .baseUrl("http://127.0.0.1:1").trustCertificatePem(localhost.certificatePem()).build()) {
+      okhttp3.Request definition = new okhttp3.Request.Builder()
+          .url("https://localhost:" + server.getPort() + "/swagger.json").build();
+      try (okhttp3.Response response =
+          client.httpClientWithoutToken().newCall(definition).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.handshake()).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void trustingThePemFileAcceptsIt(@TempDir Path dir) throws IOException {
     serveWith(localhost);
     Path pem = dir.resolve("vspc.pem");

@@ -9,6 +9,7 @@ import dev.licensewatch.vspc.client.generated.api.LicensingApi;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicense;
 import dev.licensewatch.vspc.client.generated.model.BackupServerLicenseCollection;
 import dev.licensewatch.vspc.client.generated.model.CloudConnectType;
+import dev.licensewatch.vspc.client.generated.model.FilterExpression;
 import dev.licensewatch.vspc.client.generated.model.LicensePackage;
 import dev.licensewatch.vspc.client.generated.model.LicenseSectionType;
 import dev.licensewatch.vspc.client.generated.model.LicenseStatus;
@@ -254,6 +255,8 @@ class GeneratedApiTest {
         .hasMessageContaining("expected a number but was STRING at $.data[0].units");
     assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"licenseIds\":[\"nope\"]}]}"))
         .hasMessageContaining("not a UUID: \"nope\" at $.data[0].licenseIds[0]");
+    assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"units\":-1e999}]}"))
+        .hasMessageContaining("number out of range: \"-1e999\" at $.data[0].units");
     assertThatThrownBy(
             () -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"expirationDate\":\"2020-09-09\"}]}"))
         .hasMessageContaining("not a date-time with an offset")
@@ -261,6 +264,24 @@ class GeneratedApiTest {
     assertThatThrownBy(() -> get("{\"meta\":{\"pagingInfo\":{\"total\":1.5,\"count\":0,\"offset\":0}},\"data\":[]}"))
         .hasMessageContaining("not a 32-bit integer")
         .hasMessageContaining("$.meta.pagingInfo.total");
+  }
+
+  @Test
+  void aValueOfAnyTypeIsReadAndWrittenAsJsonValues() throws Exception {
+    com.squareup.moshi.JsonAdapter<FilterExpression> adapter =
+        new Moshi.Builder().build().adapter(FilterExpression.class);
+    String json = "{\"operation\":\"and\",\"items\":["
+        + "{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Valid\",1.5,true,null]},"
+        + "{\"property\":\"company\",\"operation\":\"equals\",\"value\":{\"a\":\"b\"}},"
+        + "{\"property\":\"email\",\"operation\":\"equals\",\"value\":null}]}";
+    FilterExpression filter = adapter.fromJson(json);
+    assertThat(filter.items()).hasSize(3);
+    assertThat(filter.items().get(0).value())
+        .isEqualTo(java.util.Arrays.asList("Valid", 1.5, true, null));
+    assertThat(filter.items().get(1).value()).isEqualTo(java.util.Map.of("a", "b"));
+    assertThat(filter.items().get(2).value()).isNull();
+    // Written back as read; a null value is left out, as every null unless serializeNulls.
+    assertThat(adapter.toJson(filter)).isEqualTo(json.replace(",\"value\":null}", "}"));
   }
 
   @Test

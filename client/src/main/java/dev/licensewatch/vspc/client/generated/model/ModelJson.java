@@ -1,15 +1,12 @@
 package dev.licensewatch.vspc.client.generated.model;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,38 +14,180 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shared support of the generated adapters: leaf types read with their exact JSON type, and every
- * violation either thrown (strict) or handed to the reader's {@link ViolationSink} (lenient).
+ * Shared support of the generated adapters: leaf types read and written by static methods with
+ * their exact JSON type (the generated code calls the one for each property's type, so nothing
+ * is looked up or dispatched at run time), and every violation either thrown (strict) or handed
+ * to the reader's {@link ViolationSink} (lenient).
  */
 final class ModelJson {
 
   private ModelJson() {}
-
-  /** Adds the leaf adapters (strict JSON types, UUID, OffsetDateTime, lists) once. */
-  static Moshi withLeafAdapters(Moshi moshi) {
-    return moshi.newBuilder().add(LEAF_FACTORY).build();
-  }
 
   /** A defensive, unmodifiable copy; list elements are never null. */
   static <T> @Nullable List<T> immutable(@Nullable List<T> list) {
     return list == null ? null : List.copyOf(list);
   }
 
-  /** Reads one property value, handling null according to the document. */
-  static <T> @Nullable T read(JsonReader reader, JsonAdapter<T> adapter, boolean nullable)
-      throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+  /**
+   * The elements read, as the unmodifiable list that {@link #immutable} then keeps as it is
+   * (instead of copying it again).
+   */
+  @SuppressWarnings("unchecked")
+  static <T> List<T> immutableList(ArrayList<T> elements) {
+    return switch (elements.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(elements.get(0));
+      case 2 -> List.of(elements.get(0), elements.get(1));
+      default -> (List<T>) List.of(elements.toArray());
+    };
+  }
+
+  /**
+   * A value whose token is not the one its type needs: a null (a violation unless {@code
+   * nullable}) or a mismatch (a violation; the value is skipped). Returns null either way.
+   */
+  static <T> @Nullable T other(JsonReader reader, JsonReader.Token token, boolean nullable,
+      String expected) throws IOException {
+    if (token == JsonReader.Token.NULL) {
       reader.nextNull();
       if (!nullable) {
         report(reader, consumedPath(reader), "must not be null");
       }
       return null;
     }
-    return adapter.fromJson(reader);
+    return mismatch(reader, expected);
+  }
+
+  /** Begins the array at the reader; false when it is null or not an array (see {@link #other}). */
+  static boolean enterArray(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BEGIN_ARRAY) {
+      reader.beginArray();
+      return true;
+    }
+    other(reader, token, nullable, "an array");
+    return false;
+  }
+
+  static @Nullable String readString(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    return token == JsonReader.Token.STRING ? reader.nextString()
+        : other(reader, token, nullable, "a string");
+  }
+
+  static @Nullable Boolean readBoolean(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    return token == JsonReader.Token.BOOLEAN ? reader.nextBoolean()
+        : other(reader, token, nullable, "a boolean");
+  }
+
+  static @Nullable Double readDouble(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token != JsonReader.Token.NUMBER) {
+      return other(reader, token, nullable, "a number");
+    }
+    try {
+      return reader.nextDouble(); // a whole number is taken as it was scanned, without a string
+    } catch (JsonEncodingException tooLarge) {
+      // Out of a double's range: the reader still holds the literal, for the message.
+      invalid(reader, "number out of range: " + abbreviate(reader.nextString()));
+      return null;
+    }
+  }
+
+  static @Nullable Integer readInteger(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token != JsonReader.Token.NUMBER) {
+      return other(reader, token, nullable, "an integer");
+    }
+    String literal = reader.nextString();
+    try {
+      return Integer.valueOf(literal);
+    } catch (NumberFormatException e) {
+      invalid(reader, "not a 32-bit integer: " + abbreviate(literal));
+      return null;
+    }
+  }
+
+  static @Nullable UUID readUuid(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token != JsonReader.Token.STRING) {
+      return other(reader, token, nullable, "a UUID string");
+    }
+    String text = reader.nextString();
+    UUID uuid = parseUuid(text);
+    if (uuid == null) {
+      invalid(reader, "not a UUID: " + abbreviate(text));
+    }
+    return uuid;
+  }
+
+  static @Nullable OffsetDateTime readDateTime(JsonReader reader, boolean nullable)
+      throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token != JsonReader.Token.STRING) {
+      return other(reader, token, nullable, "a date-time string");
+    }
+    String text = reader.nextString();
+    try {
+      OffsetDateTime fast = parseDateTime(text);
+      if (fast != null) {
+        return fast;
+      }
+      // ISO_OFFSET_DATE_TIME takes 0 to 9 fractional digits (VSPC sends 7) and keeps the offset.
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (java.time.DateTimeException e) {
+      invalid(reader, "not a date-time with an offset: " + abbreviate(text));
+      return null;
+    }
+  }
+
+  /** A value the document gives no type: any JSON value, as maps, lists, strings, numbers. */
+  static @Nullable Object readAny(JsonReader reader, boolean nullable) throws IOException {
+    JsonReader.Token token = reader.peek();
+    return token == JsonReader.Token.NULL ? other(reader, token, nullable, "a value")
+        : reader.readJsonValue();
+  }
+
+  static void writeAny(JsonWriter writer, @Nullable Object value) throws IOException {
+    writer.jsonValue(value);
+  }
+
+  static void writeString(JsonWriter writer, @Nullable String value) throws IOException {
+    writer.value(value);
+  }
+
+  static void writeBoolean(JsonWriter writer, @Nullable Boolean value) throws IOException {
+    writer.value(value);
+  }
+
+  static void writeDouble(JsonWriter writer, @Nullable Double value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else {
+      writer.value(value.doubleValue());
+    }
+  }
+
+  static void writeInteger(JsonWriter writer, @Nullable Integer value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else {
+      writer.value(value.longValue());
+    }
+  }
+
+  static void writeUuid(JsonWriter writer, @Nullable UUID value) throws IOException {
+    writer.value(value == null ? null : value.toString());
+  }
+
+  static void writeDateTime(JsonWriter writer, @Nullable OffsetDateTime value)
+      throws IOException {
+    writer.value(value == null ? null : formatDateTime(value));
   }
 
   /** The value at the reader is of the wrong JSON type. Skips it when lenient. */
-  static <T> @Nullable T mismatch(JsonReader reader, String expected) throws IOException {
+  private static <T> @Nullable T mismatch(JsonReader reader, String expected) throws IOException {
     JsonReader.Token actual = reader.peek();
     String message = "expected " + expected + " but was " + actual;
     report(reader, reader.getPath(), message);
@@ -57,7 +196,7 @@ final class ModelJson {
   }
 
   /** A value of the right JSON type that is not valid, already consumed. */
-  static void invalid(JsonReader reader, String message) {
+  private static void invalid(JsonReader reader, String message) {
     report(reader, consumedPath(reader), message);
   }
 
@@ -170,147 +309,6 @@ final class ModelJson {
     }
   }
 
-  private static final JsonAdapter<String> STRING =
-      new Leaf<>("a string", JsonReader.Token.STRING) {
-        @Override
-        String read(JsonReader reader) throws IOException {
-          return reader.nextString();
-        }
-
-        @Override
-        void write(JsonWriter writer, String value) throws IOException {
-          writer.value(value);
-        }
-      };
-
-  private static final JsonAdapter<Boolean> BOOLEAN =
-      new Leaf<>("a boolean", JsonReader.Token.BOOLEAN) {
-        @Override
-        Boolean read(JsonReader reader) throws IOException {
-          return reader.nextBoolean();
-        }
-
-        @Override
-        void write(JsonWriter writer, Boolean value) throws IOException {
-          writer.value(value.booleanValue());
-        }
-      };
-
-  private static final JsonAdapter<Double> DOUBLE =
-      new Leaf<>("a number", JsonReader.Token.NUMBER) {
-        @Override
-        @Nullable
-        Double read(JsonReader reader) throws IOException {
-          String literal = reader.nextString();
-          double value;
-          try {
-            value = Double.parseDouble(literal);
-          } catch (NumberFormatException e) {
-            invalid(reader, "not a number: " + abbreviate(literal));
-            return null;
-          }
-          if (Double.isInfinite(value)) {
-            invalid(reader, "number out of range: " + abbreviate(literal));
-            return null;
-          }
-          return value;
-        }
-
-        @Override
-        void write(JsonWriter writer, Double value) throws IOException {
-          writer.value(value.doubleValue());
-        }
-      };
-
-  private static final JsonAdapter<Integer> INTEGER =
-      new Leaf<>("an integer", JsonReader.Token.NUMBER) {
-        @Override
-        @Nullable
-        Integer read(JsonReader reader) throws IOException {
-          String literal = reader.nextString();
-          try {
-            return Integer.valueOf(literal);
-          } catch (NumberFormatException e) {
-            invalid(reader, "not a 32-bit integer: " + abbreviate(literal));
-            return null;
-          }
-        }
-
-        @Override
-        void write(JsonWriter writer, Integer value) throws IOException {
-          writer.value(value.longValue());
-        }
-      };
-
-  private static final JsonAdapter<UUID> UUID_ADAPTER =
-      new Leaf<>("a UUID string", JsonReader.Token.STRING) {
-        @Override
-        @Nullable
-        UUID read(JsonReader reader) throws IOException {
-          String text = reader.nextString();
-          if (!isUuid(text)) {
-            invalid(reader, "not a UUID: " + abbreviate(text));
-            return null;
-          }
-          return UUID.fromString(text);
-        }
-
-        @Override
-        void write(JsonWriter writer, UUID value) throws IOException {
-          writer.value(value.toString());
-        }
-      };
-
-  private static final JsonAdapter<OffsetDateTime> DATE_TIME =
-      new Leaf<>("a date-time string", JsonReader.Token.STRING) {
-        @Override
-        @Nullable
-        OffsetDateTime read(JsonReader reader) throws IOException {
-          String text = reader.nextString();
-          try {
-            OffsetDateTime fast = parseDateTime(text);
-            if (fast != null) {
-              return fast;
-            }
-            // ISO_OFFSET_DATE_TIME takes 0 to 9 fractional digits (VSPC sends 7) and keeps the offset.
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-          } catch (java.time.DateTimeException e) {
-            invalid(reader, "not a date-time with an offset: " + abbreviate(text));
-            return null;
-          }
-        }
-
-        @Override
-        void write(JsonWriter writer, OffsetDateTime value) throws IOException {
-          writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
-        }
-      };
-
-  private static final JsonAdapter.Factory LEAF_FACTORY =
-      (type, annotations, moshi) -> {
-        if (!annotations.isEmpty()) {
-          return null;
-        }
-        if (type == String.class) {
-          return STRING;
-        } else if (type == Boolean.class || type == boolean.class) {
-          return BOOLEAN;
-        } else if (type == Double.class || type == double.class) {
-          return DOUBLE;
-        } else if (type == Integer.class || type == int.class) {
-          return INTEGER;
-        } else if (type == UUID.class) {
-          return UUID_ADAPTER;
-        } else if (type == OffsetDateTime.class) {
-          return DATE_TIME;
-        } else if (type instanceof ParameterizedType
-            && Types.getRawType(type) == List.class) {
-          Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-          return new ListAdapter<>(moshi.adapter(element));
-        }
-        return null;
-      };
-
   /**
    * The shape servers send, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+HH:MM|-HH:MM)}, parsed by hand:
    * DateTimeFormatter costs more than the rest of a licence. Returns null for any other shape
@@ -346,9 +344,9 @@ final class ModelJson {
         nanos *= 10;
       }
     }
-    java.time.ZoneOffset offset;
+    ZoneOffset offset;
     if (i == n - 1 && t.charAt(i) == 'Z') {
-      offset = java.time.ZoneOffset.UTC;
+      offset = ZoneOffset.UTC;
     } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
       int oh = digits(t, i + 1, 2);
       int om = digits(t, i + 4, 2);
@@ -356,7 +354,7 @@ final class ModelJson {
         return null;
       }
       int sign = t.charAt(i) == '-' ? -1 : 1;
-      offset = java.time.ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
+      offset = ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
     } else {
       return null;
     }
@@ -375,101 +373,100 @@ final class ModelJson {
     return value;
   }
 
-  /** 8-4-4-4-12 hex digits, any case; by hand, since a regex per id shows in profiles. */
-  static boolean isUuid(String text) {
-    if (text.length() != 36) {
-      return false;
+  /** The value of each hex digit by its character, -1 for any other ASCII character. */
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int i = 0; i < 10; i++) {
+      HEX['0' + i] = (byte) i;
     }
+    for (int i = 0; i < 6; i++) {
+      HEX['a' + i] = (byte) (10 + i);
+      HEX['A' + i] = (byte) (10 + i);
+    }
+  }
+
+  /**
+   * 8-4-4-4-12 hex digits, any case, or null for anything else; in one pass by hand (a regex
+   * and then {@code UUID.fromString}, which checks again, showed in profiles).
+   */
+  static @Nullable UUID parseUuid(String text) {
+    if (text.length() != 36) {
+      return null;
+    }
+    long high = 0;
+    long low = 0;
     for (int i = 0; i < 36; i++) {
       char c = text.charAt(i);
       if (i == 8 || i == 13 || i == 18 || i == 23) {
         if (c != '-') {
-          return false;
+          return null;
         }
-      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-        return false;
+        continue;
+      }
+      int digit = c < 128 ? HEX[c] : -1;
+      if (digit < 0) {
+        return null;
+      }
+      if (i < 18) {
+        high = high << 4 | digit;
+      } else {
+        low = low << 4 | digit;
       }
     }
-    return true;
+    return new UUID(high, low);
+  }
+
+  /**
+   * What {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes ({@code 2018-10-24T14:00:00.1234567-07:00}:
+   * seconds always, the fraction without trailing zeros and only when not zero, {@code Z} for
+   * UTC), by hand for the years 0 to 9999: the formatter costs more than the rest of a licence.
+   */
+  static String formatDateTime(OffsetDateTime value) {
+    int year = value.getYear();
+    if (year < 0 || year > 9999) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+    }
+    char[] out = new char[38]; // 2018-10-24T14:00:00 .123456789 +05:30:15
+    int n = 0;
+    n = twoDigits(out, twoDigits(out, n, year / 100), year % 100);
+    out[n++] = '-';
+    n = twoDigits(out, n, value.getMonthValue());
+    out[n++] = '-';
+    n = twoDigits(out, n, value.getDayOfMonth());
+    out[n++] = 'T';
+    n = twoDigits(out, n, value.getHour());
+    out[n++] = ':';
+    n = twoDigits(out, n, value.getMinute());
+    out[n++] = ':';
+    n = twoDigits(out, n, value.getSecond());
+    int nanos = value.getNano();
+    if (nanos != 0) {
+      out[n++] = '.';
+      int digits = 9;
+      while (nanos % 10 == 0) {
+        nanos /= 10;
+        digits--;
+      }
+      for (int i = digits - 1; i >= 0; i--) {
+        out[n + i] = (char) ('0' + nanos % 10);
+        nanos /= 10;
+      }
+      n += digits;
+    }
+    String offset = value.getOffset().getId(); // "Z", "+05:30" or "+05:30:15", as the formatter
+    offset.getChars(0, offset.length(), out, n);
+    return new String(out, 0, n + offset.length());
+  }
+
+  private static int twoDigits(char[] out, int at, int value) {
+    out[at] = (char) ('0' + value / 10);
+    out[at + 1] = (char) ('0' + value % 10);
+    return at + 2;
   }
 
   static String abbreviate(String text) {
     return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 61) + "...\"";
-  }
-
-  /** A scalar: checks the JSON token before consuming it. */
-  private abstract static class Leaf<T> extends JsonAdapter<T> {
-    private final String expected;
-    private final JsonReader.Token token;
-
-    Leaf(String expected, JsonReader.Token token) {
-      this.expected = expected;
-      this.token = token;
-    }
-
-    abstract @Nullable T read(JsonReader reader) throws IOException;
-
-    abstract void write(JsonWriter writer, T value) throws IOException;
-
-    @Override
-    public final @Nullable T fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() != token) {
-        return mismatch(reader, expected);
-      }
-      return read(reader);
-    }
-
-    @Override
-    public final void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        write(writer, value);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(" + expected + ")";
-    }
-  }
-
-  /** A list whose elements may not be null; a bad element is left out when lenient. */
-  private static final class ListAdapter<E> extends JsonAdapter<List<E>> {
-    private final JsonAdapter<E> element;
-
-    ListAdapter(JsonAdapter<E> element) {
-      this.element = element;
-    }
-
-    @Override
-    public @Nullable List<E> fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
-        return mismatch(reader, "an array");
-      }
-      List<E> list = new ArrayList<>();
-      reader.beginArray();
-      while (reader.hasNext()) {
-        E value = read(reader, element, false);
-        if (value != null) {
-          list.add(value);
-        }
-      }
-      reader.endArray();
-      return list;
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable List<E> value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-        return;
-      }
-      writer.beginArray();
-      for (E e : value) {
-        element.toJson(writer, e);
-      }
-      writer.endArray();
-    }
   }
 }
