@@ -53,20 +53,22 @@ final class Counters {
   }
 
   /**
-   * Counts the response before {@code sending} it, and takes the count back if sending fails:
-   * counted after, a client could hold its response before the stats show it. Logged once sent.
+   * Counts and logs the response before {@code sending} it, and takes both back if sending
+   * fails: counted or logged after, a client could hold its response before the stats or the
+   * request log show it.
    */
   void counted(Request request, Response response, Sending sending)
       throws IOException, InterruptedException {
     LongAdder sent = statuses.computeIfAbsent(response.status(), k -> new LongAdder());
     sent.increment();
+    LoggedRequest logged = log.add(request, response);
     try {
       sending.run();
     } catch (IOException | InterruptedException | RuntimeException e) {
       sent.decrement();
+      log.takeBack(logged);
       throw e;
     }
-    log.add(request, response);
   }
 
   EmulatorStats snapshot() {

@@ -55,6 +55,8 @@ final class HttpServerCore implements Closeable {
   private final ThreadPoolExecutor workers;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Every worker thread started, so that close() can wait until each has ended. */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final LongAdder bytesSent;
   private volatile boolean closed;
 
@@ -74,6 +76,8 @@ final class HttpServerCore implements Closeable {
           Thread t = new Thread(r,
               "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
           t.setDaemon(true);
+          threads.removeIf(old -> !old.isAlive());   // idle workers end after 30 s
+          threads.add(t);
           return t;
         });
     this.acceptor = new Thread(this::acceptLoop, "vspc-emulator-" + id + "-accept");
@@ -149,6 +153,7 @@ final class HttpServerCore implements Closeable {
   }
 
   private static final class BadRequestException extends IOException {
+    private static final long serialVersionUID = 1L;
     final int status;
 
     BadRequestException(int status, String message) {
@@ -290,6 +295,10 @@ final class HttpServerCore implements Closeable {
     try {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
         log.warn("emulator worker threads did not stop within 5 s");
+      }
+      // A terminated pool's last worker may still be on its way out of run(): wait for it too.
+      for (Thread t : threads) {
+        t.join(5_000);
       }
       acceptor.join(5_000);
     } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ final class RequestLog {
   private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
   private final LongAdder licenses = new LongAdder();
 
-  void add(Request request, Response response) {
+  LoggedRequest add(Request request, Response response) {
     LoggedRequest entry = new LoggedRequest(request.method(), request.target(), response.status(),
         response.licenses());
     licenses.add(response.licenses());
@@ -24,6 +24,15 @@ final class RequestLog {
         entries.removeFirst();
       }
       entries.addLast(entry);
+    }
+    return entry;
+  }
+
+  /** Undoes {@link #add} of {@code entry}, whose response could not be sent. */
+  void takeBack(LoggedRequest entry) {
+    licenses.add(-entry.licenses());
+    synchronized (entries) {
+      entries.removeLastOccurrence(entry);
     }
   }
 

@@ -90,12 +90,13 @@ class LifecycleTest {
   }
 
   @Test
-  void aResponseIsInTheStatsByTheTimeTheClientHasIt() {
+  void aResponseIsInTheStatsAndTheRequestLogByTheTimeTheClientHasIt() {
     // Tests everywhere assert stats right after a call: they must not race the serving thread.
     try (VspcEmulator e = VspcEmulator.builder().licenses(3).start()) {
       for (int i = 1; i <= 300; i++) {
         assertThat(Http.licenses(e, "limit=1").status()).isEqualTo(200);
         assertThat(e.stats().responses(200)).as("after response " + i).isEqualTo(i);
+        assertThat(e.requestLog()).as("request log after response " + i).hasSize(i);
       }
     }
   }
