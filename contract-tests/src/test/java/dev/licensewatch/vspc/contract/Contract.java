@@ -13,6 +13,8 @@ import au.com.dius.pact.core.model.matchingrules.NumberTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.RuleLogic;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,36 +135,36 @@ public final class Contract {
     return license;
   }
 
-  /** A licence with all 23 properties present and non-null, as a current server sends it. */
+  /**
+   * A licence with all 23 properties present and non-null, as a current server sends it: this
+   * text with {@code backupServerUid} and the licence id made from {@code n}.
+   */
+  private static final String FULL_LICENSE = """
+      {"backupServerUid": null, "autoUpdateEnabled": false, "edition": "Enterprise Plus",
+       "monitoring": false, "packages": ["Backup"], "company": "Alpha",
+       "email": "a.smith@alpha.example", "contactPerson": "Alan Smith",
+       "expirationDate": "2027-09-09T10:00:00.0000000+03:00",
+       "supportExpirationDate": "2027-09-09T10:00:00.0000000+03:00",
+       "licenseIds": [], "supportIds": ["00276360"], "sectionTypes": ["Instance"],
+       "status": "Valid", "cloudConnect": "No", "sockets": 2.0, "usedSockets": 1.0,
+       "capacity": 10.0, "usedCapacity": 2.5, "units": 1000.0, "usedUnits": 12.0,
+       "unitType": "Instances", "type": "Rental"}
+      """;
+
+  /** {@link #FULL_LICENSE} for licence {@code n}. */
   public static Map<String, Object> fullLicense(int n) {
-    Map<String, Object> l = new LinkedHashMap<>();
+    Map<String, Object> l;
+    try {
+      l = PactJson.MAPPER.readValue(FULL_LICENSE, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     l.put("backupServerUid", uid(n));
-    l.put("autoUpdateEnabled", false);
-    l.put("edition", "Enterprise Plus");
-    l.put("monitoring", false);
-    l.put("packages", List.of("Backup"));
-    l.put("company", "Alpha");
-    l.put("email", "a.smith@alpha.example");
-    l.put("contactPerson", "Alan Smith");
-    l.put("expirationDate", "2027-09-09T10:00:00.0000000+03:00");
-    l.put("supportExpirationDate", "2027-09-09T10:00:00.0000000+03:00");
     l.put("licenseIds", List.of(uid(1000 + n)));
-    l.put("supportIds", List.of("00276360"));
-    l.put("sectionTypes", List.of("Instance"));
-    l.put("status", "Valid");
-    l.put("cloudConnect", "No");
-    l.put("sockets", 2.0);
-    l.put("usedSockets", 1.0);
-    l.put("capacity", 10.0);
-    l.put("usedCapacity", 2.5);
-    l.put("units", 1000.0);
-    l.put("usedUnits", 12.0);
-    l.put("unitType", "Instances");
-    l.put("type", "Rental");
     return l;
   }
 
-  /** {@link #fullLicence} with the eight nullable properties null. */
+  /** {@link #fullLicense} with the eight nullable properties null. */
   public static Map<String, Object> licenseWithNullsOnly(int n) {
     Map<String, Object> l = fullLicense(n);
     l.put("autoUpdateEnabled", true);

@@ -165,10 +165,13 @@ class DatasetTest {
     assertThat(values(all, "edition")).contains("Enterprise Plus");
   }
 
+  private static List<Map<String, Object>> thousandWithUnknownShare(double share) {
+    return licenses(Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(share));
+  }
+
   @Test
   void anUnknownEnumShareAddsValuesNewerServersSend() {
-    List<Map<String, Object>> all = licenses(
-        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.3));
+    List<Map<String, Object>> all = thousandWithUnknownShare(0.3);
     assertThat(values(all, "status")).contains("Suspended");
     assertThat(values(all, "type")).contains("Perpetual2");
     assertThat(all).anyMatch(l -> l.get("packages") instanceof List<?> p && p.contains("Cloud"));
@@ -178,8 +181,7 @@ class DatasetTest {
 
   @Test
   void everyKindOfUnknownEnumValueAppears() {
-    List<Map<String, Object>> all = licenses(
-        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.5));
+    List<Map<String, Object>> all = thousandWithUnknownShare(0.5);
     assertThat(values(all, "unitType")).contains("Workloads");
     assertThat(values(all, "cloudConnect")).contains("Hybrid");
     assertThat(all).anyMatch(l -> l.get("sectionTypes") instanceof List<?> s

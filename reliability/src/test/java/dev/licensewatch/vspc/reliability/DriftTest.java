@@ -108,7 +108,7 @@ class DriftTest {
     walks.incrementAndGet();
     Set<String> seen = new HashSet<>();
     // Licences without backupServerUid (about 2% of the synthetic data) cannot be told apart by
-    // id; their repeats are counted by licencesWithoutUidAreNotRepeatedByInsertions.
+    // id; their repeats are counted by licensesWithoutUidAreNotRepeatedByInsertions.
     List<String> dups = got.stream().filter(u -> !u.equals("null"))
         .filter(u -> !seen.add(u)).collect(Collectors.toList());
     duplicates.addAndGet(dups.size());
