@@ -1,6 +1,7 @@
 package dev.licensewatch.vspc.emulator;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,21 +19,29 @@ final class RequestLog {
   LoggedRequest add(Request request, Response response) {
     LoggedRequest entry = new LoggedRequest(request.method(), request.target(), response.status(),
         response.licenses());
-    licenses.add(response.licenses());
     synchronized (entries) {
       if (entries.size() == CAPACITY) {
         entries.removeFirst();
       }
       entries.addLast(entry);
+      licenses.add(response.licenses());
     }
     return entry;
   }
 
-  /** Undoes {@link #add} of {@code entry}, whose response could not be sent. */
+  /**
+   * Undoes {@link #add} of this very {@code entry}, whose response could not be sent; nothing
+   * if the log was cleared since (or the entry dropped), so a reset stays a reset.
+   */
   void takeBack(LoggedRequest entry) {
-    licenses.add(-entry.licenses());
     synchronized (entries) {
-      entries.removeLastOccurrence(entry);
+      for (Iterator<LoggedRequest> it = entries.descendingIterator(); it.hasNext(); ) {
+        if (it.next() == entry) {
+          it.remove();
+          licenses.add(-entry.licenses());
+          return;
+        }
+      }
     }
   }
 
@@ -49,7 +58,7 @@ final class RequestLog {
   void clear() {
     synchronized (entries) {
       entries.clear();
+      licenses.reset();
     }
-    licenses.reset();
   }
 }
