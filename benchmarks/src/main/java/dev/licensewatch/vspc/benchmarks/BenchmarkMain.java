@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +20,37 @@ import java.util.Set;
 public final class BenchmarkMain {
   private BenchmarkMain() {}
 
+  /** One section of the report. */
+  private interface Section {
+    void run(Settings s, Report report) throws Exception;
+  }
+
+  /** Each section by its {@code --only} name; they run in the order of {@link Settings#ALL}. */
+  private static final Map<String, Section> SECTIONS = Map.of(
+      "fetch", FetchAllBench::run,
+      "decode", DecodeBench::run,
+      "latency", LatencyBench::run,
+      "memory", MemoryBench::run,
+      "coldstart", ColdStartBench::run,
+      "throttle", ThrottleBench::run,
+      "process", ProcessBench::run);
+
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+      System.out.println("usage: java -jar vspc-benchmarks.jar [--smoke]"
+          + " [--only " + String.join(",", Settings.ALL) + "] [--out FILE]");
+      return;
+    }
+    Settings settings = settings(args);
+    Report report = run(settings);
+    System.out.println("Results written to " + settings.output().toAbsolutePath());
+    if (!report.skipped().isEmpty()) {
+      System.out.println("Skipped: " + report.skipped());
+    }
+  }
+
+  /** The settings the arguments ask for; an unknown argument or section is rejected. */
+  static Settings settings(String... args) {
     Path out = Path.of("benchmarks", "target", "benchmark-results.md");
     boolean smoke = false;
     Set<String> only = null;
@@ -28,11 +59,6 @@ public final class BenchmarkMain {
         case "--smoke" -> smoke = true;
         case "--only" -> only = new LinkedHashSet<>(List.of(args[++i].split(",")));
         case "--out" -> out = Path.of(args[++i]);
-        case "-h", "--help" -> {
-          System.out.println("usage: java -jar vspc-benchmarks.jar [--smoke]"
-              + " [--only " + String.join(",", Settings.ALL) + "] [--out FILE]");
-          return;
-        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -45,11 +71,7 @@ public final class BenchmarkMain {
       }
       settings = settings.only(only);
     }
-    Report report = run(settings);
-    System.out.println("Results written to " + settings.output().toAbsolutePath());
-    if (!report.skipped().isEmpty()) {
-      System.out.println("Skipped: " + report.skipped());
-    }
+    return settings;
   }
 
   static Report run(Settings s) throws Exception {
@@ -62,26 +84,10 @@ public final class BenchmarkMain {
         + rt.maxMemory() / 1048576 + " MB, " + System.getProperty("os.name") + ". Figures are"
         + " only as quiet as the machine was: compare ratios within one run, not across runs.");
     report.line("");
-    if (s.sections().contains("fetch")) {
-      FetchAllBench.run(s, report);
-    }
-    if (s.sections().contains("decode")) {
-      DecodeBench.run(s, report);
-    }
-    if (s.sections().contains("latency")) {
-      LatencyBench.run(s, report);
-    }
-    if (s.sections().contains("memory")) {
-      MemoryBench.run(s, report);
-    }
-    if (s.sections().contains("coldstart")) {
-      ColdStartBench.run(s, report);
-    }
-    if (s.sections().contains("throttle")) {
-      ThrottleBench.run(s, report);
-    }
-    if (s.sections().contains("process")) {
-      ProcessBench.run(s, report);
+    for (String section : Settings.ALL) {
+      if (s.sections().contains(section)) {
+        SECTIONS.get(section).run(s, report);
+      }
     }
     report.write(s.output());
     return report;

@@ -82,38 +82,22 @@ final class Contenders {
   static Fetcher floor(String baseUrl, String token, int pageSize) {
     OkHttpClient http = new OkHttpClient();
     String url = baseUrl + VspcEmulator.LICENSES_PATH;
-    return new Fetcher() {
-      @Override
-      public String name() {
-        return "floor (raw OkHttp + hand-written Moshi reader)";
+    return byPages("floor (raw OkHttp + hand-written Moshi reader)", http, offset -> {
+      Request request = new Request.Builder()
+          .url(url + "?limit=" + pageSize + "&offset=" + offset)
+          .header("Authorization", "Bearer " + token)
+          .header("Accept", "application/json")
+          .build();
+      try (Response response = http.newCall(request).execute()) {
+        if (response.code() != 200) {
+          throw new IllegalStateException("HTTP " + response.code());
+        }
+        FloorDecoder.Page page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
+        return new Page<>(page.licences(), page.total());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-
-      @Override
-      public Walk fetchAll() {
-        return walkPages(offset -> {
-          Request request = new Request.Builder()
-              .url(url + "?limit=" + pageSize + "&offset=" + offset)
-              .header("Authorization", "Bearer " + token)
-              .header("Accept", "application/json")
-              .build();
-          try (Response response = http.newCall(request).execute()) {
-            if (response.code() != 200) {
-              throw new IllegalStateException("HTTP " + response.code());
-            }
-            FloorDecoder.Page page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
-            return new Page<>(page.licences(), page.total());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, FloorLicense::company);
-      }
-
-      @Override
-      public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-      }
-    };
+    }, FloorLicense::company);
   }
 
   /** The client OpenAPI Generator's stock java/okhttp-gson templates give for our document. */
@@ -122,15 +106,8 @@ final class Contenders {
     apiClient.setBasePath(baseUrl);
     apiClient.setBearerToken(token);
     LicensingApi api = new LicensingApi(apiClient);
-    return new Fetcher() {
-      @Override
-      public String name() {
-        return "stock (OpenAPI Generator java/okhttp-gson)";
-      }
-
-      @Override
-      public Walk fetchAll() {
-        return walkPages(offset -> {
+    return byPages("stock (OpenAPI Generator java/okhttp-gson)", apiClient.getHttpClient(),
+        offset -> {
           BackupServerLicenseCollection page;
           try {
             page = api.getBackupServersLicenses(pageSize, offset, null, null, null, null, null);
@@ -140,12 +117,26 @@ final class Contenders {
           }
           return new Page<>(page.getData(), page.getMeta().getPagingInfo().getTotal());
         }, BackupServerLicense::getCompany);
+  }
+
+  /** A contender that walks the pages by hand ({@link #walkPages}) over its own OkHttp client. */
+  private static <L> Fetcher byPages(String name, OkHttpClient http, IntFunction<Page<L>> pageAt,
+      Function<L, String> company) {
+    return new Fetcher() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Walk fetchAll() {
+        return walkPages(pageAt, company);
       }
 
       @Override
       public void close() {
-        apiClient.getHttpClient().dispatcher().executorService().shutdown();
-        apiClient.getHttpClient().connectionPool().evictAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
       }
     };
   }

@@ -57,15 +57,19 @@ public final class MemoryChild {
       }
     } catch (OutOfMemoryError e) {
       kept = null;
-      System.out.println("RESULT outcome=OutOfMemoryError count=" + count + " seconds="
-          + (System.nanoTime() - start) / 1e9 + " peakUsedBytes=" + peakUsed
-          + " poolPeakBytes=" + poolPeaks() + " maxHeapBytes=" + memory.getHeapMemoryUsage().getMax());
+      printResult("OutOfMemoryError", count, start);
       System.out.flush();
       System.exit(3);
     }
-    System.out.println("RESULT outcome=completed count=" + count + " seconds="
-        + (System.nanoTime() - start) / 1e9 + " peakUsedBytes=" + peakUsed
-        + " poolPeakBytes=" + poolPeaks() + " maxHeapBytes=" + memory.getHeapMemoryUsage().getMax());
+    printResult("completed", count, start);
+  }
+
+  /** The line MemoryBench reads from this child's stdout. */
+  private static void printResult(String outcome, long count, long start) {
+    System.out.println("RESULT outcome=" + outcome + " count=" + count + " seconds="
+        + (System.nanoTime() - start) / 1e9 + " peakUsedBytes=" + peakUsed + " poolPeakBytes="
+        + poolPeaks() + " maxHeapBytes="
+        + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
   }
 
   /** Sum of the heap pools' own peaks: an upper bound (the pools peak at different times). */

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,28 @@ class DocumentedCommandsTest {
     assertThat(commands.keySet()).containsExactlyInAnyOrder(
         java.util.Arrays.stream(Language.values()).map(l -> l.execution).toArray(String[]::new));
     commands.forEach((execution, command) -> assertThat(page).as("the command of %s", execution).contains(command));
+  }
+
+  @Test
+  @DisplayName("of README.md run this module and set only properties its pom reads")
+  void readmeCommandsRunThisModule() throws Exception {
+    String readme = Files.readString(MODULE.resolve("README.md"), StandardCharsets.UTF_8);
+    Element properties = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(MODULE.resolve("pom.xml").toFile()).getDocumentElement()
+        .getElementsByTagName("properties").item(0);
+    List<String> lines = readme.lines().filter(l -> l.startsWith("./mvnw")).toList();
+
+    assertThat(lines).hasSize(3);
+    for (String line : lines) {
+      String command = line.replaceAll("\\s+#.*", "");
+      assertThat(command).startsWith("./mvnw -B -pl generator-matrix -am verify");
+      Matcher property = Pattern.compile("-D([\\w.]+)=").matcher(command);
+      while (property.find()) {
+        assertThat(text(properties, property.group(1))).as("%s in pom.xml's properties", property.group(1))
+            .isNotNull();
+      }
+    }
+    assertThat(String.join("\n", lines)).contains("-Dmatrix.requireAll=true", "-Dmatrix.spec=");
   }
 
   /** Execution id -> the openapi-generator-cli command with the same options. */

@@ -99,7 +99,8 @@ final class RequestCheck {
       array.forEach(RequestCheck::normalize);
     } else if (node instanceof ObjectNode object) {
       boolean group = GROUPS.contains(object.path("operation").asText());
-      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+          fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();
         boolean meaningless = field.getKey().equals("collation") && "ordinal".equals(value.asText())

@@ -13,6 +13,8 @@ final class Toolchain {
 
   /** A tool is missing: the language is skipped, or fails when every language is required. */
   static final class Missing extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Missing(String reason) {
       super(reason);
     }

@@ -1,69 +1,65 @@
 package dev.licensewatch.vspc.benchmarks.floor;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Plain Java enums for the floor; an exact-case hit first, then case-insensitive, else UNKNOWN. */
+/**
+ * The licence's enumerations, each constant named as servers send it (PascalCase). The floor
+ * looks them up by hand: an exact-case hit first, then ignoring case, else {@code Unknown}.
+ * Jackson, which decodes into the same records for the decode comparison, matches names ignoring
+ * case and falls back to the {@link JsonEnumDefaultValue}.
+ */
 public final class FloorEnums {
   private FloorEnums() {}
 
-  public enum Status { UNKNOWN, VALID, WARNING, ERROR, EXPIRED, UNLICENSED }
+  public enum Status { @JsonEnumDefaultValue Unknown, Valid, Warning, Error, Expired, Unlicensed }
 
-  public enum Type { UNKNOWN, NOT_INSTALLED, RENTAL, NFR, PERPETUAL, EVALUATION, SUBSCRIPTION, COMMUNITY }
-
-  public enum UnitType { UNKNOWN, INSTANCES, POINTS }
-
-  public enum CloudConnect { UNKNOWN, NO, YES, ENTERPRISE }
-
-  public enum SectionType { UNKNOWN, ALL, SOCKET, INSTANCE }
-
-  public enum Package {
-    NONE, STARTER, ESSENTIALS, BACKUP, ONE, SUITE, ORCHESTRATOR, FOUNDATION, ADVANCED, PREMIUM, UNKNOWN
+  public enum Type {
+    @JsonEnumDefaultValue Unknown, NotInstalled, Rental, NFR, Perpetual, Evaluation, Subscription,
+    Community
   }
 
-  /** Maps wire names (PascalCase as sent, and lowercase) to constants. */
+  public enum UnitType { @JsonEnumDefaultValue Unknown, Instances, Points }
+
+  public enum CloudConnect { @JsonEnumDefaultValue Unknown, No, Yes, Enterprise }
+
+  public enum SectionType { @JsonEnumDefaultValue Unknown, All, Socket, Instance }
+
+  public enum Package {
+    None, Starter, Essentials, Backup, ONE, Suite, Orchestrator, Foundation, Advanced, Premium,
+    @JsonEnumDefaultValue Unknown
+  }
+
+  /** Maps wire names (as sent, and lowercase) to constants. */
   static final class Lookup<E extends Enum<E>> {
-    private final Map<String, E> exact = new HashMap<>();
+    private final Map<String, E> byName = new HashMap<>();
     private final E unknown;
 
-    Lookup(E unknown, Object... pairs) {
+    Lookup(Class<E> type, E unknown) {
       this.unknown = unknown;
-      for (int i = 0; i < pairs.length; i += 2) {
-        @SuppressWarnings("unchecked")
-        E value = (E) pairs[i + 1];
-        exact.put((String) pairs[i], value);
-        exact.put(((String) pairs[i]).toLowerCase(Locale.ROOT), value);
+      for (E value : type.getEnumConstants()) {
+        byName.put(value.name(), value);
+        byName.put(value.name().toLowerCase(Locale.ROOT), value);
       }
     }
 
     E of(String wire) {
-      E value = exact.get(wire);
+      E value = byName.get(wire);
       if (value == null) {
-        value = exact.get(wire.toLowerCase(Locale.ROOT));
+        value = byName.get(wire.toLowerCase(Locale.ROOT));
       }
       return value == null ? unknown : value;
     }
   }
 
-  static final Lookup<Status> STATUS = new Lookup<>(Status.UNKNOWN,
-      "Unknown", Status.UNKNOWN, "Valid", Status.VALID, "Warning", Status.WARNING,
-      "Error", Status.ERROR, "Expired", Status.EXPIRED, "Unlicensed", Status.UNLICENSED);
-  static final Lookup<Type> TYPE = new Lookup<>(Type.UNKNOWN,
-      "Unknown", Type.UNKNOWN, "NotInstalled", Type.NOT_INSTALLED, "Rental", Type.RENTAL,
-      "NFR", Type.NFR, "Perpetual", Type.PERPETUAL, "Evaluation", Type.EVALUATION,
-      "Subscription", Type.SUBSCRIPTION, "Community", Type.COMMUNITY);
-  static final Lookup<UnitType> UNIT_TYPE = new Lookup<>(UnitType.UNKNOWN,
-      "Unknown", UnitType.UNKNOWN, "Instances", UnitType.INSTANCES, "Points", UnitType.POINTS);
-  static final Lookup<CloudConnect> CLOUD_CONNECT = new Lookup<>(CloudConnect.UNKNOWN,
-      "Unknown", CloudConnect.UNKNOWN, "No", CloudConnect.NO, "Yes", CloudConnect.YES,
-      "Enterprise", CloudConnect.ENTERPRISE);
-  static final Lookup<SectionType> SECTION_TYPE = new Lookup<>(SectionType.UNKNOWN,
-      "Unknown", SectionType.UNKNOWN, "All", SectionType.ALL, "Socket", SectionType.SOCKET,
-      "Instance", SectionType.INSTANCE);
-  static final Lookup<Package> PACKAGE = new Lookup<>(Package.UNKNOWN,
-      "None", Package.NONE, "Starter", Package.STARTER, "Essentials", Package.ESSENTIALS,
-      "Backup", Package.BACKUP, "ONE", Package.ONE, "Suite", Package.SUITE,
-      "Orchestrator", Package.ORCHESTRATOR, "Foundation", Package.FOUNDATION,
-      "Advanced", Package.ADVANCED, "Premium", Package.PREMIUM, "Unknown", Package.UNKNOWN);
+  static final Lookup<Status> STATUS = new Lookup<>(Status.class, Status.Unknown);
+  static final Lookup<Type> TYPE = new Lookup<>(Type.class, Type.Unknown);
+  static final Lookup<UnitType> UNIT_TYPE = new Lookup<>(UnitType.class, UnitType.Unknown);
+  static final Lookup<CloudConnect> CLOUD_CONNECT =
+      new Lookup<>(CloudConnect.class, CloudConnect.Unknown);
+  static final Lookup<SectionType> SECTION_TYPE =
+      new Lookup<>(SectionType.class, SectionType.Unknown);
+  static final Lookup<Package> PACKAGE = new Lookup<>(Package.class, Package.Unknown);
 }

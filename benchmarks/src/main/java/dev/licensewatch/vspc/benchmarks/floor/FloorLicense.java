@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * The floor's licence: the same typed fields as the client's model (UUID, OffsetDateTime, enums,
  * Double), so that the floor does the same conversions and only leaves out the client's extras
- * (validation, lenient reporting, immutable copies).
+ * (validation, lenient reporting, immutable copies). Jackson decodes into the same record in the
+ * decode comparison.
  */
 public record FloorLicense(
     UUID backupServerUid,

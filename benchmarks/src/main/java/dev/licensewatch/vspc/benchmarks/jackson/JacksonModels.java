@@ -1,18 +1,17 @@
 package dev.licensewatch.vspc.benchmarks.jackson;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.OffsetDateTime;
+import dev.licensewatch.vspc.benchmarks.floor.FloorLicense;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Classes equivalent to the client's models for Jackson databind: the same typed fields, enums
- * matched case-insensitively with an unknown fallback, offsets kept, unknown properties ignored.
+ * Jackson databind decoding a page into the floor's records ({@link FloorLicense}, the same typed
+ * fields as the client's models): enums matched ignoring case with an unknown fallback, offsets
+ * kept, unknown properties ignored.
  */
 public final class JacksonModels {
   private JacksonModels() {}
@@ -29,52 +28,9 @@ public final class JacksonModels {
     return mapper.readerFor(Page.class);
   }
 
-  public record Page(Meta meta, List<License> data) {}
+  public record Page(Meta meta, List<FloorLicense> data) {}
 
   public record Meta(PagingInfo pagingInfo) {}
 
   public record PagingInfo(Integer total, Integer count, Integer offset) {}
-
-  public record License(
-      UUID backupServerUid,
-      Boolean autoUpdateEnabled,
-      String edition,
-      Boolean monitoring,
-      List<Package> packages,
-      String company,
-      String email,
-      String contactPerson,
-      OffsetDateTime expirationDate,
-      OffsetDateTime supportExpirationDate,
-      List<UUID> licenseIds,
-      List<String> supportIds,
-      List<SectionType> sectionTypes,
-      Status status,
-      CloudConnect cloudConnect,
-      Double sockets,
-      Double usedSockets,
-      Double capacity,
-      Double usedCapacity,
-      Double units,
-      Double usedUnits,
-      UnitType unitType,
-      Type type) {}
-
-  public enum Status { @JsonEnumDefaultValue Unknown, Valid, Warning, Error, Expired, Unlicensed }
-
-  public enum Type {
-    @JsonEnumDefaultValue Unknown, NotInstalled, Rental, NFR, Perpetual, Evaluation, Subscription,
-    Community
-  }
-
-  public enum UnitType { @JsonEnumDefaultValue Unknown, Instances, Points }
-
-  public enum CloudConnect { @JsonEnumDefaultValue Unknown, No, Yes, Enterprise }
-
-  public enum SectionType { @JsonEnumDefaultValue Unknown, All, Socket, Instance }
-
-  public enum Package {
-    None, Starter, Essentials, Backup, ONE, Suite, Orchestrator, Foundation, Advanced, Premium,
-    @JsonEnumDefaultValue Unknown
-  }
 }

@@ -3,9 +3,12 @@ package dev.licensewatch.vspc.matrix.programs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -69,6 +72,81 @@ public final class Cases {
 
   /** The value the filters compare {@code company} with: characters a query must escape. */
   public static final String COMPANY = "B\u00e4ckerei & S\u00f6hne+Co #1";
+
+  /** The filter, sort and select every program sends, as lists of generated models. */
+  public record Query(List<Object> filter, List<Object> sort, List<Object> select) {}
+
+  /**
+   * The query of the request check (the same in every language; RequestCheck compares what arrives
+   * with the JSON text the document asks for), built with the generated models of {@code
+   * modelPackage} through their fluent setters. Both Java generators name the models
+   * (FilterExpression, SortExpression, SelectExpression and their enums) and setters alike, so one
+   * builder serves both; a generator that named them otherwise would fail the program.
+   */
+  public static Query query(String modelPackage) throws ReflectiveOperationException {
+    Models m = new Models(modelPackage);
+    List<Object> filter = List.of(
+        m.compare("status", "equals", "ignorecase", "Expired"),
+        m.group("or", List.of(
+            m.compare("expirationDate", "lessThan", null, "2027-01-01T00:00:00.0000000+00:00"),
+            m.compare("company", "contains", "ignorecase", COMPANY),
+            m.compare("packages", "in", null, List.of("Backup", "ONE")))));
+    List<Object> sort = List.of(
+        m.sort("expirationDate", "descending", null),
+        m.sort("company", "ascending", "ignorecase"));
+    List<Object> select =
+        List.of(m.select("company"), m.select("expirationDate"), m.select("autoUpdateEnabled"));
+    return new Query(filter, sort, select);
+  }
+
+  /** Generated models by name: a new instance, then one fluent setter call per property. */
+  private record Models(String modelPackage) {
+    /** A comparison; a null collation is left out, as a team writing the request would. */
+    Object compare(String property, String operation, String collation, Object value)
+        throws ReflectiveOperationException {
+      return make("FilterExpression", "property", property, "operation", operation,
+          "collation", collation, "value", value);
+    }
+
+    Object group(String operation, List<Object> items) throws ReflectiveOperationException {
+      return make("FilterExpression", "operation", operation, "items", items);
+    }
+
+    Object sort(String property, String direction, String collation)
+        throws ReflectiveOperationException {
+      return make("SortExpression", "property", property, "direction", direction,
+          "collation", collation);
+    }
+
+    Object select(String propertyPath) throws ReflectiveOperationException {
+      return make("SelectExpression", "propertyPath", propertyPath);
+    }
+
+    /** {@code properties}: name, value, name, value...; a null value is not set. */
+    private Object make(String model, Object... properties) throws ReflectiveOperationException {
+      Class<?> type = Class.forName(modelPackage + "." + model);
+      Object instance = type.getConstructor().newInstance();
+      for (int i = 0; i < properties.length; i += 2) {
+        String name = (String) properties[i];
+        Object value = properties[i + 1];
+        if (value == null) {
+          continue;
+        }
+        Method setter = Arrays.stream(type.getMethods())
+            .filter(method -> method.getName().equals(name) && method.getParameterCount() == 1
+                && method.getReturnType() == type)
+            .findFirst()
+            .orElseThrow(() -> new NoSuchMethodException(model + "." + name));
+        Class<?> parameter = setter.getParameterTypes()[0];
+        if (parameter.isEnum()) {
+          // The generated enums are looked up by their wire value.
+          value = parameter.getMethod("fromValue", String.class).invoke(null, value);
+        }
+        setter.invoke(instance, value);
+      }
+      return instance;
+    }
+  }
 
   public static IllegalArgumentException unknownSchema(String schema) {
     return new IllegalArgumentException("no round trip for schema " + schema);

@@ -7,10 +7,6 @@ import com.example.vspc.nativeclient.model.AsyncActionResponse;
 import com.example.vspc.nativeclient.model.BackupServerLicenseCollection;
 import com.example.vspc.nativeclient.model.ErrorResponse;
 import com.example.vspc.nativeclient.model.FilterExpression;
-import com.example.vspc.nativeclient.model.FilterOperation;
-import com.example.vspc.nativeclient.model.SelectExpression;
-import com.example.vspc.nativeclient.model.SortDirection;
-import com.example.vspc.nativeclient.model.SortExpression;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,23 +41,10 @@ public final class JavaNativeRoundTrip {
     ApiClient client = new ApiClient();
     client.updateBaseUri(baseUrl);
     LicensingApi api = new LicensingApi(client);
-    List<FilterExpression> filter = List.of(
-        new FilterExpression().property("status").operation(FilterOperation.EQUALS)
-            .collation("ignorecase").value("Expired"),
-        new FilterExpression().operation(FilterOperation.OR).items(List.of(
-            new FilterExpression().property("expirationDate").operation(FilterOperation.LESS_THAN)
-                .value("2027-01-01T00:00:00.0000000+00:00"),
-            new FilterExpression().property("company").operation(FilterOperation.CONTAINS)
-                .collation("ignorecase").value(Cases.COMPANY),
-            new FilterExpression().property("packages").operation(FilterOperation.IN)
-                .value(List.of("Backup", "ONE")))));
-    List<SortExpression> sort = List.of(
-        new SortExpression().property("expirationDate").direction(SortDirection.DESCENDING),
-        new SortExpression().property("company").direction(SortDirection.ASCENDING)
-            .collation("ignorecase"));
-    List<SelectExpression> select = List.of(new SelectExpression().propertyPath("company"),
-        new SelectExpression().propertyPath("expirationDate"),
-        new SelectExpression().propertyPath("autoUpdateEnabled"));
+    Cases.Query query = Cases.query(FilterExpression.class.getPackageName());
+    List<Object> filter = query.filter();
+    List<Object> sort = query.sort();
+    List<Object> select = query.select();
     Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
     calls.put("filtered", () -> api.getBackupServersLicenses(2, 0, mapper.writeValueAsString(filter),
         mapper.writeValueAsString(sort), mapper.writeValueAsString(select), null, null).getData().size());

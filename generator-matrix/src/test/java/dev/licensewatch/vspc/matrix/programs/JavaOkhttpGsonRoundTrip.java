@@ -7,10 +7,6 @@ import com.example.vspc.okhttpgson.model.AsyncActionResponse;
 import com.example.vspc.okhttpgson.model.BackupServerLicenseCollection;
 import com.example.vspc.okhttpgson.model.ErrorResponse;
 import com.example.vspc.okhttpgson.model.FilterExpression;
-import com.example.vspc.okhttpgson.model.FilterOperation;
-import com.example.vspc.okhttpgson.model.SelectExpression;
-import com.example.vspc.okhttpgson.model.SortDirection;
-import com.example.vspc.okhttpgson.model.SortExpression;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,23 +37,10 @@ public final class JavaOkhttpGsonRoundTrip {
 
   private static void requests(String baseUrl, Path out) throws Exception {
     LicensingApi api = new LicensingApi(new ApiClient().setBasePath(baseUrl));
-    List<FilterExpression> filter = List.of(
-        new FilterExpression().property("status").operation(FilterOperation.EQUALS)
-            .collation("ignorecase").value("Expired"),
-        new FilterExpression().operation(FilterOperation.OR).items(List.of(
-            new FilterExpression().property("expirationDate").operation(FilterOperation.LESS_THAN)
-                .value("2027-01-01T00:00:00.0000000+00:00"),
-            new FilterExpression().property("company").operation(FilterOperation.CONTAINS)
-                .collation("ignorecase").value(Cases.COMPANY),
-            new FilterExpression().property("packages").operation(FilterOperation.IN)
-                .value(List.of("Backup", "ONE")))));
-    List<SortExpression> sort = List.of(
-        new SortExpression().property("expirationDate").direction(SortDirection.DESCENDING),
-        new SortExpression().property("company").direction(SortDirection.ASCENDING)
-            .collation("ignorecase"));
-    List<SelectExpression> select = List.of(new SelectExpression().propertyPath("company"),
-        new SelectExpression().propertyPath("expirationDate"),
-        new SelectExpression().propertyPath("autoUpdateEnabled"));
+    Cases.Query query = Cases.query(FilterExpression.class.getPackageName());
+    List<Object> filter = query.filter();
+    List<Object> sort = query.sort();
+    List<Object> select = query.select();
     Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
     calls.put("filtered", () -> api.getBackupServersLicenses(2, 0, JSON.serialize(filter),
         JSON.serialize(sort), JSON.serialize(select), null, null).getData().size());
