@@ -97,9 +97,9 @@ class CorpusTest {
     @Test
     @DisplayName("current-server-page has PascalCase values and 7-digit fractions with offsets")
     void currentServerPage() {
-        JsonNode licence = entry("current-server-page.json").body().path("data").path(0);
-        assertThat(licence.path("status").asText()).isEqualTo("Valid");
-        assertThat(licence.path("supportExpirationDate").asText()).matches(".*T..:..:..\\.[0-9]{7}[+-]..:..");
+        JsonNode license = entry("current-server-page.json").body().path("data").path(0);
+        assertThat(license.path("status").asText()).isEqualTo("Valid");
+        assertThat(license.path("supportExpirationDate").asText()).matches(".*T..:..:..\\.[0-9]{7}[+-]..:..");
         ValidationReport closed = SpecDocument.validateResponseClosed(200, entry("current-server-page.json").body().toString());
         assertThat(closed.getMessages()).as("only known values: %s", SpecDocument.format(closed)).isEmpty();
     }
@@ -131,20 +131,20 @@ class CorpusTest {
     @DisplayName("every-nullable-null sends each nullable property of a licence as null")
     @SuppressWarnings("rawtypes")
     void everyNullableNull() {
-        JsonNode licence = entry("every-nullable-null.json").body().path("data").path(0);
+        JsonNode license = entry("every-nullable-null.json").body().path("data").path(0);
         Map<String, Schema> properties = SpecDocument.schema("BackupServerLicense").getProperties();
         List<String> nullable = properties.entrySet().stream()
                 .filter(p -> Boolean.TRUE.equals(p.getValue().getNullable())).map(Map.Entry::getKey).toList();
         assertThat(nullable).hasSize(8).allSatisfy(name ->
-                assertThat(licence.has(name) && licence.get(name).isNull()).as("%s is null", name).isTrue());
+                assertThat(license.has(name) && license.get(name).isNull()).as("%s is null", name).isTrue());
     }
 
     @Test
     @DisplayName("only-auto-update-enabled has a licence with nothing but autoUpdateEnabled")
     void onlyAutoUpdateEnabled() {
-        JsonNode licence = entry("only-auto-update-enabled.json").body().path("data").path(0);
+        JsonNode license = entry("only-auto-update-enabled.json").body().path("data").path(0);
         List<String> names = new ArrayList<>();
-        licence.fieldNames().forEachRemaining(names::add);
+        license.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("autoUpdateEnabled");
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -40,9 +39,9 @@ class DerivedDocumentsTest {
     @Test
     @DisplayName("the closed-enums view rejects a value outside the known lists, which the document accepts")
     void closedViewIsStrict() {
-        ObjectNode licence = ValidatorRejectsTest.validLicense();
-        licence.put("status", "Suspended");
-        String page = ValidatorRejectsTest.page(licence);
+        ObjectNode license = ValidatorRejectsTest.validLicense();
+        license.put("status", "Suspended");
+        String page = ValidatorRejectsTest.page(license);
         assertThat(SpecDocument.validateResponse(200, page).getMessages()).isEmpty();
         ValidationReport closed = SpecDocument.validateResponseClosed(200, page);
         assertThat(closed.getMessages()).singleElement()
@@ -56,8 +55,7 @@ class DerivedDocumentsTest {
             object.remove("enum");
             removed.add(at);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             strip(field.getValue(), at + "/" + field.getKey(), removed);
         }
         return node;

@@ -75,7 +75,7 @@ class ExamplesTest {
     Stream<DynamicTest> parameterExamplesValidate() {
         JsonNode parameters = SpecDocument.tree().path("components").path("parameters");
         List<DynamicTest> tests = new ArrayList<>();
-        parameters.fields().forEachRemaining(entry -> {
+        parameters.properties().forEach(entry -> {
             JsonNode parameter = entry.getValue();
             List<JsonNode> examples = new ArrayList<>();
             JsonNode single = parameter.has("example") ? parameter.get("example") : parameter.path("schema").get("example");
@@ -121,23 +121,23 @@ class ExamplesTest {
     static List<ResponseExample> responseExamples(Set<String> used) {
         List<ResponseExample> found = new ArrayList<>();
         JsonNode paths = SpecDocument.tree().path("paths");
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
             String concrete = path.getKey().replace("{actionId}", SpecDocument.ACTION_PATH.substring(
                     SpecDocument.ACTION_PATH.lastIndexOf('/') + 1));
             JsonNode responses = op.getValue().path("responses");
-            responses.fields().forEachRemaining(entry -> {
+            responses.properties().forEach(entry -> {
                 int status = Integer.parseInt(entry.getKey());
                 String where = path.getKey() + " " + op.getKey() + " " + entry.getKey();
                 JsonNode response = SpecDocument.deref(entry.getValue());
                 Map<String, String> headers = headerExamples(response);
-                Iterator<Map.Entry<String, JsonNode>> media = response.path("content").fields();
+                Iterator<Map.Entry<String, JsonNode>> media = response.path("content").properties().iterator();
                 media.forEachRemaining(m -> {
                     JsonNode mediaType = m.getValue();
                     if (mediaType.has("example")) {
                         found.add(new ResponseExample(where + " " + m.getKey() + " example", concrete, status,
                                 json(mediaType.get("example")), headers));
                     }
-                    mediaType.path("examples").fields().forEachRemaining(ex -> {
+                    mediaType.path("examples").properties().forEach(ex -> {
                         JsonNode example = ex.getValue();
                         String label = where + " " + m.getKey() + " examples." + ex.getKey();
                         if (example.has("$ref")) {
@@ -157,7 +157,7 @@ class ExamplesTest {
 
     private static Map<String, String> headerExamples(JsonNode response) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(h -> {
+        response.path("headers").properties().forEach(h -> {
             JsonNode header = SpecDocument.deref(h.getValue());
             JsonNode example = header.has("example") ? header.get("example") : header.path("schema").get("example");
             if (example != null) {

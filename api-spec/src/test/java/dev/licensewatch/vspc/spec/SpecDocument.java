@@ -71,9 +71,8 @@ final class SpecDocument {
         return VALIDATOR;
     }
 
-    @SuppressWarnings("rawtypes")
-    static Schema schema(String name) {
-        Schema schema = openApi().getComponents().getSchemas().get(name);
+    static Schema<?> schema(String name) {
+        Schema<?> schema = openApi().getComponents().getSchemas().get(name);
         if (schema == null) {
             throw new IllegalArgumentException("no schema " + name);
         }
@@ -112,7 +111,7 @@ final class SpecDocument {
             }
             return;
         }
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (!field.getKey().equals("example") && !field.getKey().equals("examples")) {
                 collectSchemas(field.getValue(), names);
             }
@@ -194,7 +193,7 @@ final class SpecDocument {
 
     /** The known values of an extensible enumeration schema (its {@code x-extensible-enum} list). */
     @SuppressWarnings("unchecked")
-    static java.util.List<String> knownValues(@SuppressWarnings("rawtypes") Schema schema) {
+    static java.util.List<String> knownValues(Schema<?> schema) {
         Object known = schema.getExtensions() == null ? null : schema.getExtensions().get("x-extensible-enum");
         if (!(known instanceof java.util.List<?> list)) {
             return null;

@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.emulator.ContractBreak;
-import dev.licensewatch.vspc.emulator.Drift;
+import dev.licensewatch.vspc.emulator.DriftPlan;
 import dev.licensewatch.vspc.emulator.EnumCasing;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.nio.file.Path;
@@ -163,7 +163,7 @@ final class EmulatorCommand implements Callable<Integer> {
         builder.faults(faults);
       }
       if (drift != null) {
-        builder.drift(Drift.parse(drift));
+        builder.drift(DriftPlan.parse(drift));
       }
       if (throttle != null) {
         builder.throttling(throttle);

@@ -83,9 +83,9 @@ class QueryTest {
       assertThat(request.queryParameter("select"))
           .isEqualTo("[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]");
     });
-    assertThat(requests.stream().mapToInt(LoggedRequest::licences).sum())
+    assertThat(requests.stream().mapToInt(LoggedRequest::licenses).sum())
         .as("licences that crossed the network").isEqualTo(expired.size());
-    assertThat(vspc.stats().licencesServed()).isEqualTo(expired.size());
+    assertThat(vspc.stats().licensesServed()).isEqualTo(expired.size());
   }
 
   @Test

@@ -13,6 +13,8 @@ import au.com.dius.pact.core.model.matchingrules.NumberTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.RuleLogic;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,17 +48,6 @@ public final class Contract {
   public static final String PROVIDER = "vspc-licensing-api";
   public static final String PACT_FILE = CONSUMER + "-" + PROVIDER + ".json";
   public static final String PATH = "/api/v3/licensing/backupServers";
-
-  // Provider states: exactly the emulator's names (see the emulator's ProviderStates).
-  public static final String LICENSES_EXIST = "licenses exist";
-  public static final String NULLABLES_NULL = "a license with every nullable property null";
-  public static final String EVERY_PROPERTY = "a license with every property present";
-  public static final String TOKEN_NOT_VALID = "the token is not valid";
-  public static final String LACKS_ROLE = "the caller lacks a licensing role";
-  public static final String THROTTLED = "requests are throttled";
-  public static final String EVERY_STATUS = "licenses of every status exist";
-  public static final String QUEUED = "requests are answered asynchronously";
-  public static final String ACTION_FINISHED = "an asynchronous action has finished";
 
   /** The asynchronous action of the 202 interactions: the Location's id, then polled. */
   public static final String ACTION_ID = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
@@ -138,44 +129,44 @@ public final class Contract {
    * The smallest licence the client takes: the one required property. Even the identity
    * ({@code backupServerUid}) may be absent; the client keeps such licences.
    */
-  public static Map<String, Object> minimalLicence(int n) {
-    Map<String, Object> licence = new LinkedHashMap<>();
-    licence.put("autoUpdateEnabled", n % 3 != 0);
-    return licence;
+  public static Map<String, Object> minimalLicense(int n) {
+    Map<String, Object> license = new LinkedHashMap<>();
+    license.put("autoUpdateEnabled", n % 3 != 0);
+    return license;
   }
 
-  /** A licence with all 23 properties present and non-null, as a current server sends it. */
-  public static Map<String, Object> fullLicence(int n) {
-    Map<String, Object> l = new LinkedHashMap<>();
+  /**
+   * A licence with all 23 properties present and non-null, as a current server sends it: this
+   * text with {@code backupServerUid} and the licence id made from {@code n}.
+   */
+  private static final String FULL_LICENSE = """
+      {"backupServerUid": null, "autoUpdateEnabled": false, "edition": "Enterprise Plus",
+       "monitoring": false, "packages": ["Backup"], "company": "Alpha",
+       "email": "a.smith@alpha.example", "contactPerson": "Alan Smith",
+       "expirationDate": "2027-09-09T10:00:00.0000000+03:00",
+       "supportExpirationDate": "2027-09-09T10:00:00.0000000+03:00",
+       "licenseIds": [], "supportIds": ["00276360"], "sectionTypes": ["Instance"],
+       "status": "Valid", "cloudConnect": "No", "sockets": 2.0, "usedSockets": 1.0,
+       "capacity": 10.0, "usedCapacity": 2.5, "units": 1000.0, "usedUnits": 12.0,
+       "unitType": "Instances", "type": "Rental"}
+      """;
+
+  /** {@link #FULL_LICENSE} for licence {@code n}. */
+  public static Map<String, Object> fullLicense(int n) {
+    Map<String, Object> l;
+    try {
+      l = PactJson.MAPPER.readValue(FULL_LICENSE, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     l.put("backupServerUid", uid(n));
-    l.put("autoUpdateEnabled", false);
-    l.put("edition", "Enterprise Plus");
-    l.put("monitoring", false);
-    l.put("packages", List.of("Backup"));
-    l.put("company", "Alpha");
-    l.put("email", "a.smith@alpha.example");
-    l.put("contactPerson", "Alan Smith");
-    l.put("expirationDate", "2027-09-09T10:00:00.0000000+03:00");
-    l.put("supportExpirationDate", "2027-09-09T10:00:00.0000000+03:00");
     l.put("licenseIds", List.of(uid(1000 + n)));
-    l.put("supportIds", List.of("00276360"));
-    l.put("sectionTypes", List.of("Instance"));
-    l.put("status", "Valid");
-    l.put("cloudConnect", "No");
-    l.put("sockets", 2.0);
-    l.put("usedSockets", 1.0);
-    l.put("capacity", 10.0);
-    l.put("usedCapacity", 2.5);
-    l.put("units", 1000.0);
-    l.put("usedUnits", 12.0);
-    l.put("unitType", "Instances");
-    l.put("type", "Rental");
     return l;
   }
 
-  /** {@link #fullLicence} with the eight nullable properties null. */
-  public static Map<String, Object> licenceWithNullsOnly(int n) {
-    Map<String, Object> l = fullLicence(n);
+  /** {@link #fullLicense} with the eight nullable properties null. */
+  public static Map<String, Object> licenseWithNullsOnly(int n) {
+    Map<String, Object> l = fullLicense(n);
     l.put("autoUpdateEnabled", true);
     l.put("status", "Warning");
     l.put("type", "Subscription");
@@ -194,31 +185,31 @@ public final class Contract {
    * @param limit the most licences the client accepts in this page (the request's limit)
    */
   public static PactDslJsonBody page(int total, int offset, int limit,
-      List<Map<String, Object>> licences, Nullables nullables) {
+      List<Map<String, Object>> licenses, Nullables nullables) {
     PactDslJsonBody body = new PactDslJsonBody();
     body.object("meta").object("pagingInfo")
         .integerType("total", total)
-        .integerType("count", licences.size())
+        .integerType("count", licenses.size())
         // The client checks that the page starts where it asked: the offset is pinned.
         .numberValue("offset", offset)
         .closeObject().closeObject();
     PactDslJsonArray data = body.array("data");
-    for (Map<String, Object> licence : licences) {
+    for (Map<String, Object> license : licenses) {
       PactDslJsonBody item = data.object();
-      writeObject(item, licence);
+      writeObject(item, license);
       item.closeObject();
     }
     data.closeArray();
     MatchingRuleCategory rules = body.getMatchers();
     rules.addRule("$.data", new MinMaxTypeMatcher(0, limit));
-    if (!licences.isEmpty()) {
-      licenceRules(rules, "$.data[*]", licences.get(0), nullables);
+    if (!licenses.isEmpty()) {
+      licenseRules(rules, "$.data[*]", licenses.get(0), nullables);
     }
     return body;
   }
 
   /** The rules of one licence's properties (those present in the example) under a path. */
-  static void licenceRules(MatchingRuleCategory rules, String at, Map<String, Object> example,
+  static void licenseRules(MatchingRuleCategory rules, String at, Map<String, Object> example,
       Nullables nullables) {
     for (Map.Entry<String, Object> e : example.entrySet()) {
       String name = e.getKey();
@@ -301,10 +292,10 @@ public final class Contract {
   }
 
   /** n distinct minimal licences numbered from {@code first}. */
-  public static List<Map<String, Object>> minimalLicences(int first, int n) {
+  public static List<Map<String, Object>> minimalLicenses(int first, int n) {
     List<Map<String, Object>> list = new ArrayList<>(n);
     for (int i = first; i < first + n; i++) {
-      list.add(minimalLicence(i));
+      list.add(minimalLicense(i));
     }
     return list;
   }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Who may read licences. */
+/** Who may read licences, and the 401 or 403 everyone else gets. */
 record Auth(Mode mode, Map<String, String> tokenRoles) {
 
   enum Mode {
@@ -26,8 +26,21 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
   private static final Set<String> LICENSING_ROLES = VspcEmulator.LICENSING_ROLES.stream()
       .map(role -> role.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
+  // Answers whose bytes never change: built once, not per request.
+  private static final Response UNAUTHORIZED_401 = Response.error(401,
+      "Authorization has been denied for this request.", "security");
+  private static final Response FORBIDDEN_403 = Response.error(403,
+      "Access to the requested resource is forbidden. Only these roles may read licenses: "
+          + String.join(", ", VspcEmulator.LICENSING_ROLES) + ".", "security");
+
   Auth {
     tokenRoles = Map.copyOf(tokenRoles);
+  }
+
+  /** Only these tokens, each with its role; {@link VspcEmulator#DEFAULT_TOKEN} when none. */
+  static Auth tokens(Map<String, String> tokenRoles) {
+    return new Auth(Mode.TOKENS, tokenRoles.isEmpty()
+        ? Map.of(VspcEmulator.DEFAULT_TOKEN, VspcEmulator.PORTAL_ADMINISTRATOR) : tokenRoles);
   }
 
   static Auth any() {
@@ -36,6 +49,15 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
 
   static Auth of(Mode mode) {
     return new Auth(mode, Map.of());
+  }
+
+  /** 401 or 403 when the request's token may not read licences; null when it may. */
+  @Nullable Response refusal(Request request) {
+    return switch (check(request.header("authorization"))) {
+      case UNAUTHENTICATED -> UNAUTHORIZED_401;
+      case FORBIDDEN -> FORBIDDEN_403;
+      case OK -> null;
+    };
   }
 
   Outcome check(@Nullable String authorization) {

@@ -54,7 +54,7 @@ final class Breaks {
   }
 
   /** One licence's bytes with the licence breaks applied. */
-  byte[] licence(byte[] json) {
+  byte[] license(byte[] json) {
     if (isNone()) {
       return json;
     }
@@ -84,7 +84,7 @@ final class Breaks {
   /** A 200 page as sent, with the wrong Content-Type if asked for. */
   Response page(Response page) {
     return has(ContractBreak.WRONG_CONTENT_TYPE)
-        ? new Response(page.status(), HTML, page.body(), page.licences()) : page;
+        ? new Response(page.status(), HTML, page.body(), page.licenses()) : page;
   }
 
   @Override

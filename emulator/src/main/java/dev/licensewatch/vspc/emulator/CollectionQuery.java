@@ -44,17 +44,8 @@ final class CollectionQuery {
   }
 
   /** A malformed parameter: the 400 names it. */
-  static final class Invalid extends Exception {
-    final String parameter;
-
-    Invalid(String parameter, String message) {
-      super(message, null, false, false);
-      this.parameter = parameter;
-    }
-  }
-
   /** The query of a request; {@link #NONE} without filter, sort and select. */
-  static CollectionQuery of(Request request, LicenseStore store) throws Invalid {
+  static CollectionQuery of(Request request, LicenseStore store) throws BadParameter {
     String filterText = request.queryParameter("filter");
     String sortText = request.queryParameter("sort");
     String selectText = request.queryParameter("select");
@@ -89,23 +80,23 @@ final class CollectionQuery {
 
   /**
    * The store's licences this query keeps, by index, in its order (cached per store); null when
-   * it keeps them all in the store's order. {@code licences} reads licence i of the store.
+   * it keeps them all in the store's order. {@code licenses} reads licence i of the store.
    */
-  int @Nullable [] apply(LicenseStore store, IntFunction<Map<String, @Nullable Object>> licences) {
+  int @Nullable [] apply(LicenseStore store, IntFunction<Map<String, @Nullable Object>> licenses) {
     if (filter.isEmpty() && sort.isEmpty()) {
       return null;
     }
     return store.queried(filterText + "\n" + sortText, () -> {
       List<Integer> kept = new ArrayList<>();
       for (int i = 0; i < store.size(); i++) {
-        if (matches(licences.apply(i))) {
+        if (matches(licenses.apply(i))) {
           kept.add(i);
         }
       }
       if (!sort.isEmpty()) {
         Comparator<Integer> order = null;
         for (SortKey key : sort) {
-          Comparator<Integer> next = (x, y) -> key.compare(licences.apply(x), licences.apply(y));
+          Comparator<Integer> next = (x, y) -> key.compare(licenses.apply(x), licenses.apply(y));
           order = order == null ? next : order.thenComparing(next);
         }
         kept.sort(order); // stable
@@ -114,9 +105,9 @@ final class CollectionQuery {
     });
   }
 
-  private boolean matches(Map<String, @Nullable Object> licence) {
+  private boolean matches(Map<String, @Nullable Object> license) {
     for (Node node : filter) {
-      if (!node.test(licence)) {
+      if (!node.test(license)) {
         return false;
       }
     }
@@ -124,9 +115,9 @@ final class CollectionQuery {
   }
 
   /** The licence with only the selected properties, in its own order of properties. */
-  Map<String, @Nullable Object> project(Map<String, @Nullable Object> licence) {
+  Map<String, @Nullable Object> project(Map<String, @Nullable Object> license) {
     Map<String, @Nullable Object> kept = new LinkedHashMap<>();
-    for (Map.Entry<String, @Nullable Object> property : licence.entrySet()) {
+    for (Map.Entry<String, @Nullable Object> property : license.entrySet()) {
       List<String[]> under = new ArrayList<>();
       for (String[] path : select) {
         if (path[0].equals(property.getKey())) {
@@ -156,7 +147,7 @@ final class CollectionQuery {
 
   /** One expression, checked. */
   private interface Node {
-    boolean test(Map<String, @Nullable Object> licence);
+    boolean test(Map<String, @Nullable Object> license);
   }
 
   private enum Operation {
@@ -202,18 +193,18 @@ final class CollectionQuery {
   /** Deeper nesting is refused rather than risking the stack. */
   private static final int MAX_DEPTH = 32;
 
-  private static Node expression(@Nullable Object json, Set<String> known, int depth) throws Invalid {
+  private static Node expression(@Nullable Object json, Set<String> known, int depth) throws BadParameter {
     if (depth > MAX_DEPTH) {
-      throw new Invalid("filter", "Filter expressions are nested more than " + MAX_DEPTH + " deep.");
+      throw new BadParameter("filter", "Filter expressions are nested more than " + MAX_DEPTH + " deep.");
     }
     Map<String, Object> members = object(json, "filter", EXPRESSION_MEMBERS);
     Object operationName = members.get("operation");
     if (!(operationName instanceof String name)) {
-      throw new Invalid("filter", "A filter expression needs an operation.");
+      throw new BadParameter("filter", "A filter expression needs an operation.");
     }
     Operation operation = Operation.of(name);
     if (operation == null) {
-      throw new Invalid("filter", "Unknown operation '" + name + "' in filter.");
+      throw new BadParameter("filter", "Unknown operation '" + name + "' in filter.");
     }
     Collation collation = collation(members.get("collation"), "filter");
     if (operation.isGroup()) {
@@ -222,37 +213,37 @@ final class CollectionQuery {
     String[] path = path(members.get("property"), known, "filter", "property");
     Object value = members.get("value");
     if (operation.takesList() != value instanceof List<?>) {
-      throw new Invalid("filter", "The value of " + operation.json + " on '" + String.join(".", path)
+      throw new BadParameter("filter", "The value of " + operation.json + " on '" + String.join(".", path)
           + "' must be " + (operation.takesList() ? "an array." : "a single value, not an array."));
     }
     if (value instanceof Map<?, ?> || value instanceof List<?> list
         && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
-      throw new Invalid("filter", "The value of " + operation.json + " on '" + String.join(".", path)
+      throw new BadParameter("filter", "The value of " + operation.json + " on '" + String.join(".", path)
           + "' must be a string, a number, a boolean or null, or an array of those.");
     }
-    return licence -> compare(operation, Values.at(licence, path), value, collation);
+    return license -> compare(operation, Values.at(license, path), value, collation);
   }
 
   private static Node group(Operation operation, Map<String, Object> members, Set<String> known,
-      int depth) throws Invalid {
+      int depth) throws BadParameter {
     if (members.get("property") != null || members.get("value") != null) {
-      throw new Invalid("filter", operation.json + " groups items; it takes no property or value.");
+      throw new BadParameter("filter", operation.json + " groups items; it takes no property or value.");
     }
     if (!(members.get("items") instanceof List<?> items) || items.isEmpty()) {
-      throw new Invalid("filter", operation.json + " needs items.");
+      throw new BadParameter("filter", operation.json + " needs items.");
     }
     if (operation == Operation.NOT && items.size() != 1) {
-      throw new Invalid("filter", "not takes exactly one item, was given " + items.size() + ".");
+      throw new BadParameter("filter", "not takes exactly one item, was given " + items.size() + ".");
     }
     List<Node> nodes = new ArrayList<>();
     for (Object item : items) {
       nodes.add(expression(item, known, depth + 1));
     }
     return switch (operation) {
-      case AND -> licence -> nodes.stream().allMatch(n -> n.test(licence));
-      case OR -> licence -> nodes.stream().anyMatch(n -> n.test(licence));
-      case NOT -> licence -> !nodes.get(0).test(licence);
-      default -> licence -> nodes.stream().filter(n -> n.test(licence)).count() % 2 == 1;
+      case AND -> license -> nodes.stream().allMatch(n -> n.test(license));
+      case OR -> license -> nodes.stream().anyMatch(n -> n.test(license));
+      case NOT -> license -> !nodes.get(0).test(license);
+      default -> license -> nodes.stream().filter(n -> n.test(license)).count() % 2 == 1;
     };
   }
 
@@ -323,16 +314,16 @@ final class CollectionQuery {
     }
   }
 
-  private static SortKey sortKey(@Nullable Object json, Set<String> known) throws Invalid {
+  private static SortKey sortKey(@Nullable Object json, Set<String> known) throws BadParameter {
     Map<String, Object> members = object(json, "sort", Set.of("property", "direction", "collation"));
     String[] path = path(members.get("property"), known, "sort", "property");
     if (path.length == 1 && LISTS.contains(path[0])) {
-      throw new Invalid("sort", "Cannot sort by '" + path[0] + "': it is an array.");
+      throw new BadParameter("sort", "Cannot sort by '" + path[0] + "': it is an array.");
     }
     Object direction = members.get("direction");
     if (!(direction instanceof String d)
         || !(d.equalsIgnoreCase("ascending") || d.equalsIgnoreCase("descending"))) {
-      throw new Invalid("sort", "The direction of a sort must be ascending or descending, was "
+      throw new BadParameter("sort", "The direction of a sort must be ascending or descending, was "
           + (direction == null ? "missing" : "'" + direction + "'") + ".");
     }
     return new SortKey(path, d.equalsIgnoreCase("descending"), collation(members.get("collation"), "sort"));
@@ -342,7 +333,7 @@ final class CollectionQuery {
   // Shared checks
 
   /** The JSON array of a parameter, empty when the parameter is absent. */
-  private static List<?> array(@Nullable String text, String parameter) throws Invalid {
+  private static List<?> array(@Nullable String text, String parameter) throws BadParameter {
     if (text == null) {
       return List.of();
     }
@@ -350,27 +341,27 @@ final class CollectionQuery {
     try (Buffer buffer = new Buffer().writeUtf8(text); JsonReader reader = JsonReader.of(buffer)) {
       value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new Invalid(parameter, "The " + parameter + " parameter has data after its JSON array.");
+        throw new BadParameter(parameter, "The " + parameter + " parameter has data after its JSON array.");
       }
     } catch (IOException | RuntimeException e) {
-      throw new Invalid(parameter, "The " + parameter + " parameter is not valid JSON: "
+      throw new BadParameter(parameter, "The " + parameter + " parameter is not valid JSON: "
           + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ".");
     }
     if (!(value instanceof List<?> list)) {
-      throw new Invalid(parameter, "The " + parameter + " parameter must be a JSON array.");
+      throw new BadParameter(parameter, "The " + parameter + " parameter must be a JSON array.");
     }
     return list;
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> object(@Nullable Object json, String parameter,
-      Set<String> members) throws Invalid {
+      Set<String> members) throws BadParameter {
     if (!(json instanceof Map<?, ?> map)) {
-      throw new Invalid(parameter, "Each element of " + parameter + " must be a JSON object.");
+      throw new BadParameter(parameter, "Each element of " + parameter + " must be a JSON object.");
     }
     for (Object name : map.keySet()) {
       if (!members.contains(name)) {
-        throw new Invalid(parameter, "Unknown member '" + name + "' in " + parameter + "; expected "
+        throw new BadParameter(parameter, "Unknown member '" + name + "' in " + parameter + "; expected "
             + String.join(", ", new java.util.TreeSet<>(members)) + ".");
       }
     }
@@ -378,23 +369,23 @@ final class CollectionQuery {
   }
 
   private static String[] path(@Nullable Object json, Set<String> known, String parameter,
-      String member) throws Invalid {
+      String member) throws BadParameter {
     if (!(json instanceof String path) || path.isBlank()) {
-      throw new Invalid(parameter, "A " + parameter + " expression needs a " + member + ".");
+      throw new BadParameter(parameter, "A " + parameter + " expression needs a " + member + ".");
     }
     if (!known.contains(path)) {
-      throw new Invalid(parameter, "Unknown property '" + path + "' in " + parameter + ".");
+      throw new BadParameter(parameter, "Unknown property '" + path + "' in " + parameter + ".");
     }
     return path.split("\\.");
   }
 
-  private static Collation collation(@Nullable Object json, String parameter) throws Invalid {
+  private static Collation collation(@Nullable Object json, String parameter) throws BadParameter {
     if (json == null) {
       return Collation.ORDINAL;
     }
     Collation collation = json instanceof String name ? Collation.of(name) : null;
     if (collation == null) {
-      throw new Invalid(parameter, "Unknown collation '" + json + "' in " + parameter
+      throw new BadParameter(parameter, "Unknown collation '" + json + "' in " + parameter
           + "; use ordinal, ignorecase or lexicographic.");
     }
     return collation;

@@ -31,11 +31,11 @@ public final class Dataset {
   private final EnumCasing casing;
   private final double unknownEnumShare;
   private final @Nullable LocalDate today;
-  private final @Nullable List<byte[]> jsonLicences;
+  private final @Nullable List<byte[]> jsonLicenses;
   private final boolean complete;
 
   private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
-      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicences, boolean complete) {
+      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicenses, boolean complete) {
     if (count < 0) {
       throw new IllegalArgumentException("licence count must be >= 0: " + count);
     }
@@ -48,7 +48,7 @@ public final class Dataset {
     this.casing = Objects.requireNonNull(casing, "casing");
     this.unknownEnumShare = unknownEnumShare;
     this.today = today;
-    this.jsonLicences = jsonLicences;
+    this.jsonLicenses = jsonLicenses;
     this.complete = complete;
   }
 
@@ -86,23 +86,23 @@ public final class Dataset {
 
   /** Like {@link #fromJsonFile(Path)}, from a string. */
   public static Dataset fromJson(String json) {
-    List<byte[]> licences = splitLicences(json);
-    return of(Kind.JSON, licences.size(), 0, List.copyOf(licences));
+    List<byte[]> licenses = splitLicenses(json);
+    return of(Kind.JSON, licenses.size(), 0, List.copyOf(licenses));
   }
 
   /** Enum values in this casing (synthetic data only; JSON is served as written). */
   public Dataset withCasing(EnumCasing casing) {
-    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, complete);
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicenses, complete);
   }
 
   /** This share (0..1) of synthetic licences carries an enum value newer servers send. */
   public Dataset withUnknownEnumShare(double share) {
-    return new Dataset(kind, count, seed, casing, share, today, jsonLicences, complete);
+    return new Dataset(kind, count, seed, casing, share, today, jsonLicenses, complete);
   }
 
   /** The day expiry dates are spread around (default: the current UTC date). */
   public Dataset withToday(LocalDate today) {
-    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, complete);
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicenses, complete);
   }
 
   /**
@@ -110,7 +110,7 @@ public final class Dataset {
    * licence leaves properties out. Contract tests that match whole licences need this.
    */
   public Dataset withEveryPropertyPresent() {
-    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicences, true);
+    return new Dataset(kind, count, seed, casing, unknownEnumShare, today, jsonLicenses, true);
   }
 
   /** How many licences this dataset has. */
@@ -122,17 +122,17 @@ public final class Dataset {
     LocalDate day = today != null ? today : LocalDate.now(ZoneOffset.UTC);
     LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare, complete);
     return switch (kind) {
-      case SYNTHETIC -> LicenseStore.lazy(count, i -> Json.object(gen.licence(i)));
-      case NULLABLES_NULL -> LicenseStore.of(List.of(Json.object(gen.licenceWithNullablesNull())),
-          i -> Json.object(gen.licence(i)), 1);
-      case EVERY_PROPERTY -> LicenseStore.of(List.of(Json.object(gen.licenceWithEveryProperty())),
-          i -> Json.object(gen.licence(i)), 1);
-      case JSON -> LicenseStore.of(Objects.requireNonNull(jsonLicences),
-          i -> Json.object(gen.licence(i)), count);
+      case SYNTHETIC -> LicenseStore.lazy(count, i -> Json.object(gen.license(i)));
+      case NULLABLES_NULL -> LicenseStore.of(List.of(Json.object(gen.licenseWithNullablesNull())),
+          i -> Json.object(gen.license(i)), 1);
+      case EVERY_PROPERTY -> LicenseStore.of(List.of(Json.object(gen.licenseWithEveryProperty())),
+          i -> Json.object(gen.license(i)), 1);
+      case JSON -> LicenseStore.of(Objects.requireNonNull(jsonLicenses),
+          i -> Json.object(gen.license(i)), count);
     };
   }
 
-  private static List<byte[]> splitLicences(String json) {
+  private static List<byte[]> splitLicenses(String json) {
     try (Buffer buffer = new Buffer().writeUtf8(json); JsonReader reader = JsonReader.of(buffer)) {
       List<byte[]> out = new ArrayList<>();
       if (reader.peek() == JsonReader.Token.BEGIN_ARRAY) {

@@ -12,15 +12,18 @@ import java.util.Map;
  * @param responsesByStatus complete responses by HTTP status (faults without a status absent);
  *     counted as sending starts and taken back if it fails, so a client never holds a response
  *     these figures do not show yet
- * @param licencesServed licences in the pages answered in full (asynchronous results included):
+ * @param licensesServed licences in the pages answered in full (asynchronous results included):
  *     with a filter, only those it keeps
+ * @param bytesSent bytes handed to sockets (status lines, headers and bodies, whole or cut
+ *     short): with a huge page, how much of it the server got to send before the client left
  */
 public record EmulatorStats(
     long requests,
     long licenseRequests,
     Map<FaultKind, Long> faults,
     Map<Integer, Long> responsesByStatus,
-    long licencesServed) {
+    long licensesServed,
+    long bytesSent) {
 
   public EmulatorStats {
     faults = Map.copyOf(faults);

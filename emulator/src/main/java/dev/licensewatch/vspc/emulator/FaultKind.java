@@ -23,8 +23,20 @@ public enum FaultKind {
   RESET("reset", 0),
   /** Headers (full Content-Length) and half of the body, then an orderly close (FIN). */
   TRUNCATE("truncate", 0),
-  /** The body is sent in 10 pieces with a pause between them; argument: pause ms (100). */
+  /** The body is sent in 10 pieces with a pause before each; argument: pause ms (100). */
   SLOW_BODY("slow", 100),
+  /**
+   * The body is sent one byte at a time with a pause before each, so a read timeout never
+   * fires; argument: pause ms (1000).
+   */
+  DRIP("drip", 1000),
+  /**
+   * A 200 page of exactly the argument's MiB (1024) announced by Content-Length: the
+   * dataset's licences over and over, generated while it is sent and never held.
+   */
+  HUGE_PAGE("huge", 1024),
+  /** The same page with chunked transfer coding (no length announced); argument: MiB (1024). */
+  HUGE_PAGE_CHUNKED("huge-chunked", 1024),
   /** The request is read and never answered until the client or the emulator closes. */
   HANG("hang", 0),
   /** An extra delay before a normal answer; argument: milliseconds (1000). */

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * Kinds are the {@link FaultKind#token() tokens}: {@code 429 429body 429both 503 520 reset
- * truncate slow hang delay}.
+ * truncate slow drip huge huge-chunked hang delay}.
  */
 public final class FaultPlan {
 

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLServerSocketFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,11 +55,16 @@ final class HttpServerCore implements Closeable {
   private final ThreadPoolExecutor workers;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Every worker thread started, so that close() can wait until each has ended. */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final LongAdder bytesSent;
   private volatile boolean closed;
 
+  /** Serves {@code handler}'s answers, adding every byte handed to a socket to {@code bytesSent}. */
   HttpServerCore(InetAddress host, int port, @Nullable SSLServerSocketFactory tls,
-      int maxConnections, Handler handler) throws IOException {
+      int maxConnections, LongAdder bytesSent, Handler handler) throws IOException {
     this.handler = handler;
+    this.bytesSent = bytesSent;
     ServerSocket ss = tls != null ? tls.createServerSocket() : new ServerSocket();
     ss.setReuseAddress(true);
     ss.bind(new InetSocketAddress(host, port), 256);
@@ -69,6 +76,8 @@ final class HttpServerCore implements Closeable {
           Thread t = new Thread(r,
               "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
           t.setDaemon(true);
+          threads.removeIf(old -> !old.isAlive());   // idle workers end after 30 s
+          threads.add(t);
           return t;
         });
     this.acceptor = new Thread(this::acceptLoop, "vspc-emulator-" + id + "-accept");
@@ -110,7 +119,8 @@ final class HttpServerCore implements Closeable {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(IDLE_TIMEOUT_MS);
       InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+      OutputStream out = new BufferedOutputStream(
+          new Counting(socket.getOutputStream(), bytesSent), 64 * 1024);
       while (!closed) {
         Request request;
         try {
@@ -143,6 +153,7 @@ final class HttpServerCore implements Closeable {
   }
 
   private static final class BadRequestException extends IOException {
+    private static final long serialVersionUID = 1L;
     final int status;
 
     BadRequestException(int status, String message) {
@@ -285,6 +296,10 @@ final class HttpServerCore implements Closeable {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
         log.warn("emulator worker threads did not stop within 5 s");
       }
+      // A terminated pool's last worker may still be on its way out of run(): wait for it too.
+      for (Thread t : threads) {
+        t.join(5_000);
+      }
       acceptor.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -302,100 +317,25 @@ final class HttpServerCore implements Closeable {
     }
   }
 
-  /** One request's way back to the client, with the ways a faulty server answers. */
-  static final class Exchange {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    private boolean closeAfter;
-    private boolean aborted;
+  /** The socket's output, counting what is handed to the socket. */
+  private static final class Counting extends FilterOutputStream {
+    private final LongAdder count;
 
-    Exchange(Socket socket, InputStream in, OutputStream out, boolean closeAfter) {
-      this.socket = socket;
-      this.in = in;
-      this.out = out;
-      this.closeAfter = closeAfter;
+    Counting(OutputStream out, LongAdder count) {
+      super(out);
+      this.count = count;
     }
 
-    boolean closeAfter() {
-      return closeAfter;
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count.increment();
     }
 
-    boolean aborted() {
-      return aborted;
-    }
-
-    void closeAfterResponse() {
-      closeAfter = true;
-    }
-
-    private void writeHead(Response r) throws IOException {
-      StringBuilder head = new StringBuilder(256);
-      head.append("HTTP/1.1 ").append(r.status()).append(' ')
-          .append(Response.reason(r.status())).append("\r\n");
-      for (String[] h : r.headers()) {
-        head.append(h[0]).append(": ").append(h[1]).append("\r\n");
-      }
-      head.append("Content-Length: ").append(r.contentLength()).append("\r\n");
-      if (closeAfter) {
-        head.append("Connection: close\r\n");
-      }
-      head.append("\r\n");
-      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A complete response. */
-    void send(Response r) throws IOException {
-      writeHead(r);
-      for (byte[] part : r.body()) {
-        out.write(part);
-      }
-      out.flush();
-    }
-
-    /**
-     * Headers announcing the whole body, half of it, then either an abortive close (RST, via
-     * SO_LINGER 0) or an orderly one (FIN): the client sees a reset or a truncated body.
-     */
-    void sendCut(Response r, boolean reset) throws IOException {
-      byte[] body = r.bodyBytes();
-      writeHead(r);
-      out.write(body, 0, body.length / 2);
-      out.flush();
-      aborted = true;
-      if (reset) {
-        socket.setSoLinger(true, 0);
-      }
-      socket.close();
-    }
-
-    /** The whole response, the body in 10 pieces with a pause before each. */
-    void sendSlowly(Response r, long pauseMillis) throws IOException, InterruptedException {
-      byte[] body = r.bodyBytes();
-      writeHead(r);
-      out.flush();
-      int pieces = 10;
-      int size = Math.max(1, (body.length + pieces - 1) / pieces);
-      for (int at = 0; at < body.length; at += size) {
-        Thread.sleep(pauseMillis);
-        out.write(body, at, Math.min(size, body.length - at));
-        out.flush();
-      }
-    }
-
-    /** Never answers: waits until the client gives up or the emulator closes the socket. */
-    void hang() throws IOException {
-      aborted = true;
-      byte[] sink = new byte[1024];
-      while (true) {
-        try {
-          if (in.read(sink) < 0) {
-            return;
-          }
-        } catch (SocketTimeoutException e) {
-          // Keep hanging; close() of the emulator ends this read with an exception.
-        }
-      }
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count.add(len);
     }
   }
 }

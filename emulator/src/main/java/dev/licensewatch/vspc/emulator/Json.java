@@ -27,8 +27,8 @@ final class Json {
 
   /** A licence's bytes as JSON values (maps, lists, strings, doubles, booleans, nulls). */
   @SuppressWarnings("unchecked")
-  static Map<String, @Nullable Object> parse(byte[] licence) {
-    try (Buffer buffer = new Buffer().write(licence); com.squareup.moshi.JsonReader reader =
+  static Map<String, @Nullable Object> parse(byte[] license) {
+    try (Buffer buffer = new Buffer().write(license); com.squareup.moshi.JsonReader reader =
         com.squareup.moshi.JsonReader.of(buffer)) {
       return (Map<String, @Nullable Object>) reader.readJsonValue();
     } catch (IOException e) {

@@ -82,7 +82,7 @@ final class LicenseGenerator {
 
   /** The {@code index}-th licence as an ordered property map (values: String, Boolean,
    * Double, List of String, or null). */
-  Map<String, @Nullable Object> licence(long index) {
+  Map<String, @Nullable Object> license(long index) {
     SplittableRandom r = new SplittableRandom(mix(seed ^ mix(index + 0x5DEECE66DL)));
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
     String uid = serverUid(index);
@@ -146,13 +146,13 @@ final class LicenseGenerator {
         ? half(units * (1.01 + r.nextDouble() * 0.3))   // over-used: a real, billable situation
         : half(units * r.nextDouble());
 
-    boolean socketLicence = !points && r.nextInt(100) < 15;
-    List<String> sectionTypes = socketLicence
+    boolean socketLicense = !points && r.nextInt(100) < 15;
+    List<String> sectionTypes = socketLicense
         ? (r.nextBoolean() ? List.of("Socket") : List.of("Socket", "Instance"))
         : r.nextInt(100) < 4 ? List.of("All") : List.of("Instance");
     Double sockets;
     Double usedSockets;
-    if (socketLicence) {
+    if (socketLicense) {
       double s = 2 * r.nextInt(1, 33);
       sockets = s;
       usedSockets = (double) r.nextInt(0, (int) s + 1);
@@ -286,8 +286,8 @@ final class LicenseGenerator {
   }
 
   /** The one licence of provider state "a license with every nullable property null". */
-  Map<String, @Nullable Object> licenceWithNullablesNull() {
-    Map<String, @Nullable Object> m = licenceWithEveryProperty();
+  Map<String, @Nullable Object> licenseWithNullablesNull() {
+    Map<String, @Nullable Object> m = licenseWithEveryProperty();
     m.put("backupServerUid", "5f0c2b1e-7d3a-4c8e-9b21-0a6e4d2f8c13");
     for (String p : NULLABLE) {
       m.put(p, null);
@@ -296,7 +296,7 @@ final class LicenseGenerator {
   }
 
   /** The one licence of provider state "a license with every property present". */
-  Map<String, @Nullable Object> licenceWithEveryProperty() {
+  Map<String, @Nullable Object> licenseWithEveryProperty() {
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
     m.put("backupServerUid", "a26ad214-e225-49bf-8fb8-f16340729b7b");
     m.put("autoUpdateEnabled", true);

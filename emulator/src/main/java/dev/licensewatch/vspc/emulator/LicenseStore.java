@@ -46,8 +46,8 @@ final class LicenseStore {
   }
 
   /** These licences; drift adds ones made by {@code extra}, from index {@code nextExtra}. */
-  static LicenseStore of(List<byte[]> licences, LongFunction<byte[]> extra, long nextExtra) {
-    List<byte[]> copy = List.copyOf(licences);
+  static LicenseStore of(List<byte[]> licenses, LongFunction<byte[]> extra, long nextExtra) {
+    List<byte[]> copy = List.copyOf(licenses);
     return new LicenseStore(copy.size(), copy::get, extra, nextExtra, false);
   }
 
@@ -66,12 +66,12 @@ final class LicenseStore {
         values = parsed;
       }
     }
-    Map<String, @Nullable Object> licence = values.get(index);
-    if (licence == null) {
-      licence = Json.parse(get(index));
-      values.set(index, licence);
+    Map<String, @Nullable Object> license = values.get(index);
+    if (license == null) {
+      license = Json.parse(get(index));
+      values.set(index, license);
     }
-    return licence;
+    return license;
   }
 
   /**

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param method the HTTP method
  * @param target the path and query as received (still percent-encoded)
  * @param status the status answered (faults that send no status are not logged)
- * @param licences how many licences the answer's body held (0 for anything but a page)
+ * @param licenses how many licences the answer's body held (0 for anything but a page)
  */
-public record LoggedRequest(String method, String target, int status, int licences) {
+public record LoggedRequest(String method, String target, int status, int licenses) {
 
   /** The path, without the query. */
   public String path() {

@@ -79,9 +79,9 @@ public final class ProviderStates {
       case LACKS_ROLE -> new Setup(defaultDataset(), Auth.of(Auth.Mode.FORBID_ALL),
           FaultPlan.none());
       case EVERY_STATUS -> new Setup(everyStatus(), Auth.any(), FaultPlan.none());
-      case QUEUED -> new Setup(fullLicences(3), Auth.any(), FaultPlan.none(),
+      case QUEUED -> new Setup(fullLicenses(3), Auth.any(), FaultPlan.none(),
           AsyncAnswers.of(AsyncAnswers.Outcome.SUCCEED, intParam(params, "polls", 0, 0, 100)), null);
-      case ACTION_FINISHED -> new Setup(fullLicences(3), Auth.any(), FaultPlan.none(),
+      case ACTION_FINISHED -> new Setup(fullLicenses(3), Auth.any(), FaultPlan.none(),
           AsyncAnswers.none(), uuidParam(params, "actionId"));
       case THROTTLED -> new Setup(defaultDataset(), Auth.any(), FaultPlan.always(
           FaultKind.THROTTLE_BOTH, intParam(params, "retryAfter", 25, 0, Integer.MAX_VALUE)));
@@ -95,7 +95,7 @@ public final class ProviderStates {
     return setupFor(LICENSES_EXIST, Map.of());
   }
 
-  private static Dataset fullLicences(int total) {
+  private static Dataset fullLicenses(int total) {
     return Dataset.synthetic(total, SEED).withEveryPropertyPresent();
   }
 
@@ -113,18 +113,18 @@ public final class ProviderStates {
     };
     LicenseGenerator generator = new LicenseGenerator(SEED, LocalDate.of(2026, 1, 1),
         EnumCasing.PASCAL_CASE, 0, true);
-    List<String> licences = new ArrayList<>();
+    List<String> licenses = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
-      Map<String, @Nullable Object> licence = generator.licenceWithEveryProperty();
-      licence.put("backupServerUid", UUID.nameUUIDFromBytes(("every-status-" + i).getBytes(
+      Map<String, @Nullable Object> license = generator.licenseWithEveryProperty();
+      license.put("backupServerUid", UUID.nameUUIDFromBytes(("every-status-" + i).getBytes(
           java.nio.charset.StandardCharsets.UTF_8)).toString());
-      licence.put("company", rows[i][0]);
-      licence.put("status", rows[i][1]);
-      licence.put("expirationDate", rows[i][2]);
-      licence.put("supportExpirationDate", rows[i][2]);
-      licences.add(new String(Json.object(licence), java.nio.charset.StandardCharsets.UTF_8));
+      license.put("company", rows[i][0]);
+      license.put("status", rows[i][1]);
+      license.put("expirationDate", rows[i][2]);
+      license.put("supportExpirationDate", rows[i][2]);
+      licenses.add(new String(Json.object(license), java.nio.charset.StandardCharsets.UTF_8));
     }
-    return Dataset.fromJson("[" + String.join(",", licences) + "]");
+    return Dataset.fromJson("[" + String.join(",", licenses) + "]");
   }
 
   private static UUID uuidParam(Map<String, ?> params, String name) {

@@ -1,6 +1,7 @@
 package dev.licensewatch.vspc.emulator;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,17 +14,34 @@ final class RequestLog {
   static final int CAPACITY = 10_000;
 
   private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
-  private final LongAdder licences = new LongAdder();
+  private final LongAdder licenses = new LongAdder();
 
-  void add(Request request, Response response) {
+  LoggedRequest add(Request request, Response response) {
     LoggedRequest entry = new LoggedRequest(request.method(), request.target(), response.status(),
-        response.licences());
-    licences.add(response.licences());
+        response.licenses());
     synchronized (entries) {
       if (entries.size() == CAPACITY) {
         entries.removeFirst();
       }
       entries.addLast(entry);
+      licenses.add(response.licenses());
+    }
+    return entry;
+  }
+
+  /**
+   * Undoes {@link #add} of this very {@code entry}, whose response could not be sent; nothing
+   * if the log was cleared since (or the entry dropped), so a reset stays a reset.
+   */
+  void takeBack(LoggedRequest entry) {
+    synchronized (entries) {
+      for (Iterator<LoggedRequest> it = entries.descendingIterator(); it.hasNext(); ) {
+        if (it.next() == entry) {
+          it.remove();
+          licenses.add(-entry.licenses());
+          return;
+        }
+      }
     }
   }
 
@@ -33,14 +51,14 @@ final class RequestLog {
     }
   }
 
-  long licences() {
-    return licences.sum();
+  long licenses() {
+    return licenses.sum();
   }
 
   void clear() {
     synchronized (entries) {
       entries.clear();
+      licenses.reset();
     }
-    licences.reset();
   }
 }

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A response whose body is a list of byte arrays written back to back (no joining copy);
- * {@code licences} counts the licences a page body holds, for the request log.
+ * {@code licenses} counts the licences a page body holds, for the request log.
  */
-record Response(int status, List<String[]> headers, List<byte[]> body, int licences) {
+record Response(int status, List<String[]> headers, List<byte[]> body, int licenses) {
 
   Response(int status, List<String[]> headers, List<byte[]> body) {
     this(status, headers, body, 0);
@@ -52,7 +52,7 @@ record Response(int status, List<String[]> headers, List<byte[]> body, int licen
   Response withHeader(String name, String value) {
     List<String[]> more = new ArrayList<>(headers);
     more.add(new String[] {name, value});
-    return new Response(status, more, body, licences);
+    return new Response(status, more, body, licenses);
   }
 
   long contentLength() {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The emulator counts every licences request together (VSPC groups by user, address, or
  * both: one client from one address is that case). A throttled request is answered at once and
- * is not a licences request for {@link FaultPlan} and {@link Drift} numbers. Immutable.
+ * is not a licences request for {@link FaultPlan} and {@link DriftPlan} numbers. Immutable.
  *
  * <pre>
  * none                                     no limits (also the empty string)

@@ -40,8 +40,8 @@ final class Values {
   private Values() {}
 
   /** The value at a path ({@code a} or {@code a.b}) of a parsed licence; null when absent. */
-  static @Nullable Object at(Map<String, @Nullable Object> licence, String[] path) {
-    Object value = licence;
+  static @Nullable Object at(Map<String, @Nullable Object> license, String[] path) {
+    Object value = license;
     for (String segment : path) {
       if (!(value instanceof Map<?, ?> object)) {
         return null;

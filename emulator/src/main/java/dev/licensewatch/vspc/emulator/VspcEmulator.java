@@ -1,33 +1,20 @@
 package dev.licensewatch.vspc.emulator;
 
-import com.squareup.moshi.JsonReader;
-import dev.licensewatch.vspc.emulator.FaultPlan.Fault;
-import dev.licensewatch.vspc.emulator.HttpServerCore.Exchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.SSLServerSocketFactory;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * respect to requests (a request sees the old or the new settings, never a mix).
  */
 public final class VspcEmulator implements AutoCloseable {
+  // The work is done by package-private parts, each with one job: HttpServerCore (HTTP/1.1 on
+  // sockets), Router (which resource), LicensesEndpoint (throttling, numbering, latency, the
+  // answer), FaultResponder, PageRequest and Pages (parameters and page bytes), CurrentScenario
+  // (data, tokens, faults and drift, swapped atomically), AsyncActions, ProviderStateEndpoint,
+  // Counters (stats and the request log). This class wires them and is the API.
 
   /** The path of the licences collection. */
   public static final String LICENSES_PATH = "/api/v3/licensing/backupServers";
@@ -63,109 +55,35 @@ public final class VspcEmulator implements AutoCloseable {
       "Service Provider Global Administrator", "Service Provider Administrator");
 
   private static final Logger log = LoggerFactory.getLogger(VspcEmulator.class);
-  private static final int MAX_LIMIT = 500;
-  private static final int DEFAULT_LIMIT = 100;
 
-  // Answers whose bytes never change: built once, not per request.
-  private static final Response UNAUTHORIZED_401 = Response.error(401,
-      "Authorization has been denied for this request.", "security");
-  private static final Response FORBIDDEN_403 = Response.error(403,
-      "Access to the requested resource is forbidden. Only these roles may read licenses: "
-          + String.join(", ", LICENSING_ROLES) + ".", "security");
-  private static final Response SERVER_ERROR_520 = Response.error(520,
-      "Failed to retrieve the licenses of the managed servers.", "unspecified");
-  private static final Response UNAVAILABLE_503 = Response.text(503, "Service Unavailable");
-  private static final Response OK_EMPTY_OBJECT = Response.json(200, Json.EMPTY_OBJECT);
-
-  /**
-   * Everything a request depends on, swapped as a whole. Fault and drift request numbers count
-   * from {@code faultBase} and {@code driftBase}; a drift is applied once ({@code driftApplied}).
-   */
-  private record Scenario(Dataset dataset, LicenseStore store, Auth auth, FaultPlan faults,
-      long faultBase, Drift drift, long driftBase, boolean driftApplied) {
-
-    static Scenario of(Dataset dataset, Auth auth, FaultPlan faults, Drift drift, long now) {
-      return new Scenario(dataset, dataset.materialize(), auth, faults, now, drift, now, false);
-    }
-
-    /** A new dataset re-arms the drift. */
-    Scenario withDataset(Dataset d, LicenseStore s, long now) {
-      return new Scenario(d, s, auth, faults, faultBase, drift, now, false);
-    }
-
-    Scenario withFaults(FaultPlan plan, long now) {
-      return new Scenario(dataset, store, auth, plan, now, drift, driftBase, driftApplied);
-    }
-
-    Scenario withDrift(Drift d, long now) {
-      return new Scenario(dataset, store, auth, faults, faultBase, d, now, false);
-    }
-
-    Scenario drifted() {
-      return new Scenario(dataset, store.drift(drift.delta()), auth, faults, faultBase, drift,
-          driftBase, true);
-    }
-  }
-
-  private final Config config;
+  private final Settings settings;
   private final @Nullable HeldCertificate certificate;
-  private final HttpServerCore server;
-  private final AtomicReference<Scenario> scenario;
-  private volatile Duration latency;
-  private volatile Throttle throttle;
-  private volatile AsyncAnswers async;
+  private final CurrentScenario scenario;
   private final AsyncActions actions = new AsyncActions();
-  private final RequestLog requestLog = new RequestLog();
-  /** The request being answered on this connection's thread, for the request log. */
-  private final ThreadLocal<Request> answering = new ThreadLocal<>();
+  private final Counters counters = new Counters();
+  private final LicensesEndpoint licenses;
+  private final HttpServerCore server;
 
-  private final AtomicLong licenseRequestNumber = new AtomicLong();
-  private final LongAdder requests = new LongAdder();
-  private final LongAdder licenseRequests = new LongAdder();
-  private final Map<FaultKind, LongAdder> faults = new EnumMap<>(FaultKind.class);
-  private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-
-  private VspcEmulator(Config config) throws IOException {
-    this.config = config;
-    for (FaultKind kind : FaultKind.values()) {
-      faults.put(kind, new LongAdder());
+  private VspcEmulator(Settings settings) throws IOException {
+    this.settings = settings;
+    ProviderStates.Setup initial = ProviderStates.initial();
+    this.scenario = new CurrentScenario(settings.providerStates()
+        ? Scenario.of(datasetOf(initial), initial.auth(), initial.faults(), DriftPlan.none(), 0)
+        : Scenario.of(settings.dataset(), settings.auth(), settings.faults(), settings.drift(), 0));
+    this.licenses = new LicensesEndpoint(scenario, settings, actions, counters, this::baseUrl);
+    this.certificate = settings.tls() ? ServerCertificate.create() : null;
+    Path pem = settings.certificatePem();
+    if (certificate != null && pem != null) {
+      ServerCertificate.writePem(certificate, pem);
     }
-    this.latency = config.latency();
-    this.throttle = new Throttle(config.throttling());
-    this.async = config.async();
-    Scenario initial = config.providerStates() ? scenarioOf(ProviderStates.initial())
-        : Scenario.of(config.dataset(), config.auth(), config.faults(), config.drift(), 0);
-    this.scenario = new AtomicReference<>(initial);
-
-    SSLServerSocketFactory tls = null;
-    if (config.tls()) {
-      // A fresh key pair per start: tests trust exactly this certificate, nothing else.
-      HeldCertificate held = new HeldCertificate.Builder()
-          .commonName("localhost")
-          .addSubjectAlternativeName("localhost")
-          .addSubjectAlternativeName("127.0.0.1")
-          .addSubjectAlternativeName("::1")
-          .build();
-      HandshakeCertificates serverCerts = new HandshakeCertificates.Builder()
-          .heldCertificate(held)
-          .build();
-      tls = serverCerts.sslContext().getServerSocketFactory();
-      Path pem = config.certificatePem();
-      if (pem != null) {
-        Path parent = pem.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(pem, held.certificatePem(), StandardCharsets.US_ASCII);
-      }
-      this.certificate = held;
-    } else {
-      this.certificate = null;
-    }
-    this.server = new HttpServerCore(config.host(), config.port(), tls,
-        config.maxConnections(), this::handle);
+    Router router = new Router(licenses, actions, scenario, settings.providerStates()
+        ? new ProviderStateEndpoint(this::applyProviderState, this::resetProviderState) : null,
+        counters);
+    this.server = new HttpServerCore(settings.host(), settings.port(),
+        certificate == null ? null : ServerCertificate.serverSockets(certificate),
+        settings.maxConnections(), counters.bytesSent(), router);
     log.info("VSPC emulator listening on {} ({} licences, faults: {}, contract breaks: {})",
-        baseUrl(), initial.store().size(), initial.faults(), config.breaks());
+        baseUrl(), licenseCount(), scenario.get().faults(), settings.breaks());
   }
 
   public static Builder builder() {
@@ -174,10 +92,10 @@ public final class VspcEmulator implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT} (https with TLS), without a trailing slash. */
   public String baseUrl() {
-    InetAddress host = config.host();
+    InetAddress host = settings.host();
     String h = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]"
         : host.getHostAddress();
-    return (config.tls() ? "https" : "http") + "://" + h + ":" + port();
+    return (settings.tls() ? "https" : "http") + "://" + h + ":" + port();
   }
 
   /** {@link #baseUrl()} + {@link #LICENSES_PATH}. */
@@ -196,9 +114,7 @@ public final class VspcEmulator implements AutoCloseable {
 
   /** Client-side certificates trusting exactly this emulator's certificate; empty without TLS. */
   public Optional<HandshakeCertificates> clientCertificates() {
-    return heldCertificate().map(held -> new HandshakeCertificates.Builder()
-        .addTrustedCertificate(held.certificate())
-        .build());
+    return heldCertificate().map(ServerCertificate::trusting);
   }
 
   /** The number of licences a request would see now. */
@@ -208,24 +124,12 @@ public final class VspcEmulator implements AutoCloseable {
 
   /** What was served since the start or the last {@link #resetStats()}. */
   public EmulatorStats stats() {
-    Map<FaultKind, Long> f = new EnumMap<>(FaultKind.class);
-    faults.forEach((kind, n) -> {
-      if (n.sum() > 0) {
-        f.put(kind, n.sum());
-      }
-    });
-    Map<Integer, Long> s = new LinkedHashMap<>();
-    statuses.forEach((status, n) -> s.put(status, n.sum()));
-    return new EmulatorStats(requests.sum(), licenseRequests.sum(), f, s, requestLog.licences());
+    return counters.snapshot();
   }
 
   /** Clears the stats and the request log. */
   public void resetStats() {
-    requests.reset();
-    licenseRequests.reset();
-    faults.values().forEach(LongAdder::reset);
-    statuses.clear();
-    requestLog.clear();
+    counters.reset();
   }
 
   /**
@@ -233,26 +137,22 @@ public final class VspcEmulator implements AutoCloseable {
    * and how many licences its answer held: what proves a filter kept the rest off the network.
    */
   public List<LoggedRequest> requestLog() {
-    return requestLog.entries();
+    return counters.log();
   }
 
   /** Queues licences requests as asynchronous actions from now on (or stops: {@link AsyncAnswers#none()}). */
   public void setAsync(AsyncAnswers answers) {
-    this.async = Objects.requireNonNull(answers, "answers");
+    licenses.setAsync(answers);
   }
 
   /** Serves this dataset from now on; drift is re-armed, counting requests from now. */
   public void reset(Dataset dataset) {
-    LicenseStore store = dataset.materialize();
-    long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> s.withDataset(dataset, store, now));
+    scenario.reset(dataset);
   }
 
   /** Installs a fault plan; its request numbers count from the next licences request. */
   public void setFaults(FaultPlan plan) {
-    Objects.requireNonNull(plan, "plan");
-    long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> s.withFaults(plan, now));
+    scenario.setFaults(Objects.requireNonNull(plan, "plan"));
   }
 
   /** {@link #setFaults(FaultPlan)} with a spec string, see {@link FaultPlan#parse(String)}. */
@@ -261,20 +161,18 @@ public final class VspcEmulator implements AutoCloseable {
   }
 
   /** Installs a drift; its request count starts now. */
-  public void setDrift(Drift drift) {
-    Objects.requireNonNull(drift, "drift");
-    long now = licenseRequestNumber.get();
-    scenario.updateAndGet(s -> s.withDrift(drift, now));
+  public void setDrift(DriftPlan drift) {
+    scenario.setDrift(Objects.requireNonNull(drift, "drift"));
   }
 
   /** Throttles licences requests as VSPC does from now on ({@link Throttling#none()}: never). */
   public void setThrottling(Throttling throttling) {
-    this.throttle = new Throttle(Objects.requireNonNull(throttling, "throttling"));
+    licenses.setThrottling(Objects.requireNonNull(throttling, "throttling"));
   }
 
   /** A delay before every licences response (zero for none). */
   public void setLatency(Duration latency) {
-    this.latency = requireNonNegative(latency);
+    licenses.setLatency(requireNonNegative(latency));
   }
 
   private static Duration requireNonNegative(Duration latency) {
@@ -301,20 +199,18 @@ public final class VspcEmulator implements AutoCloseable {
   }
 
   private void apply(ProviderStates.Setup setup) {
-    Scenario s = scenarioOf(setup);
-    scenario.set(s);
-    async = setup.async();
+    scenario.replace(datasetOf(setup), setup.auth(), setup.faults());
+    licenses.setAsync(setup.async());
     actions.clear();
     if (setup.finishedAction() != null) {
-      actions.finished(setup.finishedAction(), page(s.store(), CollectionQuery.NONE, 0, DEFAULT_LIMIT,
-          config.breaks()));
+      actions.finished(setup.finishedAction(), licenses.firstPage());
     }
   }
 
-  private Scenario scenarioOf(ProviderStates.Setup setup) {
-    LocalDate today = config.today();
-    Dataset d = today == null ? setup.dataset() : setup.dataset().withToday(today);
-    return Scenario.of(d, setup.auth(), setup.faults(), Drift.none(), licenseRequestNumber.get());
+  /** A state's dataset, around the builder's {@code today} when it set one. */
+  private Dataset datasetOf(ProviderStates.Setup setup) {
+    LocalDate today = settings.today();
+    return today == null ? setup.dataset() : setup.dataset().withToday(today);
   }
 
   /** Stops listening, closes every connection (hanging ones too) and stops all threads. */
@@ -329,297 +225,7 @@ public final class VspcEmulator implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------
-  // Request handling
-
-  private void handle(Request request, Exchange exchange)
-      throws IOException, InterruptedException {
-    answering.set(request);
-    try {
-      route(request, exchange);
-    } finally {
-      answering.remove();
-    }
-  }
-
-  private void route(Request request, Exchange exchange)
-      throws IOException, InterruptedException {
-    requests.increment();
-    String path = request.path();
-    if (path.equalsIgnoreCase(LICENSES_PATH)) {
-      if (!request.method().equals("GET")) {
-        send(exchange, getOnly(request));
-        return;
-      }
-      serveLicences(request, exchange);
-    } else if (path.regionMatches(true, 0, AsyncActions.PATH, 0, AsyncActions.PATH.length())) {
-      if (!request.method().equals("GET")) {
-        send(exchange, getOnly(request));
-        return;
-      }
-      Response refused = refused(request, scenario.get());
-      send(exchange, refused != null ? refused : actions.answer(path));
-    } else if (config.providerStates() && path.equals(ProviderStates.PATH)) {
-      if (!request.method().equals("POST")) {
-        send(exchange, Response.error(405, "Provider states are set with POST.", "logical")
-            .withHeader("Allow", "POST"));
-        return;
-      }
-      send(exchange, changeProviderState(request));
-    } else {
-      send(exchange, Response.error(404, "Resource " + path + " was not found.", "logical"));
-    }
-  }
-
-  private static Response getOnly(Request request) {
-    return Response.error(405, "The requested resource does not support http method '"
-        + request.method() + "'.", "logical").withHeader("Allow", "GET");
-  }
-
-  private void serveLicences(Request request, Exchange exchange)
-      throws IOException, InterruptedException {
-    licenseRequests.increment();
-    Throttle t = throttle;
-    Response throttled = t.admit();
-    if (throttled != null) {
-      send(exchange, throttled);
-      return;
-    }
-    try {
-      serveAdmitted(request, exchange);
-    } finally {
-      t.release();
-    }
-  }
-
-  private void serveAdmitted(Request request, Exchange exchange)
-      throws IOException, InterruptedException {
-    long n = licenseRequestNumber.incrementAndGet();
-    Scenario s = scenarioFor(n);
-    Duration delay = latency;
-    if (!delay.isZero()) {
-      Thread.sleep(delay.toMillis());
-    }
-    Fault fault = s.faults().faultFor(n - s.faultBase());
-    if (fault == null) {
-      Response answer = answer(request, s);
-      AsyncAnswers plan = async;
-      // A valid request may be queued: its 400, 401 or 403 comes at once, as from VSPC.
-      send(exchange, plan.isNone() || answer.status() != 200 ? answer
-          : actions.queue(request, answer, plan, baseUrl()));
-      return;
-    }
-    faults.get(fault.kind()).increment();
-    log.debug("licences request {}: fault {}", n, fault);
-    int arg = fault.argument();
-    switch (fault.kind()) {
-      case THROTTLE -> send(exchange, Response.tooManyRequests(null)
-          .withHeader("Retry-After", Integer.toString(arg)));
-      case THROTTLE_BODY -> send(exchange, Response.tooManyRequests(arg));
-      case THROTTLE_BOTH -> send(exchange, Response.tooManyRequests(arg)
-          .withHeader("Retry-After", Integer.toString(arg)));
-      case UNAVAILABLE -> {
-        exchange.closeAfterResponse();
-        send(exchange, UNAVAILABLE_503);
-      }
-      case SERVER_ERROR -> send(exchange, SERVER_ERROR_520);
-      case RESET -> exchange.sendCut(answer(request, s), true);
-      case TRUNCATE -> exchange.sendCut(answer(request, s), false);
-      case SLOW_BODY -> {
-        Response r = answer(request, s);
-        counted(r, () -> exchange.sendSlowly(r, arg));
-      }
-      case HANG -> exchange.hang();
-      case DELAY -> {
-        Thread.sleep(arg);
-        send(exchange, answer(request, s));
-      }
-    }
-  }
-
-  /** The scenario for the n-th licences request, applying a due drift exactly once. */
-  private Scenario scenarioFor(long n) {
-    while (true) {
-      Scenario s = scenario.get();
-      if (s.drift().isNone() || s.driftApplied() || n - s.driftBase() <= s.drift().afterRequest()) {
-        return s;
-      }
-      Scenario drifted = s.drifted();
-      if (scenario.compareAndSet(s, drifted)) {
-        log.debug("drift {} applied before licences request {}", s.drift(), n);
-        return drifted;
-      }
-    }
-  }
-
-  /** 401 or 403 when the request's token may not read licences; null when it may. */
-  private static @Nullable Response refused(Request request, Scenario s) {
-    return switch (s.auth().check(request.header("authorization"))) {
-      case UNAUTHENTICATED -> UNAUTHORIZED_401;
-      case FORBIDDEN -> FORBIDDEN_403;
-      case OK -> null;
-    };
-  }
-
-  /** What a healthy server answers: 401/403, 400, or a page. */
-  private Response answer(Request request, Scenario s) {
-    Response refused = refused(request, s);
-    if (refused != null) {
-      return refused;
-    }
-    IntParameter limit = IntParameter.of(request, "limit", DEFAULT_LIMIT, 1,
-        config.breaks().maxLimit(MAX_LIMIT),
-        "Property value must be between 1 and " + MAX_LIMIT + ".");
-    Response bad = limit.error();
-    if (bad != null) {
-      return bad;
-    }
-    IntParameter offset = IntParameter.of(request, "offset", 0, 0, Integer.MAX_VALUE,
-        "Property value must be larger or equal to 0.");
-    bad = offset.error();
-    if (bad != null) {
-      return bad;
-    }
-    CollectionQuery query;
-    try {
-      query = CollectionQuery.of(request, s.store());
-    } catch (CollectionQuery.Invalid e) {
-      return Response.json(400, Json.error(e.getMessage(), "logical", 400, null, e.parameter));
-    }
-    return page(s.store(), query, offset.value(), limit.value(), config.breaks());
-  }
-
-  /** An int32 query parameter within min..max, or the 400 naming it. */
-  private record IntParameter(int value, @Nullable Response error) {
-
-    static IntParameter of(Request request, String name, int absent, int min, int max,
-        String outOfRange) {
-      String text = request.queryParameter(name);
-      if (text == null) {
-        return new IntParameter(absent, null);
-      }
-      int value;
-      try {
-        value = Integer.parseInt(text.trim());
-      } catch (NumberFormatException e) {
-        return bad(name, "Value '" + text + "' is not a valid integer.");
-      }
-      return value < min || value > max ? bad(name, outOfRange) : new IntParameter(value, null);
-    }
-
-    private static IntParameter bad(String name, String message) {
-      return new IntParameter(0,
-          Response.json(400, Json.error(message, "logical", 400, null, name)));
-    }
-  }
-
-  /** The page at {@code offset} of the licences {@code query} keeps, in its order. */
-  private static Response page(LicenseStore store, CollectionQuery query, int offset, int limit,
-      Breaks breaks) {
-    // The breaks change what the server holds: its filter and select see them too.
-    java.util.function.IntFunction<Map<String, @Nullable Object>> licences = breaks.isNone()
-        ? store::parsed : i -> Json.parse(breaks.licence(store.get(i)));
-    int[] kept = query.apply(store, licences);
-    int total = kept == null ? store.size() : kept.length;
-    int from = Math.min(offset, total);
-    int to = (int) Math.min(total, (long) from + limit);
-    int count = to - from;
-    List<byte[]> body = new ArrayList<>(2 * count + 2);
-    body.add(breaks.pagePrefix(total, count, offset));
-    for (int i = from; i < to; i++) {
-      if (i > from) {
-        body.add(Json.COMMA);
-      }
-      int index = kept == null ? i : kept[i];
-      body.add(query.selects() ? Json.object(query.project(licences.apply(index)))
-          : breaks.licence(store.get(index)));
-    }
-    body.add(Json.PAGE_SUFFIX);
-    return breaks.page(Response.json(200, body)).holding(count);
-  }
-
-  private Response changeProviderState(Request request) {
-    Map<?, ?> body;
-    try (Buffer b = new Buffer().write(request.body()); JsonReader r = JsonReader.of(b)) {
-      Object value = request.body().length == 0 ? Map.of() : r.readJsonValue();
-      if (!(value instanceof Map<?, ?> m)) {
-        return Response.error(400, "A provider state change must be a JSON object.",
-            "logical");
-      }
-      body = m;
-    } catch (IOException | RuntimeException e) {
-      return Response.error(400, "A provider state change must be JSON: " + e.getMessage(),
-          "logical");
-    }
-    Object state = body.get("state");
-    if (state == null && body.get("states") instanceof List<?> states && !states.isEmpty()) {
-      state = states.get(0);   // pact-js style
-    }
-    if (!(state instanceof String name) || name.isBlank()) {
-      return Response.error(400, "A provider state change needs a \"state\" name. Known states: "
-          + String.join("; ", ProviderStates.ALL) + ".", "logical");
-    }
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (body.get("params") instanceof Map<?, ?> p) {
-      p.forEach((k, v) -> {
-        if (k != null && v != null) {
-          params.put(k.toString(), v);
-        }
-      });
-    }
-    Object action = body.get("action");
-    try {
-      if (action == null || "setup".equalsIgnoreCase(action.toString())) {
-        applyProviderState(name, params);
-      } else if ("teardown".equalsIgnoreCase(action.toString())) {
-        ProviderStates.setupFor(name, params);   // an unknown name is still an error
-        resetProviderState();
-      } else {
-        return Response.error(400, "Unknown provider state action '" + action
-            + "'; use setup or teardown.", "logical");
-      }
-    } catch (IllegalArgumentException e) {
-      return Response.error(400, String.valueOf(e.getMessage()), "logical");
-    }
-    log.debug("provider state '{}' {} with {}", name, action == null ? "setup" : action, params);
-    return OK_EMPTY_OBJECT;
-  }
-
-  private void send(Exchange exchange, Response response)
-      throws IOException, InterruptedException {
-    counted(response, () -> exchange.send(response));
-  }
-
-  private interface Sending {
-    void run() throws IOException, InterruptedException;
-  }
-
-  /**
-   * Counts the response before {@code sending} it, and takes the count back if sending fails:
-   * counted after, a client could hold its response before the stats show it.
-   */
-  private void counted(Response response, Sending sending)
-      throws IOException, InterruptedException {
-    LongAdder sent = statuses.computeIfAbsent(response.status(), k -> new LongAdder());
-    sent.increment();
-    try {
-      sending.run();
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      sent.decrement();
-      throw e;
-    }
-    Request request = answering.get();
-    if (request != null) {
-      requestLog.add(request, response);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------
   // Configuration
-
-  private record Config(InetAddress host, int port, Dataset dataset, Auth auth, FaultPlan faults,
-      Drift drift, Duration latency, boolean tls, @Nullable Path certificatePem,
-      boolean providerStates, int maxConnections, @Nullable LocalDate today,
-      Throttling throttling, Breaks breaks, AsyncAnswers async) {}
 
   /**
    * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
@@ -641,7 +247,7 @@ public final class VspcEmulator implements AutoCloseable {
     private boolean anyToken;
     private Duration latency = Duration.ZERO;
     private FaultPlan faults = FaultPlan.none();
-    private Drift drift = Drift.none();
+    private DriftPlan drift = DriftPlan.none();
     private Throttling throttling = Throttling.none();
     private boolean tls;
     private @Nullable Path certificatePem;
@@ -755,12 +361,11 @@ public final class VspcEmulator implements AutoCloseable {
     }
 
     /** Licences added or removed while a client pages. */
-    public Builder drift(Drift drift) {
+    public Builder drift(DriftPlan drift) {
       this.drift = Objects.requireNonNull(drift, "drift");
       return this;
     }
 
-    /** Throttles licences requests as VSPC does (429s); see {@link Throttling}. */
     /** Queues licences requests as asynchronous actions (202), see {@link AsyncAnswers}. */
     public Builder async(AsyncAnswers answers) {
       this.asyncAnswers = Objects.requireNonNull(answers, "answers");
@@ -772,6 +377,7 @@ public final class VspcEmulator implements AutoCloseable {
       return async(AsyncAnswers.parse(spec));
     }
 
+    /** Throttles licences requests as VSPC does (429s); see {@link Throttling}. */
     public Builder throttling(Throttling throttling) {
       this.throttling = Objects.requireNonNull(throttling, "throttling");
       return this;
@@ -838,14 +444,11 @@ public final class VspcEmulator implements AutoCloseable {
       if (today != null) {
         d = d.withToday(today);
       }
-      Auth auth = anyToken ? Auth.any()
-          : new Auth(Auth.Mode.TOKENS, tokens.isEmpty()
-              ? Map.of(DEFAULT_TOKEN, PORTAL_ADMINISTRATOR) : tokens);
       try {
-        Config config = new Config(InetAddress.getByName(host), port, d, auth, faults, drift,
-            latency, tls, certificatePem, providerStates, maxConnections, today, throttling,
-            breaks, asyncAnswers);
-        return new VspcEmulator(config);
+        return new VspcEmulator(new Settings(InetAddress.getByName(host), port, maxConnections,
+            tls, certificatePem, providerStates, today, d,
+            anyToken ? Auth.any() : Auth.tokens(tokens), faults, drift, latency, throttling,
+            breaks, asyncAnswers));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,
             e);

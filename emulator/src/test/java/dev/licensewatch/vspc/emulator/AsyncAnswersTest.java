@@ -24,7 +24,7 @@ class AsyncAnswersTest {
     return Http.execute(Http.CLIENT, b.build());
   }
 
-  private Http.Reply licences(String query, String requestId) {
+  private Http.Reply licenses(String query, String requestId) {
     return get(vspc.emulator().licensesUrl() + query, requestId);
   }
 
@@ -35,7 +35,7 @@ class AsyncAnswersTest {
 
   @Test
   void aQueuedRequestIsFollowedToThePageItAskedFor() {
-    Http.Reply queued = licences("?limit=5&offset=1", null);
+    Http.Reply queued = licenses("?limit=5&offset=1", null);
     assertThat(queued.status()).isEqualTo(202);
     String location = queued.header("Location");
     assertThat(location).startsWith(vspc.emulator().baseUrl() + "/api/v3/asyncActions/");
@@ -53,7 +53,7 @@ class AsyncAnswersTest {
     Http.Reply result = get(location + "/result", null);
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.pagingInfo()).isEqualTo(Map.of("total", 7.0, "count", 5.0, "offset", 1.0));
-    assertThat(result.data()).isEqualTo(Http.licences(withoutAsync(), "limit=5&offset=1").data());
+    assertThat(result.data()).isEqualTo(Http.licenses(withoutAsync(), "limit=5&offset=1").data());
   }
 
   private VspcEmulator withoutAsync() {
@@ -64,18 +64,18 @@ class AsyncAnswersTest {
   @Test
   void theActionIsNamedByTheRequestIdSoARetryGetsTheSameOne() {
     String id = UUID.randomUUID().toString();
-    Http.Reply first = licences("", id);
-    Http.Reply retry = licences("", id);
+    Http.Reply first = licenses("", id);
+    Http.Reply retry = licenses("", id);
     assertThat(first.header("Location")).endsWith("/api/v3/asyncActions/" + id)
         .isEqualTo(retry.header("Location"));
-    Http.Reply other = licences("", UUID.randomUUID().toString());
+    Http.Reply other = licenses("", UUID.randomUUID().toString());
     assertThat(other.header("Location")).isNotEqualTo(first.header("Location"));
   }
 
   @Test
   void aFailedActionsResultIsTheError() {
     vspc.emulator().setAsync(AsyncAnswers.parse("fail"));
-    String location = licences("", null).header("Location");
+    String location = licenses("", null).header("Location");
     assertThat(status(get(location, null))).isEqualTo("Failed");
     Http.Reply result = get(location + "/result", null);
     assertThat(result.status()).isEqualTo(520);
@@ -85,15 +85,15 @@ class AsyncAnswersTest {
   @Test
   void aCanceledActionHasNoResult() {
     vspc.emulator().setAsync(AsyncAnswers.of(AsyncAnswers.Outcome.CANCEL, 0));
-    String location = licences("", null).header("Location");
+    String location = licenses("", null).header("Location");
     assertThat(status(get(location, null))).isEqualTo("Canceled");
     assertThat(get(location + "/result", null).status()).isEqualTo(404);
   }
 
   @Test
   void aBadRequestIsAnsweredAtOnceNotQueued() {
-    assertThat(licences("?limit=0", null).status()).isEqualTo(400);
-    assertThat(licences("?filter=nope", null).firstError()).containsEntry("parameterName", "filter");
+    assertThat(licenses("?limit=0", null).status()).isEqualTo(400);
+    assertThat(licenses("?filter=nope", null).firstError()).containsEntry("parameterName", "filter");
     assertThat(Http.get(vspc.emulator().licensesUrl(), null).status()).isEqualTo(401);
   }
 
@@ -104,7 +104,7 @@ class AsyncAnswersTest {
     Http.Reply bad = get(base + "nope/result", null);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.firstError()).containsEntry("parameterName", "actionId");
-    String location = licences("", null).header("Location");
+    String location = licenses("", null).header("Location");
     assertThat(Http.get(location, null).status()).as("the action needs a token too").isEqualTo(401);
   }
 

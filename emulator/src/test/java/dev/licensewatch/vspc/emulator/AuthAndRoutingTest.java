@@ -24,7 +24,7 @@ class AuthAndRoutingTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"admin", "global", "sp-admin"})
-  void licensingRolesMayReadLicences(String token) {
+  void licensingRolesMayReadLicenses(String token) {
     assertThat(Http.get(VSPC.emulator().licensesUrl(), token).status()).isEqualTo(200);
   }
 

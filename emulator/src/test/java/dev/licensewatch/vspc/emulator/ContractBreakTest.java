@@ -19,7 +19,7 @@ class ContractBreakTest {
   private static Http.Reply page(Set<ContractBreak> breaks, String query) {
     try (VspcEmulator vspc = VspcEmulator.builder().licenses(120).seed(3).contractBreaks(breaks)
         .start()) {
-      return Http.licences(vspc, query);
+      return Http.licenses(vspc, query);
     }
   }
 

@@ -31,7 +31,7 @@ class DatasetTest {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}[+-]\\d{2}:\\d{2}");
   private static final List<String> ENUM_PROPERTIES = LicenseGenerator.ENUM_PROPERTIES;
 
-  private static List<Map<String, Object>> licences(Dataset dataset) {
+  private static List<Map<String, Object>> licenses(Dataset dataset) {
     LicenseStore store = dataset.materialize();
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = 0; i < store.size(); i++) {
@@ -52,7 +52,7 @@ class DatasetTest {
   private static byte[] allBytes(VspcEmulator e) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int offset = 0; offset < e.licenseCount(); offset += 500) {
-      out.writeBytes(Http.licences(e, "limit=500&offset=" + offset).body());
+      out.writeBytes(Http.licenses(e, "limit=500&offset=" + offset).body());
     }
     return out.toByteArray();
   }
@@ -83,10 +83,10 @@ class DatasetTest {
   @Test
   void onlyTheEightNullablePropertiesAreEverNullAndEachOfThemSometimesIs() {
     Set<String> nulled = new HashSet<>();
-    for (Map<String, Object> licence : licences(Dataset.synthetic(3_000, 1).withToday(TODAY))) {
-      assertThat(licence).containsKey("autoUpdateEnabled");
-      assertThat(LicenseGenerator.PROPERTIES).containsAll(licence.keySet());
-      licence.forEach((k, v) -> {
+    for (Map<String, Object> license : licenses(Dataset.synthetic(3_000, 1).withToday(TODAY))) {
+      assertThat(license).containsKey("autoUpdateEnabled");
+      assertThat(LicenseGenerator.PROPERTIES).containsAll(license.keySet());
+      license.forEach((k, v) -> {
         if (v == null) {
           nulled.add(k);
         }
@@ -96,10 +96,10 @@ class DatasetTest {
   }
 
   @Test
-  void aCompleteDatasetLeavesNoPropertyOutAndOtherwiseServesTheSameLicences() {
+  void aCompleteDatasetLeavesNoPropertyOutAndOtherwiseServesTheSameLicenses() {
     List<Map<String, Object>> complete =
-        licences(Dataset.synthetic(2_000, 1).withToday(TODAY).withEveryPropertyPresent());
-    List<Map<String, Object>> usual = licences(Dataset.synthetic(2_000, 1).withToday(TODAY));
+        licenses(Dataset.synthetic(2_000, 1).withToday(TODAY).withEveryPropertyPresent());
+    List<Map<String, Object>> usual = licenses(Dataset.synthetic(2_000, 1).withToday(TODAY));
     int differing = 0;
     for (int i = 0; i < complete.size(); i++) {
       assertThat(complete.get(i).keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
@@ -113,15 +113,15 @@ class DatasetTest {
   }
 
   @Test
-  void someLicencesCarryOnlyTheRequiredPropertyAndSomeLackAFew() {
-    List<Map<String, Object>> all = licences(Dataset.synthetic(3_000, 1).withToday(TODAY));
+  void someLicensesCarryOnlyTheRequiredPropertyAndSomeLackAFew() {
+    List<Map<String, Object>> all = licenses(Dataset.synthetic(3_000, 1).withToday(TODAY));
     assertThat(all).anySatisfy(l -> assertThat(l).containsOnlyKeys("autoUpdateEnabled"));
     assertThat(all).anySatisfy(l -> assertThat(l.size()).isBetween(19, 22));
   }
 
   @Test
   void valuesHaveARealisticMix() {
-    List<Map<String, Object>> all = licences(Dataset.synthetic(3_000, 1).withToday(TODAY));
+    List<Map<String, Object>> all = licenses(Dataset.synthetic(3_000, 1).withToday(TODAY));
     assertThat(values(all, "status")).contains("Valid", "Warning", "Expired", "Error",
         "Unlicensed");
     assertThat(values(all, "type")).contains("Rental", "Subscription", "Perpetual", "NFR",
@@ -139,7 +139,7 @@ class DatasetTest {
   @Test
   void datesHaveSevenFractionalDigitsAnOffsetAndSpreadAroundToday() {
     List<OffsetDateTime> expiries = new ArrayList<>();
-    for (Map<String, Object> l : licences(Dataset.synthetic(2_000, 3).withToday(TODAY))) {
+    for (Map<String, Object> l : licenses(Dataset.synthetic(2_000, 3).withToday(TODAY))) {
       for (String p : List.of("expirationDate", "supportExpirationDate")) {
         if (l.get(p) instanceof String s) {
           assertThat(s).matches(DATE_TIME);
@@ -156,7 +156,7 @@ class DatasetTest {
 
   @Test
   void lowercaseCasingLowersEveryEnumValueButNotEditions() {
-    List<Map<String, Object>> all = licences(
+    List<Map<String, Object>> all = licenses(
         Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
     for (String p : ENUM_PROPERTIES) {
       assertThat(values(all, p)).allMatch(v -> v == null || v.equals(v.toString().toLowerCase()));
@@ -165,21 +165,23 @@ class DatasetTest {
     assertThat(values(all, "edition")).contains("Enterprise Plus");
   }
 
+  private static List<Map<String, Object>> thousandWithUnknownShare(double share) {
+    return licenses(Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(share));
+  }
+
   @Test
   void anUnknownEnumShareAddsValuesNewerServersSend() {
-    List<Map<String, Object>> all = licences(
-        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.3));
+    List<Map<String, Object>> all = thousandWithUnknownShare(0.3);
     assertThat(values(all, "status")).contains("Suspended");
     assertThat(values(all, "type")).contains("Perpetual2");
     assertThat(all).anyMatch(l -> l.get("packages") instanceof List<?> p && p.contains("Cloud"));
-    assertThat(licences(Dataset.synthetic(1_000, 1).withToday(TODAY)))
+    assertThat(licenses(Dataset.synthetic(1_000, 1).withToday(TODAY)))
         .noneMatch(l -> "Suspended".equals(l.get("status")));
   }
 
   @Test
   void everyKindOfUnknownEnumValueAppears() {
-    List<Map<String, Object>> all = licences(
-        Dataset.synthetic(1_000, 1).withToday(TODAY).withUnknownEnumShare(0.5));
+    List<Map<String, Object>> all = thousandWithUnknownShare(0.5);
     assertThat(values(all, "unitType")).contains("Workloads");
     assertThat(values(all, "cloudConnect")).contains("Hybrid");
     assertThat(all).anyMatch(l -> l.get("sectionTypes") instanceof List<?> s
@@ -188,7 +190,7 @@ class DatasetTest {
 
   @Test
   void lowercaseCasingLowersEnumListsToo() {
-    List<Map<String, Object>> all = licences(
+    List<Map<String, Object>> all = licenses(
         Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
     for (String p : LicenseGenerator.ENUM_LIST_PROPERTIES) {
       assertThat(all).filteredOn(l -> l.get(p) instanceof List<?>)
@@ -205,7 +207,7 @@ class DatasetTest {
     Path file = dir.resolve("licences.json");
     Files.writeString(file, "[\n  " + first + ",\n  " + second + "\n]\n");
     try (VspcEmulator e = VspcEmulator.builder().datasetFile(file).start()) {
-      Http.Reply reply = Http.licences(e, "");
+      Http.Reply reply = Http.licenses(e, "");
       assertThat(reply.pagingInfo()).containsEntry("total", 2.0);
       assertThat(reply.text()).contains(first).contains(second);
     }
@@ -232,9 +234,9 @@ class DatasetTest {
   }
 
   @Test
-  void theProviderStateLicencesHaveExactlyTheirShape() {
+  void theProviderStateLicensesHaveExactlyTheirShape() {
     LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0, false);
-    Map<String, Object> every = parse(Json.object(gen.licenceWithEveryProperty()));
+    Map<String, Object> every = parse(Json.object(gen.licenseWithEveryProperty()));
     assertThat(every.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
     assertThat(every.values()).allSatisfy(v -> {
       assertThat(v).isNotNull();
@@ -242,7 +244,7 @@ class DatasetTest {
         assertThat(list).isNotEmpty();
       }
     });
-    Map<String, Object> nulls = parse(Json.object(gen.licenceWithNullablesNull()));
+    Map<String, Object> nulls = parse(Json.object(gen.licenseWithNullablesNull()));
     assertThat(nulls.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
     nulls.forEach((k, v) -> assertThat(v == null).as(k)
         .isEqualTo(LicenseGenerator.NULLABLE.contains(k)));

@@ -22,13 +22,13 @@ class ExtensionTest {
     VspcEmulator running = ext.emulator();
     ext.beforeEach(null);
     assertThat(ext.emulator()).isSameAs(running);
-    assertThat(Http.licences(running, "").pagingInfo()).containsEntry("total", 4.0);
+    assertThat(Http.licenses(running, "").pagingInfo()).containsEntry("total", 4.0);
     ext.afterEach(null);
     assertThat(ext.emulator()).as("still running between tests").isSameAs(running);
     assertThat(ext.baseUrl()).isEqualTo(running.baseUrl());
     ext.afterAll(null);
     assertThatThrownBy(ext::emulator).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Http.licences(running, "")).isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> Http.licenses(running, "")).isInstanceOf(UncheckedIOException.class);
   }
 
   @Test
@@ -40,7 +40,7 @@ class ExtensionTest {
     assertThatThrownBy(ext::emulator).isInstanceOf(IllegalStateException.class);
     ext.beforeEach(null);
     assertThat(ext.emulator()).isNotSameAs(first);
-    assertThat(Http.licences(ext.emulator(), "").status()).isEqualTo(200);
+    assertThat(Http.licenses(ext.emulator(), "").status()).isEqualTo(200);
     ext.afterEach(null);
   }
 }

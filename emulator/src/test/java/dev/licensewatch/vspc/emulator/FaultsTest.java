@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -14,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each fault kind, served at the scheduled licences request and counted. */
 class FaultsTest {
@@ -38,7 +41,7 @@ class FaultsTest {
   }
 
   private Http.Reply page() {
-    return Http.licences(vspc, "limit=500");
+    return Http.licenses(vspc, "limit=500");
   }
 
   @Test
@@ -91,11 +94,13 @@ class FaultsTest {
   @EnumSource(FaultKind.class)
   void everyFaultKindIsCountedOnceInTheStats(FaultKind kind) {
     vspc.setFaults(FaultPlan.parse(kind.token() + ":1@1"));
-    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+    // A drip never lets the read timeout fire: only the call timeout ends it.
+    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(300))
+        .callTimeout(Duration.ofSeconds(2)).build();
     try {
       Http.get(impatient, vspc.licensesUrl(), VspcEmulator.DEFAULT_TOKEN);
     } catch (UncheckedIOException expected) {
-      // reset, truncate and hang end without a complete response
+      // reset, truncate, drip and hang end without a complete response
     }
     EmulatorStats stats = vspc.stats();
     assertThat(stats.faults(kind)).isEqualTo(1);
@@ -152,6 +157,72 @@ class FaultsTest {
   }
 
   @Test
+  void dripSendsTheBodyOneByteAtATime() throws Exception {
+    vspc.setFaults("drip:5@1");
+    URI url = URI.create(vspc.licensesUrl());
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.getOutputStream().write(("GET " + url.getPath() + "?limit=1 HTTP/1.1\r\nHost: "
+          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: ");
+      byte[] buffer = new byte[1024];
+      for (int i = 0; i < 5; i++) {
+        assertThat(in.read(buffer)).as("read " + i + " gets one byte").isEqualTo(1);
+      }
+    }
+    assertThat(vspc.stats().faults(FaultKind.DRIP)).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"huge", "huge-chunked"})
+  void aHugePageIsExactlyItsSizeAndAValidPage(String kind) {
+    vspc.setFaults(kind + ":2@1");
+    Http.Reply reply = page();
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).hasSize(2 << 20);
+    assertThat(reply.header("Content-Length"))
+        .isEqualTo(kind.equals("huge") ? Integer.toString(2 << 20) : null);
+    List<Map<String, Object>> data = reply.data();
+    assertThat(data.size()).isGreaterThan(1_000)
+        .isEqualTo(((Double) reply.pagingInfo().get("count")).intValue());
+    assertThat(data.get(600)).as("the dataset over again").isEqualTo(data.get(0));
+    EmulatorStats stats = vspc.stats();
+    assertThat(stats.licensesServed()).isEqualTo(data.size());
+    assertThat(stats.bytesSent()).isGreaterThan(2 << 20);
+  }
+
+  @Test
+  void aHugePageStopsWhenTheClientLeaves() throws Exception {
+    vspc.setFaults("huge@1");
+    URI url = URI.create(vspc.licensesUrl());
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.getOutputStream().write(("GET " + url.getPath() + " HTTP/1.1\r\nHost: "
+          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertThat(readHead(socket.getInputStream())).contains("Content-Length: " + (1L << 30));
+      socket.setSoLinger(true, 0);
+    }
+    Await.until("the emulator's write fails", () -> vspc.stats().responses(200) == 0);
+    assertThat(vspc.stats().responses(200)).as("not a complete response").isZero();
+    assertThat(vspc.stats().bytesSent()).as("far from 1 GiB").isLessThan(256L << 20);
+  }
+
+  /** The status line and headers of a response read off a raw socket. */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        break;
+      }
+      head.append((char) c);
+    }
+    return head.toString();
+  }
+
+  @Test
   void aResponseTheClientAbandonsIsNotCountedAsComplete() throws Exception {
     vspc.setFaults("slow:100@1");
     URI url = URI.create(vspc.licensesUrl());
@@ -165,10 +236,7 @@ class FaultsTest {
       assertThat(vspc.stats().responses(200)).as("counted as sending starts").isEqualTo(1);
       socket.setSoLinger(true, 0); // the close resets: the emulator's next piece fails
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (vspc.stats().responses(200) != 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until("the emulator's write fails", () -> vspc.stats().responses(200) == 0);
     assertThat(vspc.stats().responses(200)).as("taken back when sending failed").isZero();
     assertThat(vspc.stats().faults(FaultKind.SLOW_BODY)).isEqualTo(1);
   }
@@ -219,7 +287,7 @@ class FaultsTest {
     vspc.setFaults(spec);
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Http.licences(vspc, "limit=1").status());
+      out.add(Http.licenses(vspc, "limit=1").status());
     }
     return out;
   }

@@ -73,7 +73,7 @@ final class Http {
     return execute(client, b.build());
   }
 
-  static Reply licences(VspcEmulator e, String query) {
+  static Reply licenses(VspcEmulator e, String query) {
     return get(e.licensesUrl() + (query.isEmpty() ? "" : "?" + query),
         VspcEmulator.DEFAULT_TOKEN);
   }

@@ -26,7 +26,7 @@ class LifecycleTest {
   @Test
   void anInstanceFieldExtensionRunsAnEmulatorPerTestAndResolvesParameters(VspcEmulator vspc) {
     assertThat(vspc).isSameAs(perTest.emulator());
-    assertThat(Http.licences(vspc, "").status()).isEqualTo(200);
+    assertThat(Http.licenses(vspc, "").status()).isEqualTo(200);
   }
 
   @Test
@@ -35,7 +35,7 @@ class LifecycleTest {
     OkHttpClient patient = Http.CLIENT.newBuilder().readTimeout(Duration.ofSeconds(30)).build();
     CompletableFuture<Http.Reply> hanging = CompletableFuture.supplyAsync(
         () -> Http.get(patient, e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN));
-    Thread.sleep(200);
+    Await.until("the emulator hangs the request", () -> e.stats().faults(FaultKind.HANG) == 1);
     assertThat(hanging).isNotDone();
     long before = System.nanoTime();
     e.close();
@@ -80,7 +80,7 @@ class LifecycleTest {
       for (int i = 0; i < calls.length; i++) {
         int offset = i * 100;
         calls[i] = CompletableFuture.supplyAsync(
-            () -> Http.licences(e, "offset=" + offset).status());
+            () -> Http.licenses(e, "offset=" + offset).status());
       }
       CompletableFuture.allOf(calls).get(10, TimeUnit.SECONDS);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -90,12 +90,13 @@ class LifecycleTest {
   }
 
   @Test
-  void aResponseIsInTheStatsByTheTimeTheClientHasIt() {
+  void aResponseIsInTheStatsAndTheRequestLogByTheTimeTheClientHasIt() {
     // Tests everywhere assert stats right after a call: they must not race the serving thread.
     try (VspcEmulator e = VspcEmulator.builder().licenses(3).start()) {
       for (int i = 1; i <= 300; i++) {
-        assertThat(Http.licences(e, "limit=1").status()).isEqualTo(200);
+        assertThat(Http.licenses(e, "limit=1").status()).isEqualTo(200);
         assertThat(e.stats().responses(200)).as("after response " + i).isEqualTo(i);
+        assertThat(e.requestLog()).as("request log after response " + i).hasSize(i);
       }
     }
   }

@@ -18,7 +18,7 @@ class PagingTest {
 
   @Test
   void withoutParametersTheFirst100AreServed() {
-    Http.Reply reply = Http.licences(VSPC.emulator(), "");
+    Http.Reply reply = Http.licenses(VSPC.emulator(), "");
     assertThat(reply.pagingInfo()).containsExactlyInAnyOrderEntriesOf(
         Map.of("total", 1050.0, "count", 100.0, "offset", 0.0));
     assertThat(reply.data()).hasSize(100);
@@ -28,7 +28,7 @@ class PagingTest {
   @CsvSource({"500,0,500", "500,1000,50", "500,1049,1", "1,0,1", "7,1043,7", "100,1050,0",
       "500,2147483647,0"})
   void countIsWhatRemainsAfterOffsetUpToLimit(int limit, int offset, int count) {
-    Http.Reply reply = Http.licences(VSPC.emulator(), "limit=" + limit + "&offset=" + offset);
+    Http.Reply reply = Http.licenses(VSPC.emulator(), "limit=" + limit + "&offset=" + offset);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.pagingInfo()).containsExactlyInAnyOrderEntriesOf(
         Map.of("total", 1050.0, "count", (double) count, "offset", (double) offset));
@@ -36,11 +36,11 @@ class PagingTest {
   }
 
   @Test
-  void pagingThroughSeesEveryLicenceOnce() {
+  void pagingThroughSeesEveryLicenseOnce() {
     List<Map<String, Object>> seen = new ArrayList<>();
     int pages = 0;
     for (int offset = 0; ; offset += 500) {
-      Http.Reply page = Http.licences(VSPC.emulator(), "limit=500&offset=" + offset);
+      Http.Reply page = Http.licenses(VSPC.emulator(), "limit=500&offset=" + offset);
       pages++;
       if (page.data().isEmpty()) {
         break;
@@ -55,9 +55,9 @@ class PagingTest {
   }
 
   @Test
-  void overlappingPagesAgreeOnTheLicencesTheyShare() {
-    String a = Http.licences(VSPC.emulator(), "limit=10&offset=20").data().get(5).toString();
-    String b = Http.licences(VSPC.emulator(), "limit=5&offset=25").data().get(0).toString();
+  void overlappingPagesAgreeOnTheLicensesTheyShare() {
+    String a = Http.licenses(VSPC.emulator(), "limit=10&offset=20").data().get(5).toString();
+    String b = Http.licenses(VSPC.emulator(), "limit=5&offset=25").data().get(0).toString();
     assertThat(a).isEqualTo(b);
   }
 
@@ -66,7 +66,7 @@ class PagingTest {
       "limit=1.5,limit", "offset=-1,offset", "offset=2147483648,offset", "offset=ten,offset",
       "limit=99999999999,limit"})
   void invalidParametersGetTheLogicalErrorEnvelope(String query, String parameter) {
-    Http.Reply reply = Http.licences(VSPC.emulator(), query);
+    Http.Reply reply = Http.licenses(VSPC.emulator(), query);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
     assertThat(reply.firstError())
@@ -78,7 +78,7 @@ class PagingTest {
 
   @Test
   void parameterNamesMatchCaseInsensitivelyAndUnknownOnesAreIgnored() {
-    Http.Reply reply = Http.licences(VSPC.emulator(), "Limit=3&OFFSET=1&search=x");
+    Http.Reply reply = Http.licenses(VSPC.emulator(), "Limit=3&OFFSET=1&search=x");
     assertThat(reply.pagingInfo()).containsEntry("count", 3.0).containsEntry("offset", 1.0);
   }
 }

@@ -28,16 +28,16 @@ class ProviderStatesTest {
     return Http.post(vspc.baseUrl() + ProviderStates.PATH, json);
   }
 
-  private Http.Reply licences(String token) {
+  private Http.Reply licenses(String token) {
     return Http.get(vspc.licensesUrl(), token);
   }
 
   @Test
-  void beforeAnyStateThreeLicencesAreServedToAnyBearer() {
-    Http.Reply reply = licences("example-token-from-the-pact");
+  void beforeAnyStateThreeLicensesAreServedToAnyBearer() {
+    Http.Reply reply = licenses("example-token-from-the-pact");
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.pagingInfo()).containsEntry("total", 3.0);
-    assertThat(licences("").status()).as("an empty bearer is still refused").isEqualTo(401);
+    assertThat(licenses("").status()).as("an empty bearer is still refused").isEqualTo(401);
   }
 
   @Test
@@ -47,15 +47,15 @@ class ProviderStatesTest {
     assertThat(set.status()).isEqualTo(200);
     assertThat(set.text()).isEqualTo("{}");
     assertThat(set.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
-    Http.Reply reply = licences("x");
+    Http.Reply reply = licenses("x");
     assertThat(reply.pagingInfo()).containsEntry("total", 7.0);
     assertThat(reply.data()).hasSize(7);
   }
 
   @Test
-  void everyStatusServesEightFixedLicencesTwoOfThemExpired() {
+  void everyStatusServesEightFixedLicensesTwoOfThemExpired() {
     setState("{\"state\":\"licenses of every status exist\"}");
-    List<Map<String, Object>> data = licences("x").data();
+    List<Map<String, Object>> data = licenses("x").data();
     assertThat(data).hasSize(8).allSatisfy(l -> assertThat(l).hasSize(23));
     assertThat(data).extracting(l -> l.get("status")).containsExactly("Valid", "Expired", "Warning",
         "Expired", "Error", "Unlicensed", "Unknown", "Valid");
@@ -66,7 +66,7 @@ class ProviderStatesTest {
   @Test
   void queuedRequestsAndAFinishedAction() {
     setState("{\"state\":\"requests are answered asynchronously\",\"params\":{\"polls\":1}}");
-    Http.Reply queued = licences("x");
+    Http.Reply queued = licenses("x");
     assertThat(queued.status()).isEqualTo(202);
     assertThat(Http.get(queued.header("Location"), "x").text()).contains("\"status\":\"Running\"");
 
@@ -76,7 +76,7 @@ class ProviderStatesTest {
     assertThat(Http.get(action, "x").text()).contains("\"status\":\"Succeed\"");
     Http.Reply result = Http.get(action + "/result", "x");
     assertThat(result.pagingInfo()).containsEntry("total", 3.0);
-    assertThat(licences("x").status()).as("requests are answered at once again").isEqualTo(200);
+    assertThat(licenses("x").status()).as("requests are answered at once again").isEqualTo(200);
     assertThat(setState("{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"x\"}}")
         .status()).isEqualTo(400);
   }
@@ -84,33 +84,33 @@ class ProviderStatesTest {
   @Test
   void aMissingActionMeansSetupAndParamsMayBeStrings() {
     setState("{\"state\":\"licenses exist\",\"params\":{\"total\":\"12\"}}");
-    assertThat(licences("x").pagingInfo()).containsEntry("total", 12.0);
+    assertThat(licenses("x").pagingInfo()).containsEntry("total", 12.0);
   }
 
   @Test
-  void theNullablesStateServesOneLicenceWithExactlyThoseNull() {
+  void theNullablesStateServesOneLicenseWithExactlyThoseNull() {
     setState("{\"state\":\"a license with every nullable property null\"}");
-    List<Map<String, Object>> data = licences("x").data();
+    List<Map<String, Object>> data = licenses("x").data();
     assertThat(data).hasSize(1);
-    Map<String, Object> licence = data.get(0);
-    assertThat(licence.keySet()).hasSize(23);
-    licence.forEach((name, value) -> assertThat(value == null).as(name)
+    Map<String, Object> license = data.get(0);
+    assertThat(license.keySet()).hasSize(23);
+    license.forEach((name, value) -> assertThat(value == null).as(name)
         .isEqualTo(LicenseGenerator.NULLABLE.contains(name)));
   }
 
   @Test
-  void theEveryPropertyStateServesOneCompleteLicence() {
+  void theEveryPropertyStateServesOneCompleteLicense() {
     setState("{\"state\":\"a license with every property present\"}");
-    Map<String, Object> licence = licences("x").data().get(0);
-    assertThat(licence).hasSize(23).doesNotContainValue(null);
-    assertThat(licence.values()).filteredOn(List.class::isInstance)
+    Map<String, Object> license = licenses("x").data().get(0);
+    assertThat(license).hasSize(23).doesNotContainValue(null);
+    assertThat(license.values()).filteredOn(List.class::isInstance)
         .allSatisfy(v -> assertThat((List<?>) v).isNotEmpty());
   }
 
   @Test
   void theInvalidTokenStateRefusesEveryone() {
     setState("{\"state\":\"the token is not valid\"}");
-    Http.Reply reply = licences("perfectly-good-token");
+    Http.Reply reply = licenses("perfectly-good-token");
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.firstError()).containsEntry("type", "security").containsEntry("code", 401.0);
   }
@@ -118,7 +118,7 @@ class ProviderStatesTest {
   @Test
   void theLacksRoleStateForbidsAuthenticatedCallers() {
     setState("{\"state\":\"the caller lacks a licensing role\"}");
-    Http.Reply reply = licences("x");
+    Http.Reply reply = licenses("x");
     assertThat(reply.status()).isEqualTo(403);
     assertThat((String) reply.firstError().get("message")).contains("Portal Administrator",
         "Service Provider Global Administrator", "Service Provider Administrator");
@@ -129,7 +129,7 @@ class ProviderStatesTest {
   void theThrottledStateAnswers429WithHeaderAndBody() {
     setState("{\"state\":\"requests are throttled\",\"params\":{\"retryAfter\":25}}");
     for (int i = 0; i < 2; i++) {
-      Http.Reply reply = licences("x");
+      Http.Reply reply = licenses("x");
       assertThat(reply.status()).isEqualTo(429);
       assertThat(reply.header("Retry-After")).isEqualTo("25");
       assertThat(reply.text()).isEqualTo("{\"errors\":[{\"message\":\"Too many requests.\","
@@ -141,7 +141,7 @@ class ProviderStatesTest {
   void teardownRestoresTheInitialState() {
     setState("{\"state\":\"the token is not valid\"}");
     setState("{\"state\":\"the token is not valid\",\"action\":\"teardown\"}");
-    assertThat(licences("x").pagingInfo()).containsEntry("total", 3.0);
+    assertThat(licenses("x").pagingInfo()).containsEntry("total", 3.0);
   }
 
   @Test
@@ -162,7 +162,7 @@ class ProviderStatesTest {
   @Test
   void aPactJsStatesArrayNamesTheState() {
     assertThat(setState("{\"states\":[\"the token is not valid\"]}").status()).isEqualTo(200);
-    assertThat(licences("x").status()).isEqualTo(401);
+    assertThat(licenses("x").status()).isEqualTo(401);
   }
 
   @Test
@@ -185,16 +185,16 @@ class ProviderStatesTest {
   @Test
   void statesCanBeAppliedFromCode() {
     vspc.applyProviderState(ProviderStates.LICENSES_EXIST, Map.of("total", 4));
-    assertThat(licences("x").pagingInfo()).containsEntry("total", 4.0);
+    assertThat(licenses("x").pagingInfo()).containsEntry("total", 4.0);
     vspc.resetProviderState();
-    assertThat(licences("x").pagingInfo()).containsEntry("total", 3.0);
+    assertThat(licenses("x").pagingInfo()).containsEntry("total", 3.0);
   }
 
   @Test
-  void theSameStateServesTheSameLicencesEveryTime() {
+  void theSameStateServesTheSameLicensesEveryTime() {
     setState("{\"state\":\"licenses exist\",\"params\":{\"total\":5}}");
-    byte[] first = licences("x").body();
+    byte[] first = licenses("x").body();
     setState("{\"state\":\"licenses exist\",\"params\":{\"total\":5}}");
-    assertThat(licences("y").body()).isEqualTo(first);
+    assertThat(licenses("y").body()).isEqualTo(first);
   }
 }

@@ -22,15 +22,15 @@ class QueriesTest {
 
   /** company, status, expirationDate, units, packages, autoUpdateEnabled, usage.instances */
   static final String DATASET = "["
-      + licence("Alpha Ltd", "Valid", "\"2027-09-09T10:00:00.0000000+03:00\"", 100, "[\"Backup\"]", true, 10)
-      + "," + licence("beta GmbH", "expired", "\"2025-03-01T00:00:00.0000000+00:00\"", 50, "[\"Backup\",\"ONE\"]", false, 60)
-      + "," + licence("Gamma Item 10", "Warning", "\"2026-12-31T23:59:59.9999999+00:00\"", 2500, "[\"ONE\"]", false, 5)
-      + "," + licence("gamma item 9", "Expired", "\"2027-01-01T00:59:00.0000000+01:00\"", 10, "[]", true, 0)
-      + "," + licence("Delta & Co", "Unlicensed", "null", 100, "[\"Suite\",\"Backup\",\"ONE\"]", false, 7)
+      + license("Alpha Ltd", "Valid", "\"2027-09-09T10:00:00.0000000+03:00\"", 100, "[\"Backup\"]", true, 10)
+      + "," + license("beta GmbH", "expired", "\"2025-03-01T00:00:00.0000000+00:00\"", 50, "[\"Backup\",\"ONE\"]", false, 60)
+      + "," + license("Gamma Item 10", "Warning", "\"2026-12-31T23:59:59.9999999+00:00\"", 2500, "[\"ONE\"]", false, 5)
+      + "," + license("gamma item 9", "Expired", "\"2027-01-01T00:59:00.0000000+01:00\"", 10, "[]", true, 0)
+      + "," + license("Delta & Co", "Unlicensed", "null", 100, "[\"Suite\",\"Backup\",\"ONE\"]", false, 7)
       + ",{\"autoUpdateEnabled\":true}"
       + "]";
 
-  private static String licence(String company, String status, String expiration, int units,
+  private static String license(String company, String status, String expiration, int units,
       String packages, boolean autoUpdate, int instances) {
     return "{\"company\":\"" + company + "\",\"status\":\"" + status + "\",\"expirationDate\":"
         + expiration + ",\"units\":" + units + ".0,\"packages\":" + packages
@@ -43,7 +43,7 @@ class QueriesTest {
       new VspcEmulatorExtension(b -> b.dataset(Dataset.fromJson(DATASET)));
 
   static Http.Reply query(String name, String json) {
-    return Http.licences(VSPC.emulator(), name + "=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
+    return Http.licenses(VSPC.emulator(), name + "=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
   }
 
   /** The companies of the licences a filter keeps, in order ("-" for a licence without one). */
@@ -52,6 +52,15 @@ class QueriesTest {
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     assertThat(reply.pagingInfo().get("total")).as("total counts what the filter keeps")
         .isEqualTo((double) reply.data().size());
+    return companies(reply);
+  }
+
+  /** The companies of the licences in the order a sort gives ("-" for a licence without one). */
+  static List<String> sorted(String sort) {
+    return companies(query("sort", sort));
+  }
+
+  private static List<String> companies(Http.Reply reply) {
     return reply.data().stream().map(l -> String.valueOf(l.getOrDefault("company", "-"))).toList();
   }
 
@@ -175,24 +184,16 @@ class QueriesTest {
 
   @Nested
   class SortAndSelect {
-    @Test
-    void sortIsStableAndPutsNullFirstWhenAscending() {
-      Http.Reply reply = query("sort", "[{\"property\":\"units\",\"direction\":\"descending\"}]");
-      assertThat(reply.data()).extracting(l -> l.getOrDefault("company", "-"))
-          .containsExactly("Gamma Item 10", "Alpha Ltd", "Delta & Co", "beta GmbH", "gamma item 9", "-");
-      Http.Reply byDate = query("sort", "[{\"property\":\"expirationDate\",\"direction\":\"ascending\"}]");
-      assertThat(byDate.data()).extracting(l -> l.getOrDefault("company", "-"))
-          .containsExactly("Delta & Co", "-", "beta GmbH", "gamma item 9", "Gamma Item 10", "Alpha Ltd");
-    }
-
-    @Test
-    void sortCollations() {
-      Http.Reply ordinal = query("sort", "[{\"property\":\"company\",\"direction\":\"ascending\"}]");
-      assertThat(ordinal.data()).extracting(l -> l.getOrDefault("company", "-"))
-          .containsExactly("-", "Alpha Ltd", "Delta & Co", "Gamma Item 10", "beta GmbH", "gamma item 9");
-      Http.Reply natural = query("sort", "[{\"property\":\"company\",\"direction\":\"ascending\",\"collation\":\"lexicographic\"}]");
-      assertThat(natural.data()).extracting(l -> l.getOrDefault("company", "-"))
-          .containsExactly("-", "Alpha Ltd", "beta GmbH", "Delta & Co", "gamma item 9", "Gamma Item 10");
+    /** Stable, null first when ascending, and each collation: the companies in order. */
+    @ParameterizedTest(name = "sort={0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        [{"property":"units","direction":"descending"}]              | Gamma Item 10;Alpha Ltd;Delta & Co;beta GmbH;gamma item 9;-
+        [{"property":"expirationDate","direction":"ascending"}]      | Delta & Co;-;beta GmbH;gamma item 9;Gamma Item 10;Alpha Ltd
+        [{"property":"company","direction":"ascending"}]             | -;Alpha Ltd;Delta & Co;Gamma Item 10;beta GmbH;gamma item 9
+        [{"property":"company","direction":"ascending","collation":"lexicographic"}] | -;Alpha Ltd;beta GmbH;Delta & Co;gamma item 9;Gamma Item 10
+        """)
+    void sortOrders(String sort, String companies) {
+      assertThat(sorted(sort)).containsExactly(companies.split(";"));
     }
 
     @Test
@@ -208,7 +209,7 @@ class QueriesTest {
       String filter = URLEncoder.encode("[" + expression("autoUpdateEnabled", "equals", "false") + "]", StandardCharsets.UTF_8);
       String sort = URLEncoder.encode("[{\"property\":\"company\",\"direction\":\"descending\",\"collation\":\"ignorecase\"}]", StandardCharsets.UTF_8);
       String select = URLEncoder.encode("[{\"propertyPath\":\"company\"}]", StandardCharsets.UTF_8);
-      Http.Reply page = Http.licences(VSPC.emulator(), "limit=2&offset=1&filter=" + filter + "&sort=" + sort + "&select=" + select);
+      Http.Reply page = Http.licenses(VSPC.emulator(), "limit=2&offset=1&filter=" + filter + "&sort=" + sort + "&select=" + select);
       assertThat(page.pagingInfo()).isEqualTo(Map.of("total", 3.0, "count", 2.0, "offset", 1.0));
       assertThat(page.data()).containsExactly(Map.of("company", "Delta & Co"), Map.of("company", "beta GmbH"));
     }
@@ -244,11 +245,11 @@ class QueriesTest {
   void theRequestLogShowsWhatCrossedTheNetwork() {
     VSPC.emulator().resetStats();
     filtered("[" + expression("status", "in", "[\"Expired\",\"expired\"]") + "]");
-    Http.licences(VSPC.emulator(), "");
+    Http.licenses(VSPC.emulator(), "");
     List<LoggedRequest> log = VSPC.emulator().requestLog();
-    assertThat(log).extracting(LoggedRequest::status, LoggedRequest::licences)
+    assertThat(log).extracting(LoggedRequest::status, LoggedRequest::licenses)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(200, 2), org.assertj.core.groups.Tuple.tuple(200, 6));
     assertThat(log.get(0).queryParameter("filter")).contains("\"Expired\"");
-    assertThat(VSPC.emulator().stats().licencesServed()).isEqualTo(8);
+    assertThat(VSPC.emulator().stats().licensesServed()).isEqualTo(8);
   }
 }

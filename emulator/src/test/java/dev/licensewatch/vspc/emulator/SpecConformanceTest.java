@@ -141,7 +141,7 @@ class SpecConformanceTest {
   }
 
   @Test
-  void theValidatorWouldCatchANonConformingLicence() {
+  void theValidatorWouldCatchANonConformingLicense() {
     Http.Reply broken = new Http.Reply(200, okhttp3.Headers.of("Content-Type", Response.JSON),
         ("{\"meta\":{\"pagingInfo\":{\"total\":1,\"count\":1,\"offset\":0}},"
             + "\"data\":[{\"status\":\"Valid\",\"units\":null}]}").getBytes());
@@ -150,7 +150,7 @@ class SpecConformanceTest {
   }
 
   @Test
-  void providerStateLicencesConform() {
+  void providerStateLicensesConform() {
     try (VspcEmulator e = VspcEmulator.builder().providerStates(true).start()) {
       for (String state : new String[] {ProviderStates.LICENSES_EXIST,
           ProviderStates.NULLABLES_NULL, ProviderStates.EVERY_PROPERTY, ProviderStates.EVERY_STATUS}) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThrottlingTest {
 
   private static Http.Reply page(VspcEmulator vspc) {
-    return Http.licences(vspc, "limit=5");
+    return Http.licenses(vspc, "limit=5");
   }
 
   @Test
@@ -24,7 +24,7 @@ class ThrottlingTest {
     try (VspcEmulator vspc = VspcEmulator.builder().licenses(10).throttling("simultaneous=1")
         .latency(Duration.ofMillis(600)).start()) {
       CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(() -> page(vspc));
-      Thread.sleep(200); // the first one is being processed
+      Await.until("the first request is admitted", () -> vspc.stats().licenseRequests() == 1);
       Http.Reply second = page(vspc);
       assertThat(second.status()).isEqualTo(429);
       assertThat(second.firstError()).containsEntry("type", "transport")

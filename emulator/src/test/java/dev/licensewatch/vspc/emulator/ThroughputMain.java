@@ -26,7 +26,7 @@ public final class ThroughputMain {
           .readTimeout(Duration.ofSeconds(30)).build();
       for (int round = 1; round <= 5; round++) {
         long bytes = 0;
-        long licences = 0;
+        long licenses = 0;
         long start = System.nanoTime();
         for (int offset = 0; offset < total; offset += 500) {
           Request request = new Request.Builder()
@@ -36,11 +36,11 @@ public final class ThroughputMain {
           try (Response response = client.newCall(request).execute()) {
             bytes += response.body().bytes().length;
           }
-          licences += Math.min(500, total - offset);
+          licenses += Math.min(500, total - offset);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("round %d: %,d licences, %.1f MB in %.3f s = %,.0f licences/s, "
-                + "%.0f MB/s%n", round, licences, bytes / 1e6, seconds, licences / seconds,
+                + "%.0f MB/s%n", round, licenses, bytes / 1e6, seconds, licenses / seconds,
             bytes / 1e6 / seconds);
       }
       client.dispatcher().executorService().shutdown();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
 
   @Test
-  void aClientTrustingExactlyTheWrittenPemGetsLicences(@TempDir Path dir) throws Exception {
+  void aClientTrustingExactlyTheWrittenPemGetsLicenses(@TempDir Path dir) throws Exception {
     Path pem = dir.resolve("certs/vspc-emulator.pem");
     try (VspcEmulator e = VspcEmulator.builder().licenses(3).tlsCertificatePem(pem).start()) {
       assertThat(e.baseUrl()).startsWith("https://127.0.0.1:");

@@ -73,8 +73,8 @@ final class DocumentDiff {
   private void document(ChangedOpenApi diff) {
     OpenAPI before = diff.getOldSpecOpenApi();
     OpenAPI after = diff.getNewSpecOpenApi();
-    Map<String, Schema> oldSchemas = schemas(before);
-    Map<String, Schema> newSchemas = schemas(after);
+    var oldSchemas = schemas(before);
+    var newSchemas = schemas(after);
     oldSchemas.forEach((name, schema) -> schemaNames.put(schema, name));
     newSchemas.forEach((name, schema) -> schemaNames.put(schema, name));
     for (String name : oldSchemas.keySet()) {

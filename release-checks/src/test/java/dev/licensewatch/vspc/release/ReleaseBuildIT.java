@@ -136,7 +136,7 @@ class ReleaseBuildIT {
   }
 
   @Test
-  void thePublishedJarsAreNamedModulesWithTheirLicenceJavadocAndSbom() throws Exception {
+  void thePublishedJarsAreNamedModulesWithTheirLicenseJavadocAndSbom() throws Exception {
     Map<String, String> moduleNames = Map.of(
         "vspc-licensing-api-spec", "dev.licensewatch.vspc.spec",
         "vspc-licensing-client", "dev.licensewatch.vspc.client");

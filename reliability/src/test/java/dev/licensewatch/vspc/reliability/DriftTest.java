@@ -8,6 +8,7 @@ import dev.licensewatch.vspc.client.VspcEventListener;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.VspcPagingException;
 import dev.licensewatch.vspc.emulator.Dataset;
+import dev.licensewatch.vspc.emulator.DriftPlan;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,12 +85,12 @@ class DriftTest {
   void driftIsReportedAndNeverDuplicates(String sign, int count, int afterRequest, int pageSize,
       int concurrency) throws Exception {
     vspc.setFaults("none");
-    vspc.setDrift(dev.licensewatch.vspc.emulator.Drift.none()); // reset() would re-arm the last one
+    vspc.setDrift(DriftPlan.none()); // reset() would re-arm the last one
     vspc.reset(Dataset.synthetic(LICENCES, 5));
     List<String> original = Support.datasetOrder(vspc);
-    dev.licensewatch.vspc.emulator.Drift drift = sign.equals("+")
-        ? dev.licensewatch.vspc.emulator.Drift.add(afterRequest, count)
-        : dev.licensewatch.vspc.emulator.Drift.remove(afterRequest, count);
+    DriftPlan drift = sign.equals("+")
+        ? DriftPlan.add(afterRequest, count)
+        : DriftPlan.remove(afterRequest, count);
     vspc.setDrift(drift);
     List<Drift> drifts = new CopyOnWriteArrayList<>();
     List<String> got = new ArrayList<>();
@@ -107,7 +108,7 @@ class DriftTest {
     walks.incrementAndGet();
     Set<String> seen = new HashSet<>();
     // Licences without backupServerUid (about 2% of the synthetic data) cannot be told apart by
-    // id; their repeats are counted by licencesWithoutUidAreNotRepeatedByInsertions.
+    // id; their repeats are counted by licensesWithoutUidAreNotRepeatedByInsertions.
     List<String> dups = got.stream().filter(u -> !u.equals("null"))
         .filter(u -> !seen.add(u)).collect(Collectors.toList());
     duplicates.addAndGet(dups.size());
@@ -166,16 +167,16 @@ class DriftTest {
    */
   @ParameterizedTest(name = "+{0}@{1}, page {2}, concurrency {3}")
   @MethodSource("uidlessCases")
-  void licencesWithoutUidAreNotRepeatedByInsertions(int count, int afterRequest, int pageSize,
+  void licensesWithoutUidAreNotRepeatedByInsertions(int count, int afterRequest, int pageSize,
       int concurrency) throws Exception {
     vspc.setFaults("none");
-    vspc.setDrift(dev.licensewatch.vspc.emulator.Drift.none()); // reset() would re-arm the last one
+    vspc.setDrift(DriftPlan.none()); // reset() would re-arm the last one
     vspc.reset(Dataset.synthetic(LICENCES, 5));
     List<String> before = new ArrayList<>();
     try (VspcLicensingClient client = Support.client(vspc.baseUrl()).pageSize(500).build()) {
       client.stream().forEach(l -> before.add(l.toString()));
     }
-    vspc.setDrift(dev.licensewatch.vspc.emulator.Drift.add(afterRequest, count));
+    vspc.setDrift(DriftPlan.add(afterRequest, count));
     List<String> got = new ArrayList<>();
     try (VspcLicensingClient client = Support.client(vspc.baseUrl())
         .pageSize(pageSize).concurrency(concurrency).build()) {
@@ -190,9 +191,9 @@ class DriftTest {
     java.util.Map<String, Long> afterCounts = after.stream()
         .collect(Collectors.groupingBy(x -> x, Collectors.counting()));
     List<String> repeated = new ArrayList<>();
-    gotCounts.forEach((licence, n) -> {
-      if (n > afterCounts.getOrDefault(licence, 0L)) {
-        repeated.add(n + "x " + licence);
+    gotCounts.forEach((license, n) -> {
+      if (n > afterCounts.getOrDefault(license, 0L)) {
+        repeated.add(n + "x " + license);
       }
     });
     uidlessWalks.incrementAndGet();
@@ -204,9 +205,9 @@ class DriftTest {
   @CsvSource({"1", "3"})
   void failOnDriftEndsTheWalkWithPagingException(int concurrency) throws Exception {
     vspc.setFaults("none");
-    vspc.setDrift(dev.licensewatch.vspc.emulator.Drift.none()); // reset() would re-arm the last one
+    vspc.setDrift(DriftPlan.none()); // reset() would re-arm the last one
     vspc.reset(Dataset.synthetic(LICENCES, 5));
-    vspc.setDrift(dev.licensewatch.vspc.emulator.Drift.add(1, 3));
+    vspc.setDrift(DriftPlan.add(1, 3));
     try (VspcLicensingClient client = Support.client(vspc.baseUrl())
         .pageSize(5).concurrency(concurrency).failOnDrift(true).build()) {
       assertThatThrownBy(() -> client.stream().count())

@@ -74,15 +74,15 @@ class FaultScheduleTest {
   }
 
   /** One schedule, derived from its seed alone. */
-  record Schedule(long seed, int licences, int pageSize, int concurrency, boolean strict,
+  record Schedule(long seed, int licenses, int pageSize, int concurrency, boolean strict,
       Map<Integer, String> faults) {
     static Schedule of(long seed) {
       SplittableRandom r = new SplittableRandom(seed);
-      int licences = r.nextInt(10) == 0 ? r.nextInt(0, 3) : r.nextInt(1, MAX_LICENCES + 1);
+      int licenses = r.nextInt(10) == 0 ? r.nextInt(0, 3) : r.nextInt(1, MAX_LICENCES + 1);
       int pageSize = r.nextInt(1, 13);
       int concurrency = seed % 2 == 0 ? 1 : r.nextInt(2, 5);
       boolean strict = r.nextBoolean();
-      int pages = Math.max(1, (licences + pageSize - 1) / pageSize);
+      int pages = Math.max(1, (licenses + pageSize - 1) / pageSize);
       int positions = pages * 2 + 6;
       double rate = 0.1 + r.nextDouble() * 0.4;
       Map<Integer, String> faults = new TreeMap<>();
@@ -105,7 +105,7 @@ class FaultScheduleTest {
           }
         }
       }
-      return new Schedule(seed, licences, pageSize, concurrency, strict, faults);
+      return new Schedule(seed, licenses, pageSize, concurrency, strict, faults);
     }
 
     String spec() {
@@ -133,7 +133,7 @@ class FaultScheduleTest {
      * walk completes.
      */
     int predictedFailingPage() {
-      int pages = licences == 0 ? 1 : (licences + pageSize - 1) / pageSize;
+      int pages = licenses == 0 ? 1 : (licenses + pageSize - 1) / pageSize;
       int n = 0;
       for (int page = 0; page < pages; page++) {
         int attempt = 0;
@@ -157,7 +157,7 @@ class FaultScheduleTest {
 
     @Override
     public String toString() {
-      return "seed=" + seed + " licences=" + licences + " pageSize=" + pageSize + " concurrency="
+      return "seed=" + seed + " licences=" + licenses + " pageSize=" + pageSize + " concurrency="
           + concurrency + " strict=" + strict + " faults=" + spec();
     }
   }
@@ -184,11 +184,11 @@ class FaultScheduleTest {
     for (int i = 0; i < count; i++) {
       Schedule s = Schedule.of(base + i);
       vspc.setFaults("none");
-      vspc.reset(Dataset.synthetic(s.licences(), DATA_SEED));
-      if (all == null || all.size() < s.licences()) {
+      vspc.reset(Dataset.synthetic(s.licenses(), DATA_SEED));
+      if (all == null || all.size() < s.licenses()) {
         all = Support.datasetOrder(vspc);
       }
-      List<String> expected = all.subList(0, s.licences());
+      List<String> expected = all.subList(0, s.licenses());
       EmulatorStats before = vspc.stats();
       vspc.setFaults(s.spec());
 

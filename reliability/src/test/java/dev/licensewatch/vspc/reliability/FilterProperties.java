@@ -46,8 +46,8 @@ class FilterProperties {
         .enumCasing(dev.licensewatch.vspc.emulator.EnumCasing.LOWER_CASE).unknownEnumShare(0.1).start();
     client = VspcLicensingClient.builder().baseUrl(vspc.baseUrl()).token(VspcEmulator.DEFAULT_TOKEN)
         .pageSize(50).concurrency(3).build();
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      all = licences.toList();
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      all = licenses.toList();
     }
     assertThat(all).hasSize(420);
   }
@@ -71,8 +71,8 @@ class FilterProperties {
   @Property(tries = 250)
   void theServerKeepsWhatTheFilterSays(@ForAll("filters") Case c) {
     List<BackupServerLicense> server;
-    try (Stream<BackupServerLicense> licences = client.stream(LicenseQuery.all().where(c.filter()))) {
-      server = licences.toList();
+    try (Stream<BackupServerLicense> licenses = client.stream(LicenseQuery.all().where(c.filter()))) {
+      server = licenses.toList();
     }
     List<BackupServerLicense> local = all.stream().filter(c.test()).toList();
     assertThat(server).as(c.filter().toString()).containsExactlyElementsOf(local);

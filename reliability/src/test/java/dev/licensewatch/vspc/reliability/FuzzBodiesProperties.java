@@ -61,10 +61,10 @@ class FuzzBodiesProperties {
         }
         assertThat(outcome.error()).as(where + ": unknown properties must be ignored").isNull();
       }
-      if (!strict && body.wellFormedLicencesKnown() && body.status() == 200) {
-        List<String> intact = Mutations.untouchedLicences(base, body.bytes());
+      if (!strict && body.wellFormedLicensesKnown() && body.status() == 200) {
+        List<String> intact = Mutations.untouchedLicenses(base, body.bytes());
         if (!intact.isEmpty()) {
-          Set<String> got = outcome.licences().stream()
+          Set<String> got = outcome.licenses().stream()
               .map(l -> String.valueOf(l.backupServerUid())).collect(Collectors.toSet());
           boolean kept = outcome.ok() && got.containsAll(intact);
           if (!kept) {

@@ -53,7 +53,7 @@ final class FuzzHarness implements AutoCloseable {
   static final Map<String, AtomicLong> OUTCOMES = new ConcurrentHashMap<>();
   static final AtomicLong CASES = new AtomicLong();
 
-  record Outcome(String kind, List<BackupServerLicense> licences, Throwable error) {
+  record Outcome(String kind, List<BackupServerLicense> licenses, Throwable error) {
     boolean ok() {
       return error == null;
     }
@@ -115,10 +115,10 @@ final class FuzzHarness implements AutoCloseable {
     });
     Outcome outcome;
     try {
-      List<BackupServerLicense> licences = walk.get(20, TimeUnit.SECONDS);
+      List<BackupServerLicense> licenses = walk.get(20, TimeUnit.SECONDS);
       String kind = strictMode ? "ok-strict"
           : violations.get() > 0 ? "ok-lenient-with-violations" : "ok-lenient";
-      outcome = new Outcome(kind, licences, null);
+      outcome = new Outcome(kind, licenses, null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String kind = cause instanceof VspcException

@@ -191,7 +191,19 @@ final class Mutations {
   }
 
   /** A mutated body: bytes, Content-Type and HTTP status. */
-  record Body(byte[] bytes, String contentType, int status, boolean wellFormedLicencesKnown) {}
+  record Body(byte[] bytes, String contentType, int status, boolean wellFormedLicensesKnown) {}
+
+  /** A value at the edge of what a parser takes: a huge number, deep nesting, a long string. */
+  private static Object extreme(String kind, SplittableRandom r) {
+    if (kind.equals("huge-number")) {
+      String[] huge = {"1e999999", "123456789012345678901234567890", "-9223372036854775809",
+          "1E+400", "0.00000000000000000000000001", "-0", "4294967296", "9007199254740993"};
+      return new Raw(huge[r.nextInt(huge.length)]);
+    } else if (kind.equals("deep-nesting")) {
+      return new Raw(deep(r.nextInt(20, 4_000), r.nextBoolean()));
+    }
+    return longString(r, r.nextInt(1_000, 120_000));
+  }
 
   static Body mutate(byte[] base, String kind, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -202,7 +214,10 @@ final class Mutations {
       case "wrong-type":
       case "null-property":
       case "remove-property":
-      case "unknown-properties": {
+      case "unknown-properties":
+      case "huge-number":
+      case "deep-nesting":
+      case "long-string": {
         Object tree = parse(base);
         List<Slot> slots = slots(tree);
         Slot slot = slots.get(r.nextInt(slots.size()));
@@ -214,7 +229,7 @@ final class Mutations {
           slot.set(null);
         } else if (kind.equals("remove-property")) {
           slot.remove();
-        } else {
+        } else if (kind.equals("unknown-properties")) {
           // Unknown members in every object: a newer server. Must be accepted in both modes.
           for (Slot s : slots) {
             if (s.get() instanceof Map<?, ?> m && r.nextBoolean()) {
@@ -226,27 +241,11 @@ final class Mutations {
           @SuppressWarnings("unchecked")
           Map<Object, Object> root = (Map<Object, Object>) tree;
           root.put("links", new LinkedHashMap<>(Map.of("next", "x")));
+        } else {
+          slot.set(extreme(kind, r));
+          return new Body(bytes(tree), json, 200, false);
         }
         return new Body(bytes(tree), json, 200, true);
-      }
-      case "huge-number":
-      case "deep-nesting":
-      case "long-string": {
-        Object tree = parse(base);
-        List<Slot> slots = slots(tree);
-        Slot slot = slots.get(r.nextInt(slots.size()));
-        Object value;
-        if (kind.equals("huge-number")) {
-          String[] huge = {"1e999999", "123456789012345678901234567890", "-9223372036854775809",
-              "1E+400", "0.00000000000000000000000001", "-0", "4294967296", "9007199254740993"};
-          value = new Raw(huge[r.nextInt(huge.length)]);
-        } else if (kind.equals("deep-nesting")) {
-          value = new Raw(deep(r.nextInt(20, 4_000), r.nextBoolean()));
-        } else {
-          value = longString(r, r.nextInt(1_000, 120_000));
-        }
-        slot.set(value);
-        return new Body(bytes(tree), json, 200, false);
       }
       case "invalid-utf8": {
         byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
@@ -326,7 +325,7 @@ final class Mutations {
 
   /** The licence objects of a body that are byte-for-byte ones of the base page, by uid. */
   @SuppressWarnings("unchecked")
-  static List<String> untouchedLicences(byte[] base, byte[] mutated) {
+  static List<String> untouchedLicenses(byte[] base, byte[] mutated) {
     Object b = parse(base);
     Object m = parse(mutated);
     if (!(b instanceof Map<?, ?> bm) || !(m instanceof Map<?, ?> mm)
@@ -334,8 +333,8 @@ final class Mutations {
       return List.of();
     }
     List<String> uids = new ArrayList<>();
-    for (Object licence : ml) {
-      if (bl.contains(licence) && licence instanceof Map<?, ?> lm && lm.get("backupServerUid") != null) {
+    for (Object license : ml) {
+      if (bl.contains(license) && license instanceof Map<?, ?> lm && lm.get("backupServerUid") != null) {
         uids.add(String.valueOf(lm.get("backupServerUid")));
       }
     }

@@ -54,8 +54,8 @@ public final class Support {
         }
         Map<String, Object> page = MAP.fromJson(response.body().string());
         List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
-        for (Map<String, Object> licence : data) {
-          uids.add(String.valueOf(licence.get("backupServerUid")));
+        for (Map<String, Object> license : data) {
+          uids.add(String.valueOf(license.get("backupServerUid")));
         }
         if (data.size() < 500) {
           return uids;

@@ -56,26 +56,26 @@ class ThrottlingTest {
   }
 
   private static List<String> walk(VspcLicensingClient client) {
-    try (Stream<BackupServerLicense> licences = client.stream()) {
-      return licences.map(l -> String.valueOf(l.backupServerUid())).collect(Collectors.toList());
+    try (Stream<BackupServerLicense> licenses = client.stream()) {
+      return licenses.map(l -> String.valueOf(l.backupServerUid())).collect(Collectors.toList());
     }
   }
 
   /** One seeded case: the walk, the page that meets the burst, the burst's order. */
-  record Burst(long seed, int licences, int pageSize, int offset, List<String> faults,
+  record Burst(long seed, int licenses, int pageSize, int offset, List<String> faults,
       String throttle) {
     static Burst of(long seed) {
       SplittableRandom r = new SplittableRandom(seed);
-      int licences = r.nextInt(40, 121);
+      int licenses = r.nextInt(40, 121);
       int pageSize = r.nextInt(5, 13);
-      int pages = (licences + pageSize - 1) / pageSize;
+      int pages = (licenses + pageSize - 1) / pageSize;
       List<String> faults = new ArrayList<>(List.of("429", "520", "cut", "503"));
       for (int i = faults.size() - 1; i > 0; i--) {
         Collections.swap(faults, i, r.nextInt(i + 1));
       }
       String throttle = List.of("retryAfter 0 in the body", "Retry-After: 0", "no hint")
           .get(r.nextInt(3));
-      return new Burst(seed, licences, pageSize, r.nextInt(pages) * pageSize, faults, throttle);
+      return new Burst(seed, licenses, pageSize, r.nextInt(pages) * pageSize, faults, throttle);
     }
 
     /** Serves the emulator's pages, and the burst at {@link #offset}; counts sends by offset. */
@@ -97,7 +97,7 @@ class ThrottlingTest {
 
     @Override
     public String toString() {
-      return "seed " + seed + ": " + licences + " licences in pages of " + pageSize + ", " + faults
+      return "seed " + seed + ": " + licenses + " licences in pages of " + pageSize + ", " + faults
           + " (the 429 with " + throttle + ") at offset " + offset;
     }
   }
@@ -117,7 +117,7 @@ class ThrottlingTest {
       server.start();
       for (long seed = 0; seed < BURSTS; seed++) {
         Burst burst = Burst.of(seed);
-        vspc.reset(Dataset.synthetic(burst.licences(), 17));
+        vspc.reset(Dataset.synthetic(burst.licenses(), 17));
         List<String> expected = Support.datasetOrder(vspc);
         Map<Integer, AtomicInteger> sent = new ConcurrentHashMap<>();
         server.setDispatcher(burst.dispatcher(sent));
@@ -191,7 +191,7 @@ class ThrottlingTest {
   @ParameterizedTest
   @ValueSource(strings = {"simultaneous=2", "per-period=20/500ms",
       "per-period=20/500ms,retry-after=none"})
-  void aParallelWalkAgainstVspcsLimitsDeliversEveryLicenceOnce(String limit) throws Exception {
+  void aParallelWalkAgainstVspcsLimitsDeliversEveryLicenseOnce(String limit) throws Exception {
     vspc.setThrottling(Throttling.none());
     vspc.setLatency(Duration.ofMillis(5));
     vspc.reset(Dataset.synthetic(2000, 17));

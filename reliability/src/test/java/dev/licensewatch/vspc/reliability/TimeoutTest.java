@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.licensewatch.vspc.client.VspcIoException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Servers that accept and never answer, or answer one byte a second: the client gives up at its
- * deadline with {@link VspcIoException#isTimeout()}.
+ * Servers that accept and never answer, answer slowly, or drip one byte a second (the emulator's
+ * {@code hang}, {@code slow} and {@code drip} faults): the client gives up at its deadline with
+ * {@link VspcIoException#isTimeout()}.
  */
 @Order(3)
 class TimeoutTest {
@@ -62,13 +60,12 @@ class TimeoutTest {
 
   /** An emulator with {@code faults} on every request, and a client that must time out on it. */
   private static void emulatorTimesOut(String faults, String what, Duration readTimeout,
-      Duration callTimeout, boolean paged) {
+      Duration callTimeout, Duration deadline, int maxAttempts, boolean paged) {
     try (VspcEmulator vspc = VspcEmulator.builder().licenses(20).token(Secrets.TOKEN)
         .faults(faults).start()) {
-      Duration deadline = Duration.ofMillis(2500);
       try (VspcLicensingClient client = Support.client(vspc.baseUrl())
           .readTimeout(readTimeout).callTimeout(callTimeout)
-          .deadline(deadline).maxAttempts(20).build()) {
+          .deadline(deadline).maxAttempts(maxAttempts).build()) {
         expectTimeout(what, client, deadline, paged);
       }
     }
@@ -77,40 +74,22 @@ class TimeoutTest {
   @Test
   void hangingServerTimesOutAtTheDeadline() {
     emulatorTimesOut("hang@*", "hang (read timeout 0.4 s)", Duration.ofMillis(400),
-        Duration.ofSeconds(1), true);
+        Duration.ofSeconds(1), Duration.ofMillis(2500), 20, true);
   }
 
   @Test
   void slowBodyTimesOutAtTheDeadline() {
     emulatorTimesOut("slow:1500@*", "slow body, 1.5 s pauses (read timeout 0.7 s)",
-        Duration.ofMillis(700), Duration.ofSeconds(2), false);
+        Duration.ofMillis(700), Duration.ofSeconds(2), Duration.ofMillis(2500), 20, false);
   }
 
   /**
-   * A server that sends headers and then one byte of whitespace a second: the read timeout never
-   * fires, so only the call timeout and the overall deadline can end it. At most 20 connections,
-   * 30 bytes each.
+   * A server that sends headers and then the body a byte a second: the read timeout never
+   * fires, so only the call timeout and the overall deadline can end it.
    */
   @Test
-  void dripOneBytePerSecondEndsAtTheDeadline() throws Exception {
-    try (RawHttpServer server = new RawHttpServer("drip", 20, TimeoutTest::drip)) {
-      Duration deadline = Duration.ofMillis(3000);
-      try (VspcLicensingClient client = Support.client(server.baseUrl())
-          .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(2000))
-          .deadline(deadline).maxAttempts(10).build()) {
-        expectTimeout("1 byte/s drip (call timeout 2 s, deadline 3 s)", client, deadline, false);
-      }
-    }
-  }
-
-  private static void drip(OutputStream out) throws IOException, InterruptedException {
-    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
-        .getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-    for (int i = 0; i < 30; i++) {
-      Thread.sleep(1000);
-      out.write(' ');
-      out.flush();
-    }
+  void dripOneBytePerSecondEndsAtTheDeadline() {
+    emulatorTimesOut("drip@*", "1 byte/s drip (call timeout 2 s, deadline 3 s)",
+        Duration.ofSeconds(5), Duration.ofMillis(2000), Duration.ofMillis(3000), 10, false);
   }
 }

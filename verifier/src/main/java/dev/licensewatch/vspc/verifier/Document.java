@@ -144,7 +144,7 @@ final class Document {
     }
     ApiResponse response = operation.getResponses().get(Integer.toString(status));
     if (response == null) {
-      response = operation.getResponses().getDefault();
+      response = operation.getResponses().get("default");
     }
     if (response == null || response.getContent() == null) {
       return null;

@@ -48,7 +48,7 @@ final class DocumentChecks {
   }
 
   /** The licence properties the document requires. */
-  Set<String> requiredLicenceProperties() {
+  Set<String> requiredLicenseProperties() {
     return required;
   }
 
@@ -72,7 +72,7 @@ final class DocumentChecks {
       String path = m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
           .map(p -> JsonPaths.fromPointer(p.getInstance())).orElse(null);
       Finding finding = Finding.of(Finding.Severity.BREAK, message(m.getMessage()))
-          .at(path, licence(page, path)).in(request);
+          .at(path, license(page, path)).in(request);
       (m.getKey().startsWith("validation.response.body") ? body : status).add(finding);
     }
     JsonNode json = exchange.json();
@@ -81,12 +81,12 @@ final class DocumentChecks {
       SchemaWalk.walk(schema, json, "$", new SchemaWalk.Sink() {
         @Override
         public void dateTime(Finding finding) {
-          dateTimes.add(finding.at(finding.path(), licence(page, finding.path())).in(request));
+          dateTimes.add(finding.at(finding.path(), license(page, finding.path())).in(request));
         }
 
         @Override
         public void addition(Finding finding) {
-          additions.add(finding.at(finding.path(), licence(page, finding.path())).in(request));
+          additions.add(finding.at(finding.path(), license(page, finding.path())).in(request));
         }
 
         @Override
@@ -126,9 +126,9 @@ final class DocumentChecks {
         : " (" + exchange.auth() + ")");
   }
 
-  private static @Nullable String licence(@Nullable Page page, @Nullable String path) {
-    int index = path == null ? -1 : JsonPaths.licenceIndex(path);
-    return page == null || index < 0 || index >= page.size() ? null : page.licence(index);
+  private static @Nullable String license(@Nullable Page page, @Nullable String path) {
+    int index = path == null ? -1 : JsonPaths.licenseIndex(path);
+    return page == null || index < 0 || index >= page.size() ? null : page.license(index);
   }
 
   /** The validator's message without the path it repeats, and nulls said plainly. */
@@ -144,7 +144,7 @@ final class DocumentChecks {
 
   List<Check> checks() {
     String seen = Text.plural(responses.get(), "response") + ", "
-        + Text.plural(census.licences(), "licence");
+        + Text.plural(census.licenses(), "licence");
     List<Check> checks = new ArrayList<>();
     checks.add(status.check("document.status", GROUP,
         "Every response has a status, Content-Type and headers the document declares", seen,
@@ -155,12 +155,12 @@ final class DocumentChecks {
     checks.add(dateTimes.check("document.date-times", GROUP,
         "Date-times carry a UTC offset and at most " + SchemaWalk.MAX_FRACTION_DIGITS
             + " fractional digits", Text.plural(dateTimeCount.get(), "date-time") + " in "
-            + Text.plural(census.licences(), "licence"), Duration.ZERO));
+            + Text.plural(census.licenses(), "licence"), Duration.ZERO));
     Findings properties = new Findings();
     properties.addAll(census.findings());
     checks.add(properties.check("document.properties", GROUP,
         "No licence property the document declares is missing from every licence (renamed or"
-            + " dropped)", Text.plural(census.licences(), "licence"), Duration.ZERO));
+            + " dropped)", Text.plural(census.licenses(), "licence"), Duration.ZERO));
     checks.add(additions.check("document.additions", GROUP,
         "Additions: enum values and properties the document does not list (a warning; a"
             + " failure with strict)", seen, Duration.ZERO));
@@ -172,25 +172,25 @@ final class DocumentChecks {
     private final List<String> declared;
     private final Map<String, Integer> present = new TreeMap<>();
     private final Map<String, Integer> undeclared = new TreeMap<>();
-    private int licences;
+    private int licenses;
 
     Census(List<String> declared) {
       this.declared = declared;
     }
 
     synchronized void count(JsonNode data) {
-      for (JsonNode licence : data) {
-        if (!licence.isObject()) {
+      for (JsonNode license : data) {
+        if (!license.isObject()) {
           continue;
         }
-        licences++;
-        licence.fieldNames().forEachRemaining(name ->
+        licenses++;
+        license.fieldNames().forEachRemaining(name ->
             (declared.contains(name) ? present : undeclared).merge(name, 1, Integer::sum));
       }
     }
 
-    synchronized int licences() {
-      return licences;
+    synchronized int licenses() {
+      return licenses;
     }
 
     synchronized boolean carried(String property) {
@@ -204,7 +204,7 @@ final class DocumentChecks {
      */
     synchronized List<Finding> findings() {
       List<Finding> findings = new ArrayList<>();
-      if (licences == 0) {
+      if (licenses == 0) {
         return findings;
       }
       List<String> newcomers = new ArrayList<>();
@@ -215,11 +215,11 @@ final class DocumentChecks {
         }
         String path = "$.data[*]." + name;
         if (!newcomers.isEmpty()) {
-          findings.add(Finding.of(Finding.Severity.BREAK, "no licence of " + licences
+          findings.add(Finding.of(Finding.Severity.BREAK, "no licence of " + licenses
               + " carries it, while properties the document does not declare appear: "
               + String.join(", ", newcomers) + "; renamed?").at(path, null));
         } else {
-          findings.add(Finding.of(Finding.Severity.NOTE, "no licence of " + licences
+          findings.add(Finding.of(Finding.Severity.NOTE, "no licence of " + licenses
               + " carries it (the document allows that)").at(path, null));
         }
       }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param occurrences how many times it was found (1 or more)
  */
 public record Finding(Severity severity, String message, @Nullable String path,
-    @Nullable String licence, @Nullable String request, @Nullable String actual,
+    @Nullable String license, @Nullable String request, @Nullable String actual,
     int occurrences) {
 
   /** What a finding means for the verdict. */
@@ -46,25 +46,25 @@ public record Finding(Severity severity, String message, @Nullable String path,
     return new Finding(severity, message, null, null, null, null, 1);
   }
 
-  Finding at(@Nullable String path, @Nullable String licence) {
-    return new Finding(severity, message, path, licence, request, actual, occurrences);
+  Finding at(@Nullable String path, @Nullable String license) {
+    return new Finding(severity, message, path, license, request, actual, occurrences);
   }
 
   Finding in(@Nullable String request) {
-    return new Finding(severity, message, path, licence, request, actual, occurrences);
+    return new Finding(severity, message, path, license, request, actual, occurrences);
   }
 
   Finding actual(@Nullable String actual) {
-    return new Finding(severity, message, path, licence, request, actual, occurrences);
+    return new Finding(severity, message, path, license, request, actual, occurrences);
   }
 
   Finding times(int occurrences) {
-    return new Finding(severity, message, path, licence, request, actual, occurrences);
+    return new Finding(severity, message, path, license, request, actual, occurrences);
   }
 
   Finding redacted(Secrets secrets) {
     return new Finding(severity, secrets.redact(message), secrets.redactOrNull(path),
-        secrets.redactOrNull(licence), secrets.redactOrNull(request),
+        secrets.redactOrNull(license), secrets.redactOrNull(request),
         secrets.redactOrNull(actual), occurrences);
   }
 
@@ -81,8 +81,8 @@ public record Finding(Severity severity, String message, @Nullable String path,
     if (actual != null) {
       line.append(" (was ").append(actual).append(')');
     }
-    if (licence != null) {
-      line.append(" [licence ").append(licence).append(']');
+    if (license != null) {
+      line.append(" [licence ").append(license).append(']');
     }
     if (request != null) {
       line.append(" in ").append(request);

@@ -37,7 +37,7 @@ final class JsonPaths {
   }
 
   /** The index of the licence a path points into ({@code $.data[3]...} gives 3), or -1. */
-  static int licenceIndex(String path) {
+  static int licenseIndex(String path) {
     if (!path.startsWith("$.data[")) {
       return -1;
     }

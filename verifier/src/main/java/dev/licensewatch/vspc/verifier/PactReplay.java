@@ -146,7 +146,7 @@ final class PactReplay {
     byte[] body = answer.body();
     Set<String> dependent = dataDependent(exchangeSpec);
     if (!dependent.isEmpty()) {
-      Filtered filtered = withoutLicencesLacking(answer, dependent);
+      Filtered filtered = withoutLicensesLacking(answer, dependent);
       if (filtered != null) {
         body = filtered.body;
         findings.add(Finding.of(Finding.Severity.NOTE, "left " + Text.plural(filtered.left,
@@ -200,9 +200,9 @@ final class PactReplay {
     if (data == null || !data.isArray()) {
       return dependent;
     }
-    Set<String> required = run.documents.requiredLicenceProperties();
-    for (JsonNode licence : data) {
-      licence.fieldNames().forEachRemaining(name -> {
+    Set<String> required = run.documents.requiredLicenseProperties();
+    for (JsonNode license : data) {
+      license.fieldNames().forEachRemaining(name -> {
         if (!required.contains(name) && run.documents.carried(name)) {
           dependent.add(name);
         }
@@ -214,7 +214,7 @@ final class PactReplay {
   private record Filtered(byte[] body, int left, int kept, Set<String> missing) {}
 
   /** The answer without the licences that lack one of these properties, or null if none do. */
-  private static @Nullable Filtered withoutLicencesLacking(Exchange answer, Set<String> names) {
+  private static @Nullable Filtered withoutLicensesLacking(Exchange answer, Set<String> names) {
     JsonNode json = answer.json();
     if (json == null || !json.path("data").isArray()) {
       return null;
@@ -222,10 +222,10 @@ final class PactReplay {
     ArrayNode kept = Exchange.JSON.createArrayNode();
     Set<String> missing = new LinkedHashSet<>();
     int left = 0;
-    for (JsonNode licence : json.get("data")) {
-      List<String> lacking = names.stream().filter(n -> !licence.has(n)).toList();
+    for (JsonNode license : json.get("data")) {
+      List<String> lacking = names.stream().filter(n -> !license.has(n)).toList();
       if (lacking.isEmpty()) {
-        kept.add(licence);
+        kept.add(license);
       } else {
         left++;
         missing.addAll(lacking);

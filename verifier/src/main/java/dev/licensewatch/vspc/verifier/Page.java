@@ -47,9 +47,9 @@ record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable Js
   }
 
   /** {@code backupServerUid 976d4924-... (#103)} or {@code #103}: licence i of this page. */
-  String licence(int index) {
-    JsonNode licence = data == null ? null : data.get(index);
-    JsonNode uid = licence == null ? null : licence.get("backupServerUid");
+  String license(int index) {
+    JsonNode license = data == null ? null : data.get(index);
+    JsonNode uid = license == null ? null : license.get("backupServerUid");
     String position = "#" + (offset + index);
     return uid != null && uid.isTextual() ? "backupServerUid " + uid.asText() + " (" + position
         + ")" : position;
@@ -59,8 +59,8 @@ record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable Js
   List<@Nullable String> uids() {
     List<@Nullable String> uids = new ArrayList<>();
     if (data != null) {
-      for (JsonNode licence : data) {
-        JsonNode uid = licence.get("backupServerUid");
+      for (JsonNode license : data) {
+        JsonNode uid = license.get("backupServerUid");
         uids.add(uid != null && uid.isTextual() ? uid.asText() : null);
       }
     }

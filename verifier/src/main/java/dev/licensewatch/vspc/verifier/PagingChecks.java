@@ -257,7 +257,7 @@ final class PagingChecks {
         if (earlier != null) {
           findings.add(Finding.of(Finding.Severity.BREAK,
               "a licence appears more than once in the walk").in(p.request())
-              .at("$.data[" + i + "]", p.licence(i)).actual("also at " + earlier));
+              .at("$.data[" + i + "]", p.license(i)).actual("also at " + earlier));
         }
       }
     }

@@ -155,7 +155,7 @@ final class ReportWriters {
         o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
         o.put("message", f.message());
         o.put("path", f.path());
-        o.put("licence", f.licence());
+        o.put("licence", f.license());
         o.put("request", f.request());
         o.put("actual", f.actual());
         o.put("occurrences", f.occurrences());

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,7 @@ final class SchemaWalk {
         return;
       }
       Schema<?> map = schema.getAdditionalProperties() instanceof Schema<?> s ? s : null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String child = JsonPaths.property(path, field.getKey());
         Schema<?> property = declared.get(field.getKey());
         if (property != null) {

@@ -58,13 +58,13 @@ class DefinitionDiffTest {
   @Test
   void breakingAndCompatibleChangesAreToldApart() throws Exception {
     ObjectNode doc = asTheServerServesIt();
-    ObjectNode licence = schema(doc, "BackupServerLicense");
-    ObjectNode properties = (ObjectNode) licence.get("properties");
+    ObjectNode license = schema(doc, "BackupServerLicense");
+    ObjectNode properties = (ObjectNode) license.get("properties");
     // breaking
     properties.remove("expirationDate");
     properties.putObject("usedUnits").put("type", "string");
     ((ObjectNode) properties.get("company")).put("nullable", true);
-    licence.putArray("required").add("backupServerUid");   // autoUpdateEnabled no longer
+    license.putArray("required").add("backupServerUid");   // autoUpdateEnabled no longer
     ArrayNode status = (ArrayNode) schema(doc, "LicenseStatus").get("x-extensible-enum");
     status.remove(5);                                        // Unlicensed
     ArrayNode parameters = (ArrayNode) doc.get("paths").get("/licensing/backupServers")

@@ -37,7 +37,7 @@ class SchemaWalkTest {
     return found;
   }
 
-  private static Schema<?> licence(Schema<?> status) {
+  private static Schema<?> license(Schema<?> status) {
     return new ObjectSchema().addProperty("status", status)
         .addProperty("expirationDate", new StringSchema().format("date-time"));
   }
@@ -48,9 +48,9 @@ class SchemaWalkTest {
     Schema<?> extensible = new StringSchema();
     extensible.addExtension(SchemaWalk.EXTENSIBLE_ENUM, List.of("Valid", "Expired"));
     for (Schema<?> status : List.of(closed, extensible)) {
-      assertThat(additions(licence(status), "{\"status\":\"valid\"}")).as("older servers' casing")
+      assertThat(additions(license(status), "{\"status\":\"valid\"}")).as("older servers' casing")
           .isEmpty();
-      assertThat(additions(licence(status), "{\"status\":\"Suspended\",\"extra\":{\"a\":1}}"))
+      assertThat(additions(license(status), "{\"status\":\"Suspended\",\"extra\":{\"a\":1}}"))
           .containsExactly(
               "$.status: a value the document does not list (known: Valid, Expired) (was"
                   + " 'Suspended')",

@@ -92,9 +92,9 @@ final class PactSpecConformance {
   private static Request request(JsonNode req) {
     SimpleRequest.Builder b = new SimpleRequest.Builder(
         req.path("method").asText("GET"), req.path("path").asText());
-    req.path("query").fields().forEachRemaining(e ->
+    req.path("query").properties().forEach(e ->
         e.getValue().forEach(v -> b.withQueryParam(e.getKey(), v.asText())));
-    req.path("headers").fields().forEachRemaining(e ->
+    req.path("headers").properties().forEach(e ->
         e.getValue().forEach(v -> b.withHeader(e.getKey(), v.asText())));
     body(req).ifPresent(b::withBody);
     return b.build();
@@ -102,7 +102,7 @@ final class PactSpecConformance {
 
   private static SimpleResponse response(JsonNode res) {
     SimpleResponse.Builder b = SimpleResponse.Builder.status(res.path("status").asInt());
-    res.path("headers").fields().forEachRemaining(e -> {
+    res.path("headers").properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(v.asText()));
       b.withHeader(e.getKey(), values);

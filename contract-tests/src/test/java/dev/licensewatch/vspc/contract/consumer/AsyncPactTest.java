@@ -18,6 +18,7 @@ import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class AsyncPactTest {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact queuedAndFollowed(PactDslWithProvider builder) {
     PactDslResponse queued = clientHeaders(builder
-            .given(Contract.QUEUED)
+            .given(ProviderStates.QUEUED)
             .uponReceiving("a request the server queues as an asynchronous action (202)")
             .method("GET")
             .path(PATH)
@@ -53,7 +54,7 @@ class AsyncPactTest {
         .stringMatcher("status", Contract.anyCase("Succeed"), "Succeed")
         .closeObject();
     PactDslResponse polled = json(clientHeaders(queued
-            .given(Contract.ACTION_FINISHED, Map.of("actionId", Contract.ACTION_ID))
+            .given(ProviderStates.ACTION_FINISHED, Map.of("actionId", Contract.ACTION_ID))
             .uponReceiving("a poll of an asynchronous action that has finished")
             .method("GET")
             .path(Contract.ACTION_PATH))
@@ -61,23 +62,20 @@ class AsyncPactTest {
         action);
 
     return json(clientHeaders(polled
-            .given(Contract.ACTION_FINISHED, Map.of("actionId", Contract.ACTION_ID))
+            .given(ProviderStates.ACTION_FINISHED, Map.of("actionId", Contract.ACTION_ID))
             .uponReceiving("a request for the result of an asynchronous action that has finished")
             .method("GET")
             .path(Contract.ACTION_PATH + "/result"))
             .willRespondWith().status(200),
-        Contract.page(3, 0, 100, List.of(Contract.fullLicence(41), Contract.fullLicence(42),
-            Contract.fullLicence(43)), Nullables.TYPE_OR_NULL))
+        Contract.page(3, 0, 100, List.of(Contract.fullLicense(41), Contract.fullLicense(42),
+            Contract.fullLicense(43)), Nullables.TYPE_OR_NULL))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "queuedAndFollowed")
   void aQueuedRequestIsFollowedToItsResult(MockServer server) {
-    try (VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1)
+    try (VspcLicensingClient client = ConsumerClient.against(server)
         .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
         .build()) {
       LicensePage page = client.page(100, 0);

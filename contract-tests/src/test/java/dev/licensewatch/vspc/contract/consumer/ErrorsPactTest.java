@@ -23,6 +23,7 @@ import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.VspcPermissionException;
 import dev.licensewatch.vspc.client.VspcRateLimitedException;
 import dev.licensewatch.vspc.contract.Contract;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.time.Duration;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -37,10 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ErrorsPactTest {
 
   private static VspcLicensingClient.Builder client(MockServer server) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1);
+    return ConsumerClient.against(server);
   }
 
   /** The request of an error interaction: a GET of the licences, from the given state. */
@@ -59,7 +57,7 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenNotValid(PactDslWithProvider builder) {
-    return json(get(builder.given(Contract.TOKEN_NOT_VALID),
+    return json(get(builder.given(ProviderStates.TOKEN_NOT_VALID),
             "a request with a token the server does not accept")
             .willRespondWith().status(401),
         errorEnvelope("Authorization has been denied for this request.", "security", 401,
@@ -76,7 +74,7 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lacksRole(PactDslWithProvider builder) {
-    return json(get(builder.given(Contract.LACKS_ROLE),
+    return json(get(builder.given(ProviderStates.LACKS_ROLE),
             "a request from a caller without a licensing role")
             .willRespondWith().status(403),
         errorEnvelope("Access to the requested resource is forbidden.", "security", 403,
@@ -98,7 +96,7 @@ class ErrorsPactTest {
    */
   @Pact(consumer = Contract.CONSUMER)
   V4Pact limitOutOfRange(PactDslWithProvider builder) {
-    return json(get(builder.given(Contract.LICENSES_EXIST, Map.of("total", 3)),
+    return json(get(builder.given(ProviderStates.LICENSES_EXIST, Map.of("total", 3)),
             "a request with limit out of range (limit=501)")
             .query("limit=501&offset=0")
             .willRespondWith().status(400),
@@ -129,7 +127,7 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
-    return json(get(builder.given(Contract.THROTTLED, Map.of("retryAfter", 25)),
+    return json(get(builder.given(ProviderStates.THROTTLED, Map.of("retryAfter", 25)),
             "a request while requests are throttled")
             .willRespondWith().status(429)
             .matchHeader("Retry-After", Contract.DELTA_SECONDS, "25"),

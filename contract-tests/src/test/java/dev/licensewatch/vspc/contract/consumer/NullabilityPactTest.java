@@ -17,6 +17,7 @@ import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicenseStatus;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -34,73 +35,69 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NullabilityPactTest {
 
   private static VspcLicensingClient client(MockServer server) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).build();
   }
 
   private static V4Pact single(PactDslWithProvider builder, String state, String description,
-      Map<String, Object> licence) {
+      Map<String, Object> license) {
     return json(clientHeaders(builder
             .given(state)
             .uponReceiving(description)
             .method("GET")
             .path(PATH))
             .willRespondWith().status(200),
-        Contract.page(1, 0, 100, List.of(licence), Nullables.PINNED))
+        Contract.page(1, 0, 100, List.of(license), Nullables.PINNED))
         .toPact(V4Pact.class);
   }
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyNullableNull(PactDslWithProvider builder) {
-    return single(builder, Contract.NULLABLES_NULL,
+    return single(builder, ProviderStates.NULLABLES_NULL,
         "a request for a licence whose nullable properties are all null",
-        Contract.licenceWithNullsOnly(7));
+        Contract.licenseWithNullsOnly(7));
   }
 
   @Test
   @PactTestFor(pactMethod = "everyNullableNull")
   void everyNullableNull(MockServer server) {
     try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense licence = client.page().licenses().get(0);
-      assertThat(licence.edition()).isNull();
-      assertThat(licence.monitoring()).isNull();
-      assertThat(licence.expirationDate()).isNull();
-      assertThat(licence.supportExpirationDate()).isNull();
-      assertThat(licence.sockets()).isNull();
-      assertThat(licence.usedSockets()).isNull();
-      assertThat(licence.capacity()).isNull();
-      assertThat(licence.usedCapacity()).isNull();
-      assertThat(licence.autoUpdateEnabled()).isTrue();
-      assertThat(licence.status()).isEqualTo(LicenseStatus.WARNING);
+      BackupServerLicense license = client.page().licenses().get(0);
+      assertThat(license.edition()).isNull();
+      assertThat(license.monitoring()).isNull();
+      assertThat(license.expirationDate()).isNull();
+      assertThat(license.supportExpirationDate()).isNull();
+      assertThat(license.sockets()).isNull();
+      assertThat(license.usedSockets()).isNull();
+      assertThat(license.capacity()).isNull();
+      assertThat(license.usedCapacity()).isNull();
+      assertThat(license.autoUpdateEnabled()).isTrue();
+      assertThat(license.status()).isEqualTo(LicenseStatus.WARNING);
     }
   }
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyPropertyPresent(PactDslWithProvider builder) {
-    return single(builder, Contract.EVERY_PROPERTY,
-        "a request for a licence with every property present", Contract.fullLicence(8));
+    return single(builder, ProviderStates.EVERY_PROPERTY,
+        "a request for a licence with every property present", Contract.fullLicense(8));
   }
 
   @Test
   @PactTestFor(pactMethod = "everyPropertyPresent")
   void everyPropertyPresent(MockServer server) {
     try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense licence = client.page().licenses().get(0);
-      assertThat(licence.edition()).isEqualTo("Enterprise Plus");
-      assertThat(licence.expirationDate())
+      BackupServerLicense license = client.page().licenses().get(0);
+      assertThat(license.edition()).isEqualTo("Enterprise Plus");
+      assertThat(license.expirationDate())
           .isEqualTo(OffsetDateTime.parse("2027-09-09T10:00:00.0000000+03:00"));
-      assertThat(licence.usedCapacity()).isEqualTo(2.5);
-      assertThat(licence.status()).isEqualTo(LicenseStatus.VALID);
-      assertThat(licence.licenseIds()).hasSize(1);
+      assertThat(license.usedCapacity()).isEqualTo(2.5);
+      assertThat(license.status()).isEqualTo(LicenseStatus.VALID);
+      assertThat(license.licenseIds()).hasSize(1);
       // Every nullable property pinned non-null arrives non-null.
-      assertThat(licence.monitoring()).isNotNull();
-      assertThat(licence.supportExpirationDate()).isNotNull();
-      assertThat(licence.sockets()).isNotNull();
-      assertThat(licence.usedSockets()).isNotNull();
-      assertThat(licence.capacity()).isNotNull();
+      assertThat(license.monitoring()).isNotNull();
+      assertThat(license.supportExpirationDate()).isNotNull();
+      assertThat(license.sockets()).isNotNull();
+      assertThat(license.usedSockets()).isNotNull();
+      assertThat(license.capacity()).isNotNull();
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.licensewatch.vspc.contract.consumer;
 
-import static dev.licensewatch.vspc.contract.Contract.LICENSES_EXIST;
 import static dev.licensewatch.vspc.contract.Contract.PATH;
 import static dev.licensewatch.vspc.contract.Contract.clientHeaders;
 import static dev.licensewatch.vspc.contract.Contract.json;
-import static dev.licensewatch.vspc.contract.Contract.minimalLicences;
+import static dev.licensewatch.vspc.contract.Contract.minimalLicenses;
+import static dev.licensewatch.vspc.emulator.ProviderStates.LICENSES_EXIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -52,12 +52,14 @@ class PagingPactTest {
   }
 
   private static VspcLicensingClient client(MockServer server, int pageSize) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .pageSize(pageSize)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).pageSize(pageSize).build();
+  }
+
+  /** The page at {@code offset} holds {@code count} of the 250 licences. */
+  private static void assertPageOf100(MockServer server, int offset, int count) {
+    LicensePage page = pageOf100(server, offset);
+    assertThat(page.total()).isEqualTo(250);
+    assertThat(page.licenses()).hasSize(count);
   }
 
   /** The page of 100 at {@code offset}, asked for explicitly with the client's page size 100. */
@@ -78,7 +80,14 @@ class PagingPactTest {
       request = request.query(query);
     }
     return json(request.willRespondWith().status(200),
-        Contract.page(total, offset, limit, minimalLicences(offset, count), Nullables.PINNED));
+        Contract.page(total, offset, limit, minimalLicenses(offset, count), Nullables.PINNED));
+  }
+
+  /** {@code which} page of 100 of 250 licences, asked for with limit 100 and this offset. */
+  private static V4Pact explicitPageOf100(PactDslWithProvider builder, String which, int offset,
+      int count) {
+    return okPage(builder::given, "a request for " + which + " (limit=100, offset=" + offset + ")",
+        250, "limit=100&offset=" + offset, offset, 100, count).toPact(V4Pact.class);
   }
 
   // --- first page with the server's defaults ---------------------------------------------
@@ -104,32 +113,26 @@ class PagingPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact middlePage(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request for a middle page (limit=100, offset=100)",
-        250, "limit=100&offset=100", 100, 100, 100).toPact(V4Pact.class);
+    return explicitPageOf100(builder, "a middle page", 100, 100);
   }
 
   @Test
   @PactTestFor(pactMethod = "middlePage")
   void middlePage(MockServer server) {
-    LicensePage page = pageOf100(server, 100);
-    assertThat(page.total()).isEqualTo(250);
-    assertThat(page.licenses()).hasSize(100);
+    assertPageOf100(server, 100, 100);
   }
 
   // --- the last, partial page -------------------------------------------------------------
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lastPartialPage(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request for the last, partial page (limit=100, offset=200)",
-        250, "limit=100&offset=200", 200, 100, 50).toPact(V4Pact.class);
+    return explicitPageOf100(builder, "the last, partial page", 200, 50);
   }
 
   @Test
   @PactTestFor(pactMethod = "lastPartialPage")
   void lastPartialPage(MockServer server) {
-    LicensePage page = pageOf100(server, 200);
-    assertThat(page.total()).isEqualTo(250);
-    assertThat(page.licenses()).hasSize(50);
+    assertPageOf100(server, 200, 50);
   }
 
   // --- an offset past the end -------------------------------------------------------------
@@ -155,11 +158,11 @@ class PagingPactTest {
     // The second licence has null dates and numbers. Its edition and monitoring stay non-null:
     // Pact's "type" matcher compares with the example at the same index, so a null example
     // would demand null (the null examples of those two live in NullabilityPactTest).
-    Map<String, Object> someNulls = new LinkedHashMap<>(Contract.licenceWithNullsOnly(2));
+    Map<String, Object> someNulls = new LinkedHashMap<>(Contract.licenseWithNullsOnly(2));
     someNulls.put("edition", "Enterprise");
     someNulls.put("monitoring", true);
-    List<Map<String, Object>> licences =
-        List.of(Contract.fullLicence(1), someNulls, Contract.fullLicence(3));
+    List<Map<String, Object>> licenses =
+        List.of(Contract.fullLicense(1), someNulls, Contract.fullLicense(3));
     return json(clientHeaders(builder
             .given(LICENSES_EXIST, total(3))
             .uponReceiving("a request for the largest page (limit=500) of full licences")
@@ -167,7 +170,7 @@ class PagingPactTest {
             .path(PATH)
             .query("limit=500&offset=0"))
             .willRespondWith().status(200),
-        Contract.page(3, 0, 500, licences, Nullables.TYPE_OR_NULL))
+        Contract.page(3, 0, 500, licenses, Nullables.TYPE_OR_NULL))
         .toPact(V4Pact.class);
   }
 

@@ -23,6 +23,7 @@ import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicenseStatus;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
+import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +58,14 @@ class QueryPactTest {
       "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]";
 
   private static VspcLicensingClient client(MockServer server) {
-    return VspcLicensingClient.builder()
-        .baseUrl(server.getUrl())
-        .token(Contract.EXAMPLE_TOKEN)
-        .maxAttempts(1)
-        .build();
+    return ConsumerClient.against(server).build();
   }
 
   /** The required property and a status: what every licence of any server has when filtered by status. */
   private static Map<String, Object> withStatus(int n, String status) {
-    Map<String, Object> licence = Contract.minimalLicence(n);
-    licence.put("status", status);
-    return licence;
+    Map<String, Object> license = Contract.minimalLicense(n);
+    license.put("status", status);
+    return license;
   }
 
   // --- filter ------------------------------------------------------------------------------
@@ -80,7 +77,7 @@ class QueryPactTest {
     // What the filter promises: every licence sent is expired (in whatever case the server spells it).
     page.getMatchers().addRule("$.data[*].status", new RegexMatcher(Contract.anyCase("Expired")));
     return json(clientHeaders(builder
-            .given(Contract.EVERY_STATUS)
+            .given(ProviderStates.EVERY_STATUS)
             .uponReceiving("a request for the expired licences (filter)")
             .method("GET")
             .path(PATH))
@@ -106,13 +103,13 @@ class QueryPactTest {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact sorted(PactDslWithProvider builder) {
     return json(clientHeaders(builder
-            .given(Contract.EVERY_STATUS)
+            .given(ProviderStates.EVERY_STATUS)
             .uponReceiving("a request sorted by expiration date, latest first (sort)")
             .method("GET")
             .path(PATH))
             .query("limit=100&offset=0&sort=" + LATEST_FIRST_SORT)
             .willRespondWith().status(200),
-        Contract.page(8, 0, 100, Contract.minimalLicences(31, 2), Nullables.PINNED))
+        Contract.page(8, 0, 100, Contract.minimalLicenses(31, 2), Nullables.PINNED))
         .toPact(V4Pact.class);
   }
 
@@ -132,7 +129,7 @@ class QueryPactTest {
     selected.put("company", "Alder Logistics Ltd");
     selected.put("expirationDate", "2027-09-09T10:00:00.0000000+03:00");
     return json(clientHeaders(builder
-            .given(Contract.EVERY_PROPERTY)
+            .given(ProviderStates.EVERY_PROPERTY)
             .uponReceiving("a request for the company and expiration date of each licence (select)")
             .method("GET")
             .path(PATH))
@@ -147,9 +144,9 @@ class QueryPactTest {
   @PactTestFor(pactMethod = "selected")
   void selected(MockServer server) {
     try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense licence = client.page(COMPANY_AND_EXPIRY, 100, 0).licenses().get(0);
-      assertThat(licence.company()).isEqualTo("Alder Logistics Ltd");
-      assertThat(licence.autoUpdateEnabled()).as("not selected: not sent, not missing").isNull();
+      BackupServerLicense license = client.page(COMPANY_AND_EXPIRY, 100, 0).licenses().get(0);
+      assertThat(license.company()).isEqualTo("Alder Logistics Ltd");
+      assertThat(license.autoUpdateEnabled()).as("not selected: not sent, not missing").isNull();
     }
   }
 }

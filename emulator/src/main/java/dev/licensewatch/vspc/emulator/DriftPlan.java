@@ -5,27 +5,30 @@ package dev.licensewatch.vspc.emulator;
  * licences request (counted from when the drift was set), {@code delta} licences are added
  * ({@code delta > 0}) or removed ({@code delta < 0}) at the <em>front</em> of the collection, so
  * an offset-paging client sees duplicates or misses licences, and {@code total} changes.
+ *
+ * <p>A plan for the server, not to be confused with the client's {@code Drift}, which reports
+ * what a walk saw change.
  */
-public record Drift(int afterRequest, int delta) {
+public record DriftPlan(int afterRequest, int delta) {
 
-  public Drift {
+  public DriftPlan {
     if (afterRequest < 0) {
       throw new IllegalArgumentException("afterRequest must be >= 0: " + afterRequest);
     }
   }
 
-  public static Drift none() {
-    return new Drift(0, 0);
+  public static DriftPlan none() {
+    return new DriftPlan(0, 0);
   }
 
   /** Adds {@code count} licences once {@code afterRequest} licences requests have been served. */
-  public static Drift add(int afterRequest, int count) {
-    return new Drift(afterRequest, Math.abs(count));
+  public static DriftPlan add(int afterRequest, int count) {
+    return new DriftPlan(afterRequest, Math.abs(count));
   }
 
   /** Removes {@code count} licences once {@code afterRequest} licences requests were served. */
-  public static Drift remove(int afterRequest, int count) {
-    return new Drift(afterRequest, -Math.abs(count));
+  public static DriftPlan remove(int afterRequest, int count) {
+    return new DriftPlan(afterRequest, -Math.abs(count));
   }
 
   public boolean isNone() {
@@ -35,7 +38,7 @@ public record Drift(int afterRequest, int delta) {
   /**
    * Parses {@code +M@K} (add M after request K), {@code -M@K} (remove), or {@code none}.
    */
-  public static Drift parse(String spec) {
+  public static DriftPlan parse(String spec) {
     String s = spec.trim();
     if (s.isEmpty() || s.equalsIgnoreCase("none")) {
       return none();
@@ -47,7 +50,7 @@ public record Drift(int afterRequest, int delta) {
     try {
       int delta = Integer.parseInt(s.substring(0, at).trim());
       int after = Integer.parseInt(s.substring(at + 1).trim());
-      return new Drift(after, delta);
+      return new DriftPlan(after, delta);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Drift spec must look like +M@K or -M@K: " + spec, e);
     }

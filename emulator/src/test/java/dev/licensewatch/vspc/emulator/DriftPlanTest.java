@@ -7,19 +7,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The collection changes while a client pages through it. */
-class DriftTest {
+class DriftPlanTest {
 
   private static List<Map<String, Object>> page(VspcEmulator e, int offset) {
-    return Http.licences(e, "limit=100&offset=" + offset).data();
+    return Http.licenses(e, "limit=100&offset=" + offset).data();
   }
 
   @Test
-  void addedLicencesAppearAtTheFrontAfterTheKthRequest() {
-    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(Drift.add(2, 10)).start()) {
+  void addedLicensesAppearAtTheFrontAfterTheKthRequest() {
+    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(DriftPlan.add(2, 10)).start()) {
       Map<String, Object> firstBefore = page(e, 0).get(0);
-      Http.Reply second = Http.licences(e, "limit=100&offset=100");
+      Http.Reply second = Http.licenses(e, "limit=100&offset=100");
       assertThat(second.pagingInfo()).containsEntry("total", 300.0);
-      Http.Reply third = Http.licences(e, "limit=100&offset=200");
+      Http.Reply third = Http.licenses(e, "limit=100&offset=200");
       assertThat(third.pagingInfo()).containsEntry("total", 310.0);
       // Everything moved back by 10: the third page starts with what was number 190.
       assertThat(third.data().get(0)).isEqualTo(second.data().get(90));
@@ -29,11 +29,11 @@ class DriftTest {
   }
 
   @Test
-  void removedLicencesVanishFromTheFront() {
-    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(Drift.remove(1, 50))
+  void removedLicensesVanishFromTheFront() {
+    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(DriftPlan.remove(1, 50))
         .start()) {
       Map<String, Object> fiftieth = page(e, 50).get(0);
-      Http.Reply after = Http.licences(e, "limit=100&offset=0");
+      Http.Reply after = Http.licenses(e, "limit=100&offset=0");
       assertThat(after.pagingInfo()).containsEntry("total", 250.0);
       assertThat(after.data().get(0)).isEqualTo(fiftieth);
     }
@@ -42,12 +42,12 @@ class DriftTest {
   @Test
   void driftHappensOnceAndCanBeReArmed() {
     try (VspcEmulator e = VspcEmulator.builder().licenses(100).start()) {
-      e.setDrift(Drift.add(1, 5));
+      e.setDrift(DriftPlan.add(1, 5));
       for (int i = 0; i < 5; i++) {
         page(e, 0);
       }
       assertThat(e.licenseCount()).isEqualTo(105);
-      e.setDrift(Drift.parse("-20@0"));
+      e.setDrift(DriftPlan.parse("-20@0"));
       page(e, 0);
       assertThat(e.licenseCount()).isEqualTo(85);
     }
@@ -55,9 +55,9 @@ class DriftTest {
 
   @Test
   void driftSpecsParse() {
-    assertThat(Drift.parse("+5@3")).isEqualTo(Drift.add(3, 5));
-    assertThat(Drift.parse("-5@3")).isEqualTo(Drift.remove(3, 5));
-    assertThat(Drift.parse("none").isNone()).isTrue();
-    assertThat(Drift.parse(Drift.add(3, 5).toString())).isEqualTo(Drift.add(3, 5));
+    assertThat(DriftPlan.parse("+5@3")).isEqualTo(DriftPlan.add(3, 5));
+    assertThat(DriftPlan.parse("-5@3")).isEqualTo(DriftPlan.remove(3, 5));
+    assertThat(DriftPlan.parse("none").isNone()).isTrue();
+    assertThat(DriftPlan.parse(DriftPlan.add(3, 5).toString())).isEqualTo(DriftPlan.add(3, 5));
   }
 }
