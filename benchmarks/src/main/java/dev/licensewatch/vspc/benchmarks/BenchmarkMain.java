@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs every benchmark and prints a table of ratios and absolute figures to stdout and to a
- * results file.
+ * Runs every benchmark and prints a table of ratios and absolute figures to stdout and to a results
+ * file.
  *
  * <pre>
  * java -jar benchmarks/target/vspc-benchmarks.jar [--smoke]
@@ -26,19 +26,23 @@ public final class BenchmarkMain {
   }
 
   /** Each section by its {@code --only} name; they run in the order of {@link Settings#ALL}. */
-  private static final Map<String, Section> SECTIONS = Map.of(
-      "fetch", FetchAllBench::run,
-      "decode", DecodeBench::run,
-      "latency", LatencyBench::run,
-      "memory", MemoryBench::run,
-      "coldstart", ColdStartBench::run,
-      "throttle", ThrottleBench::run,
-      "process", ProcessBench::run);
+  private static final Map<String, Section> SECTIONS =
+      Map.of(
+          "fetch", FetchAllBench::run,
+          "decode", DecodeBench::run,
+          "latency", LatencyBench::run,
+          "memory", MemoryBench::run,
+          "coldstart", ColdStartBench::run,
+          "throttle", ThrottleBench::run,
+          "process", ProcessBench::run);
 
   public static void main(String[] args) throws Exception {
     if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
-      System.out.println("usage: java -jar vspc-benchmarks.jar [--smoke]"
-          + " [--only " + String.join(",", Settings.ALL) + "] [--out FILE]");
+      System.out.println(
+          "usage: java -jar vspc-benchmarks.jar [--smoke]"
+              + " [--only "
+              + String.join(",", Settings.ALL)
+              + "] [--out FILE]");
       return;
     }
     Settings settings = settings(args);
@@ -66,7 +70,8 @@ public final class BenchmarkMain {
     if (only != null) {
       for (String section : only) {
         if (!Settings.ALL.contains(section)) {
-          throw new IllegalArgumentException("unknown section " + section + "; one of " + Settings.ALL);
+          throw new IllegalArgumentException(
+              "unknown section " + section + "; one of " + Settings.ALL);
         }
       }
       settings = settings.only(only);
@@ -79,10 +84,21 @@ public final class BenchmarkMain {
     Runtime rt = Runtime.getRuntime();
     report.line("# VSPC licensing client benchmarks");
     report.line("");
-    report.line("Run " + Instant.now() + " on " + System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.version") + ", " + rt.availableProcessors() + " CPUs, max heap "
-        + rt.maxMemory() / 1048576 + " MB, " + System.getProperty("os.name") + ". Figures are"
-        + " only as quiet as the machine was: compare ratios within one run, not across runs.");
+    report.line(
+        "Run "
+            + Instant.now()
+            + " on "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.version")
+            + ", "
+            + rt.availableProcessors()
+            + " CPUs, max heap "
+            + rt.maxMemory() / 1048576
+            + " MB, "
+            + System.getProperty("os.name")
+            + ". Figures are"
+            + " only as quiet as the machine was: compare ratios within one run, not across runs.");
     report.line("");
     for (String section : Settings.ALL) {
       if (s.sections().contains(section)) {

@@ -20,9 +20,13 @@ final class ColdStartBench {
     Path script = root == null ? null : root.resolve("vspc-licenses");
     Path jar = root == null ? null : cliJar(root.resolve("cli").resolve("target"));
     if (script == null || !Files.isRegularFile(script) || jar == null) {
-      report.skip("cold start", "the CLI is not built: need ./vspc-licenses and"
-          + " cli/target/*.jar under the repository root (" + root + "); build it with"
-          + " `./mvnw -B -pl cli -am package -DskipTests`, then run again.");
+      report.skip(
+          "cold start",
+          "the CLI is not built: need ./vspc-licenses and"
+              + " cli/target/*.jar under the repository root ("
+              + root
+              + "); build it with"
+              + " `./mvnw -B -pl cli -am package -DskipTests`, then run again.");
       return;
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -64,10 +68,14 @@ final class ColdStartBench {
       report.skip("cold start", "the CLI did not run: " + e.getMessage());
       return;
     }
-    report.line("Whole processes, stdout discarded, " + s.coldStartWarmups() + " warm-up + "
-        + s.coldStartRuns() + " measured runs, round-robin. The script checks whether its jar is"
-        + " stale (a `find` over the sources) before it execs java. JVM share = the empty JVM's"
-        + " median over the CLI's.");
+    report.line(
+        "Whole processes, stdout discarded, "
+            + s.coldStartWarmups()
+            + " warm-up + "
+            + s.coldStartRuns()
+            + " measured runs, round-robin. The script checks whether its jar is"
+            + " stale (a `find` over the sources) before it execs java. JVM share = the empty JVM's"
+            + " median over the CLI's.");
     Stats cli = Stats.of(ms[0]);
     Stats empty = Stats.of(ms[commands.size() - 1]);
     List<List<Object>> rows = new ArrayList<>();
@@ -75,11 +83,17 @@ final class ColdStartBench {
       Stats t = Stats.of(ms[k]);
       rows.add(List.of(names.get(k), t.median(), t.min(), t.max(), t.median() / cli.median()));
     }
-    report.table("coldstart", List.of("process", "ms (median)", "ms (min)", "ms (max)",
-        "share of first row"), rows);
-    report.line(String.format(Locale.ROOT,
-        "**JVM share of the cold start: %.0f%%** (empty JVM %.0f ms of %.0f ms).",
-        100 * empty.median() / cli.median(), empty.median(), cli.median()));
+    report.table(
+        "coldstart",
+        List.of("process", "ms (median)", "ms (min)", "ms (max)", "share of first row"),
+        rows);
+    report.line(
+        String.format(
+            Locale.ROOT,
+            "**JVM share of the cold start: %.0f%%** (empty JVM %.0f ms of %.0f ms).",
+            100 * empty.median() / cli.median(),
+            empty.median(),
+            cli.median()));
     report.line("");
   }
 
@@ -89,14 +103,17 @@ final class ColdStartBench {
 
   /**
    * Wall time of one process in {@code dir}, stdout discarded, with {@code env} instead of this
-   * JVM's VSPC_* variables and JAVA_OPTS; a non-zero exit is an IllegalStateException quoting
-   * the end of its stderr.
+   * JVM's VSPC_* variables and JAVA_OPTS; a non-zero exit is an IllegalStateException quoting the
+   * end of its stderr.
    */
   static double time(List<String> command, Map<String, String> env, Path dir) throws Exception {
     Path err = Files.createTempFile("vspc-process", ".err");
     try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(err.toFile());
       pb.environment().keySet().removeIf(k -> k.startsWith("VSPC_") || k.equals("JAVA_OPTS"));
       pb.environment().putAll(env);
       long start = System.nanoTime();
@@ -108,8 +125,12 @@ final class ColdStartBench {
       double ms = (System.nanoTime() - start) / 1e6;
       if (p.exitValue() != 0) {
         String text = Files.readString(err);
-        throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue()
-            + "; stderr ends: " + text.substring(Math.max(0, text.length() - 600)).strip());
+        throw new IllegalStateException(
+            String.join(" ", command)
+                + " exited "
+                + p.exitValue()
+                + "; stderr ends: "
+                + text.substring(Math.max(0, text.length() - 600)).strip());
       }
       return ms;
     } finally {
@@ -122,10 +143,12 @@ final class ColdStartBench {
       return null;
     }
     try (var files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".jar"))
           .filter(f -> !f.getFileName().toString().startsWith("original-"))
           .filter(f -> !f.getFileName().toString().endsWith("-sources.jar"))
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -136,7 +159,8 @@ final class ColdStartBench {
       return Path.of(configured).toAbsolutePath().normalize();
     }
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (new File(p.toFile(), "mvnw").isFile() && new File(p.toFile(), "benchmarks").isDirectory()) {
+      if (new File(p.toFile(), "mvnw").isFile()
+          && new File(p.toFile(), "benchmarks").isDirectory()) {
         return p;
       }
     }

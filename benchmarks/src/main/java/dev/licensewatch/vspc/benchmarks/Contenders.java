@@ -43,17 +43,25 @@ final class Contenders {
   }
 
   /** Our client's full stream, with a fixed window of pages in flight unless {@code adaptive}. */
-  static Fetcher ours(String baseUrl, String token, int pageSize, int concurrency,
-      boolean adaptive) {
-    VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl(baseUrl).token(token).pageSize(pageSize).concurrency(concurrency)
-        .adaptiveConcurrency(adaptive).build();
+  static Fetcher ours(
+      String baseUrl, String token, int pageSize, int concurrency, boolean adaptive) {
+    VspcLicensingClient client =
+        VspcLicensingClient.builder()
+            .baseUrl(baseUrl)
+            .token(token)
+            .pageSize(pageSize)
+            .concurrency(concurrency)
+            .adaptiveConcurrency(adaptive)
+            .build();
     return new Fetcher() {
       @Override
       public String name() {
-        return concurrency == 1 ? "ours (client.stream())"
-            : "ours (client.stream(), concurrency " + concurrency
-                + (adaptive ? "" : ", fixed") + ")";
+        return concurrency == 1
+            ? "ours (client.stream())"
+            : "ours (client.stream(), concurrency "
+                + concurrency
+                + (adaptive ? "" : ", fixed")
+                + ")";
       }
 
       @Override
@@ -82,22 +90,27 @@ final class Contenders {
   static Fetcher floor(String baseUrl, String token, int pageSize) {
     OkHttpClient http = new OkHttpClient();
     String url = baseUrl + VspcEmulator.LICENSES_PATH;
-    return byPages("floor (raw OkHttp + hand-written Moshi reader)", http, offset -> {
-      Request request = new Request.Builder()
-          .url(url + "?limit=" + pageSize + "&offset=" + offset)
-          .header("Authorization", "Bearer " + token)
-          .header("Accept", "application/json")
-          .build();
-      try (Response response = http.newCall(request).execute()) {
-        if (response.code() != 200) {
-          throw new IllegalStateException("HTTP " + response.code());
-        }
-        FloorDecoder.Page page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
-        return new Page<>(page.licences(), page.total());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, FloorLicense::company);
+    return byPages(
+        "floor (raw OkHttp + hand-written Moshi reader)",
+        http,
+        offset -> {
+          Request request =
+              new Request.Builder()
+                  .url(url + "?limit=" + pageSize + "&offset=" + offset)
+                  .header("Authorization", "Bearer " + token)
+                  .header("Accept", "application/json")
+                  .build();
+          try (Response response = http.newCall(request).execute()) {
+            if (response.code() != 200) {
+              throw new IllegalStateException("HTTP " + response.code());
+            }
+            FloorDecoder.Page page = FloorDecoder.readPage(JsonReader.of(response.body().source()));
+            return new Page<>(page.licences(), page.total());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        FloorLicense::company);
   }
 
   /** The client OpenAPI Generator's stock java/okhttp-gson templates give for our document. */
@@ -106,22 +119,25 @@ final class Contenders {
     apiClient.setBasePath(baseUrl);
     apiClient.setBearerToken(token);
     LicensingApi api = new LicensingApi(apiClient);
-    return byPages("stock (OpenAPI Generator java/okhttp-gson)", apiClient.getHttpClient(),
+    return byPages(
+        "stock (OpenAPI Generator java/okhttp-gson)",
+        apiClient.getHttpClient(),
         offset -> {
           BackupServerLicenseCollection page;
           try {
             page = api.getBackupServersLicenses(pageSize, offset, null, null, null, null, null);
           } catch (ApiException e) {
-            throw new IllegalStateException("stock client failed: HTTP " + e.getCode() + " "
-                + e.getMessage(), e);
+            throw new IllegalStateException(
+                "stock client failed: HTTP " + e.getCode() + " " + e.getMessage(), e);
           }
           return new Page<>(page.getData(), page.getMeta().getPagingInfo().getTotal());
-        }, BackupServerLicense::getCompany);
+        },
+        BackupServerLicense::getCompany);
   }
 
   /** A contender that walks the pages by hand ({@link #walkPages}) over its own OkHttp client. */
-  private static <L> Fetcher byPages(String name, OkHttpClient http, IntFunction<Page<L>> pageAt,
-      Function<L, String> company) {
+  private static <L> Fetcher byPages(
+      String name, OkHttpClient http, IntFunction<Page<L>> pageAt, Function<L, String> company) {
     return new Fetcher() {
       @Override
       public String name() {
@@ -145,8 +161,8 @@ final class Contenders {
   record Page<L>(List<L> licences, long total) {}
 
   /**
-   * The offset walk floor and stock do by hand: pages from offset 0 on, until an empty page or
-   * the total, summed into a {@link Walk} (the checksum adds up the company names' lengths).
+   * The offset walk floor and stock do by hand: pages from offset 0 on, until an empty page or the
+   * total, summed into a {@link Walk} (the checksum adds up the company names' lengths).
    */
   static <L> Walk walkPages(IntFunction<Page<L>> pageAt, Function<L, String> company) {
     long count = 0;

@@ -68,10 +68,11 @@ public class DecodeBenchmark {
   static byte[] fetchPage(int datasetSize, long seed, int limit) throws IOException {
     try (VspcEmulator emulator = VspcEmulator.builder().licenses(datasetSize).seed(seed).start()) {
       OkHttpClient http = new OkHttpClient();
-      Request request = new Request.Builder()
-          .url(emulator.licensesUrl() + "?limit=" + limit + "&offset=0")
-          .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN)
-          .build();
+      Request request =
+          new Request.Builder()
+              .url(emulator.licensesUrl() + "?limit=" + limit + "&offset=0")
+              .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN)
+              .build();
       try (Response response = http.newCall(request).execute()) {
         return response.body().bytes();
       } finally {
@@ -110,10 +111,13 @@ public class DecodeBenchmark {
     return FloorDecoder.readPage(JsonReader.of(new Buffer().write(page)));
   }
 
-  /** Stock okhttp-gson: the body as a String, then the generated Gson models (as ApiClient does). */
+  /**
+   * Stock okhttp-gson: the body as a String, then the generated Gson models (as ApiClient does).
+   */
   @Benchmark
   public dev.licensewatch.vspc.benchmarks.stock.model.BackupServerLicenseCollection stock() {
-    return JSON.deserialize(new String(page, StandardCharsets.UTF_8),
+    return JSON.deserialize(
+        new String(page, StandardCharsets.UTF_8),
         dev.licensewatch.vspc.benchmarks.stock.model.BackupServerLicenseCollection.class);
   }
 

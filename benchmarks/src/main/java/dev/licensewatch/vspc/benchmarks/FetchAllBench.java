@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetch-all, CPU-bound: every licence over loopback, no latency. The contenders run
- * round-robin (warm-ups first), so a noisy neighbour hurts each of them alike.
+ * Fetch-all, CPU-bound: every licence over loopback, no latency. The contenders run round-robin
+ * (warm-ups first), so a noisy neighbour hurts each of them alike.
  */
 final class FetchAllBench {
   private FetchAllBench() {}
@@ -14,24 +14,34 @@ final class FetchAllBench {
   static void run(Settings s, Report report) throws Exception {
     report.line("## 1. Fetch-all, CPU-bound");
     report.line("");
-    report.line(s.fetchLicences() + " licences over loopback from the emulator (seed " + s.seed()
-        + ", PascalCase), pages of " + s.fetchPageSize() + ", no latency; " + s.fetchWarmups()
-        + " warm-up + " + s.fetchIterations() + " measured walks each, round-robin; wall time"
-        + " includes the emulator, which runs in this JVM and shares the 2 cores.");
-    try (VspcEmulator emulator = VspcEmulator.builder().licenses(s.fetchLicences()).seed(s.seed())
-        .start()) {
+    report.line(
+        s.fetchLicences()
+            + " licences over loopback from the emulator (seed "
+            + s.seed()
+            + ", PascalCase), pages of "
+            + s.fetchPageSize()
+            + ", no latency; "
+            + s.fetchWarmups()
+            + " warm-up + "
+            + s.fetchIterations()
+            + " measured walks each, round-robin; wall time"
+            + " includes the emulator, which runs in this JVM and shares the 2 cores.");
+    try (VspcEmulator emulator =
+        VspcEmulator.builder().licenses(s.fetchLicences()).seed(s.seed()).start()) {
       String base = emulator.baseUrl();
       String token = VspcEmulator.DEFAULT_TOKEN;
-      List<Contenders.Fetcher> fetchers = List.of(
-          Contenders.ours(base, token, s.fetchPageSize(), 1),
-          Contenders.floor(base, token, s.fetchPageSize()),
-          Contenders.stock(base, token, s.fetchPageSize()),
-          Contenders.ours(base, token, s.fetchPageSize(), 2));
+      List<Contenders.Fetcher> fetchers =
+          List.of(
+              Contenders.ours(base, token, s.fetchPageSize(), 1),
+              Contenders.floor(base, token, s.fetchPageSize()),
+              Contenders.stock(base, token, s.fetchPageSize()),
+              Contenders.ours(base, token, s.fetchPageSize(), 2));
       try {
         double[][] seconds = new double[fetchers.size()][s.fetchIterations()];
         double[][] cpu = new double[fetchers.size()][s.fetchIterations()];
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Contenders.Walk reference = null;
         for (int round = -s.fetchWarmups(); round < s.fetchIterations(); round++) {
           for (int i = 0; i < fetchers.size(); i++) {
@@ -41,14 +51,18 @@ final class FetchAllBench {
             double elapsed = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
             if (walk.count() != s.fetchLicences()) {
-              throw new IllegalStateException(fetchers.get(i).name() + " saw " + walk.count()
-                  + " licences, expected " + s.fetchLicences());
+              throw new IllegalStateException(
+                  fetchers.get(i).name()
+                      + " saw "
+                      + walk.count()
+                      + " licences, expected "
+                      + s.fetchLicences());
             }
             if (reference == null) {
               reference = walk;
             } else if (!reference.equals(walk)) {
-              throw new IllegalStateException(fetchers.get(i).name() + " saw other licences: "
-                  + walk + " vs " + reference);
+              throw new IllegalStateException(
+                  fetchers.get(i).name() + " saw other licences: " + walk + " vs " + reference);
             }
             if (round >= 0) {
               seconds[i][round] = elapsed;
@@ -66,22 +80,47 @@ final class FetchAllBench {
         for (int i = 0; i < fetchers.size(); i++) {
           Stats t = Stats.of(seconds[i]);
           Stats c = Stats.of(cpu[i]);
-          rows.add(List.of(fetchers.get(i).name(), s.fetchLicences() / t.median(),
-              t.median() * 1000, t.min() * 1000, t.max() * 1000, t.median() / floor.median(),
-              t.median() / stock.median(), c.median() * 1000, c.median() / floorCpu.median(),
-              c.median() / stockCpu.median()));
+          rows.add(
+              List.of(
+                  fetchers.get(i).name(),
+                  s.fetchLicences() / t.median(),
+                  t.median() * 1000,
+                  t.min() * 1000,
+                  t.max() * 1000,
+                  t.median() / floor.median(),
+                  t.median() / stock.median(),
+                  c.median() * 1000,
+                  c.median() / floorCpu.median(),
+                  c.median() / stockCpu.median()));
         }
-        report.table("fetch", List.of("contender", "licences/s (median)", "wall ms (median)",
-            "wall ms (min)", "wall ms (max)", "wall / floor", "wall / stock", "CPU ms (median)",
-            "CPU / floor", "CPU / stock"), rows);
-        report.line(String.format(java.util.Locale.ROOT,
-            "**ours / floor = %.2fx** (goal <= 1.10x), **ours / stock = %.2fx** (goal < 1.00x),"
-                + " time ratios of medians (lower is better for ours).",
-            ours.median() / floor.median(), ours.median() / stock.median()));
-        report.line(String.format(java.util.Locale.ROOT,
-            "By process CPU time (client + emulator + GC, all threads; less sensitive to other"
-                + " processes on a shared machine): ours / floor = %.2fx, ours / stock = %.2fx.",
-            oursCpu.median() / floorCpu.median(), oursCpu.median() / stockCpu.median()));
+        report.table(
+            "fetch",
+            List.of(
+                "contender",
+                "licences/s (median)",
+                "wall ms (median)",
+                "wall ms (min)",
+                "wall ms (max)",
+                "wall / floor",
+                "wall / stock",
+                "CPU ms (median)",
+                "CPU / floor",
+                "CPU / stock"),
+            rows);
+        report.line(
+            String.format(
+                java.util.Locale.ROOT,
+                "**ours / floor = %.2fx** (goal <= 1.10x), **ours / stock = %.2fx** (goal < 1.00x),"
+                    + " time ratios of medians (lower is better for ours).",
+                ours.median() / floor.median(),
+                ours.median() / stock.median()));
+        report.line(
+            String.format(
+                java.util.Locale.ROOT,
+                "By process CPU time (client + emulator + GC, all threads; less sensitive to other"
+                    + " processes on a shared machine): ours / floor = %.2fx, ours / stock = %.2fx.",
+                oursCpu.median() / floorCpu.median(),
+                oursCpu.median() / stockCpu.median()));
         report.line("");
       } finally {
         fetchers.forEach(Contenders.Fetcher::close);

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Latency-bound paging: sequential and with pages prefetched, against ceil(pages / c) x latency. */
+/**
+ * Latency-bound paging: sequential and with pages prefetched, against ceil(pages / c) x latency.
+ */
 final class LatencyBench {
   private LatencyBench() {}
 
@@ -13,18 +15,33 @@ final class LatencyBench {
     int pages = (s.latencyLicences() + s.latencyPageSize() - 1) / s.latencyPageSize();
     report.line("## 3. Latency-bound");
     report.line("");
-    report.line(s.latencyLicences() + " licences, pages of " + s.latencyPageSize() + " (" + pages
-        + " requests), emulator latency " + s.latencyMillis() + " ms per request; "
-        + s.latencyWarmups() + " warm-up + " + s.latencyIterations() + " measured walks each."
-        + " Ideal = ceil(pages / concurrency) x latency. Our client needs the first page (for the"
-        + " total) before it prefetches, so its best case is 1 + ceil((pages - 1) / c) round trips.");
-    try (VspcEmulator emulator = VspcEmulator.builder().licenses(s.latencyLicences())
-        .seed(s.seed()).latency(Duration.ofMillis(s.latencyMillis())).start()) {
+    report.line(
+        s.latencyLicences()
+            + " licences, pages of "
+            + s.latencyPageSize()
+            + " ("
+            + pages
+            + " requests), emulator latency "
+            + s.latencyMillis()
+            + " ms per request; "
+            + s.latencyWarmups()
+            + " warm-up + "
+            + s.latencyIterations()
+            + " measured walks each."
+            + " Ideal = ceil(pages / concurrency) x latency. Our client needs the first page (for the"
+            + " total) before it prefetches, so its best case is 1 + ceil((pages - 1) / c) round trips.");
+    try (VspcEmulator emulator =
+        VspcEmulator.builder()
+            .licenses(s.latencyLicences())
+            .seed(s.seed())
+            .latency(Duration.ofMillis(s.latencyMillis()))
+            .start()) {
       List<List<Object>> rows = new ArrayList<>();
       for (int c : s.concurrencies()) {
         double[] ms = new double[s.latencyIterations()];
-        try (Contenders.Fetcher ours = Contenders.ours(emulator.baseUrl(),
-            VspcEmulator.DEFAULT_TOKEN, s.latencyPageSize(), c)) {
+        try (Contenders.Fetcher ours =
+            Contenders.ours(
+                emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, s.latencyPageSize(), c)) {
           for (int i = -s.latencyWarmups(); i < s.latencyIterations(); i++) {
             long start = System.nanoTime();
             Contenders.Walk walk = ours.fetchAll();
@@ -40,13 +57,20 @@ final class LatencyBench {
         Stats t = Stats.of(ms);
         double ideal = Math.ceil((double) pages / c) * s.latencyMillis();
         double bestCase = (1 + Math.ceil((double) (pages - 1) / c)) * s.latencyMillis();
-        rows.add(List.of(c == 1 ? "sequential" : "concurrency " + c, t.median(), t.min(), t.max(),
-            ideal, t.median() / ideal, bestCase / ideal));
+        rows.add(
+            List.of(
+                c == 1 ? "sequential" : "concurrency " + c,
+                t.median(),
+                t.min(),
+                t.max(),
+                ideal,
+                t.median() / ideal,
+                bestCase / ideal));
       }
       // The same walk with the raw floor (sequential): what the emulator and machine give.
       double[] floorMs = new double[s.latencyIterations()];
-      try (Contenders.Fetcher floor = Contenders.floor(emulator.baseUrl(),
-          VspcEmulator.DEFAULT_TOKEN, s.latencyPageSize())) {
+      try (Contenders.Fetcher floor =
+          Contenders.floor(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, s.latencyPageSize())) {
         for (int i = -s.latencyWarmups(); i < s.latencyIterations(); i++) {
           long start = System.nanoTime();
           floor.fetchAll();
@@ -58,10 +82,26 @@ final class LatencyBench {
       }
       Stats f = Stats.of(floorMs);
       double idealSequential = (double) pages * s.latencyMillis();
-      rows.add(List.of("floor, sequential (raw OkHttp; context)", f.median(), f.min(), f.max(),
-          idealSequential, f.median() / idealSequential, 1.0));
-      report.table("latency", List.of("client", "ms (median)", "ms (min)", "ms (max)",
-          "ideal ms", "median / ideal", "1-page-first bound / ideal"), rows);
+      rows.add(
+          List.of(
+              "floor, sequential (raw OkHttp; context)",
+              f.median(),
+              f.min(),
+              f.max(),
+              idealSequential,
+              f.median() / idealSequential,
+              1.0));
+      report.table(
+          "latency",
+          List.of(
+              "client",
+              "ms (median)",
+              "ms (min)",
+              "ms (max)",
+              "ideal ms",
+              "median / ideal",
+              "1-page-first bound / ideal"),
+          rows);
       report.line("Goal: concurrency 8 within 1.25x of the ideal.");
       report.line("");
     }

@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.benchmarks;
 
-import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs in a child JVM with a small heap: {@code stream|list baseUrl token concurrency}. Prints
- * one {@code RESULT} line; exits 3 after an OutOfMemoryError (expected for {@code list}).
+ * Runs in a child JVM with a small heap: {@code stream|list baseUrl token concurrency}. Prints one
+ * {@code RESULT} line; exits 3 after an OutOfMemoryError (expected for {@code list}).
  */
 public final class MemoryChild {
   private MemoryChild() {}
@@ -26,26 +26,34 @@ public final class MemoryChild {
     String token = args[2];
     int concurrency = Integer.parseInt(args[3]);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    Thread sampler = new Thread(() -> {
-      while (true) {
-        long used = memory.getHeapMemoryUsage().getUsed();
-        if (used > peakUsed) {
-          peakUsed = used;
-        }
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (true) {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                if (used > peakUsed) {
+                  peakUsed = used;
+                }
+                try {
+                  Thread.sleep(2);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
     long start = System.nanoTime();
     long count = 0;
     List<BackupServerLicense> kept = mode.equals("list") ? new ArrayList<>() : null;
-    try (VspcLicensingClient client = VspcLicensingClient.builder().baseUrl(baseUrl).token(token)
-        .pageSize(500).concurrency(concurrency).build();
+    try (VspcLicensingClient client =
+            VspcLicensingClient.builder()
+                .baseUrl(baseUrl)
+                .token(token)
+                .pageSize(500)
+                .concurrency(concurrency)
+                .build();
         Stream<BackupServerLicense> stream = client.stream()) {
       Iterator<BackupServerLicense> it = stream.iterator();
       while (it.hasNext()) {
@@ -66,10 +74,19 @@ public final class MemoryChild {
 
   /** The line MemoryBench reads from this child's stdout. */
   private static void printResult(String outcome, long count, long start) {
-    System.out.println("RESULT outcome=" + outcome + " count=" + count + " seconds="
-        + (System.nanoTime() - start) / 1e9 + " peakUsedBytes=" + peakUsed + " poolPeakBytes="
-        + poolPeaks() + " maxHeapBytes="
-        + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+    System.out.println(
+        "RESULT outcome="
+            + outcome
+            + " count="
+            + count
+            + " seconds="
+            + (System.nanoTime() - start) / 1e9
+            + " peakUsedBytes="
+            + peakUsed
+            + " poolPeakBytes="
+            + poolPeaks()
+            + " maxHeapBytes="
+            + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
   }
 
   /** Sum of the heap pools' own peaks: an upper bound (the pools peak at different times). */

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A loop to profile under JFR: {@code java -XX:StartFlightRecording=filename=ours.jfr -cp
  * vspc-benchmarks.jar dev.licensewatch.vspc.benchmarks.Profile ours|floor|stock|decode SECONDS}, or
- * {@code Profile decode-cpu ROUNDS} to compare decoders by thread CPU time (see DecodeBench#cpuPerPage).
+ * {@code Profile decode-cpu ROUNDS} to compare decoders by thread CPU time (see
+ * DecodeBench#cpuPerPage).
  */
 public final class Profile {
   private Profile() {}
@@ -34,12 +35,14 @@ public final class Profile {
       return;
     }
     try (VspcEmulator emulator = VspcEmulator.builder().licenses(100_000).seed(42).start();
-        Contenders.Fetcher fetcher = switch (what) {
-          case "ours" -> Contenders.ours(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500, 1);
-          case "floor" -> Contenders.floor(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500);
-          case "stock" -> Contenders.stock(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500);
-          default -> throw new IllegalArgumentException(what);
-        }) {
+        Contenders.Fetcher fetcher =
+            switch (what) {
+              case "ours" ->
+                  Contenders.ours(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500, 1);
+              case "floor" -> Contenders.floor(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500);
+              case "stock" -> Contenders.stock(emulator.baseUrl(), VspcEmulator.DEFAULT_TOKEN, 500);
+              default -> throw new IllegalArgumentException(what);
+            }) {
       while (System.nanoTime() < end) {
         fetcher.fetchAll();
         walks++;
@@ -50,8 +53,15 @@ public final class Profile {
 
   private static void decodeCpu(long rounds) throws Exception {
     Map<String, Stats> byDecoder = DecodeBench.cpuPerPage(100_000, (int) rounds);
-    byDecoder.forEach((name, st) -> System.out.printf(Locale.ROOT,
-        "%-8s CPU ms/page median %.3f (min %.3f, max %.3f, n=%d)%n",
-        name, st.median(), st.min(), st.max(), st.n()));
+    byDecoder.forEach(
+        (name, st) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%-8s CPU ms/page median %.3f (min %.3f, max %.3f, n=%d)%n",
+                name,
+                st.median(),
+                st.min(),
+                st.max(),
+                st.n()));
   }
 }

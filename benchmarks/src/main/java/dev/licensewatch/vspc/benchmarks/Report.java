@@ -13,8 +13,10 @@ import java.util.Map;
 /** Markdown tables, printed as they are produced and written to a results file at the end. */
 final class Report {
   private final StringBuilder text = new StringBuilder();
+
   /** Every number reported, by "section/row/column", for the smoke test. */
   private final Map<String, Double> numbers = new LinkedHashMap<>();
+
   private final List<String> skipped = new ArrayList<>();
 
   void line(String line) {

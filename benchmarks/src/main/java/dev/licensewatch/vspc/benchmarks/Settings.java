@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** What a run measures and how long; {@link #full()} is the documented run, {@link #smoke()} the test's. */
+/**
+ * What a run measures and how long; {@link #full()} is the documented run, {@link #smoke()} the
+ * test's.
+ */
 record Settings(
     Set<String> sections,
     long seed,
@@ -40,28 +43,106 @@ record Settings(
       List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle", "process");
 
   static Settings full(Path output) {
-    return new Settings(Set.copyOf(ALL), 42, 100_000, 500, 3, 7, 1, 3, 5, 2000,
-        20_000, 100, 20, List.of(1, 2, 4, 8, 16), 1, 5,
-        1_000_000, "64m", 1_000_000, 1, 5, true, 10_000, 100, 3, 1, 5, true, output);
+    return new Settings(
+        Set.copyOf(ALL),
+        42,
+        100_000,
+        500,
+        3,
+        7,
+        1,
+        3,
+        5,
+        2000,
+        20_000,
+        100,
+        20,
+        List.of(1, 2, 4, 8, 16),
+        1,
+        5,
+        1_000_000,
+        "64m",
+        1_000_000,
+        1,
+        5,
+        true,
+        10_000,
+        100,
+        3,
+        1,
+        5,
+        true,
+        output);
   }
 
   /**
-   * Each benchmark briefly, so that none can rot; the numbers mean nothing. Cold start runs the
-   * CLI jar directly: the script could start a Maven build inside this one; so does the whole
-   * process benchmark (the launcher would first make its class-data archive).
+   * Each benchmark briefly, so that none can rot; the numbers mean nothing. Cold start runs the CLI
+   * jar directly: the script could start a Maven build inside this one; so does the whole process
+   * benchmark (the launcher would first make its class-data archive).
    */
   static Settings smoke(Path output) {
-    return new Settings(Set.copyOf(ALL), 42, 2_000, 500, 1, 1, 0, 0, 1, 200,
-        400, 100, 2, List.of(1, 4), 0, 1,
-        20_000, "64m", 20_000, 0, 1, false, 600, 100, 1, 0, 1, false, output);
+    return new Settings(
+        Set.copyOf(ALL),
+        42,
+        2_000,
+        500,
+        1,
+        1,
+        0,
+        0,
+        1,
+        200,
+        400,
+        100,
+        2,
+        List.of(1, 4),
+        0,
+        1,
+        20_000,
+        "64m",
+        20_000,
+        0,
+        1,
+        false,
+        600,
+        100,
+        1,
+        0,
+        1,
+        false,
+        output);
   }
 
   Settings only(Set<String> chosen) {
-    return new Settings(chosen, seed, fetchLicences, fetchPageSize, fetchWarmups,
-        fetchIterations, jmhForks, jmhWarmups, jmhIterations, jmhMillis, latencyLicences,
-        latencyPageSize, latencyMillis, concurrencies, latencyWarmups, latencyIterations,
-        memoryLicences, memoryHeap, memoryListLicences, coldStartWarmups, coldStartRuns,
-        coldStartScript, throttleLicences, throttlePageSize, throttleRuns, processWarmups,
-        processRuns, processLauncher, output);
+    return new Settings(
+        chosen,
+        seed,
+        fetchLicences,
+        fetchPageSize,
+        fetchWarmups,
+        fetchIterations,
+        jmhForks,
+        jmhWarmups,
+        jmhIterations,
+        jmhMillis,
+        latencyLicences,
+        latencyPageSize,
+        latencyMillis,
+        concurrencies,
+        latencyWarmups,
+        latencyIterations,
+        memoryLicences,
+        memoryHeap,
+        memoryListLicences,
+        coldStartWarmups,
+        coldStartRuns,
+        coldStartScript,
+        throttleLicences,
+        throttlePageSize,
+        throttleRuns,
+        processWarmups,
+        processRuns,
+        processLauncher,
+        output);
   }
 }

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 /** README.md's commands are the ones run.sh runs and the runner accepts, so it cannot drift. */
 class BenchmarksReadmeTest {
   private static final Pattern SH_BLOCK = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
-  private static final Pattern SECTION_NAME = Pattern.compile("^\\| \\d+ \\| [^|]*\\(`(\\w+)`\\)",
-      Pattern.MULTILINE);
+  private static final Pattern SECTION_NAME =
+      Pattern.compile("^\\| \\d+ \\| [^|]*\\(`(\\w+)`\\)", Pattern.MULTILINE);
 
   private final String readme = read(Path.of("README.md"));
 
   @Test
   void everyRunShLineIsAcceptedByTheRunner() {
-    List<String> runs = commandLines().stream().filter(l -> l.startsWith("benchmarks/run.sh")).toList();
+    List<String> runs =
+        commandLines().stream().filter(l -> l.startsWith("benchmarks/run.sh")).toList();
 
     assertThat(runs).hasSizeGreaterThanOrEqualTo(3);
     for (String line : runs) {
@@ -35,18 +36,21 @@ class BenchmarksReadmeTest {
         assertThat(settings.sections()).as(line).containsExactlyInAnyOrderElementsOf(only);
       }
     }
-    assertThat(runs).as("a line that names every section")
+    assertThat(runs)
+        .as("a line that names every section")
         .contains("benchmarks/run.sh --only " + String.join(",", Settings.ALL));
     assertThatThrownBy(() -> BenchmarkMain.settings("--only", "nosuchsection"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nosuchsection");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nosuchsection");
   }
 
   @Test
   void theCommandsItSaysRunShRunsAreInRunSh() {
     String script = read(Path.of("run.sh"));
-    List<String> direct = commandLines().stream()
-        .filter(l -> l.startsWith("./mvnw") || l.startsWith("java "))
-        .toList();
+    List<String> direct =
+        commandLines().stream()
+            .filter(l -> l.startsWith("./mvnw") || l.startsWith("java "))
+            .toList();
 
     assertThat(direct).hasSize(2);
     for (String line : direct) {

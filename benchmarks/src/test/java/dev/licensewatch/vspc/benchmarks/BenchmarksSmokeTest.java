@@ -26,9 +26,12 @@ class BenchmarksSmokeTest {
           || report.skipped().contains("whole process") && section.equals("process")) {
         continue; // the CLI is not built in this checkout (or no curl): it says so and skips
       }
-      assertThat(numbers.keySet()).as("numbers of " + section).anyMatch(k -> k.startsWith(section + "/"));
+      assertThat(numbers.keySet())
+          .as("numbers of " + section)
+          .anyMatch(k -> k.startsWith(section + "/"));
     }
-    assertThat(numbers).allSatisfy((key, value) -> assertThat(value).as(key).isFinite().isNotNegative());
+    assertThat(numbers)
+        .allSatisfy((key, value) -> assertThat(value).as(key).isFinite().isNotNegative());
     assertThat(numbers.keySet())
         .anyMatch(k -> k.startsWith("fetch/ours"))
         .anyMatch(k -> k.startsWith("fetch/floor"))

@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
-import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.LicenseStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +58,7 @@ final class CheckCommand implements Callable<Integer> {
   static final int CRITICAL = 2;
   static final int UNKNOWN = 3;
   private static final String[] STATE = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
+
   /** Detail lines printed at most; the counts in the status line cover all. */
   static final int MAX_DETAILS = 100;
 
@@ -65,17 +66,27 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueryOptions query;
 
-  @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "60",
+  @Option(
+      names = "--warn-days",
+      paramLabel = "DAYS",
+      defaultValue = "60",
       description = "WARNING when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
   int warnDays;
 
-  @Option(names = "--crit-days", paramLabel = "DAYS", defaultValue = "15",
+  @Option(
+      names = "--crit-days",
+      paramLabel = "DAYS",
+      defaultValue = "15",
       description = "CRITICAL when a licence expires within DAYS (default: ${DEFAULT-VALUE}).")
   int critDays;
 
-  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
-      description = "Evaluate as of this time, e.g. 2026-05-01T00:00:00Z or 2026-05-01"
-          + " (default: the clock).")
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description =
+          "Evaluate as of this time, e.g. 2026-05-01T00:00:00Z or 2026-05-01"
+              + " (default: the clock).")
   @Nullable Instant now;
 
   /** One licence at fault. */
@@ -91,8 +102,10 @@ final class CheckCommand implements Callable<Integer> {
     long warning;
     long expired;
     @Nullable Long minDaysLeft;
+
     /** The first MAX_DETAILS of each severity; criticals are shown first. */
     final List<Fault> criticalFaults = new ArrayList<>();
+
     final List<Fault> warningFaults = new ArrayList<>();
 
     Evaluation(Instant now, int warnDays, int critDays) {
@@ -117,9 +130,9 @@ final class CheckCommand implements Callable<Integer> {
           }
           case ERROR, UNLICENSED -> crit.add("status " + status.value());
           case WARNING, UNKNOWN -> warn.add("status " + status.value());
-          case UNRECOGNIZED -> warn.add("status '" + status.value()
-              + "' not known to this version");
-          case VALID -> { }
+          case UNRECOGNIZED ->
+              warn.add("status '" + status.value() + "' not known to this version");
+          case VALID -> {}
         }
       }
       OffsetDateTime expiry = l.expirationDate();
@@ -130,8 +143,11 @@ final class CheckCommand implements Callable<Integer> {
         String date = Values.dateTime(expiry);
         if (!at.isAfter(now)) {
           long ago = -days;
-          crit.add((ago == 0 ? "expired today" : "expired " + Values.count(ago, "day") + " ago")
-              + " (" + date + ")");
+          crit.add(
+              (ago == 0 ? "expired today" : "expired " + Values.count(ago, "day") + " ago")
+                  + " ("
+                  + date
+                  + ")");
           isExpired = true;
         } else if (!at.isAfter(now.plusSeconds(86_400L * critDays))) {
           crit.add(expiresIn(days) + " (" + date + ")");
@@ -158,9 +174,12 @@ final class CheckCommand implements Callable<Integer> {
       }
       List<String> reasons = new ArrayList<>(crit);
       reasons.addAll(warn);
-      Fault fault = new Fault(severity, l.company() == null ? "(no company)" : l.company(),
-          l.backupServerUid() == null ? "(no backupServerUid)" : l.backupServerUid().toString(),
-          String.join(", ", reasons));
+      Fault fault =
+          new Fault(
+              severity,
+              l.company() == null ? "(no company)" : l.company(),
+              l.backupServerUid() == null ? "(no backupServerUid)" : l.backupServerUid().toString(),
+              String.join(", ", reasons));
       List<Fault> faults = severity == CRITICAL ? criticalFaults : warningFaults;
       if (faults.size() < MAX_DETAILS) {
         faults.add(fault);
@@ -179,24 +198,48 @@ final class CheckCommand implements Callable<Integer> {
       List<String> lines = new ArrayList<>();
       String summary;
       if (state() == OK) {
-        summary = Values.count(total, "licence") + ", none expiring within "
-            + Values.count(warnDays, "day");
+        summary =
+            Values.count(total, "licence")
+                + ", none expiring within "
+                + Values.count(warnDays, "day");
       } else {
-        summary = critical + " critical, " + warning + " warning of "
-            + Values.count(total, "licence")
-            + (expired > 0 ? " (" + expired + " expired)" : "");
+        summary =
+            critical
+                + " critical, "
+                + warning
+                + " warning of "
+                + Values.count(total, "licence")
+                + (expired > 0 ? " (" + expired + " expired)" : "");
       }
-      String perf = "licenses=" + total + " critical=" + critical + " warning=" + warning
-          + " expired=" + expired
-          + " min_days_left=" + (minDaysLeft == null ? "U" : minDaysLeft.toString())
-          + ";" + warnDays + ":;" + critDays + ":";
+      String perf =
+          "licenses="
+              + total
+              + " critical="
+              + critical
+              + " warning="
+              + warning
+              + " expired="
+              + expired
+              + " min_days_left="
+              + (minDaysLeft == null ? "U" : minDaysLeft.toString())
+              + ";"
+              + warnDays
+              + ":;"
+              + critDays
+              + ":";
       lines.add("LICENSES " + STATE[state()] + " - " + summary + " | " + perf);
       List<Fault> shown = new ArrayList<>(criticalFaults);
-      shown.addAll(warningFaults.subList(0,
-          Math.min(warningFaults.size(), MAX_DETAILS - shown.size())));
+      shown.addAll(
+          warningFaults.subList(0, Math.min(warningFaults.size(), MAX_DETAILS - shown.size())));
       for (Fault f : shown) {
-        lines.add(STATE[f.severity()] + ": " + f.company() + " (backupServerUid " + f.uid()
-            + "): " + f.reason());
+        lines.add(
+            STATE[f.severity()]
+                + ": "
+                + f.company()
+                + " (backupServerUid "
+                + f.uid()
+                + "): "
+                + f.reason());
       }
       long notShown = critical + warning - shown.size();
       if (notShown > 0) {
@@ -209,12 +252,13 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (critDays < 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--crit-days must be 0 or more, was " + critDays);
+      throw new ParameterException(
+          spec.commandLine(), "--crit-days must be 0 or more, was " + critDays);
     }
     if (warnDays < critDays) {
-      throw new ParameterException(spec.commandLine(), "--warn-days (" + warnDays
-          + ") must be at least --crit-days (" + critDays + ")");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--warn-days (" + warnDays + ") must be at least --crit-days (" + critDays + ")");
     }
     LicenseQuery asked = query.query(spec.commandLine());
     Evaluation evaluation = new Evaluation(now != null ? now : Instant.now(), warnDays, critDays);
@@ -243,8 +287,8 @@ final class CheckCommand implements Callable<Integer> {
           try {
             return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
           } catch (DateTimeParseException notDate) {
-            throw new TypeConversionException("'" + value
-                + "' is not an instant; use e.g. 2026-05-01T00:00:00Z or 2026-05-01");
+            throw new TypeConversionException(
+                "'" + value + "' is not an instant; use e.g. 2026-05-01T00:00:00Z or 2026-05-01");
           }
         }
       }

@@ -11,31 +11,36 @@ import java.util.Map;
 
 /**
  * The run the launchers archive the classes of ({@code -XX:ArchiveClassesAtExit}, on first use):
- * the everyday commands against an embedded emulator over HTTPS, as against a real VSPC (TLS is
- * a third of a cold start's classes), and {@code --demo list} over plain http. Output is
- * discarded; the exit code is 0 when every run worked, so a launcher keeps only a good archive.
- * {@code verify} is left out: its libraries would make every command map a far larger archive.
+ * the everyday commands against an embedded emulator over HTTPS, as against a real VSPC (TLS is a
+ * third of a cold start's classes), and {@code --demo list} over plain http. Output is discarded;
+ * the exit code is 0 when every run worked, so a launcher keeps only a good archive. {@code verify}
+ * is left out: its libraries would make every command map a far larger archive.
  */
 public final class ClassDataTraining {
   private ClassDataTraining() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false,
-        StandardCharsets.UTF_8);
+    PrintStream discard =
+        new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("vspc-licenses-training");
     Path pem = dir.resolve("emulator.pem");
     int failed = 0;
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(Root.DEMO_LICENSES)
-        .seed(Root.DEMO_SEED).tlsCertificatePem(pem).start()) {
-      Map<String, String> env = Map.of("VSPC_URL", vspc.baseUrl(),
-          "VSPC_TOKEN", VspcEmulator.DEFAULT_TOKEN);
-      List<List<String>> runs = List.of(
-          List.of("list"),
-          List.of("export"),
-          List.of("export", "--format", "ndjson"),
-          List.of("export", "--format", "csv"),
-          List.of("check"),
-          List.of("page", "--limit", "5"));
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(Root.DEMO_LICENSES)
+            .seed(Root.DEMO_SEED)
+            .tlsCertificatePem(pem)
+            .start()) {
+      Map<String, String> env =
+          Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", VspcEmulator.DEFAULT_TOKEN);
+      List<List<String>> runs =
+          List.of(
+              List.of("list"),
+              List.of("export"),
+              List.of("export", "--format", "ndjson"),
+              List.of("export", "--format", "csv"),
+              List.of("check"),
+              List.of("page", "--limit", "5"));
       for (List<String> run : runs) {
         String[] command = new String[run.size() + 2];
         command[0] = "--ca-cert";

@@ -2,6 +2,7 @@ package dev.licensewatch.vspc.cli;
 
 import java.io.PrintStream;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Marker;
@@ -12,12 +13,11 @@ import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The CLI's SLF4J provider: silent unless {@code --verbose}, then debug lines of this project's
- * loggers on stderr, redacted. Switchable per run, because tests run many CLIs in one JVM and
- * the client's loggers are static.
+ * loggers on stderr, redacted. Switchable per run, because tests run many CLIs in one JVM and the
+ * client's loggers are static.
  */
 public final class CliLogging implements SLF4JServiceProvider {
   private static volatile boolean verbose;
@@ -74,8 +74,8 @@ public final class CliLogging implements SLF4JServiceProvider {
     }
 
     private boolean on(Level level) {
-      return verbose && (ours ? level.toInt() >= Level.DEBUG.toInt()
-          : level.toInt() >= Level.WARN.toInt());
+      return verbose
+          && (ours ? level.toInt() >= Level.DEBUG.toInt() : level.toInt() >= Level.WARN.toInt());
     }
 
     @Override
@@ -109,16 +109,26 @@ public final class CliLogging implements SLF4JServiceProvider {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, @Nullable Marker marker,
-        String pattern, Object @Nullable [] arguments, @Nullable Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+        Level level,
+        @Nullable Marker marker,
+        String pattern,
+        Object @Nullable [] arguments,
+        @Nullable Throwable throwable) {
       PrintStream out = target;
       if (out == null || !on(level)) {
         return;
       }
       String message = MessageFormatter.basicArrayFormat(pattern, arguments);
       String shortName = name.substring(name.lastIndexOf('.') + 1);
-      String line = "[" + level + " " + shortName + "] " + message
-          + (throwable == null ? "" : " (" + throwable + ")");
+      String line =
+          "["
+              + level
+              + " "
+              + shortName
+              + "] "
+              + message
+              + (throwable == null ? "" : " (" + throwable + ")");
       String safe = redactor.apply(line);
       synchronized (out) {
         out.println(safe);

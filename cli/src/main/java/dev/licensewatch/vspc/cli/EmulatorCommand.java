@@ -43,76 +43,119 @@ final class EmulatorCommand implements Callable<Integer> {
   @ParentCommand Root root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Port to bind (default: a free one).")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = VspcEmulator.DEFAULT_HOST,
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = VspcEmulator.DEFAULT_HOST,
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--licenses", paramLabel = "N",
+  @Option(
+      names = "--licenses",
+      paramLabel = "N",
       defaultValue = "" + VspcEmulator.DEFAULT_LICENSES,
       description = "Synthetic licences to serve (default: ${DEFAULT-VALUE}).")
   int licenses;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + VspcEmulator.DEFAULT_SEED,
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "" + VspcEmulator.DEFAULT_SEED,
       description = "Seed of the synthetic licences (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--dataset", paramLabel = "FILE",
+  @Option(
+      names = "--dataset",
+      paramLabel = "FILE",
       description = "Serve the licences of this JSON file (an array, or a page body) instead.")
   @Nullable Path dataset;
 
-  @Option(names = "--enum-casing", paramLabel = "CASING", defaultValue = "pascal",
-      description = "pascal (current servers) or lower (older servers) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--enum-casing",
+      paramLabel = "CASING",
+      defaultValue = "pascal",
+      description =
+          "pascal (current servers) or lower (older servers) (default: ${DEFAULT-VALUE}).")
   String enumCasing;
 
-  @Option(names = "--token", paramLabel = "T",
+  @Option(
+      names = "--token",
+      paramLabel = "T",
       description = "Accept this bearer token (default: " + VspcEmulator.DEFAULT_TOKEN + ").")
   @Nullable String token;
 
-  @Option(names = "--latency-ms", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--latency-ms",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Delay before every licences response.")
   long latencyMs;
 
-  @Option(names = "--faults", paramLabel = "SPEC",
-      description = "Faults to inject, e.g. '429@2,reset@5' or"
-          + " 'random:seed=42,rate=0.2,kinds=429|503'.")
+  @Option(
+      names = "--faults",
+      paramLabel = "SPEC",
+      description =
+          "Faults to inject, e.g. '429@2,reset@5' or" + " 'random:seed=42,rate=0.2,kinds=429|503'.")
   @Nullable String faults;
 
-  @Option(names = "--drift", paramLabel = "SPEC",
-      description = "Change the licences once while a client pages through them: '+M@K' adds M"
-          + " licences at the front after the K-th licences request, '-M@K' removes M"
-          + " (shows the drift warning, or with --strict the error, of the other commands).")
+  @Option(
+      names = "--drift",
+      paramLabel = "SPEC",
+      description =
+          "Change the licences once while a client pages through them: '+M@K' adds M"
+              + " licences at the front after the K-th licences request, '-M@K' removes M"
+              + " (shows the drift warning, or with --strict the error, of the other commands).")
   @Nullable String drift;
 
-  @Option(names = "--throttle", paramLabel = "SPEC",
-      description = "Throttle like VSPC (429s): 'simultaneous=N' (no retryAfter),"
-          + " 'per-period=N/10s' (retryAfter in the error), 'retry-after=header|both|none'.")
+  @Option(
+      names = "--throttle",
+      paramLabel = "SPEC",
+      description =
+          "Throttle like VSPC (429s): 'simultaneous=N' (no retryAfter),"
+              + " 'per-period=N/10s' (retryAfter in the error), 'retry-after=header|both|none'.")
   @Nullable String throttle;
 
-  @Option(names = "--async", paramLabel = "SPEC",
-      description = "Queue every licences request as an asynchronous action (202), as VSPC may:"
-          + " 'succeed', 'succeed:N' (N polls say Running first), 'fail:N', 'cancel:N'.")
+  @Option(
+      names = "--async",
+      paramLabel = "SPEC",
+      description =
+          "Queue every licences request as an asynchronous action (202), as VSPC may:"
+              + " 'succeed', 'succeed:N' (N polls say Running first), 'fail:N', 'cancel:N'.")
   @Nullable String async;
 
-  @Option(names = "--tls", paramLabel = "PEMPATH",
-      description = "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
-          + " (give it to --ca-cert).")
+  @Option(
+      names = "--tls",
+      paramLabel = "PEMPATH",
+      description =
+          "Serve HTTPS with a fresh self-signed certificate, written to PEMPATH"
+              + " (give it to --ca-cert).")
   @Nullable Path tls;
 
-  @Option(names = "--low-role-token", paramLabel = "T",
+  @Option(
+      names = "--low-role-token",
+      paramLabel = "T",
       description = "Also accept this token, for a user without a licensing role (gets 403).")
   @Nullable String lowRoleToken;
 
-  @Option(names = "--break", paramLabel = "NAMES", split = ",",
-      description = "Break the API document in these ways, for trying verify: "
-          + "${COMPLETION-CANDIDATES}. new-enum-value and new-property are additions, not breaks.",
+  @Option(
+      names = "--break",
+      paramLabel = "NAMES",
+      split = ",",
+      description =
+          "Break the API document in these ways, for trying verify: "
+              + "${COMPLETION-CANDIDATES}. new-enum-value and new-property are additions, not breaks.",
       completionCandidates = BreakNames.class)
   @Nullable List<String> breaks;
 
-  @Option(names = "--provider-states",
+  @Option(
+      names = "--provider-states",
       description = "Pact provider-states mode: POST /_pact/provider-states sets data and tokens.")
   boolean providerStates;
 
@@ -139,14 +182,15 @@ final class EmulatorCommand implements Callable<Integer> {
     }
     VspcEmulator emulator;
     try {
-      VspcEmulator.Builder builder = VspcEmulator.builder()
-          .host(host)
-          .port(port)
-          .licenses(licenses)
-          .seed(seed)
-          .enumCasing(EnumCasing.parse(enumCasing))
-          .latency(Duration.ofMillis(latencyMs))
-          .providerStates(providerStates);
+      VspcEmulator.Builder builder =
+          VspcEmulator.builder()
+              .host(host)
+              .port(port)
+              .licenses(licenses)
+              .seed(seed)
+              .enumCasing(EnumCasing.parse(enumCasing))
+              .latency(Duration.ofMillis(latencyMs))
+              .providerStates(providerStates);
       if (dataset != null) {
         builder.datasetFile(dataset);
       }
@@ -179,31 +223,53 @@ final class EmulatorCommand implements Callable<Integer> {
       // the emulator's builder checks every option and names the problem
       throw new ParameterException(spec.commandLine(), Errors.message(e));
     } catch (RuntimeException e) {
-      throw new CliException("cannot start the emulator: " + Errors.message(e)
-          + "; choose another --port or check --dataset and --tls", e);
+      throw new CliException(
+          "cannot start the emulator: "
+              + Errors.message(e)
+              + "; choose another --port or check --dataset and --tls",
+          e);
     }
-    Thread hook = new Thread(() -> {
-      emulator.close();
-      stop.countDown();
-    }, "vspc-emulator-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              emulator.close();
+              stop.countDown();
+            },
+            "vspc-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      io.out.println("VSPC emulator listening on " + emulator.baseUrl() + " ("
-          + Values.count(emulator.licenseCount(), "licence") + (providerStates ? ", provider states" : "")
-          + ")");
+      io.out.println(
+          "VSPC emulator listening on "
+              + emulator.baseUrl()
+              + " ("
+              + Values.count(emulator.licenseCount(), "licence")
+              + (providerStates ? ", provider states" : "")
+              + ")");
       if (tls != null) {
         io.out.println("certificate: " + tls + " (use --ca-cert " + tls + ")");
       }
       if (breaks != null && !breaks.isEmpty()) {
-        io.out.println("contract breaks: " + String.join(",", breaks) + " (try: "
-            + Io.PROGRAM + " --url " + emulator.baseUrl() + " verify)");
+        io.out.println(
+            "contract breaks: "
+                + String.join(",", breaks)
+                + " (try: "
+                + Io.PROGRAM
+                + " --url "
+                + emulator.baseUrl()
+                + " verify)");
       }
       if (token == null && !providerStates) {
         io.out.println("token: " + VspcEmulator.DEFAULT_TOKEN);
       }
-      io.out.println("try: VSPC_TOKEN=" + (token == null ? VspcEmulator.DEFAULT_TOKEN : "...")
-          + " " + Io.PROGRAM + " --url " + emulator.baseUrl()
-          + (tls != null ? " --ca-cert " + tls : "") + " list");
+      io.out.println(
+          "try: VSPC_TOKEN="
+              + (token == null ? VspcEmulator.DEFAULT_TOKEN : "...")
+              + " "
+              + Io.PROGRAM
+              + " --url "
+              + emulator.baseUrl()
+              + (tls != null ? " --ca-cert " + tls : "")
+              + " list");
       io.out.println("press Ctrl-C to stop");
       io.out.flush();
       stop.await();

@@ -6,12 +6,13 @@ import dev.licensewatch.vspc.client.VspcEventListener;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prints what the client reports: a warning per contract violation (lenient mode) and per
- * drift, and, on a terminal, {@code pages fetched N/M} for long walks.
+ * Prints what the client reports: a warning per contract violation (lenient mode) and per drift,
+ * and, on a terminal, {@code pages fetched N/M} for long walks.
  */
 final class Events implements VspcEventListener {
   /** Progress is shown only for walks of at least this many pages. */
   static final int LONG_WALK_PAGES = 10;
+
   private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
   private final Io io;

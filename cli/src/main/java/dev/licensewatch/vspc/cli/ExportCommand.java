@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
-import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.LicenseQuery;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -64,18 +64,27 @@ final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueryOptions query;
 
-  @Option(names = "--columns", paramLabel = "PROP", split = ",",
-      description = "Only these properties, in this order (API names, e.g."
-          + " company,status,expirationDate): the server sends only them.")
+  @Option(
+      names = "--columns",
+      paramLabel = "PROP",
+      split = ",",
+      description =
+          "Only these properties, in this order (API names, e.g."
+              + " company,status,expirationDate): the server sends only them.")
   List<String> columns = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
       description = "json, ndjson or csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "Write to FILE (replaced atomically when complete; see below) instead of"
-          + " stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description =
+          "Write to FILE (replaced atomically when complete; see below) instead of" + " stdout.")
   @Nullable Path output;
 
   /** What the server is asked for: the filter and sort, and the columns as select. */
@@ -89,7 +98,8 @@ final class ExportCommand implements Callable<Integer> {
       try {
         asked = asked.select(columns.stream().map(String::trim).toArray(String[]::new));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "bad --columns: " + Io.oneLine(e.getMessage()));
+        throw new ParameterException(
+            spec.commandLine(), "bad --columns: " + Io.oneLine(e.getMessage()));
       }
     }
     OutputTarget target = null;
@@ -121,13 +131,19 @@ final class ExportCommand implements Callable<Integer> {
     String name = target.describe(given);
     OutputStream os;
     try {
-      os = target.truncate
-          ? Files.newOutputStream(target.path, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)
-          : Files.newOutputStream(target.path, StandardOpenOption.WRITE);
+      os =
+          target.truncate
+              ? Files.newOutputStream(
+                  target.path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+              : Files.newOutputStream(target.path, StandardOpenOption.WRITE);
     } catch (IOException | UnsupportedOperationException e) {
-      throw new CliException("cannot open " + name + " for writing (" + Errors.message(e)
-          + "); check the path and its permissions", e);
+      throw new CliException(
+          "cannot open "
+              + name
+              + " for writing ("
+              + Errors.message(e)
+              + "); check the path and its permissions",
+          e);
     }
     try (os) {
       return exportDirectly(session, os, name, given);
@@ -137,25 +153,33 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** Streams into {@code os}, which stays open; nothing is written before the first page. */
-  private int exportDirectly(Root.Session session, OutputStream os, String name,
-      @Nullable Path file) {
+  private int exportDirectly(
+      Root.Session session, OutputStream os, String name, @Nullable Path file) {
     // Writes of 64 KiB rather than the sink's 8 KiB segments: an eighth of the system calls.
-    BufferedSink sink = Okio.buffer(Okio.sink(
-        new BufferedOutputStream(new NonClosing(os), OUTPUT_BUFFER)));
+    BufferedSink sink =
+        Okio.buffer(Okio.sink(new BufferedOutputStream(new NonClosing(os), OUTPUT_BUFFER)));
     LicenseWriter writer = LicenseWriter.of(format, sink, asked.selected());
     long count;
     try {
       count = export(session, writer, sink, true);
       sink.flush();
     } catch (IOException e) {
-      throw new CliException("cannot write to " + name + " (" + Errors.message(e)
-          + "); check the pipe, the device or the disk", e);
+      throw new CliException(
+          "cannot write to "
+              + name
+              + " ("
+              + Errors.message(e)
+              + "); check the pipe, the device or the disk",
+          e);
     } catch (RuntimeException e) {
       flushQuietly(sink);
       // Nothing is written before the first page arrived: a failure before that is whole.
-      throw new CliException(Errors.describe(e, root.strict)
-          + (writer.started() ? " (the output" + (file == null ? "" : " written to " + name)
-              + " is incomplete)" : ""), e);
+      throw new CliException(
+          Errors.describe(e, root.strict)
+              + (writer.started()
+                  ? " (the output" + (file == null ? "" : " written to " + name) + " is incomplete)"
+                  : ""),
+          e);
     }
     if (file != null && root.io.interactive) {
       root.io.printErr("wrote " + Values.count(count, "licence") + " to " + file);
@@ -170,8 +194,12 @@ final class ExportCommand implements Callable<Integer> {
     try {
       temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
     } catch (IOException e) {
-      throw new CliException("cannot create a file in " + dir + " ("
-          + e.getClass().getSimpleName() + "); check that the directory exists and is writable",
+      throw new CliException(
+          "cannot create a file in "
+              + dir
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check that the directory exists and is writable",
           e);
     }
     try {
@@ -184,8 +212,7 @@ final class ExportCommand implements Callable<Integer> {
         count = export(session, LicenseWriter.of(format, sink, asked.selected()), sink, false);
       }
       try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -199,21 +226,25 @@ final class ExportCommand implements Callable<Integer> {
       } catch (IOException ignored) {
         // best effort; the name starts with a dot and ends with .part
       }
-      String cause = e instanceof IOException
-          ? "cannot write " + temp + " (" + Errors.message(e) + "); check the disk"
-          : Errors.describe(e, root.strict);
-      String where = file.equals(given.toAbsolutePath()) ? given.toString()
-          : given + " (a link to " + file + ")";
+      String cause =
+          e instanceof IOException
+              ? "cannot write " + temp + " (" + Errors.message(e) + "); check the disk"
+              : Errors.describe(e, root.strict);
+      String where =
+          file.equals(given.toAbsolutePath())
+              ? given.toString()
+              : given + " (a link to " + file + ")";
       throw new CliException(cause + "; " + where + " was not written (left as it was)", e);
     }
   }
 
   /** Streams every licence into {@code sink}; returns how many. */
-  private long export(Root.Session session, LicenseWriter writer, BufferedSink sink,
-      boolean streaming) throws IOException {
+  private long export(
+      Root.Session session, LicenseWriter writer, BufferedSink sink, boolean streaming)
+      throws IOException {
     try (Stream<BackupServerLicense> licenses = session.client.stream(asked)) {
       Iterator<BackupServerLicense> it = licenses.iterator();
-      boolean more = it.hasNext();   // nothing is written before the first page has arrived
+      boolean more = it.hasNext(); // nothing is written before the first page has arrived
       writer.start();
       for (; more; more = it.hasNext()) {
         writer.write(it.next());

@@ -2,7 +2,9 @@ package dev.licensewatch.vspc.cli;
 
 /** Output formats of {@code export}. */
 enum Format {
-  JSON, NDJSON, CSV;
+  JSON,
+  NDJSON,
+  CSV;
 
   @Override
   public String toString() {

@@ -15,19 +15,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The streams, environment and secrets of one run. Everything written to stderr goes through
- * {@link #redact(String)}, so a token never shows, whatever an exception message contains.
+ * The streams, environment and secrets of one run. Everything written to stderr goes through {@link
+ * #redact(String)}, so a token never shows, whatever an exception message contains.
  */
 final class Io {
   static final String PROGRAM = "vspc-licenses";
+
   /** Shorter strings are not redacted: replacing "a" everywhere would garble every message. */
   private static final int MIN_SECRET_LENGTH = 3;
 
   final PrintStream out;
   final PrintStream err;
   final Map<String, String> env;
+
   /** stderr is a terminal (progress is shown only then): {@link #stderrIsTerminal()}. */
   final boolean interactive;
+
   private final List<String> secrets = new CopyOnWriteArrayList<>();
 
   Io(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive) {
@@ -38,16 +41,17 @@ final class Io {
   }
 
   /**
-   * Whether stderr is a terminal. {@code System.console() != null} alone is wrong both ways: on
-   * JDK 17 to 21 it means stdin and stdout are terminals and never looks at stderr (so {@code
+   * Whether stderr is a terminal. {@code System.console() != null} alone is wrong both ways: on JDK
+   * 17 to 21 it means stdin and stdout are terminals and never looks at stderr (so {@code
    * 2>run.log} would get progress lines), and from JDK 22 it returns a Console even when the
    * streams are redirected (JDK-8309155), which {@code Console.isTerminal()} (JDK 22+, called by
-   * reflection as this compiles for 17) then tells. Where {@code /proc/self/fd/2} exists
-   * (Linux), it names stderr itself, which must be a terminal device.
+   * reflection as this compiles for 17) then tells. Where {@code /proc/self/fd/2} exists (Linux),
+   * it names stderr itself, which must be a terminal device.
    */
   static boolean stderrIsTerminal() {
     Console console = System.console();
-    return console != null && consoleIsTerminal(console)
+    return console != null
+        && consoleIsTerminal(console)
         && isTerminalDevice(Path.of("/proc/self/fd/2"));
   }
 

@@ -11,18 +11,20 @@ import okio.Buffer;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Writes licences one at a time to a sink, so any number can be exported with constant memory.
- */
+/** Writes licences one at a time to a sink, so any number can be exported with constant memory. */
 abstract class LicenseWriter {
   protected final BufferedSink sink;
+
   /** The properties written, by their API names: every one, or those of {@code --columns}. */
   protected final List<String> columns;
+
   private final boolean allColumns;
   protected long count;
   private boolean started;
+
   /** Where {@link #writeObject} writes a licence, before it moves into the sink. */
   private final Buffer object = new Buffer();
+
   private final JsonWriter json = JsonWriter.of(object);
 
   LicenseWriter(BufferedSink sink, List<String> columns) {
@@ -48,11 +50,10 @@ abstract class LicenseWriter {
   }
 
   /**
-   * One licence as a JSON object of the columns, with the values the JSON adapter writes. One
-   * JSON writer serves the whole run (a new one per licence showed in profiles of large
-   * exports), writing into a buffer of its own that then moves into the sink (segments change
-   * hands, nothing is copied): every small write into the sink itself would check whether a
-   * segment is complete.
+   * One licence as a JSON object of the columns, with the values the JSON adapter writes. One JSON
+   * writer serves the whole run (a new one per licence showed in profiles of large exports),
+   * writing into a buffer of its own that then moves into the sink (segments change hands, nothing
+   * is copied): every small write into the sink itself would check whether a segment is complete.
    */
   protected void writeObject(BackupServerLicense license) throws IOException {
     if (allColumns) {
@@ -134,11 +135,10 @@ abstract class LicenseWriter {
   }
 
   /**
-   * RFC 4180: CRLF line ends, a header of the columns (the API's property names in the
-   * document's order, or those of {@code --columns}),
-   * fields quoted when they hold a comma, quote, CR or LF; lists joined with {@code ;}; null as
-   * an empty field. Values are what the JSON adapter writes (API names, canonical enum values,
-   * ISO date-times), so both formats follow the same rules.
+   * RFC 4180: CRLF line ends, a header of the columns (the API's property names in the document's
+   * order, or those of {@code --columns}), fields quoted when they hold a comma, quote, CR or LF;
+   * lists joined with {@code ;}; null as an empty field. Values are what the JSON adapter writes
+   * (API names, canonical enum values, ISO date-times), so both formats follow the same rules.
    */
   static final class Csv extends LicenseWriter {
     Csv(BufferedSink sink, List<String> columns) {
@@ -170,7 +170,9 @@ abstract class LicenseWriter {
       if (index > 0) {
         sink.writeByte(',');
       }
-      if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0
+      if (value.indexOf(',') < 0
+          && value.indexOf('"') < 0
+          && value.indexOf('\r') < 0
           && value.indexOf('\n') < 0) {
         sink.writeUtf8(value);
       } else {

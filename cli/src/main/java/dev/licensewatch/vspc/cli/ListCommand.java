@@ -1,7 +1,7 @@
 package dev.licensewatch.vspc.cli;
 
-import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.BackupServerLicense;
+import dev.licensewatch.vspc.client.LicenseQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -41,8 +41,10 @@ final class ListCommand implements Callable<Integer> {
   @Mixin QueryOptions query;
 
   static final Comparator<BackupServerLicense> BY_EXPIRY =
-      Comparator.comparing((BackupServerLicense l) -> l.expirationDate() == null ? null
-              : l.expirationDate().toInstant(), Comparator.nullsLast(Comparator.naturalOrder()))
+      Comparator.comparing(
+              (BackupServerLicense l) ->
+                  l.expirationDate() == null ? null : l.expirationDate().toInstant(),
+              Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(l -> l.company() == null ? "" : l.company());
 
   @Override
@@ -62,21 +64,23 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private void print(List<BackupServerLicense> licenses, Instant now) {
-    String[] header = {"COMPANY", "EDITION", "STATUS", "TYPE", "UNITS USED/TOTAL", "EXPIRES",
-        "DAYS LEFT"};
+    String[] header = {
+      "COMPANY", "EDITION", "STATUS", "TYPE", "UNITS USED/TOTAL", "EXPIRES", "DAYS LEFT"
+    };
     boolean[] right = {false, false, false, false, true, false, true};
     List<String[]> rows = new ArrayList<>(licenses.size());
     for (BackupServerLicense l : licenses) {
       OffsetDateTime expiry = l.expirationDate();
-      rows.add(new String[] {
-        truncate(orDash(l.company()), MAX_COMPANY),
-        orDash(l.edition()),
-        orDash(l.status()),
-        orDash(l.type()),
-        orBlankDash(l.usedUnits()) + "/" + orBlankDash(l.units()),
-        expiry == null ? "never" : expiry.toLocalDate().toString(),
-        expiry == null ? "-" : Long.toString(Values.daysLeft(now, expiry))
-      });
+      rows.add(
+          new String[] {
+            truncate(orDash(l.company()), MAX_COMPANY),
+            orDash(l.edition()),
+            orDash(l.status()),
+            orDash(l.type()),
+            orBlankDash(l.usedUnits()) + "/" + orBlankDash(l.units()),
+            expiry == null ? "never" : expiry.toLocalDate().toString(),
+            expiry == null ? "-" : Long.toString(Values.daysLeft(now, expiry))
+          });
     }
     int[] width = new int[header.length];
     for (int i = 0; i < header.length; i++) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main {
   /** Exit code of a failed command (server, network, file). */
   static final int FAILURE = 1;
+
   /** Exit code of a usage error (as picocli uses). */
   static final int USAGE = 2;
 
@@ -35,7 +36,11 @@ public final class Main {
     return run(args, out, err, env, false);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
       boolean interactive) {
     Io io = new Io(out, err, env, interactive);
     collectSecrets(args, io);
@@ -49,8 +54,8 @@ public final class Main {
       // another argument is a command's name too (picocli does not take a command's name as an
       // option's value: "--url check list" must stay a usage error).
       String named = subcommand(cmd, args);
-      boolean alone = named != null
-          && Arrays.stream(args).filter(Root.COMMANDS::containsKey).count() == 1;
+      boolean alone =
+          named != null && Arrays.stream(args).filter(Root.COMMANDS::containsKey).count() == 1;
       for (Map.Entry<String, Supplier<Object>> command : Root.COMMANDS.entrySet()) {
         if (!alone || named.equals(command.getKey())) {
           cmd.addSubcommand(command.getKey(), command.getValue().get());
@@ -63,10 +68,11 @@ public final class Main {
       cmd.setErr(new PrintWriter(err, true));
       cmd.setParameterExceptionHandler((ex, arguments) -> usageError(ex, io, arguments));
       // A ParameterException thrown by a command is rethrown by picocli to the handler above.
-      cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-        boolean check = commandLine.getCommandSpec().userObject() instanceof CheckCommand;
-        return failure(ex, io, root.verbose, root.strict, check);
-      });
+      cmd.setExecutionExceptionHandler(
+          (ex, commandLine, parseResult) -> {
+            boolean check = commandLine.getCommandSpec().userObject() instanceof CheckCommand;
+            return failure(ex, io, root.verbose, root.strict, check);
+          });
       return cmd.execute(args);
     } catch (Throwable t) {
       // picocli's execution handler sees Exceptions only: an Error (StackOverflowError, a
@@ -105,13 +111,15 @@ public final class Main {
         && !unmatched.getSuggestions().isEmpty()) {
       message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
     }
-    boolean check = where.getCommandSpec().userObject() instanceof CheckCommand
-        || (where.getCommandSpec().userObject() instanceof Root
-            && "check".equals(subcommand(where, args)));
+    boolean check =
+        where.getCommandSpec().userObject() instanceof CheckCommand
+            || (where.getCommandSpec().userObject() instanceof Root
+                && "check".equals(subcommand(where, args)));
     if (check) {
       // Monitoring systems read stdout and treat 2 as CRITICAL: a usage error is UNKNOWN.
-      io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)
-          + "; see '" + command + " --help'"));
+      io.out.println(
+          io.redact(
+              "LICENSES UNKNOWN - " + Io.oneLine(message) + "; see '" + command + " --help'"));
       io.out.flush();
       return CheckCommand.UNKNOWN;
     }
@@ -121,8 +129,8 @@ public final class Main {
 
   /**
    * The subcommand named in {@code args} when parsing failed before reaching it (say {@code
-   * --timeout x check}): the first word that is neither an option of the root command nor the
-   * value of one.
+   * --timeout x check}): the first word that is neither an option of the root command nor the value
+   * of one.
    */
   private static @Nullable String subcommand(CommandLine root, String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -141,8 +149,7 @@ public final class Main {
     return null;
   }
 
-  private static int failure(Throwable t, Io io, boolean verbose, boolean strict,
-      boolean check) {
+  private static int failure(Throwable t, Io io, boolean verbose, boolean strict, boolean check) {
     String message = Errors.describe(t, strict);
     if (check) {
       io.out.println(io.redact("LICENSES UNKNOWN - " + Io.oneLine(message)));

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where {@code export --output PATH} writes, decided before anything is fetched, as {@code
- * sort -o} and {@code curl -o} users expect:
+ * Where {@code export --output PATH} writes, decided before anything is fetched, as {@code sort -o}
+ * and {@code curl -o} users expect:
  *
  * <ul>
  *   <li>a regular file or a new path: written under a temporary name in its directory and renamed
@@ -21,16 +21,17 @@ import org.jspecify.annotations.Nullable;
  *       link gets its target created), so the link itself stays;
  *   <li>a FIFO or a character device: opened and written to directly ({@link Kind#STREAM}): a
  *       rename would replace the pipe or the device with a regular file;
- *   <li>{@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}:
- *       this process's own stream ({@link Kind#STDOUT}, {@link Kind#STDERR}), or for another
- *       descriptor the path opened directly; never followed, because the file behind a
- *       descriptor may be a file the shell opened for appending;
+ *   <li>{@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}: this
+ *       process's own stream ({@link Kind#STDOUT}, {@link Kind#STDERR}), or for another descriptor
+ *       the path opened directly; never followed, because the file behind a descriptor may be a
+ *       file the shell opened for appending;
  *   <li>anything else (a directory, a socket, a block device, the standard input): refused.
  * </ul>
  */
 final class OutputTarget {
   /** As Linux's MAXSYMLINKS: more hops than this is a loop, or as good as one. */
   static final int MAX_LINKS = 40;
+
   private static final Pattern DESCRIPTOR =
       Pattern.compile("/(?:dev/fd|proc/(?:self|thread-self|(\\d+))/fd)/(\\d+)");
 
@@ -44,8 +45,10 @@ final class OutputTarget {
   }
 
   final Kind kind;
+
   /** REPLACE: the final target (not the link); STREAM: the path to open. */
   final Path path;
+
   /** Whether a STREAM target is truncated when opened (a file behind a descriptor path). */
   final boolean truncate;
 
@@ -73,8 +76,8 @@ final class OutputTarget {
       }
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(path, BasicFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException absent) {
         return newFile(given, path);
       } catch (IOException | SecurityException e) {
@@ -82,15 +85,15 @@ final class OutputTarget {
       }
       if (attributes.isSymbolicLink()) {
         if (hops == MAX_LINKS) {
-          throw new Refused(given + " has more than " + MAX_LINKS
-              + " levels of symbolic links (a loop?)");
+          throw new Refused(
+              given + " has more than " + MAX_LINKS + " levels of symbolic links (a loop?)");
         }
         try {
           // Relative to the link's directory; ".." is left for the file system to resolve.
           path = path.resolveSibling(Files.readSymbolicLink(path));
         } catch (IOException | SecurityException e) {
-          throw new Refused("the symbolic link " + path + " cannot be read ("
-              + Errors.message(e) + ")");
+          throw new Refused(
+              "the symbolic link " + path + " cannot be read (" + Errors.message(e) + ")");
         }
         continue;
       }
@@ -105,8 +108,12 @@ final class OutputTarget {
         // An unknown type (no unix attributes here) is never replaced either: opening it tells.
         return new OutputTarget(Kind.STREAM, path, false);
       }
-      throw new Refused(named(given, path) + " is " + type + ", not a file, a FIFO or a"
-          + " character device; give a file name");
+      throw new Refused(
+          named(given, path)
+              + " is "
+              + type
+              + ", not a file, a FIFO or a"
+              + " character device; give a file name");
     }
   }
 
@@ -150,8 +157,11 @@ final class OutputTarget {
     int mode;
     try {
       mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException
-        | ClassCastException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | ClassCastException
+        | SecurityException e) {
       return null;
     }
     return switch (mode & 0170000) { // S_IFMT
@@ -165,7 +175,8 @@ final class OutputTarget {
 
   /** The path the user gave, and where a link led when that is elsewhere. */
   private static String named(Path given, Path path) {
-    return path.equals(given.toAbsolutePath()) ? given.toString()
+    return path.equals(given.toAbsolutePath())
+        ? given.toString()
         : given + " (a link to " + path + ")";
   }
 

@@ -1,9 +1,9 @@
 package dev.licensewatch.vspc.cli;
 
 import com.squareup.moshi.JsonWriter;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import okio.Buffer;
@@ -38,7 +38,9 @@ final class PageCommand implements Callable<Integer> {
   private @Nullable Integer limit;
   private @Nullable Integer offset;
 
-  @Option(names = "--limit", paramLabel = "N",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
       description = "Licences in the page, 1.." + VspcLicensingClient.MAX_PAGE_SIZE + ".")
   void setLimit(int n) {
     Root.checkRange(spec.commandLine(), "--limit", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The command line's filter and sort syntax, turned into the client's {@link Filter} and
- * {@link Sort} (which check names, operations and value types against the API document). A
- * problem is an {@link IllegalArgumentException} whose message names the offending part.
+ * The command line's filter and sort syntax, turned into the client's {@link Filter} and {@link
+ * Sort} (which check names, operations and value types against the API document). A problem is an
+ * {@link IllegalArgumentException} whose message names the offending part.
  *
  * <pre>
  * PROPERTY OPERATOR VALUE      one --filter; repeated --filter options must all hold
@@ -29,6 +29,7 @@ final class QuerySyntax {
   /** A property name, an operator, the rest (which may hold anything, operators included). */
   private static final Pattern EXPRESSION =
       Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(!=|<=|>=|!~|=|<|>|~)(.*)", Pattern.DOTALL);
+
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private QuerySyntax() {}
@@ -37,8 +38,11 @@ final class QuerySyntax {
   static Filter filter(String text) {
     Matcher m = EXPRESSION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not PROPERTY OPERATOR VALUE"
-          + " (operators: = != < <= > >= ~ !~), e.g. status=Expired");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not PROPERTY OPERATOR VALUE"
+              + " (operators: = != < <= > >= ~ !~), e.g. status=Expired");
     }
     String name = m.group(1);
     String operator = m.group(2);
@@ -61,10 +65,15 @@ final class QuerySyntax {
       return operator.equals("=") ? property.isNull() : property.isNotNull();
     }
     return switch (operator) {
-      case "=" -> values.size() == 1 ? equal(property, value(values.get(0)))
-          : textual(property).in(values.stream().map(QuerySyntax::value).toList());
-      case "!=" -> Filter.not(values.size() == 1 ? equal(property, value(values.get(0)))
-          : textual(property).in(values.stream().map(QuerySyntax::value).toList()));
+      case "=" ->
+          values.size() == 1
+              ? equal(property, value(values.get(0)))
+              : textual(property).in(values.stream().map(QuerySyntax::value).toList());
+      case "!=" ->
+          Filter.not(
+              values.size() == 1
+                  ? equal(property, value(values.get(0)))
+                  : textual(property).in(values.stream().map(QuerySyntax::value).toList()));
       case "~", "!~" -> {
         List<Filter> any = new ArrayList<>();
         for (String value : values) {
@@ -105,7 +114,8 @@ final class QuerySyntax {
   /** A date alone means midnight UTC; anything else goes as written (the client checks it). */
   private static Object value(String text) {
     return DATE.matcher(text).matches()
-        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toString() : text;
+        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toString()
+        : text;
   }
 
   /** The values of {@code a|b|c}, with {@code \|} standing for a {@code |} inside one. */
@@ -138,8 +148,8 @@ final class QuerySyntax {
         name = name.substring(1).trim();
       }
       if (name.isEmpty()) {
-        throw new IllegalArgumentException("an empty property name; use e.g."
-            + " -expirationDate,company");
+        throw new IllegalArgumentException(
+            "an empty property name; use e.g." + " -expirationDate,company");
       }
       sorts.add(descending ? Sort.descending(name) : Sort.ascending(name));
     }

@@ -72,36 +72,50 @@ final class Root implements Runnable {
 
   /** Sample data of --demo: fixed, so a demo looks the same every day relative to today. */
   static final int DEMO_LICENSES = 42;
+
   static final long DEMO_SEED = 7;
 
   final Io io;
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL",
-      description = "VSPC server, e.g. https://vspc.example.com:1280 (with or without /api/v3)."
-          + " Default: $VSPC_URL.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "VSPC server, e.g. https://vspc.example.com:1280 (with or without /api/v3)."
+              + " Default: $VSPC_URL.")
   @Nullable String url;
 
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "Bearer token or API key. Default: $VSPC_TOKEN. Prefer --token-file or the"
-          + " variable: command lines are visible to other users.")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token or API key. Default: $VSPC_TOKEN. Prefer --token-file or the"
+              + " variable: command lines are visible to other users.")
   @Nullable String token;
 
-  @Option(names = "--token-file", paramLabel = "PATH",
+  @Option(
+      names = "--token-file",
+      paramLabel = "PATH",
       description = "Read the token from this file (keep it chmod 600).")
   @Nullable Path tokenFile;
 
-  @Option(names = "--ca-cert", paramLabel = "PATH",
+  @Option(
+      names = "--ca-cert",
+      paramLabel = "PATH",
       description = "Also trust this PEM certificate or CA (a self-signed VSPC certificate).")
   @Nullable Path caCert;
 
-  @Option(names = "--insecure",
+  @Option(
+      names = "--insecure",
       description = "Skip TLS certificate verification, with a warning. Tests only.")
   boolean insecure;
 
-  @Option(names = "--allow-http",
-      description = "Allow a plain http --url to a host other than this machine, with a warning:"
-          + " the token travels in clear. Only on a network you trust.")
+  @Option(
+      names = "--allow-http",
+      description =
+          "Allow a plain http --url to a host other than this machine, with a warning:"
+              + " the token travels in clear. Only on a network you trust.")
   boolean allowHttp;
 
   static final int DEFAULT_CONCURRENCY = 4;
@@ -112,21 +126,29 @@ final class Root implements Runnable {
   @Nullable Integer timeoutSeconds;
   @Nullable Integer maxAttempts;
 
-  @Option(names = "--client-version", paramLabel = "V",
+  @Option(
+      names = "--client-version",
+      paramLabel = "V",
       description = "Sent as X-Client-Version (default: the API document's version).")
   @Nullable String clientVersion;
 
-  @Option(names = "--strict",
-      description = "Fail on a response that breaks the API document or on licences changing"
-          + " while paging. Default: keep every licence and warn on stderr.")
+  @Option(
+      names = "--strict",
+      description =
+          "Fail on a response that breaks the API document or on licences changing"
+              + " while paging. Default: keep every licence and warn on stderr.")
   boolean strict;
 
-  @Option(names = "--demo",
-      description = "Ignore --url/--token: start an embedded emulator with " + DEMO_LICENSES
-          + " sample licences on a free loopback port and use it.")
+  @Option(
+      names = "--demo",
+      description =
+          "Ignore --url/--token: start an embedded emulator with "
+              + DEMO_LICENSES
+              + " sample licences on a free loopback port and use it.")
   boolean demo;
 
-  @Option(names = "--verbose",
+  @Option(
+      names = "--verbose",
       description = "Request summaries and stack traces on stderr (the token is never shown).")
   boolean verbose;
 
@@ -134,19 +156,32 @@ final class Root implements Runnable {
     this.io = io;
   }
 
-  @Option(names = "--page-size", paramLabel = "N",
-      description = "Licences per request, 1.." + VspcLicensingClient.MAX_PAGE_SIZE
-          + " (default: " + VspcLicensingClient.MAX_PAGE_SIZE + ", the largest the API serves;"
-          + " verify: " + ContractVerifier.DEFAULT_PAGE_SIZE + ", so that its walk crosses"
-          + " pages).")
+  @Option(
+      names = "--page-size",
+      paramLabel = "N",
+      description =
+          "Licences per request, 1.."
+              + VspcLicensingClient.MAX_PAGE_SIZE
+              + " (default: "
+              + VspcLicensingClient.MAX_PAGE_SIZE
+              + ", the largest the API serves;"
+              + " verify: "
+              + ContractVerifier.DEFAULT_PAGE_SIZE
+              + ", so that its walk crosses"
+              + " pages).")
   void setPageSize(int n) {
     checkRange(spec.commandLine(), "--page-size", n, 1, VspcLicensingClient.MAX_PAGE_SIZE);
     pageSize = n;
   }
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DEFAULT_CONCURRENCY,
-      description = "Pages fetched in parallel, 1.." + VspcLicensingClient.MAX_CONCURRENCY
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_CONCURRENCY,
+      description =
+          "Pages fetched in parallel, 1.."
+              + VspcLicensingClient.MAX_CONCURRENCY
+              + " (default: ${DEFAULT-VALUE}).")
   void setConcurrency(int n) {
     checkRange(spec.commandLine(), "--concurrency", n, 1, VspcLicensingClient.MAX_CONCURRENCY);
     concurrency = n;
@@ -174,38 +209,44 @@ final class Root implements Runnable {
   /** The ranges are the client's (its public limits), checked at parse time under the option. */
   static void checkRange(CommandLine command, String option, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new ParameterException(command,
-          option + " must be between " + min + " and " + max + ", was " + value);
+      throw new ParameterException(
+          command, option + " must be between " + min + " and " + max + ", was " + value);
     }
   }
 
-  @Option(names = "--max-attempts", paramLabel = "N",
-      description = "Attempts per request after failures (resets, 5xx, 520), the first included;"
-          + " 1 disables retries (default: 4). A throttled request (HTTP 429) is waited out"
-          + " without spending attempts, within --timeout.")
+  @Option(
+      names = "--max-attempts",
+      paramLabel = "N",
+      description =
+          "Attempts per request after failures (resets, 5xx, 520), the first included;"
+              + " 1 disables retries (default: 4). A throttled request (HTTP 429) is waited out"
+              + " without spending attempts, within --timeout.")
   void setMaxAttempts(int n) {
     if (n < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "--max-attempts must be 1 or more, was " + n);
+      throw new ParameterException(
+          spec.commandLine(), "--max-attempts must be 1 or more, was " + n);
     }
     maxAttempts = n;
   }
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Longest time for one request, retries included (default: 10 s to connect,"
-          + " 30 s of silence, 60 s per attempt, 3 min with retries).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Longest time for one request, retries included (default: 10 s to connect,"
+              + " 30 s of silence, 60 s per attempt, 3 min with retries).")
   void setTimeout(int seconds) {
     if (seconds < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "--timeout must be 1 second or more, was " + seconds);
+      throw new ParameterException(
+          spec.commandLine(), "--timeout must be 1 second or more, was " + seconds);
     }
     timeoutSeconds = seconds;
   }
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(),
-        "missing command: one of list, export, page, check, verify, emulator");
+    throw new ParameterException(
+        spec.commandLine(), "missing command: one of list, export, page, check, verify, emulator");
   }
 
   /** An open connection: the client, and the demo emulator when --demo. */
@@ -213,11 +254,12 @@ final class Root implements Runnable {
     final VspcLicensingClient client;
     final @Nullable VspcEmulator emulator;
     final Events events;
+
     /** The token the client sends (verify sends it itself); never printed. */
     final String token;
 
-    Session(VspcLicensingClient client, @Nullable VspcEmulator emulator, Events events,
-        String token) {
+    Session(
+        VspcLicensingClient client, @Nullable VspcEmulator emulator, Events events, String token) {
       this.client = client;
       this.emulator = emulator;
       this.events = events;
@@ -257,29 +299,31 @@ final class Root implements Runnable {
       baseUrl = emulator.baseUrl();
       secret = VspcEmulator.DEFAULT_TOKEN;
       if (verbose) {
-        io.printErr("demo: embedded VSPC emulator with " + DEMO_LICENSES + " licences on "
-            + baseUrl);
+        io.printErr(
+            "demo: embedded VSPC emulator with " + DEMO_LICENSES + " licences on " + baseUrl);
       }
     } else {
       baseUrl = url != null ? url : io.env("VSPC_URL");
       if (baseUrl == null) {
-        throw new ParameterException(command,
-            "no server: give --url https://HOST:1280 or set VSPC_URL (or try --demo)");
+        throw new ParameterException(
+            command, "no server: give --url https://HOST:1280 or set VSPC_URL (or try --demo)");
       }
       secret = resolveToken(command);
     }
     try {
-      VspcLicensingClient.Builder builder = VspcLicensingClient.builder()
-          .pageSize(pageSize())
-          .concurrency(concurrency)
-          .strict(strict)
-          .failOnDrift(strict)
-          .eventListener(events);
+      VspcLicensingClient.Builder builder =
+          VspcLicensingClient.builder()
+              .pageSize(pageSize())
+              .concurrency(concurrency)
+              .strict(strict)
+              .failOnDrift(strict)
+              .eventListener(events);
       try {
         builder.token(secret);
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(command, "bad token: " + Errors.message(e)
-            + "; check --token, --token-file or VSPC_TOKEN");
+        throw new ParameterException(
+            command,
+            "bad token: " + Errors.message(e) + "; check --token, --token-file or VSPC_TOKEN");
       }
       if (clientVersion != null) {
         builder.clientVersion(clientVersion);
@@ -289,7 +333,8 @@ final class Root implements Runnable {
       }
       if (timeoutSeconds != null) {
         Duration t = Duration.ofSeconds(timeoutSeconds);
-        builder.connectTimeout(t.compareTo(Duration.ofSeconds(10)) < 0 ? t : Duration.ofSeconds(10))
+        builder
+            .connectTimeout(t.compareTo(Duration.ofSeconds(10)) < 0 ? t : Duration.ofSeconds(10))
             .readTimeout(t)
             .callTimeout(t)
             .deadline(t);
@@ -299,25 +344,31 @@ final class Root implements Runnable {
           trust(builder, caCert, command);
         }
         if (insecure) {
-          io.warn("--insecure: TLS certificate verification is off; anyone on the network path"
-              + " can impersonate the server and read the token");
+          io.warn(
+              "--insecure: TLS certificate verification is off; anyone on the network path"
+                  + " can impersonate the server and read the token");
           builder.insecureSkipTlsVerification(true);
         }
         if (allowHttp) {
-          io.warn("--allow-http: a plain http --url sends the token in clear to anyone on the"
-              + " network path");
+          io.warn(
+              "--allow-http: a plain http --url sends the token in clear to anyone on the"
+                  + " network path");
           builder.allowInsecureHttp(true);
         }
       }
       builder.baseUrl(baseUrl);
       try {
-        // What is left for build() to refuse is the URL (malformed, or plain http to a remote host).
+        // What is left for build() to refuse is the URL (malformed, or plain http to a remote
+        // host).
         return new Session(builder.build(), emulator, events, secret);
       } catch (IllegalArgumentException | IllegalStateException e) {
         if (!demo && !allowHttp && acceptedOverHttp(builder)) {
-          throw new ParameterException(command, "refusing plain http to " + baseUrl
-              + ": the token would travel in clear; use https, or --allow-http on a network you"
-              + " trust");
+          throw new ParameterException(
+              command,
+              "refusing plain http to "
+                  + baseUrl
+                  + ": the token would travel in clear; use https, or --allow-http on a network you"
+                  + " trust");
         }
         throw new ParameterException(command, "bad --url: " + Errors.message(e));
       }
@@ -361,8 +412,8 @@ final class Root implements Runnable {
     } else {
       value = io.env("VSPC_TOKEN");
       if (value == null) {
-        throw new ParameterException(command,
-            "no token: give --token-file PATH (or --token TOKEN) or set VSPC_TOKEN");
+        throw new ParameterException(
+            command, "no token: give --token-file PATH (or --token TOKEN) or set VSPC_TOKEN");
       }
     }
     if (value.isBlank()) {
@@ -377,12 +428,17 @@ final class Root implements Runnable {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
-      throw new ParameterException(command, "cannot read the token file " + file + " ("
-          + e.getClass().getSimpleName() + "); check the path and its permissions");
+      throw new ParameterException(
+          command,
+          "cannot read the token file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check the path and its permissions");
     }
     io.addSecret(text);
-    String first = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-        .findFirst().orElse("");
+    String first =
+        text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     io.addSecret(first);
     if (first.isEmpty()) {
       throw new ParameterException(command, "the token file " + file + " is empty");
@@ -391,8 +447,12 @@ final class Root implements Runnable {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       if (perms.contains(PosixFilePermission.GROUP_READ)
           || perms.contains(PosixFilePermission.OTHERS_READ)) {
-        io.warn("the token file " + file + " is readable by group/others; restrict it with"
-            + " chmod 600 " + file);
+        io.warn(
+            "the token file "
+                + file
+                + " is readable by group/others; restrict it with"
+                + " chmod 600 "
+                + file);
       }
     } catch (IOException | UnsupportedOperationException e) {
       // not a POSIX file system: nothing to check

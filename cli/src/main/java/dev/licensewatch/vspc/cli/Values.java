@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
 /** How values are written: the client's Moshi adapters for JSON, the same rules as text. */
 final class Values {
   private static final Moshi MOSHI = new Moshi.Builder().build();
+
   /** API property names, canonical enum casing when known, ISO date-times, nulls written. */
   static final JsonAdapter<BackupServerLicense> LICENSE =
       MOSHI.adapter(BackupServerLicense.class).serializeNulls();
+
   /** Maps, lists and JSON values, nulls written: licences cut down to some columns. */
   static final JsonAdapter<Object> OBJECT = MOSHI.adapter(Object.class).serializeNulls();
+
   static final JsonAdapter<PagingInfo> PAGING_INFO =
       MOSHI.adapter(PagingInfo.class).serializeNulls();
 

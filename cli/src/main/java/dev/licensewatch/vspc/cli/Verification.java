@@ -51,8 +51,14 @@ final class Verification {
     try {
       if (!root.hasServer() && options.serverDefinition != null) {
         Definition definition = definition(options.serverDefinition, null, null);
-        report = guarded(definition.source(), () -> ContractVerifier.builder()
-            .serverDefinition(definition.text(), definition.source()).build().run());
+        report =
+            guarded(
+                definition.source(),
+                () ->
+                    ContractVerifier.builder()
+                        .serverDefinition(definition.text(), definition.source())
+                        .build()
+                        .run());
       } else {
         try (Root.Session session = root.open(command, false)) {
           session.events.muteViolations();
@@ -61,8 +67,9 @@ final class Verification {
       }
     } catch (CliException e) {
       // the server's definition could not be loaded: nothing was verified
-      report = VerificationReport.couldNotRun(String.valueOf(options.serverDefinition),
-          Errors.describe(e, false));
+      report =
+          VerificationReport.couldNotRun(
+              String.valueOf(options.serverDefinition), Errors.describe(e, false));
     }
     return print(report);
   }
@@ -73,19 +80,23 @@ final class Verification {
       // The client's own first request tells the reasons verify cannot run as every command
       // tells them (TLS advice, the token, the URL); a broken answer is for the checks.
       session.client.page(1, 0);
-    } catch (VspcIoException | VspcAuthenticationException | VspcPermissionException
-        | VspcNotFoundException | VspcRateLimitedException e) {
+    } catch (VspcIoException
+        | VspcAuthenticationException
+        | VspcPermissionException
+        | VspcNotFoundException
+        | VspcRateLimitedException e) {
       return VerificationReport.couldNotRun(target, Errors.describe(e, false));
     } catch (VspcException brokenAnswer) {
       // reported by the checks
     }
     OkHttpClient http = session.client.httpClientWithoutToken();
-    ContractVerifier.Builder verifier = ContractVerifier.builder()
-        .baseUrl(session.client.baseUrl())
-        .httpClient(http)
-        .token(session.token)
-        .concurrency(root.concurrency())
-        .maxPages(options.maxPages);
+    ContractVerifier.Builder verifier =
+        ContractVerifier.builder()
+            .baseUrl(session.client.baseUrl())
+            .httpClient(http)
+            .token(session.token)
+            .concurrency(root.concurrency())
+            .maxPages(options.maxPages);
     if (root.pageSizeOption() != null) {
       verifier.pageSize(root.pageSizeOption()); // else the verifier's: its walk crosses pages
     }
@@ -103,8 +114,8 @@ final class Verification {
   }
 
   /** The verifier never throws for what a server does; anything else is reported, not lost. */
-  private VerificationReport guarded(String target, java.util.function.Supplier<VerificationReport>
-      verification) {
+  private VerificationReport guarded(
+      String target, java.util.function.Supplier<VerificationReport> verification) {
     try {
       return verification.get();
     } catch (RuntimeException e) {
@@ -119,8 +130,8 @@ final class Verification {
 
   private int print(VerificationReport report) {
     boolean strict = root.strict;
-    String text = options.format == VerifyCommand.Format.JSON ? report.toJson(strict)
-        : report.toText(strict);
+    String text =
+        options.format == VerifyCommand.Format.JSON ? report.toJson(strict) : report.toText(strict);
     io.out.print(io.redact(text));
     io.out.flush();
     if (report.couldNotRunReason() != null) {
@@ -130,8 +141,12 @@ final class Verification {
       try {
         writeAtomically(options.junit, io.redact(report.toJunitXml(strict)));
       } catch (IOException | UncheckedIOException e) {
-        io.error("cannot write the JUnit report " + options.junit + " ("
-            + Errors.describe(e, false) + "); check the path and its permissions");
+        io.error(
+            "cannot write the JUnit report "
+                + options.junit
+                + " ("
+                + Errors.describe(e, false)
+                + "); check the path and its permissions");
         return VerificationReport.EXIT_COULD_NOT_RUN;
       }
     }
@@ -143,8 +158,7 @@ final class Verification {
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -175,19 +189,26 @@ final class Verification {
    * The server's definition from a file, or from an http(s) URL over the session's connection
    * settings (TLS trust); the token goes along only to the server's own origin.
    */
-  private Definition definition(String where, @Nullable OkHttpClient http,
-      Root.@Nullable Session session) {
+  private Definition definition(
+      String where, @Nullable OkHttpClient http, Root.@Nullable Session session) {
     HttpUrl url = HttpUrl.parse(where);
     if (url == null) {
       try {
         return new Definition(Files.readString(Path.of(where), StandardCharsets.UTF_8), where);
       } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
-        throw new ParameterException(command, "cannot read --server-definition " + where + " ("
-            + e.getClass().getSimpleName() + "); give a readable file or an http(s) URL");
+        throw new ParameterException(
+            command,
+            "cannot read --server-definition "
+                + where
+                + " ("
+                + e.getClass().getSimpleName()
+                + "); give a readable file or an http(s) URL");
       }
     }
-    Request.Builder request = new Request.Builder().url(url).header("Accept",
-        "application/json, application/yaml;q=0.9, */*;q=0.1");
+    Request.Builder request =
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json, application/yaml;q=0.9, */*;q=0.1");
     if (session != null && sameOrigin(url, session.client.baseUrl())) {
       request.header("Authorization", "Bearer " + session.token);
     }
@@ -196,19 +217,29 @@ final class Verification {
     String shown = url.newBuilder().username("").password("").query(null).build().toString();
     try (Response response = client.newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
-        throw new CliException("cannot load --server-definition " + shown + ": HTTP "
-            + response.code() + "; check the URL (VSPC serves it from its Swagger UI under"
-            + " /api/swagger) or save it to a file");
+        throw new CliException(
+            "cannot load --server-definition "
+                + shown
+                + ": HTTP "
+                + response.code()
+                + "; check the URL (VSPC serves it from its Swagger UI under"
+                + " /api/swagger) or save it to a file");
       }
       return new Definition(response.body().string(), shown);
     } catch (IOException e) {
-      throw new CliException("cannot load --server-definition " + shown + " ("
-          + Errors.describe(e, false) + "); check the URL or save it to a file", e);
+      throw new CliException(
+          "cannot load --server-definition "
+              + shown
+              + " ("
+              + Errors.describe(e, false)
+              + "); check the URL or save it to a file",
+          e);
     }
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
-    return a.scheme().equals(b.scheme()) && a.host().equalsIgnoreCase(b.host())
+    return a.scheme().equals(b.scheme())
+        && a.host().equalsIgnoreCase(b.host())
         && a.port() == b.port();
   }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verify}: parses the options; {@link Verification} runs the contract verifier, so that
- * its libraries load only when this command runs.
+ * {@code verify}: parses the options; {@link Verification} runs the contract verifier, so that its
+ * libraries load only when this command runs.
  */
 @Command(
     name = "verify",
@@ -47,16 +47,23 @@ final class VerifyCommand implements Callable<Integer> {
   static final String LOW_ROLE_TOKEN_VARIABLE = "VSPC_LOW_ROLE_TOKEN";
   static final int DEFAULT_MAX_PAGES = 300;
 
-  enum Format { TEXT, JSON }
+  enum Format {
+    TEXT,
+    JSON
+  }
 
   @ParentCommand Root root;
   @Spec CommandSpec spec;
 
   int maxPages = DEFAULT_MAX_PAGES;
 
-  @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_PAGES,
-      description = "Pages of the walk at most (default: ${DEFAULT-VALUE}); a longer walk is cut"
-          + " and says so.")
+  @Option(
+      names = "--max-pages",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_MAX_PAGES,
+      description =
+          "Pages of the walk at most (default: ${DEFAULT-VALUE}); a longer walk is cut"
+              + " and says so.")
   void setMaxPages(int n) {
     if (n < 1) {
       throw new ParameterException(spec.commandLine(), "--max-pages must be 1 or more, was " + n);
@@ -64,27 +71,42 @@ final class VerifyCommand implements Callable<Integer> {
     maxPages = n;
   }
 
-  @Option(names = "--low-role-token", paramLabel = "TOKEN",
-      description = "A token of a user without a licensing role, to check it gets 403. Default:"
-          + " $" + LOW_ROLE_TOKEN_VARIABLE + ". Prefer --low-role-token-file.")
+  @Option(
+      names = "--low-role-token",
+      paramLabel = "TOKEN",
+      description =
+          "A token of a user without a licensing role, to check it gets 403. Default:"
+              + " $"
+              + LOW_ROLE_TOKEN_VARIABLE
+              + ". Prefer --low-role-token-file.")
   @Nullable String lowRoleToken;
 
-  @Option(names = "--low-role-token-file", paramLabel = "PATH",
+  @Option(
+      names = "--low-role-token-file",
+      paramLabel = "PATH",
       description = "Read the low-role token from this file (keep it chmod 600).")
   @Nullable Path lowRoleTokenFile;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text (a summary for people, the default) or json (the whole report).")
   Format format;
 
-  @Option(names = "--junit", paramLabel = "FILE",
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE",
       description = "Also write the report as JUnit XML (one test case per check) to FILE.")
   @Nullable Path junit;
 
-  @Option(names = "--server-definition", paramLabel = "FILE|URL",
-      description = "Also compare the server's own OpenAPI definition (a file, or an http(s)"
-          + " URL such as the one its Swagger UI loads) with ours. Without a server, only"
-          + " this comparison runs.")
+  @Option(
+      names = "--server-definition",
+      paramLabel = "FILE|URL",
+      description =
+          "Also compare the server's own OpenAPI definition (a file, or an http(s)"
+              + " URL such as the one its Swagger UI loads) with ours. Without a server, only"
+              + " this comparison runs.")
   @Nullable String serverDefinition;
 
   @Override
@@ -93,13 +115,14 @@ final class VerifyCommand implements Callable<Integer> {
     if (junit != null) {
       Path parent = junit.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
-        throw new ParameterException(spec.commandLine(), "--junit " + junit + ": the directory "
-            + parent + " does not exist");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--junit " + junit + ": the directory " + parent + " does not exist");
       }
     }
     if (lowRoleToken != null && lowRoleTokenFile != null) {
-      throw new ParameterException(spec.commandLine(),
-          "give either --low-role-token or --low-role-token-file, not both");
+      throw new ParameterException(
+          spec.commandLine(), "give either --low-role-token or --low-role-token-file, not both");
     }
     return Verification.run(this);
   }

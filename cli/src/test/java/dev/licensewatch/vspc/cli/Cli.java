@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Cli {
   /** Tokens used by the tests: none may ever appear in any output. */
   static final String TOKEN = "s3cr3t-T0ken-4-tests-0nly";
+
   static final String READ_ONLY_TOKEN = "r34d0nly-T0ken-4-tests";
   static final String WRONG_TOKEN = "wr0ng-T0ken-4-tests";
   static final List<String> SECRETS = List.of(TOKEN, READ_ONLY_TOKEN, WRONG_TOKEN);
@@ -48,8 +49,9 @@ final class Cli {
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     int code = Main.run(args, o, e, new HashMap<>(env), terminal);
-    Result r = new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    Result r =
+        new Result(
+            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     record(r.out());
     record(r.err());
     return r;

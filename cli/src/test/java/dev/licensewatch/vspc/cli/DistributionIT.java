@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The installable archives, unpacked into an empty directory (no repository around it) and run
- * from there with their own launcher, as an operator would.
+ * The installable archives, unpacked into an empty directory (no repository around it) and run from
+ * there with their own launcher, as an operator would.
  */
 class DistributionIT {
   static final Path BASE = Path.of(System.getProperty("cli.distribution"));
@@ -41,15 +41,21 @@ class DistributionIT {
     Map<String, Integer> modes = unpack(archive(".tar.gz"), dir);
     Path home = dir.resolve(ROOT);
 
-    assertThat(modes).containsOnlyKeys(
-        "bin/vspc-licenses", "bin/vspc-licenses.cmd", "lib/vspc-licenses.jar",
-        "README.md", "LICENSE", "CHANGELOG.md");
+    assertThat(modes)
+        .containsOnlyKeys(
+            "bin/vspc-licenses",
+            "bin/vspc-licenses.cmd",
+            "lib/vspc-licenses.jar",
+            "README.md",
+            "LICENSE",
+            "CHANGELOG.md");
     assertThat(modes.get("bin/vspc-licenses") & 0777).isEqualTo(0755);
     assertThat(modes.get("lib/vspc-licenses.jar") & 0777).isEqualTo(0644);
 
     Run version = launch(home, dir, "--version");
     assertThat(version.code()).isZero();
-    assertThat(version.out()).startsWith("vspc-licenses " + VERSION + "\n")
+    assertThat(version.out())
+        .startsWith("vspc-licenses " + VERSION + "\n")
         .contains("VSPC REST API " + VspcLicensingClient.API_VERSION + " ");
 
     Run demo = launch(home, dir, "--demo", "list");
@@ -64,10 +70,18 @@ class DistributionIT {
     Path pem = dir.resolve("vspc.pem");
     Path classes = dir.resolve("classes.log");
     try (VspcEmulator vspc = VspcEmulator.builder().tlsCertificatePem(pem).licenses(3).start()) {
-      Run https = run(home.resolve("bin/vspc-licenses"), dir,
-          Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
-          "--url", vspc.baseUrl().replace("127.0.0.1", "localhost"), "--token",
-          VspcEmulator.DEFAULT_TOKEN, "--ca-cert", pem.toString(), "export");
+      Run https =
+          run(
+              home.resolve("bin/vspc-licenses"),
+              dir,
+              Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+              "--url",
+              vspc.baseUrl().replace("127.0.0.1", "localhost"),
+              "--token",
+              VspcEmulator.DEFAULT_TOKEN,
+              "--ca-cert",
+              pem.toString(),
+              "export");
       assertThat(https.code()).as(https.err()).isZero();
     }
     assertThat(Files.readAllLines(classes))
@@ -91,9 +105,13 @@ class DistributionIT {
       }
     }
     String cmd = Files.readString(home.resolve("bin/vspc-licenses.cmd"), StandardCharsets.UTF_8);
-    assertThat(cmd).startsWith("@echo off\r\n").doesNotContain("\r\r").contains(
-        "\\lib\\vspc-licenses.jar", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto",
-        "-jar \"%JAR%\" %*");
+    assertThat(cmd)
+        .startsWith("@echo off\r\n")
+        .doesNotContain("\r\r")
+        .contains(
+            "\\lib\\vspc-licenses.jar",
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto",
+            "-jar \"%JAR%\" %*");
     assertThat(cmd.replace("\r\n", "")).doesNotContain("\n");
 
     Run demo = launch(home, dir, "--demo", "list");
@@ -105,8 +123,9 @@ class DistributionIT {
   void aSymbolicLinkToTheLauncherFindsTheInstallation(@TempDir Path dir) throws Exception {
     unpack(archive(".tar.gz"), dir);
     Path bin = Files.createDirectories(dir.resolve("usr-local-bin"));
-    Path link = Files.createSymbolicLink(
-        bin.resolve("vspc-licenses"), dir.resolve(ROOT).resolve("bin/vspc-licenses"));
+    Path link =
+        Files.createSymbolicLink(
+            bin.resolve("vspc-licenses"), dir.resolve(ROOT).resolve("bin/vspc-licenses"));
 
     Run run = run(link, dir, "--version");
     assertThat(run.code()).isZero();
@@ -132,8 +151,8 @@ class DistributionIT {
         }
       }
     } else {
-      try (TarArchiveInputStream in = new TarArchiveInputStream(
-          new GzipCompressorInputStream(Files.newInputStream(archive)))) {
+      try (TarArchiveInputStream in =
+          new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(archive)))) {
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
           extract(entry, entry.getMode(), in, into, modes);
@@ -143,8 +162,9 @@ class DistributionIT {
     return modes;
   }
 
-  private static void extract(ArchiveEntry entry, int mode, InputStream in, Path into,
-      Map<String, Integer> modes) throws IOException {
+  private static void extract(
+      ArchiveEntry entry, int mode, InputStream in, Path into, Map<String, Integer> modes)
+      throws IOException {
     assertThat(entry.getName()).startsWith(ROOT + "/");
     Path target = into.resolve(entry.getName()).normalize();
     assertThat(target).startsWithRaw(into);
@@ -178,15 +198,18 @@ class DistributionIT {
   }
 
   /**
-   * Runs a launcher with a clean environment (this JDK as JAVA_HOME, a temporary HOME) plus
-   * {@code extra}.
+   * Runs a launcher with a clean environment (this JDK as JAVA_HOME, a temporary HOME) plus {@code
+   * extra}.
    */
   private static Run run(Path launcher, Path workDir, Map<String, String> extra, String... args)
       throws Exception {
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(launcher.toString())
-        .directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(launcher.toString())
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.command().addAll(java.util.List.of(args));
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("VSPC_") || k.equals("JAVA_OPTS"));

@@ -10,11 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,15 @@ class EmulatorCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger code = new AtomicInteger(-1);
-    Thread thread = new Thread(() -> code.set(Main.run(
-        new String[] {"emulator", "--licenses", "7", "--latency-ms", "1"},
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())));
+    Thread thread =
+        new Thread(
+            () ->
+                code.set(
+                    Main.run(
+                        new String[] {"emulator", "--licenses", "7", "--latency-ms", "1"},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of())));
     thread.start();
     Pattern url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -52,8 +57,8 @@ class EmulatorCommandTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains("token: vspc-emulator-token");
     assertThat(m.find(0)).isTrue();
-    Cli.Result list = Cli.run(Map.of("VSPC_TOKEN", "vspc-emulator-token"),
-        "--url", m.group(1), "list");
+    Cli.Result list =
+        Cli.run(Map.of("VSPC_TOKEN", "vspc-emulator-token"), "--url", m.group(1), "list");
     assertThat(list.code()).isZero();
     assertThat(list.out()).endsWith("7 licences\n");
 
@@ -74,14 +79,19 @@ class EmulatorCommandTest {
     final String url;
 
     Running(String... args) throws InterruptedException {
-      thread = new Thread(() -> code.set(Main.run(args,
-          new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())));
+      thread =
+          new Thread(
+              () ->
+                  code.set(
+                      Main.run(
+                          args,
+                          new PrintStream(out, true, StandardCharsets.UTF_8),
+                          new PrintStream(err, true, StandardCharsets.UTF_8),
+                          Map.of())));
       thread.start();
       Pattern listening = Pattern.compile("listening on (https?://[^ ]+) ");
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!printed().contains("Ctrl-C") && thread.isAlive()
-          && System.nanoTime() < deadline) {
+      while (!printed().contains("Ctrl-C") && thread.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       Matcher m = listening.matcher(printed());
@@ -112,11 +122,23 @@ class EmulatorCommandTest {
   @Test
   void driftChangesTheLicensesOnceWhileAClientPagesThroughThem() throws Exception {
     try (Running emulator = new Running("emulator", "--licenses", "250", "--drift", "-30@1")) {
-      Cli.Result r = Cli.run(Map.of("VSPC_TOKEN", "vspc-emulator-token"), "--url", emulator.url,
-          "--concurrency", "1", "--page-size", "100", "export", "--format", "ndjson");
+      Cli.Result r =
+          Cli.run(
+              Map.of("VSPC_TOKEN", "vspc-emulator-token"),
+              "--url",
+              emulator.url,
+              "--concurrency",
+              "1",
+              "--page-size",
+              "100",
+              "export",
+              "--format",
+              "ndjson");
       assertThat(r.code()).isZero();
-      assertThat(r.err()).isEqualTo("warning: licence count changed while paging: total was 250,"
-          + " now 220 at offset 100; up to 30 licences may be missing\n");
+      assertThat(r.err())
+          .isEqualTo(
+              "warning: licence count changed while paging: total was 250,"
+                  + " now 220 at offset 100; up to 30 licences may be missing\n");
     }
     Cli.Result bad = Cli.run("emulator", "--drift", "30");
     assertThat(bad.code()).isEqualTo(2);
@@ -125,12 +147,13 @@ class EmulatorCommandTest {
 
   @Test
   void throttleAnswers429AsVspcDoes() throws Exception {
-    try (Running emulator = new Running("emulator", "--licenses", "5", "--throttle",
-        "per-period=1/60s")) {
+    try (Running emulator =
+        new Running("emulator", "--licenses", "5", "--throttle", "per-period=1/60s")) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(
-              URI.create(emulator.url + VspcEmulator.LICENSES_PATH))
-          .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(emulator.url + VspcEmulator.LICENSES_PATH))
+              .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN)
+              .build();
       assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
           .isEqualTo(200);
       HttpResponse<String> throttled = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -145,54 +168,76 @@ class EmulatorCommandTest {
   @Test
   void tlsWithATokenAndLowercaseEnums(@TempDir Path dir) throws Exception {
     Path pem = dir.resolve("vspc.pem");
-    try (Running emulator = new Running("emulator", "--licenses", "5", "--tls", pem.toString(),
-        "--token", Cli.TOKEN, "--enum-casing", "lower")) {
+    try (Running emulator =
+        new Running(
+            "emulator",
+            "--licenses",
+            "5",
+            "--tls",
+            pem.toString(),
+            "--token",
+            Cli.TOKEN,
+            "--enum-casing",
+            "lower")) {
       assertThat(emulator.url).matches("https://127\\.0\\.0\\.1:\\d+");
-      assertThat(emulator.printed().lines()).containsExactly(
-          "VSPC emulator listening on " + emulator.url + " (5 licences)",
-          "certificate: " + pem + " (use --ca-cert " + pem + ")",
-          // no "token:" line: the token given is not echoed
-          "try: VSPC_TOKEN=... vspc-licenses --url " + emulator.url + " --ca-cert " + pem
-              + " list",
-          "press Ctrl-C to stop");
+      assertThat(emulator.printed().lines())
+          .containsExactly(
+              "VSPC emulator listening on " + emulator.url + " (5 licences)",
+              "certificate: " + pem + " (use --ca-cert " + pem + ")",
+              // no "token:" line: the token given is not echoed
+              "try: VSPC_TOKEN=... vspc-licenses --url "
+                  + emulator.url
+                  + " --ca-cert "
+                  + pem
+                  + " list",
+              "press Ctrl-C to stop");
       String served = rawPage(emulator.url, pem);
       assertThat(served).contains("\"status\":\"").doesNotContain("\"status\":\"Valid\"");
       assertThat(Raw.json(served).toString()).containsPattern("status=(valid|warning|expired)");
 
-      Cli.Result export = Cli.run(Cli.against(emulator.url, "--ca-cert", pem.toString(),
-          "--strict", "export"));
+      Cli.Result export =
+          Cli.run(Cli.against(emulator.url, "--ca-cert", pem.toString(), "--strict", "export"));
       assertThat(export.code()).isZero();
       assertThat(export.err()).isEmpty();
       List<Map<String, Object>> licenses = ExportTest.jsonArray(export.out());
       assertThat(licenses).hasSize(5);
       // served as "valid", "expired", ...: decoded and written in the document's casing
-      assertThat(licenses).extracting(l -> (String) l.get("status"))
-          .allSatisfy(status -> assertThat(status).isIn("Valid", "Warning", "Error", "Expired",
-              "Unlicensed", "Unknown"));
+      assertThat(licenses)
+          .extracting(l -> (String) l.get("status"))
+          .allSatisfy(
+              status ->
+                  assertThat(status)
+                      .isIn("Valid", "Warning", "Error", "Expired", "Unlicensed", "Unknown"));
     }
   }
 
   /** The first licences page as served, over TLS trusting only the certificate in {@code pem}. */
   static String rawPage(String baseUrl, Path pem) throws Exception {
     String text = Files.readString(pem);
-    Matcher cert = Pattern.compile("-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----")
-        .matcher(text);
+    Matcher cert =
+        Pattern.compile("-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----").matcher(text);
     assertThat(cert.find()).isTrue();
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
-    trust.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(
-            cert.group().getBytes(StandardCharsets.US_ASCII))));
+    trust.setCertificateEntry(
+        "emulator",
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(
+                new ByteArrayInputStream(cert.group().getBytes(StandardCharsets.US_ASCII))));
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create(baseUrl + VspcEmulator.LICENSES_PATH + "?limit=5"))
-        .header("Authorization", "Bearer " + Cli.TOKEN).build();
-    HttpResponse<String> response = HttpClient.newBuilder().sslContext(tls).build()
-        .send(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + VspcEmulator.LICENSES_PATH + "?limit=5"))
+            .header("Authorization", "Bearer " + Cli.TOKEN)
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .sslContext(tls)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }
@@ -201,10 +246,12 @@ class EmulatorCommandTest {
   void helpShowsTheEmulatorLibrarysDefaults() {
     Cli.Result help = Cli.run("emulator", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("Port to bind (default: a free one)",
-        "Address to bind (default: " + VspcEmulator.DEFAULT_HOST + ")",
-        "Synthetic licences to serve (default: " + VspcEmulator.DEFAULT_LICENSES + ")",
-        "Seed of the synthetic licences (default: " + VspcEmulator.DEFAULT_SEED + ")");
+    assertThat(help.out())
+        .contains(
+            "Port to bind (default: a free one)",
+            "Address to bind (default: " + VspcEmulator.DEFAULT_HOST + ")",
+            "Synthetic licences to serve (default: " + VspcEmulator.DEFAULT_LICENSES + ")",
+            "Seed of the synthetic licences (default: " + VspcEmulator.DEFAULT_SEED + ")");
   }
 
   @Test

@@ -22,20 +22,41 @@ import okio.Buffer;
 /** What an exported licence must look like, given what the server sent. */
 final class ExpectedExport {
   /** The API's 23 properties in the document's order. */
-  static final List<String> PROPERTIES = List.of(
-      "backupServerUid", "autoUpdateEnabled", "edition", "monitoring", "packages", "company",
-      "email", "contactPerson", "expirationDate", "supportExpirationDate", "licenseIds",
-      "supportIds", "sectionTypes", "status", "cloudConnect", "sockets", "usedSockets",
-      "capacity", "usedCapacity", "units", "usedUnits", "unitType", "type");
+  static final List<String> PROPERTIES =
+      List.of(
+          "backupServerUid",
+          "autoUpdateEnabled",
+          "edition",
+          "monitoring",
+          "packages",
+          "company",
+          "email",
+          "contactPerson",
+          "expirationDate",
+          "supportExpirationDate",
+          "licenseIds",
+          "supportIds",
+          "sectionTypes",
+          "status",
+          "cloudConnect",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity",
+          "units",
+          "usedUnits",
+          "unitType",
+          "type");
 
   /** Extensible enums: the canonical spelling for a known value, else the raw string. */
-  static final Map<String, UnaryOperator<String>> ENUMS = Map.of(
-      "status", s -> LicenseStatus.of(s).value(),
-      "cloudConnect", s -> CloudConnectType.of(s).value(),
-      "unitType", s -> LicenseUnitType.of(s).value(),
-      "type", s -> LicenseType.of(s).value(),
-      "packages", s -> LicensePackage.of(s).value(),
-      "sectionTypes", s -> LicenseSectionType.of(s).value());
+  static final Map<String, UnaryOperator<String>> ENUMS =
+      Map.of(
+          "status", s -> LicenseStatus.of(s).value(),
+          "cloudConnect", s -> CloudConnectType.of(s).value(),
+          "unitType", s -> LicenseUnitType.of(s).value(),
+          "type", s -> LicenseType.of(s).value(),
+          "packages", s -> LicensePackage.of(s).value(),
+          "sectionTypes", s -> LicenseSectionType.of(s).value());
 
   static final List<String> DATES = List.of("expirationDate", "supportExpirationDate");
 
@@ -55,7 +76,7 @@ final class ExpectedExport {
       } else if (DATES.contains(p)) {
         OffsetDateTime e = OffsetDateTime.parse((String) expected);
         OffsetDateTime a = OffsetDateTime.parse((String) actual);
-        assertThat(a).as(where).isEqualTo(e);   // same instant and same offset
+        assertThat(a).as(where).isEqualTo(e); // same instant and same offset
       } else {
         assertThat(actual).as(where).isEqualTo(expected);
       }
@@ -76,7 +97,8 @@ final class ExpectedExport {
         Object c = canonical(p, expected);
         assertThat(cell).as(where).isEqualTo(c instanceof List<?> l ? join(l) : c);
       } else if (DATES.contains(p)) {
-        assertThat(OffsetDateTime.parse(cell)).as(where)
+        assertThat(OffsetDateTime.parse(cell))
+            .as(where)
             .isEqualTo(OffsetDateTime.parse((String) expected));
       } else if (expected instanceof Double d) {
         assertThat(Double.parseDouble(cell)).as(where).isEqualTo(d);
@@ -101,8 +123,8 @@ final class ExpectedExport {
   }
 
   /** A licence with every property, for hand-made datasets. */
-  static Map<String, Object> license(String uid, String company, String status,
-      String expiry, double units, double used) {
+  static Map<String, Object> license(
+      String uid, String company, String status, String expiry, double units, double used) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("backupServerUid", uid);
     m.put("autoUpdateEnabled", true);
@@ -131,7 +153,8 @@ final class ExpectedExport {
   }
 
   static String json(List<Map<String, Object>> licenses) {
-    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+    try (Buffer buffer = new Buffer();
+        JsonWriter w = JsonWriter.of(buffer)) {
       w.setSerializeNulls(true);
       w.jsonValue(licenses);
       w.flush();

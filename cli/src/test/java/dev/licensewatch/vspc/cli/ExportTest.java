@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** export (json, ndjson, csv), page and list against the emulator's data. */
 class ExportTest {
-  static final int COUNT = 1037;   // 11 pages of 100, the last one short
+  static final int COUNT = 1037; // 11 pages of 100, the last one short
   static VspcEmulator pascal;
   static VspcEmulator lower;
   static VspcEmulator nulls;
@@ -32,10 +32,15 @@ class ExportTest {
   @BeforeAll
   static void start() {
     pascal = VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(11).start();
-    lower = VspcEmulator.builder().token(TOKEN).licenses(300).seed(12)
-        .enumCasing(EnumCasing.LOWER_CASE).unknownEnumShare(0.2).start();
-    nulls = VspcEmulator.builder().token(TOKEN).dataset(Dataset.licenseWithNullablesNull())
-        .start();
+    lower =
+        VspcEmulator.builder()
+            .token(TOKEN)
+            .licenses(300)
+            .seed(12)
+            .enumCasing(EnumCasing.LOWER_CASE)
+            .unknownEnumShare(0.2)
+            .start();
+    nulls = VspcEmulator.builder().token(TOKEN).dataset(Dataset.licenseWithNullablesNull()).start();
     pascalData = Raw.licenses(pascal, TOKEN);
     assertThat(pascalData).hasSize(COUNT);
   }
@@ -69,14 +74,23 @@ class ExportTest {
   void exportJsonIsEveryLicenseAsTheServerSentIt() {
     Cli.Result r = Cli.run(against(pascal.baseUrl(), "export"));
     assertThat(r.code()).isZero();
-    assertThat(r.err()).isEmpty();   // no log noise, no progress when not on a terminal
+    assertThat(r.err()).isEmpty(); // no log noise, no progress when not on a terminal
     sameLicenses(pascalData, jsonArray(r.out()));
   }
 
   @Test
   void exportNdjsonWithOtherPagingSettings() {
-    Cli.Result r = Cli.run(against(pascal.baseUrl() + "/api/v3", "--page-size", "500",
-        "--concurrency", "1", "export", "--format", "NDJSON"));
+    Cli.Result r =
+        Cli.run(
+            against(
+                pascal.baseUrl() + "/api/v3",
+                "--page-size",
+                "500",
+                "--concurrency",
+                "1",
+                "export",
+                "--format",
+                "NDJSON"));
     assertThat(r.code()).isZero();
     assertThat(r.out().lines().count()).isEqualTo(COUNT);
     sameLicenses(pascalData, ndjson(r.out()));
@@ -120,8 +134,10 @@ class ExportTest {
     assertThat(json.code()).isZero();
     List<Map<String, Object>> exported = jsonArray(json.out());
     sameLicenses(raw, exported);
-    assertThat(exported.get(0)).containsEntry("expirationDate", null)
-        .containsEntry("edition", null).containsEntry("sockets", null);
+    assertThat(exported.get(0))
+        .containsEntry("expirationDate", null)
+        .containsEntry("edition", null)
+        .containsEntry("sockets", null);
     Cli.Result csv = Cli.run(against(nulls.baseUrl(), "export", "--format", "csv"));
     List<List<String>> rows = Raw.csv(csv.out());
     ExpectedExport.sameRow(raw.get(0), rows.get(1));
@@ -142,8 +158,9 @@ class ExportTest {
   @Test
   void exportToAFileReplacesItOnlyWhenComplete(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("licences.csv");
-    Cli.Result ok = Cli.run(against(pascal.baseUrl(), "export", "--format", "csv",
-        "--output", file.toString()));
+    Cli.Result ok =
+        Cli.run(
+            against(pascal.baseUrl(), "export", "--format", "csv", "--output", file.toString()));
     assertThat(ok.code()).isZero();
     assertThat(ok.out()).isEmpty();
     assertThat(Raw.csv(Files.readString(file))).hasSize(COUNT + 1);
@@ -153,14 +170,16 @@ class ExportTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Cli.Result failed = Cli.run(against("http://127.0.0.1:" + closed, "export",
-        "--output", file.toString()));
+    Cli.Result failed =
+        Cli.run(against("http://127.0.0.1:" + closed, "export", "--output", file.toString()));
     assertThat(failed.code()).isEqualTo(1);
-    assertThat(failed.err()).startsWith("vspc-licenses: error: ")
-        .contains("was not written").contains(file.toString());
+    assertThat(failed.err())
+        .startsWith("vspc-licenses: error: ")
+        .contains("was not written")
+        .contains(file.toString());
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("previous content");
     try (var files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);   // no temporary file left behind
+      assertThat(files).containsExactly(file); // no temporary file left behind
     }
   }
 
@@ -184,13 +203,27 @@ class ExportTest {
 
   @Test
   void exportToStdoutFailingMidwaySaysTheOutputIsIncomplete() {
-    try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(500)
-        .faults("520@3,520@4,520@5,520@6").start()) {
-      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--page-size", "100",
-          "export", "--format", "ndjson"));
+    try (VspcEmulator faulty =
+        VspcEmulator.builder()
+            .token(TOKEN)
+            .licenses(500)
+            .faults("520@3,520@4,520@5,520@6")
+            .start()) {
+      Cli.Result r =
+          Cli.run(
+              against(
+                  faulty.baseUrl(),
+                  "--concurrency",
+                  "1",
+                  "--page-size",
+                  "100",
+                  "export",
+                  "--format",
+                  "ndjson"));
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.out().lines()).hasSize(200);   // the pages before the failure
-      assertThat(r.err()).startsWith("vspc-licenses: error: ")
+      assertThat(r.out().lines()).hasSize(200); // the pages before the failure
+      assertThat(r.err())
+          .startsWith("vspc-licenses: error: ")
           .contains("(the output is incomplete)");
       assertThat(r.err().lines()).hasSize(1);
     }
@@ -200,23 +233,42 @@ class ExportTest {
   void progressOnlyOnATerminalAndNeverIntoLicensesOnIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("licences.ndjson");
     // Progress is for long walks (10 pages or more): 11 pages of 100 here.
-    Cli.Result toFile = Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100",
-        "export", "--format", "ndjson", "--output", file.toString()));
+    Cli.Result toFile =
+        Cli.runOnTerminal(
+            against(
+                pascal.baseUrl(),
+                "--page-size",
+                "100",
+                "export",
+                "--format",
+                "ndjson",
+                "--output",
+                file.toString()));
     assertThat(toFile.code()).isZero();
-    assertThat(toFile.err()).contains("pages fetched ", "/11")
+    assertThat(toFile.err())
+        .contains("pages fetched ", "/11")
         .endsWith("wrote " + COUNT + " licences to " + file + "\n");
     assertThat(Files.readAllLines(file)).hasSize(COUNT);
     Path one = dir.resolve("one.ndjson");
-    assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "export", "--format", "ndjson",
-        "--output", one.toString())).err()).isEqualTo("wrote 1 licence to " + one + "\n");
+    assertThat(
+            Cli.runOnTerminal(
+                    against(
+                        nulls.baseUrl(),
+                        "export",
+                        "--format",
+                        "ndjson",
+                        "--output",
+                        one.toString()))
+                .err())
+        .isEqualTo("wrote 1 licence to " + one + "\n");
 
     Cli.Result list = Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100", "list"));
     assertThat(list.err()).contains("pages fetched ").endsWith("\r\033[K");
     assertThat(list.out()).startsWith("COMPANY");
 
     // licences on the terminal: no progress mixed in; short walks: none either
-    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100", "export"))
-        .err()).isEmpty();
+    assertThat(Cli.runOnTerminal(against(pascal.baseUrl(), "--page-size", "100", "export")).err())
+        .isEmpty();
     assertThat(Cli.runOnTerminal(against(nulls.baseUrl(), "list")).err()).isEmpty();
     // not a terminal: none
     assertThat(Cli.run(against(pascal.baseUrl(), "--page-size", "100", "list")).err()).isEmpty();
@@ -226,11 +278,24 @@ class ExportTest {
 
   @Test
   void exportFailingMidwayLeavesNoFile(@TempDir Path dir) {
-    try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(500)
-        .faults("520@3,520@4,520@5,520@6").start()) {
+    try (VspcEmulator faulty =
+        VspcEmulator.builder()
+            .token(TOKEN)
+            .licenses(500)
+            .faults("520@3,520@4,520@5,520@6")
+            .start()) {
       Path file = dir.resolve("out.json");
-      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--page-size", "100",
-          "export", "--output", file.toString()));
+      Cli.Result r =
+          Cli.run(
+              against(
+                  faulty.baseUrl(),
+                  "--concurrency",
+                  "1",
+                  "--page-size",
+                  "100",
+                  "export",
+                  "--output",
+                  file.toString()));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains("was not written");
       assertThat(file).doesNotExist();
@@ -244,8 +309,9 @@ class ExportTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> page = (Map<String, Object>) Raw.json(r.out());
     assertThat(page).containsOnlyKeys("meta", "data");
-    assertThat(page.get("meta")).isEqualTo(
-        Map.of("pagingInfo", Map.of("total", (double) COUNT, "count", 100.0, "offset", 0.0)));
+    assertThat(page.get("meta"))
+        .isEqualTo(
+            Map.of("pagingInfo", Map.of("total", (double) COUNT, "count", 100.0, "offset", 0.0)));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
     sameLicenses(pascalData.subList(0, 100), data);
@@ -265,19 +331,22 @@ class ExportTest {
 
   @Test
   void listIsATableSortedByExpiryWithNeverLast() {
-    try (VspcEmulator small = VspcEmulator.builder().token(TOKEN).licenses(60).seed(3)
-        .today(LocalDate.now()).start()) {
+    try (VspcEmulator small =
+        VspcEmulator.builder().token(TOKEN).licenses(60).seed(3).today(LocalDate.now()).start()) {
       Cli.Result r = Cli.run(against(small.baseUrl(), "list"));
       assertThat(r.code()).isZero();
       assertThat(r.err()).isEmpty();
       List<String> lines = r.out().lines().toList();
-      assertThat(lines.get(0)).startsWith("COMPANY").contains("EDITION", "STATUS", "TYPE",
-          "UNITS USED/TOTAL", "EXPIRES", "DAYS LEFT");
+      assertThat(lines.get(0))
+          .startsWith("COMPANY")
+          .contains("EDITION", "STATUS", "TYPE", "UNITS USED/TOTAL", "EXPIRES", "DAYS LEFT");
       assertThat(lines).hasSize(60 + 2);
       assertThat(lines.get(61)).isEqualTo("60 licences");
       int expiresAt = lines.get(0).indexOf("EXPIRES");
-      List<String> dates = lines.subList(1, 61).stream()
-          .map(l -> l.substring(expiresAt, expiresAt + 10).trim()).toList();
+      List<String> dates =
+          lines.subList(1, 61).stream()
+              .map(l -> l.substring(expiresAt, expiresAt + 10).trim())
+              .toList();
       List<String> dated = dates.stream().filter(d -> !d.equals("never")).toList();
       assertThat(dated).isSorted();
       assertThat(dates.subList(dated.size(), dates.size())).allMatch(d -> d.equals("never"));

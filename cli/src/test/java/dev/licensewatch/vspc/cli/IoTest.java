@@ -19,16 +19,25 @@ class IoTest {
 
   @Test
   void aProcFdLinkCountsOnlyWhenItNamesATerminalDevice(@TempDir Path dir) throws IOException {
-    assertThat(Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("pts"),
-        Path.of("/dev/pts/3")))).isTrue();
-    assertThat(Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("tty"),
-        Path.of("/dev/tty1")))).isTrue();
-    assertThat(Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("pipe"),
-        Path.of("pipe:[123456]")))).isFalse();
-    assertThat(Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("log"),
-        Path.of("/var/log/run.log")))).isFalse();
-    assertThat(Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("null"),
-        Path.of("/dev/null")))).isFalse();
+    assertThat(
+            Io.isTerminalDevice(
+                Files.createSymbolicLink(dir.resolve("pts"), Path.of("/dev/pts/3"))))
+        .isTrue();
+    assertThat(
+            Io.isTerminalDevice(Files.createSymbolicLink(dir.resolve("tty"), Path.of("/dev/tty1"))))
+        .isTrue();
+    assertThat(
+            Io.isTerminalDevice(
+                Files.createSymbolicLink(dir.resolve("pipe"), Path.of("pipe:[123456]"))))
+        .isFalse();
+    assertThat(
+            Io.isTerminalDevice(
+                Files.createSymbolicLink(dir.resolve("log"), Path.of("/var/log/run.log"))))
+        .isFalse();
+    assertThat(
+            Io.isTerminalDevice(
+                Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"))))
+        .isFalse();
     // no /proc (macOS): the console decides
     assertThat(Io.isTerminalDevice(dir.resolve("absent"))).isTrue();
   }

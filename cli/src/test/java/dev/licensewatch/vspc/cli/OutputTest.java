@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code export --output} never replaces what is not a regular file: devices and FIFOs are written
  * to, links are followed, directories and sockets are refused before anything is fetched. Every
- * special file here is made inside the test's temporary directory; no system path is opened
- * ({@code /dev/stdout} and {@code /dev/stderr} are this process's own streams, never opened).
+ * special file here is made inside the test's temporary directory; no system path is opened ({@code
+ * /dev/stdout} and {@code /dev/stderr} are this process's own streams, never opened).
  */
 class OutputTest {
   static final int COUNT = 250; // 3 pages of 100
@@ -55,8 +55,8 @@ class OutputTest {
   }
 
   private static Cli.Result exportTo(Path output) {
-    return Cli.run(against(vspc.baseUrl(), "export", "--format", "ndjson", "--output",
-        output.toString()));
+    return Cli.run(
+        against(vspc.baseUrl(), "export", "--format", "ndjson", "--output", output.toString()));
   }
 
   private static void assertNdjsonOfEveryLicense(String text) {
@@ -104,13 +104,16 @@ class OutputTest {
 
     FifoReader(Path fifo) {
       this.fifo = fifo;
-      this.text = CompletableFuture.supplyAsync(() -> {
-        try {
-          return Files.readString(fifo, StandardCharsets.UTF_8); // blocks until a writer opens
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      this.text =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return Files.readString(
+                      fifo, StandardCharsets.UTF_8); // blocks until a writer opens
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
 
     String read() throws Exception {
@@ -143,14 +146,27 @@ class OutputTest {
   @Test
   void aFifoThatFailsMidwayGetsThePagesBeforeTheFailureAndTheErrorSaysSo() throws Exception {
     Path fifo = mkfifo(dir.resolve("licences.pipe"));
-    try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5)
-        .faults("520@2").start();
+    try (VspcEmulator faulty =
+            VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5).faults("520@2").start();
         FifoReader reader = new FifoReader(fifo)) {
-      Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--max-attempts",
-          "1", "--page-size", "100", "export",
-          "--format", "ndjson", "--output", fifo.toString()));
+      Cli.Result r =
+          Cli.run(
+              against(
+                  faulty.baseUrl(),
+                  "--concurrency",
+                  "1",
+                  "--max-attempts",
+                  "1",
+                  "--page-size",
+                  "100",
+                  "export",
+                  "--format",
+                  "ndjson",
+                  "--output",
+                  fifo.toString()));
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).startsWith("vspc-licenses: error: ")
+      assertThat(r.err())
+          .startsWith("vspc-licenses: error: ")
           .contains("(the output written to " + fifo + " is incomplete)");
       assertThat(reader.read().lines()).hasSize(100); // the first page
     }
@@ -160,7 +176,8 @@ class OutputTest {
 
   @Test
   void aCharacterDeviceIsWrittenToAndStaysADevice() throws Exception {
-    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")),
         "making a device node needs root (mknod); CI runs as root");
     Path device = dir.resolve("null");
     run("mknod", device.toString(), "c", "1", "3"); // the null device's numbers, in the temp dir
@@ -168,8 +185,8 @@ class OutputTest {
     try (OutputStream probe = Files.newOutputStream(device, StandardOpenOption.WRITE)) {
       probe.write('\n');
     } catch (java.nio.file.AccessDeniedException e) {
-      Assumptions.abort("the temp dir's file system is mounted nodev: its devices cannot be"
-          + " opened");
+      Assumptions.abort(
+          "the temp dir's file system is mounted nodev: its devices cannot be" + " opened");
     }
     Path link = Files.createSymbolicLink(dir.resolve("link-to-null"), device);
 
@@ -206,8 +223,9 @@ class OutputTest {
     Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
     Path target = Files.writeString(elsewhere.resolve("licences.ndjson"), "old");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
-    Path link = Files.createSymbolicLink(dir.resolve("current.ndjson"),
-        Path.of("elsewhere/licences.ndjson"));
+    Path link =
+        Files.createSymbolicLink(
+            dir.resolve("current.ndjson"), Path.of("elsewhere/licences.ndjson"));
 
     Cli.Result r = exportTo(link);
     assertThat(r.code()).as(r.err()).isZero();
@@ -222,8 +240,8 @@ class OutputTest {
 
   @Test
   void aDanglingLinkGetsItsTargetCreated() throws Exception {
-    Path link = Files.createSymbolicLink(dir.resolve("latest.ndjson"),
-        dir.resolve("2030-01-01.ndjson"));
+    Path link =
+        Files.createSymbolicLink(dir.resolve("latest.ndjson"), dir.resolve("2030-01-01.ndjson"));
     Cli.Result r = exportTo(link);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(type(link)).isEqualTo("link");
@@ -302,21 +320,37 @@ class OutputTest {
     Path file = Files.writeString(dir.resolve("licences.ndjson"), "yesterday's export\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
     Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
-    Object inode = Files.readAttributes(file,
-        BasicFileAttributes.class).fileKey();
+    Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     Path link = Files.createSymbolicLink(dir.resolve("latest"), file.getFileName());
 
     // Pages 1 and 2 arrive, then the third fails: the walk ends midway.
-    try (VspcEmulator faulty = VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5)
-        .start()) {
+    try (VspcEmulator faulty =
+        VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5).start()) {
       for (Path output : List.of(file, link)) {
         faulty.setFaults("520@3");
-        Cli.Result r = Cli.run(against(faulty.baseUrl(), "--concurrency", "1", "--max-attempts",
-            "1", "--page-size", "100", "export",
-            "--format", "ndjson", "--output", output.toString()));
+        Cli.Result r =
+            Cli.run(
+                against(
+                    faulty.baseUrl(),
+                    "--concurrency",
+                    "1",
+                    "--max-attempts",
+                    "1",
+                    "--page-size",
+                    "100",
+                    "export",
+                    "--format",
+                    "ndjson",
+                    "--output",
+                    output.toString()));
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("HTTP 520").contains(output + (output.equals(link)
-            ? " (a link to " + file + ") was not written" : " was not written"));
+        assertThat(r.err())
+            .contains("HTTP 520")
+            .contains(
+                output
+                    + (output.equals(link)
+                        ? " (a link to " + file + ") was not written"
+                        : " was not written"));
         assertThat(faulty.stats().responses(200)).as("pages before the failure").isPositive();
         faulty.resetStats();
       }
@@ -326,8 +360,7 @@ class OutputTest {
         .isEqualTo("rw-r-----");
     assertThat(Files.getLastModifiedTime(file).toInstant())
         .isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
-    assertThat(Files.readAttributes(file,
-        BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+    assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
     assertThat(type(link)).isEqualTo("link");
     assertThat(names(dir)).containsExactly("latest", "licences.ndjson");
   }

@@ -26,17 +26,20 @@ class PageTest {
   @BeforeAll
   static void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/v3/licensing/backupServers", exchange -> {
-      String query = exchange.getRequestURI().getRawQuery();
-      QUERIES.add(query == null ? "" : query);
-      byte[] body = "{\"meta\":{\"pagingInfo\":{\"total\":0,\"count\":0,\"offset\":0}},\"data\":[]}"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream os = exchange.getResponseBody()) {
-        os.write(body);
-      }
-    });
+    server.createContext(
+        "/api/v3/licensing/backupServers",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          QUERIES.add(query == null ? "" : query);
+          byte[] body =
+              "{\"meta\":{\"pagingInfo\":{\"total\":0,\"count\":0,\"offset\":0}},\"data\":[]}"
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+          }
+        });
     server.start();
   }
 
@@ -88,12 +91,14 @@ class PageTest {
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     Cli.Result limit = Cli.run(against(url, "page", "--limit", "501"));
     assertThat(limit.code()).isEqualTo(2);
-    assertThat(limit.err()).isEqualTo("vspc-licenses: error: --limit must be between 1 and 500,"
-        + " was 501; see 'vspc-licenses page --help'\n");
+    assertThat(limit.err())
+        .isEqualTo(
+            "vspc-licenses: error: --limit must be between 1 and 500,"
+                + " was 501; see 'vspc-licenses page --help'\n");
     Cli.Result offset = Cli.run(against(url, "page", "--offset", "-1"));
     assertThat(offset.code()).isEqualTo(2);
-    assertThat(offset.err()).startsWith("vspc-licenses: error: --offset must be 0 or more,"
-        + " was -1;");
+    assertThat(offset.err())
+        .startsWith("vspc-licenses: error: --offset must be 0 or more," + " was -1;");
     assertThat(QUERIES).isEmpty();
   }
 }

@@ -31,8 +31,13 @@ class QueryTest {
 
   @BeforeAll
   static void start() {
-    vspc = VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(23)
-        .today(LocalDate.of(2026, 6, 1)).start();
+    vspc =
+        VspcEmulator.builder()
+            .token(TOKEN)
+            .licenses(COUNT)
+            .seed(23)
+            .today(LocalDate.of(2026, 6, 1))
+            .start();
     all = Raw.licenses(vspc, TOKEN);
   }
 
@@ -48,7 +53,8 @@ class QueryTest {
     vspc.setAsync(AsyncAnswers.none());
   }
 
-  private static List<Map<String, Object>> where(java.util.function.Predicate<Map<String, Object>> keep) {
+  private static List<Map<String, Object>> where(
+      java.util.function.Predicate<Map<String, Object>> keep) {
     return all.stream().filter(keep).toList();
   }
 
@@ -58,7 +64,9 @@ class QueryTest {
   }
 
   private static List<LoggedRequest> licenseRequests() {
-    return vspc.requestLog().stream().filter(r -> r.path().equals(VspcEmulator.LICENSES_PATH)).toList();
+    return vspc.requestLog().stream()
+        .filter(r -> r.path().equals(VspcEmulator.LICENSES_PATH))
+        .toList();
   }
 
   @Test
@@ -66,97 +74,162 @@ class QueryTest {
     List<Map<String, Object>> expired = where(l -> "Expired".equals(l.get("status")));
     assertThat(expired).hasSizeBetween(20, COUNT / 4);
 
-    Cli.Result r = Cli.run(against(vspc.baseUrl(), "export", "--filter", "status=Expired",
-        "--columns", "company,expirationDate"));
+    Cli.Result r =
+        Cli.run(
+            against(
+                vspc.baseUrl(),
+                "export",
+                "--filter",
+                "status=Expired",
+                "--columns",
+                "company,expirationDate"));
 
     assertThat(r.code()).as(r.err()).isZero();
     List<Map<String, Object>> printed = ExportTest.jsonArray(r.out());
-    assertThat(printed).allSatisfy(row -> assertThat(row.keySet()).containsExactly("company", "expirationDate"));
-    assertThat(printed).extracting(row -> row.get("company"))
+    assertThat(printed)
+        .allSatisfy(row -> assertThat(row.keySet()).containsExactly("company", "expirationDate"));
+    assertThat(printed)
+        .extracting(row -> row.get("company"))
         .containsExactlyElementsOf(expired.stream().map(l -> l.get("company")).toList());
-    assertThat(printed).extracting(QueryTest::expiry)
+    assertThat(printed)
+        .extracting(QueryTest::expiry)
         .containsExactlyElementsOf(expired.stream().map(QueryTest::expiry).toList());
     List<LoggedRequest> requests = licenseRequests();
-    assertThat(requests).isNotEmpty().allSatisfy(request -> {
-      assertThat(request.status()).isEqualTo(200);
-      assertThat(request.queryParameter("filter")).contains("\"property\":\"status\"", "\"value\":\"Expired\"");
-      assertThat(request.queryParameter("select"))
-          .isEqualTo("[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]");
-    });
+    assertThat(requests)
+        .isNotEmpty()
+        .allSatisfy(
+            request -> {
+              assertThat(request.status()).isEqualTo(200);
+              assertThat(request.queryParameter("filter"))
+                  .contains("\"property\":\"status\"", "\"value\":\"Expired\"");
+              assertThat(request.queryParameter("select"))
+                  .isEqualTo(
+                      "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]");
+            });
     assertThat(requests.stream().mapToInt(LoggedRequest::licenses).sum())
-        .as("licences that crossed the network").isEqualTo(expired.size());
+        .as("licences that crossed the network")
+        .isEqualTo(expired.size());
     assertThat(vspc.stats().licensesServed()).isEqualTo(expired.size());
   }
 
   @Test
   void repeatedFiltersAreCombinedAndDatesAreMidnightUtc() {
     Instant cut = Instant.parse("2027-01-01T00:00:00Z");
-    List<Map<String, Object>> expected = where(l -> expiry(l) != null && expiry(l).isBefore(cut)
-        && String.valueOf(l.get("company")).toLowerCase().contains("a")
-        && !"Community".equals(l.get("type")));
-    Cli.Result r = Cli.run(against(vspc.baseUrl(), "export", "--format", "ndjson",
-        "--filter", "expirationDate<2027-01-01", "--filter", "company~A", "--filter", "type!=community"));
+    List<Map<String, Object>> expected =
+        where(
+            l ->
+                expiry(l) != null
+                    && expiry(l).isBefore(cut)
+                    && String.valueOf(l.get("company")).toLowerCase().contains("a")
+                    && !"Community".equals(l.get("type")));
+    Cli.Result r =
+        Cli.run(
+            against(
+                vspc.baseUrl(),
+                "export",
+                "--format",
+                "ndjson",
+                "--filter",
+                "expirationDate<2027-01-01",
+                "--filter",
+                "company~A",
+                "--filter",
+                "type!=community"));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(ExportTest.ndjson(r.out())).extracting(l -> l.get("backupServerUid"))
+    assertThat(ExportTest.ndjson(r.out()))
+        .extracting(l -> l.get("backupServerUid"))
         .containsExactlyElementsOf(expected.stream().map(l -> l.get("backupServerUid")).toList());
   }
 
   @Test
   void sortIsTheServersAndListKeepsIt() {
-    Cli.Result r = Cli.run(against(vspc.baseUrl(), "export", "--format", "csv",
-        "--filter", "status=Warning|Expired", "--sort", "-expirationDate,company",
-        "--columns", "company,status,expirationDate"));
+    Cli.Result r =
+        Cli.run(
+            against(
+                vspc.baseUrl(),
+                "export",
+                "--format",
+                "csv",
+                "--filter",
+                "status=Warning|Expired",
+                "--sort",
+                "-expirationDate,company",
+                "--columns",
+                "company,status,expirationDate"));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).isEqualTo("company,status,expirationDate");
-    List<Map<String, Object>> expected = where(l -> "Warning".equals(l.get("status")) || "Expired".equals(l.get("status")))
-        .stream().sorted(Comparator.comparing(QueryTest::expiry, Comparator.nullsLast(Comparator.reverseOrder())))
-        .toList();
+    List<Map<String, Object>> expected =
+        where(l -> "Warning".equals(l.get("status")) || "Expired".equals(l.get("status"))).stream()
+            .sorted(
+                Comparator.comparing(
+                    QueryTest::expiry, Comparator.nullsLast(Comparator.reverseOrder())))
+            .toList();
     assertThat(lines).hasSize(expected.size() + 1);
-    assertThat(lines.subList(1, lines.size())).extracting(line -> {
-      String date = line.substring(line.lastIndexOf(',') + 1);
-      return date.isEmpty() ? null : OffsetDateTime.parse(date).toInstant();
-    }).containsExactlyElementsOf(expected.stream().map(QueryTest::expiry).toList());
+    assertThat(lines.subList(1, lines.size()))
+        .extracting(
+            line -> {
+              String date = line.substring(line.lastIndexOf(',') + 1);
+              return date.isEmpty() ? null : OffsetDateTime.parse(date).toInstant();
+            })
+        .containsExactlyElementsOf(expected.stream().map(QueryTest::expiry).toList());
 
-    Cli.Result list = Cli.run(against(vspc.baseUrl(), "list", "--filter", "status=Expired", "--sort", "company"));
-    List<String> companies = list.out().lines().skip(1).filter(line -> !line.endsWith("licences"))
-        .map(line -> line.split("\\s{2,}")[0]).toList();
+    Cli.Result list =
+        Cli.run(against(vspc.baseUrl(), "list", "--filter", "status=Expired", "--sort", "company"));
+    List<String> companies =
+        list.out()
+            .lines()
+            .skip(1)
+            .filter(line -> !line.endsWith("licences"))
+            .map(line -> line.split("\\s{2,}")[0])
+            .toList();
     assertThat(companies).isSortedAccordingTo(Comparator.naturalOrder()).isNotEmpty();
   }
 
   @Test
   void checkLooksOnlyAtWhatTheFilterKeeps() {
     long community = where(l -> "Community".equals(l.get("type"))).size();
-    Cli.Result r = Cli.run(against(vspc.baseUrl(), "check", "--filter", "type=Community",
-        "--now", "2026-06-01"));
+    Cli.Result r =
+        Cli.run(
+            against(vspc.baseUrl(), "check", "--filter", "type=Community", "--now", "2026-06-01"));
     assertThat(r.out()).contains("licenses=" + community + " ");
   }
 
   @Test
   void aQueuedAnswerIsFollowed() {
     vspc.setAsync(AsyncAnswers.parse("succeed:1"));
-    Cli.Result r = Cli.run(against(vspc.baseUrl(), "export", "--filter", "status=Unknown", "--columns", "company"));
+    Cli.Result r =
+        Cli.run(
+            against(
+                vspc.baseUrl(), "export", "--filter", "status=Unknown", "--columns", "company"));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(ExportTest.jsonArray(r.out())).hasSize(where(l -> "Unknown".equals(l.get("status"))).size());
+    assertThat(ExportTest.jsonArray(r.out()))
+        .hasSize(where(l -> "Unknown".equals(l.get("status"))).size());
     assertThat(vspc.requestLog()).extracting(LoggedRequest::status).contains(202);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "--filter|expiryDate<2027-01-01|bad --filter 'expiryDate<2027-01-01': unknown property 'expiryDate' in filter; licences have backupServerUid,",
-      "--filter|status|bad --filter 'status' is not PROPERTY OPERATOR VALUE",
-      "--filter|status=|bad --filter 'status=' has no value after =",
-      "--filter|expirationDate<soon|bad --filter 'expirationDate<soon': lessThan on 'expirationDate' needs a date-time with an offset",
-      "--filter|units~5|bad --filter 'units~5': contains needs a string or a list, but 'units' is a number",
-      "--filter|status<null|bad --filter 'status<null': null goes alone, with = or !=",
-      "--sort|-expiry|bad --sort '-expiry': unknown property 'expiry' in sort",
-      "--sort|company,,status|bad --sort 'company,,status': an empty property name",
-      "--columns|company,nope|bad --columns: unknown property 'nope' in select"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--filter|expiryDate<2027-01-01|bad --filter 'expiryDate<2027-01-01': unknown property 'expiryDate' in filter; licences have backupServerUid,",
+        "--filter|status|bad --filter 'status' is not PROPERTY OPERATOR VALUE",
+        "--filter|status=|bad --filter 'status=' has no value after =",
+        "--filter|expirationDate<soon|bad --filter 'expirationDate<soon': lessThan on 'expirationDate' needs a date-time with an offset",
+        "--filter|units~5|bad --filter 'units~5': contains needs a string or a list, but 'units' is a number",
+        "--filter|status<null|bad --filter 'status<null': null goes alone, with = or !=",
+        "--sort|-expiry|bad --sort '-expiry': unknown property 'expiry' in sort",
+        "--sort|company,,status|bad --sort 'company,,status': an empty property name",
+        "--columns|company,nope|bad --columns: unknown property 'nope' in select"
+      })
   void aBadExpressionIsAUsageErrorNamingIt(String option, String value, String message) {
     String command = option.equals("--columns") ? "export" : "list";
     Cli.Result r = Cli.run(against(vspc.baseUrl(), command, option, value));
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).startsWith("vspc-licenses: error: " + message).contains("see 'vspc-licenses " + command + " --help'");
+    assertThat(r.err())
+        .startsWith("vspc-licenses: error: " + message)
+        .contains("see 'vspc-licenses " + command + " --help'");
     assertThat(r.err().lines()).hasSize(1);
     assertThat(vspc.requestLog()).as("nothing sent").isEmpty();
   }
@@ -165,18 +238,25 @@ class QueryTest {
   void forCheckABadExpressionIsUnknown() {
     Cli.Result r = Cli.run(against(vspc.baseUrl(), "check", "--filter", "statuz=Expired"));
     assertThat(r.code()).isEqualTo(CheckCommand.UNKNOWN);
-    assertThat(r.out()).startsWith("LICENSES UNKNOWN - bad --filter 'statuz=Expired': unknown property 'statuz'");
+    assertThat(r.out())
+        .startsWith("LICENSES UNKNOWN - bad --filter 'statuz=Expired': unknown property 'statuz'");
   }
 
   @Test
   void theHelpExplainsTheSyntaxWithExamples() {
     for (String command : List.of("list", "export", "check")) {
       String help = Cli.run(command, "--help").out();
-      assertThat(help).contains("--filter=EXPR", "--sort=[-]PROP[,...]",
-          "Filters: --filter PROPERTY OPERATOR VALUE", "--filter 'expirationDate<2027-01-01'",
-          "a|b means a or b", "--sort -expirationDate,company");
+      assertThat(help)
+          .contains(
+              "--filter=EXPR",
+              "--sort=[-]PROP[,...]",
+              "Filters: --filter PROPERTY OPERATOR VALUE",
+              "--filter 'expirationDate<2027-01-01'",
+              "a|b means a or b",
+              "--sort -expirationDate,company");
     }
-    assertThat(Cli.run("export", "--help").out()).contains("--columns=PROP",
-        "export --filter status=Expired --columns company,expirationDate");
+    assertThat(Cli.run("export", "--help").out())
+        .contains(
+            "--columns=PROP", "export --filter status=Expired --columns company,expirationDate");
   }
 }

@@ -23,13 +23,16 @@ final class Raw {
     List<Map<String, Object>> all = new ArrayList<>();
     int offset = 0;
     while (true) {
-      Map<String, Object> page = (Map<String, Object>) json(get(emulator.licensesUrl()
-          + "?limit=500&offset=" + offset, token));
+      Map<String, Object> page =
+          (Map<String, Object>)
+              json(get(emulator.licensesUrl() + "?limit=500&offset=" + offset, token));
       List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
       all.addAll(data);
       offset += data.size();
-      double total = (Double) ((Map<String, Object>) ((Map<String, Object>) page.get("meta"))
-          .get("pagingInfo")).get("total");
+      double total =
+          (Double)
+              ((Map<String, Object>) ((Map<String, Object>) page.get("meta")).get("pagingInfo"))
+                  .get("total");
       if (data.isEmpty() || offset >= total) {
         return all;
       }
@@ -38,8 +41,10 @@ final class Raw {
 
   static String get(String url, String token) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-          .header("Authorization", "Bearer " + token).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Authorization", "Bearer " + token)
+              .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code vspc-licenses} command of the root README and of cli/README.md runs as written:
- * against an emulator for the ones that name a server through VSPC_URL and VSPC_TOKEN, on their
- * own for {@code --demo}. Only the server, the files they write (in a temp dir) and the token are
- * the test's own, so the READMEs cannot drift from the program.
+ * against an emulator for the ones that name a server through VSPC_URL and VSPC_TOKEN, on their own
+ * for {@code --demo}. Only the server, the files they write (in a temp dir) and the token are the
+ * test's own, so the READMEs cannot drift from the program.
  */
 class ReadmeCommandsTest {
   private static final Path ROOT = Path.of("..");
@@ -45,7 +45,9 @@ class ReadmeCommandsTest {
 
         if (command.contains("check")) {
           assertThat(r.code()).as(command + "\n" + r.all()).isBetween(0, 2);
-          assertThat(r.out()).as(command.toString()).containsPattern("^LICENSES (OK|WARNING|CRITICAL) - ");
+          assertThat(r.out())
+              .as(command.toString())
+              .containsPattern("^LICENSES (OK|WARNING|CRITICAL) - ");
         } else {
           assertThat(r.code()).as(command + "\n" + r.all()).isZero();
         }
@@ -58,7 +60,9 @@ class ReadmeCommandsTest {
           assertThat(Files.readString(file)).as(command.toString()).contains("<testsuites ");
         }
         if (command.contains("--columns")) {
-          assertThat(r.out()).as(command.toString()).contains("\"company\"")
+          assertThat(r.out())
+              .as(command.toString())
+              .contains("\"company\"")
               .doesNotContain("\"backupServerUid\"");
         }
       }

@@ -21,33 +21,65 @@ class ThrottlingTest {
 
   @Test
   void concurrency16AgainstALimitOf2ExportsEveryLicenseOnceAndVerboseSaysTheWindowNarrowed() {
-    try (VspcEmulator vspc = VspcEmulator.builder().token(TOKEN).licenses(1000).seed(3)
-        .throttling("simultaneous=2").latency(Duration.ofMillis(10)).start()) {
-      List<Object> served = Raw.licenses(vspc, TOKEN).stream()
-          .map(l -> l.get("backupServerUid")).collect(Collectors.toList());
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .token(TOKEN)
+            .licenses(1000)
+            .seed(3)
+            .throttling("simultaneous=2")
+            .latency(Duration.ofMillis(10))
+            .start()) {
+      List<Object> served =
+          Raw.licenses(vspc, TOKEN).stream()
+              .map(l -> l.get("backupServerUid"))
+              .collect(Collectors.toList());
       vspc.resetStats();
-      Cli.Result r = Cli.run(against(vspc.baseUrl(), "--concurrency", "16", "--page-size", "50",
-          "--verbose", "export", "--format", "ndjson"));
+      Cli.Result r =
+          Cli.run(
+              against(
+                  vspc.baseUrl(),
+                  "--concurrency",
+                  "16",
+                  "--page-size",
+                  "50",
+                  "--verbose",
+                  "export",
+                  "--format",
+                  "ndjson"));
       assertThat(r.code()).as(r.err()).isZero();
-      List<Object> exported = ExportTest.ndjson(r.out()).stream()
-          .map(l -> l.get("backupServerUid")).collect(Collectors.toList());
+      List<Object> exported =
+          ExportTest.ndjson(r.out()).stream()
+              .map(l -> l.get("backupServerUid"))
+              .collect(Collectors.toList());
       assertThat(exported).containsExactlyElementsOf(served); // each once, in order
       long throttled = vspc.stats().responses(429);
       assertThat(throttled).isPositive();
       assertThat(r.err()).contains("pages in flight 16 -> 8: the server throttled a request");
-      System.out.println("[throttling] export at --concurrency 16, simultaneous=2, 20 pages: "
-          + throttled + " 429s");
+      System.out.println(
+          "[throttling] export at --concurrency 16, simultaneous=2, 20 pages: "
+              + throttled
+              + " 429s");
     }
   }
 
   @Test
   void aThrottleLongerThanTheTimeoutFailsAtOnceSayingSo() {
-    try (VspcEmulator vspc = VspcEmulator.builder().token(TOKEN).licenses(250)
-        .throttling("per-period=1/60s").start()) {
-      Cli.Result r = Cli.run(against(vspc.baseUrl(), "--timeout", "2", "--concurrency", "1",
-          "--page-size", "100", "export"));
+    try (VspcEmulator vspc =
+        VspcEmulator.builder().token(TOKEN).licenses(250).throttling("per-period=1/60s").start()) {
+      Cli.Result r =
+          Cli.run(
+              against(
+                  vspc.baseUrl(),
+                  "--timeout",
+                  "2",
+                  "--concurrency",
+                  "1",
+                  "--page-size",
+                  "100",
+                  "export"));
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).startsWith("vspc-licenses: error: HTTP 429 from GET ")
+      assertThat(r.err())
+          .startsWith("vspc-licenses: error: HTTP 429 from GET ")
           .contains("the next retry would pass the 2 s deadline")
           .contains("try again later, or raise --timeout");
       assertThat(r.err().lines()).hasSize(1);

@@ -20,16 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code vspc-licenses} command of docs/verify.md (the shell examples and the CI jobs) is
- * run as written against an emulator, so that the page cannot drift from the program. Only the
- * server (VSPC_URL, VSPC_TOKEN), relative files (made in a temp dir) and the emulator's port are
- * the test's own.
+ * Every {@code vspc-licenses} command of docs/verify.md (the shell examples and the CI jobs) is run
+ * as written against an emulator, so that the page cannot drift from the program. Only the server
+ * (VSPC_URL, VSPC_TOKEN), relative files (made in a temp dir) and the emulator's port are the
+ * test's own.
  */
 class VerifyDocsTest {
   private static final Path PAGE = Path.of("docs/verify.md");
   private static final Pattern FENCE = Pattern.compile("```(sh|yaml)\\n(.*?)```", Pattern.DOTALL);
-  private static final Set<String> FILE_OPTIONS = Set.of("--junit", "--low-role-token-file",
-      "--token-file", "--server-definition", "--ca-cert", "--output");
+  private static final Set<String> FILE_OPTIONS =
+      Set.of(
+          "--junit",
+          "--low-role-token-file",
+          "--token-file",
+          "--server-definition",
+          "--ca-cert",
+          "--output");
 
   /** A command line of the page: environment assignments, arguments, a stdout redirect. */
   record Command(Map<String, String> env, List<String> args, String redirect) {}
@@ -44,8 +50,11 @@ class VerifyDocsTest {
         if (at < 0 || line.trim().startsWith("#")) {
           continue;
         }
-        String prefix = line.substring(0, at).replaceFirst("^\\s*(-\\s+|run:\\s+)?", "")
-            .replace("./", "").trim();
+        String prefix =
+            line.substring(0, at)
+                .replaceFirst("^\\s*(-\\s+|run:\\s+)?", "")
+                .replace("./", "")
+                .trim();
         String rest = line.substring(at + "vspc-licenses ".length()).replaceAll("\\s+#.*$", "");
         Map<String, String> env = new HashMap<>();
         for (String assignment : prefix.isEmpty() ? new String[0] : prefix.split("\\s+")) {
@@ -75,8 +84,11 @@ class VerifyDocsTest {
   }
 
   private static String document() throws IOException {
-    try (InputStream in = Objects.requireNonNull(VerifyDocsTest.class.getClassLoader()
-        .getResourceAsStream("openapi/vspc-licensing-v3.yaml"))) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            VerifyDocsTest.class
+                .getClassLoader()
+                .getResourceAsStream("openapi/vspc-licensing-v3.yaml"))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -85,17 +97,25 @@ class VerifyDocsTest {
   void everyVerifyCommandOfThePageRunsAsWritten(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("readonly.token"), Cli.READ_ONLY_TOKEN + "\n");
     Files.writeString(dir.resolve("vspc-swagger.json"), document());
-    List<Command> verifies = commands().stream()
-        .filter(c -> c.args().contains("verify") && !c.args().contains("--url")).toList();
+    List<Command> verifies =
+        commands().stream()
+            .filter(c -> c.args().contains("verify") && !c.args().contains("--url"))
+            .toList();
     assertThat(verifies).as("verify commands of the page").hasSizeGreaterThanOrEqualTo(7);
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(60).token(Cli.TOKEN)
-        .token(Cli.READ_ONLY_TOKEN, "Read-only User").start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(60)
+            .token(Cli.TOKEN)
+            .token(Cli.READ_ONLY_TOKEN, "Read-only User")
+            .start()) {
       for (Command command : verifies) {
         Map<String, String> env = Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN);
         Cli.Result r = Cli.run(env, inDir(command.args(), dir));
         assertThat(r.code()).as(command + "\n" + r.all()).isZero();
         if (command.redirect() != null) {
-          assertThat(r.out()).as(command.toString()).startsWith("{")
+          assertThat(r.out())
+              .as(command.toString())
+              .startsWith("{")
               .contains("\"outcome\" : \"conforms\"");
         } else {
           assertThat(r.out()).as(command.toString()).contains("\nCONFORMS - ");
@@ -116,8 +136,8 @@ class VerifyDocsTest {
   @Test
   void theTryItByHandExampleShowsTheBreaks() throws Exception {
     List<Command> commands = commands();
-    Command emulator = commands.stream().filter(c -> c.args().get(0).equals("emulator"))
-        .findFirst().orElseThrow();
+    Command emulator =
+        commands.stream().filter(c -> c.args().get(0).equals("emulator")).findFirst().orElseThrow();
     Command verify = commands.get(commands.indexOf(emulator) + 1);
     List<String> args = new ArrayList<>(emulator.args());
     args.set(args.indexOf("--port") + 1, "0"); // tests bind free ports only
@@ -128,8 +148,11 @@ class VerifyDocsTest {
       verifyArgs.set(verifyArgs.indexOf("--url") + 1, running.url);
       Cli.Result r = Cli.run(verify.env(), verifyArgs.toArray(String[]::new));
       assertThat(r.code()).as(r.all()).isEqualTo(1);
-      assertThat(r.out()).contains("  FAIL  document.body: ", "  FAIL  paging.total-stable: ",
-          "  PASS  auth.low-role: ");
+      assertThat(r.out())
+          .contains(
+              "  FAIL  document.body: ",
+              "  FAIL  paging.total-stable: ",
+              "  PASS  auth.low-role: ");
     }
   }
 }

@@ -18,10 +18,10 @@ import retrofit2.Response;
 /**
  * Follows a 202 answer: the server queued the request as an asynchronous action named by the
  * answer's {@code Location}. Polls the action, with growing waits, until it is no longer running,
- * then reads its result, all within the request's deadline. A poll that fails the way a request
- * may be retried (I/O, 408, 429, 5xx) is just a poll that learnt nothing: the next one follows
- * after the next wait (or the server's {@code Retry-After}). Polls send no {@code X-Request-id}:
- * the queued request's id belongs to that request, and a server that de-duplicates by it must not
+ * then reads its result, all within the request's deadline. A poll that fails the way a request may
+ * be retried (I/O, 408, 429, 5xx) is just a poll that learnt nothing: the next one follows after
+ * the next wait (or the server's {@code Retry-After}). Polls send no {@code X-Request-id}: the
+ * queued request's id belongs to that request, and a server that de-duplicates by it must not
  * answer a poll with the queued 202.
  */
 final class AsyncActions {
@@ -32,7 +32,10 @@ final class AsyncActions {
   private final JsonAdapter<ErrorResponse> errorAdapter;
   private final VspcLicensingClient.Settings settings;
 
-  AsyncActions(AsyncActionsApi api, Decoding decoding, JsonAdapter<ErrorResponse> errorAdapter,
+  AsyncActions(
+      AsyncActionsApi api,
+      Decoding decoding,
+      JsonAdapter<ErrorResponse> errorAdapter,
       VspcLicensingClient.Settings settings) {
     this.api = api;
     this.decoding = decoding;
@@ -41,15 +44,19 @@ final class AsyncActions {
   }
 
   /** What the request this follows is: where it went and how to stop. */
-  record Queued(String where, String requestId, long deadline, Requests.Cancellation cancellation,
+  record Queued(
+      String where,
+      String requestId,
+      long deadline,
+      Requests.Cancellation cancellation,
       BooleanSupplier closed) {}
 
   /**
-   * The page the action's result holds, decoded in {@code context} (the queued request's: strict
-   * or lenient, with its selection).
+   * The page the action's result holds, decoded in {@code context} (the queued request's: strict or
+   * lenient, with its selection).
    */
-  BackupServerLicenseCollection follow(@Nullable String location, Queued queued,
-      Decoding.Context context) {
+  BackupServerLicenseCollection follow(
+      @Nullable String location, Queued queued, Decoding.Context context) {
     UUID actionId = actionId(location, queued);
     String action = "asynchronous action " + actionId;
     log.debug("{} was queued as {} (request id {})", queued.where(), action, queued.requestId());
@@ -71,23 +78,41 @@ final class AsyncActions {
           serverWait = result.retryAfter(); // not readable yet: poll again
         }
         case "failed" -> throw failed(actionId, queued);
-        case "canceled" -> throw new VspcAsyncActionException(queued.where() + " was queued as "
-            + action + ", which was canceled; the request was not answered", 202, List.of(),
-            queued.requestId(), actionId.toString(), status);
-        default -> { } // running, or a stage this version does not know
+        case "canceled" ->
+            throw new VspcAsyncActionException(
+                queued.where()
+                    + " was queued as "
+                    + action
+                    + ", which was canceled; the request was not answered",
+                202,
+                List.of(),
+                queued.requestId(),
+                actionId.toString(),
+                status);
+        default -> {} // running, or a stage this version does not know
       }
     }
   }
 
   /** Sleeps before the next poll, or gives up when the wait would pass the deadline. */
-  private void waitOrGiveUp(Duration pause, @Nullable Duration serverWait, String status,
-      String action, Queued queued) {
+  private void waitOrGiveUp(
+      Duration pause, @Nullable Duration serverWait, String status, String action, Queued queued) {
     Duration wait = serverWait != null && serverWait.compareTo(pause) > 0 ? serverWait : pause;
     if (wait.toNanos() >= queued.deadline() - settings.sleeper.nanoTime()) {
-      throw new VspcAsyncActionException(queued.where() + " was queued as " + action
-          + ", which was still " + status + " when the " + settings.deadline.toSeconds()
-          + " s deadline came", 202, List.of(), queued.requestId(),
-          action.substring(action.lastIndexOf(' ') + 1), status);
+      throw new VspcAsyncActionException(
+          queued.where()
+              + " was queued as "
+              + action
+              + ", which was still "
+              + status
+              + " when the "
+              + settings.deadline.toSeconds()
+              + " s deadline came",
+          202,
+          List.of(),
+          queued.requestId(),
+          action.substring(action.lastIndexOf(' ') + 1),
+          status);
     }
     try {
       settings.sleeper.sleep(wait);
@@ -101,7 +126,9 @@ final class AsyncActions {
   }
 
   /** What one poll learnt: the action's status, the page, and a wait the server asked for. */
-  private record Poll(@Nullable String status, @Nullable BackupServerLicenseCollection page,
+  private record Poll(
+      @Nullable String status,
+      @Nullable BackupServerLicenseCollection page,
       @Nullable Duration retryAfter) {
     static final Poll NOTHING = new Poll(null, null, null);
   }
@@ -109,10 +136,14 @@ final class AsyncActions {
   private Poll readStatus(UUID actionId, Queued queued) {
     Call<AsyncActionResponse> call = api.getAsyncAction(actionId, settings.clientVersion, null);
     Decoding.Context strict = new Decoding.Context(true, queued.requestId(), LicenseQuery.all());
-    return execute(call, queued, strict, body -> {
-      AsyncActionStatus status = body.data() == null ? null : body.data().status();
-      return new Poll(status == null ? null : status.value(), null, null);
-    });
+    return execute(
+        call,
+        queued,
+        strict,
+        body -> {
+          AsyncActionStatus status = body.data() == null ? null : body.data().status();
+          return new Poll(status == null ? null : status.value(), null, null);
+        });
   }
 
   private Poll readResult(UUID actionId, Queued queued, Decoding.Context context) {
@@ -121,7 +152,10 @@ final class AsyncActions {
     return execute(call, queued, context, page -> new Poll(null, page, null));
   }
 
-  private <T> Poll execute(Call<T> call, Queued queued, Decoding.Context context,
+  private <T> Poll execute(
+      Call<T> call,
+      Queued queued,
+      Decoding.Context context,
       java.util.function.Function<T, Poll> ok) {
     String where = Failures.where(call.request());
     if (!queued.cancellation().track(call) || queued.closed().getAsBoolean()) {
@@ -137,20 +171,37 @@ final class AsyncActions {
       }
       Failures.HttpFailure failure = Failures.read(response, errorAdapter);
       if (failure.status == 404) {
-        throw new VspcAsyncActionException(failure.describe() + "; the asynchronous action of "
-            + queued.where() + " or its result is no longer kept (the server keeps results for"
-            + " about 5 minutes)", 404, failure.errors, queued.requestId(),
-            lastSegment(call.request().url().encodedPath()), "Succeed");
+        throw new VspcAsyncActionException(
+            failure.describe()
+                + "; the asynchronous action of "
+                + queued.where()
+                + " or its result is no longer kept (the server keeps results for"
+                + " about 5 minutes)",
+            404,
+            failure.errors,
+            queued.requestId(),
+            lastSegment(call.request().url().encodedPath()),
+            "Succeed");
       }
       if (!failure.retryable()) {
-        throw Failures.toException(failure, queued.requestId(), " (following " + queued.where() + ")");
+        throw Failures.toException(
+            failure, queued.requestId(), " (following " + queued.where() + ")");
       }
       log.debug("{}: HTTP {}, polling again", where, failure.status);
       return new Poll(null, null, failure.retryAfter);
     } catch (Decoding.ContractSignal signal) {
-      throw new VspcContractException("response from " + where + " breaks the API document at "
-          + Failures.oneLine(signal.jsonPath) + ": " + Failures.oneLine(signal.problem), 200,
-          signal.jsonPath, signal.identity, queued.requestId(), signal);
+      throw new VspcContractException(
+          "response from "
+              + where
+              + " breaks the API document at "
+              + Failures.oneLine(signal.jsonPath)
+              + ": "
+              + Failures.oneLine(signal.problem),
+          200,
+          signal.jsonPath,
+          signal.identity,
+          queued.requestId(),
+          signal);
     } catch (Interceptors.UnexpectedSuccess e) {
       return Poll.NOTHING; // 202 again: not ready
     } catch (IOException e) {
@@ -178,8 +229,14 @@ final class AsyncActions {
       Call<BackupServerLicenseCollection> call =
           api.getAsyncActionResult(actionId, settings.clientVersion, null);
       if (queued.cancellation().track(call)) {
-        call.timeout().timeout(Math.max(1, Math.min(settings.callTimeout.toNanos(),
-            queued.deadline() - settings.sleeper.nanoTime())), TimeUnit.NANOSECONDS);
+        call.timeout()
+            .timeout(
+                Math.max(
+                    1,
+                    Math.min(
+                        settings.callTimeout.toNanos(),
+                        queued.deadline() - settings.sleeper.nanoTime())),
+                TimeUnit.NANOSECONDS);
         Response<BackupServerLicenseCollection> response = call.execute();
         if (response.code() != 200) {
           Failures.HttpFailure failure = Failures.read(response, errorAdapter);
@@ -190,11 +247,24 @@ final class AsyncActions {
     } catch (IOException | RuntimeException e) {
       log.debug("could not read why asynchronous action {} failed: {}", actionId, e.toString());
     }
-    String why = errors.isEmpty() ? "" : ": " + Failures.oneLine(errors.get(0).message() == null
-        ? "(no message)" : errors.get(0).message());
-    return new VspcAsyncActionException(queued.where() + " was queued as asynchronous action "
-        + actionId + ", which failed" + why + "; the request was not answered", status, errors,
-        queued.requestId(), actionId.toString(), "Failed");
+    String why =
+        errors.isEmpty()
+            ? ""
+            : ": "
+                + Failures.oneLine(
+                    errors.get(0).message() == null ? "(no message)" : errors.get(0).message());
+    return new VspcAsyncActionException(
+        queued.where()
+            + " was queued as asynchronous action "
+            + actionId
+            + ", which failed"
+            + why
+            + "; the request was not answered",
+        status,
+        errors,
+        queued.requestId(),
+        actionId.toString(),
+        "Failed");
   }
 
   /** The wait before poll n: the backoff's first wait, doubling, up to the backoff's longest. */
@@ -207,10 +277,15 @@ final class AsyncActions {
   private static UUID actionId(@Nullable String location, Queued queued) {
     String segment = location == null ? "" : lastSegment(location.replaceFirst("[?#].*$", ""));
     if (location == null || !location.contains("asyncActions/") || !isUuid(segment)) {
-      throw new VspcServerException("HTTP 202 from " + queued.where() + ": the server queued the"
-          + " request but its Location " + (location == null ? "is missing" : "'"
-          + Failures.oneLine(location) + "' does not name an asynchronous action")
-          + "; expected .../api/v3/asyncActions/{actionId}",
+      throw new VspcServerException(
+          "HTTP 202 from "
+              + queued.where()
+              + ": the server queued the"
+              + " request but its Location "
+              + (location == null
+                  ? "is missing"
+                  : "'" + Failures.oneLine(location) + "' does not name an asynchronous action")
+              + "; expected .../api/v3/asyncActions/{actionId}",
           VspcException.Answer.none(202, queued.requestId()));
     }
     return UUID.fromString(segment);
@@ -223,11 +298,14 @@ final class AsyncActions {
   }
 
   private static boolean isUuid(String text) {
-    return text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    return text.matches(
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   }
 
   private static VspcIoException stopped(String where, Queued queued) {
-    return Failures.stopped((queued.closed().getAsBoolean() ? "the client was closed: "
-        : "cancelled: ") + where, queued.requestId(), null);
+    return Failures.stopped(
+        (queued.closed().getAsBoolean() ? "the client was closed: " : "cancelled: ") + where,
+        queued.requestId(),
+        null);
   }
 }

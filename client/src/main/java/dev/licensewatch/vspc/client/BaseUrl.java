@@ -17,16 +17,20 @@ final class BaseUrl {
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
       throw new IllegalArgumentException(
-          "baseUrl is not an http(s) URL: '" + text + "' (expected e.g. https://vspc.example.com:1280)");
+          "baseUrl is not an http(s) URL: '"
+              + text
+              + "' (expected e.g. https://vspc.example.com:1280)");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       // They would not be used (VSPC takes a bearer token) but would show in logs and toString.
       throw new IllegalArgumentException(
-          "baseUrl must not contain a user name or password: " + url.redact()
+          "baseUrl must not contain a user name or password: "
+              + url.redact()
               + " (give the token with token(...) or tokenProvider(...))");
     }
     if (url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.redact());
+      throw new IllegalArgumentException(
+          "baseUrl must not have a query or fragment: " + url.redact());
     }
     if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
       throw new IllegalArgumentException(

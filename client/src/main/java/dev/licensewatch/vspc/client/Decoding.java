@@ -21,8 +21,8 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Decodes response bodies straight from the socket with the generated adapters, and tells
- * transport failures (retryable) from bodies that break the document (not retryable).
+ * Decodes response bodies straight from the socket with the generated adapters, and tells transport
+ * failures (retryable) from bodies that break the document (not retryable).
  */
 final class Decoding extends Converter.Factory {
   private final Moshi moshi;
@@ -61,7 +61,8 @@ final class Decoding extends Converter.Factory {
       if (strict) {
         throw new ContractSignal(jsonPath, message, identity, null);
       }
-      violations.add(new ContractViolation(jsonPath, Failures.oneLine(message), identity, requestId));
+      violations.add(
+          new ContractViolation(jsonPath, Failures.oneLine(message), identity, requestId));
     }
   }
 
@@ -73,7 +74,8 @@ final class Decoding extends Converter.Factory {
     final String problem;
     final @Nullable String identity;
 
-    ContractSignal(String jsonPath, String problem, @Nullable String identity, @Nullable Throwable cause) {
+    ContractSignal(
+        String jsonPath, String problem, @Nullable String identity, @Nullable Throwable cause) {
       super(jsonPath + ": " + problem, cause, false, false);
       this.jsonPath = jsonPath;
       this.problem = problem;
@@ -102,9 +104,11 @@ final class Decoding extends Converter.Factory {
       context = new Context(true, "none", LicenseQuery.all());
     }
     MediaType contentType = body.contentType();
-    if (contentType != null && !contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+    if (contentType != null
+        && !contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
       body.close();
-      throw new ContractSignal("$", "expected a JSON body but Content-Type was " + contentType, null, null);
+      throw new ContractSignal(
+          "$", "expected a JSON body but Content-Type was " + contentType, null, null);
     }
     GuardedSource guarded = new GuardedSource(body.source(), maxBodyBytes);
     try (body; // closed with the source, whatever happens
@@ -115,14 +119,16 @@ final class Decoding extends Converter.Factory {
       try {
         value = adapter.fromJson(reader);
         if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-          throw new ContractSignal(reader.getPath(), "unexpected data after the JSON document", null, null);
+          throw new ContractSignal(
+              reader.getPath(), "unexpected data after the JSON document", null, null);
         }
       } catch (IOException | JsonDataException e) {
         if (guarded.transportFailure != null) {
           throw guarded.transportFailure; // the connection failed: retryable
         }
         if (guarded.tooLarge) {
-          throw new ContractSignal("$", "response body is larger than the limit of " + maxBodyBytes + " bytes", null, e);
+          throw new ContractSignal(
+              "$", "response body is larger than the limit of " + maxBodyBytes + " bytes", null, e);
         }
         throw new ContractSignal(pathOf(reader), describe(e), null, e);
       }

@@ -22,10 +22,13 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 
-/** Turns HTTP error responses and I/O failures into the typed exceptions, with one-line messages. */
+/**
+ * Turns HTTP error responses and I/O failures into the typed exceptions, with one-line messages.
+ */
 final class Failures {
   static final String ROLES =
-      String.join(", ", VspcPermissionException.LICENSING_ROLES.subList(0, 2)) + " or "
+      String.join(", ", VspcPermissionException.LICENSING_ROLES.subList(0, 2))
+          + " or "
           + VspcPermissionException.LICENSING_ROLES.get(2);
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
@@ -38,7 +41,8 @@ final class Failures {
     final @Nullable Duration retryAfter;
     final String where;
 
-    HttpFailure(int status, List<ResponseError> errors, @Nullable Duration retryAfter, String where) {
+    HttpFailure(
+        int status, List<ResponseError> errors, @Nullable Duration retryAfter, String where) {
       this.status = status;
       this.errors = errors;
       this.retryAfter = retryAfter;
@@ -46,8 +50,13 @@ final class Failures {
     }
 
     boolean retryable() {
-      return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-          || status == 504 || status == 520;
+      return status == 408
+          || status == 429
+          || status == 500
+          || status == 502
+          || status == 503
+          || status == 504
+          || status == 520;
     }
 
     String describe() {
@@ -80,8 +89,14 @@ final class Failures {
     }
     List<ResponseError> redacted = new ArrayList<>(errors.size());
     for (ResponseError e : errors) {
-      redacted.add(new ResponseError(redact(e.message(), token), e.type(), e.code(), e.retryAfter(),
-          redact(e.parameterName(), token), redact(e.propertyName(), token)));
+      redacted.add(
+          new ResponseError(
+              redact(e.message(), token),
+              e.type(),
+              e.code(),
+              e.retryAfter(),
+              redact(e.parameterName(), token),
+              redact(e.propertyName(), token)));
     }
     return List.copyOf(redacted);
   }
@@ -152,16 +167,18 @@ final class Failures {
         new VspcException.Answer(failure.status, failure.errors, requestId);
     switch (failure.status) {
       case 400:
-        VspcBadRequestException bad =
-            new VspcBadRequestException(base + suffix, answer);
+        VspcBadRequestException bad = new VspcBadRequestException(base + suffix, answer);
         String parameter = bad.parameterName();
         return parameter == null
             ? bad
-            : new VspcBadRequestException(base + " (parameter '" + parameter + "')" + suffix, answer);
+            : new VspcBadRequestException(
+                base + " (parameter '" + parameter + "')" + suffix, answer);
       case 401:
         return new VspcAuthenticationException(
-            base + "; the token (or API key) was rejected: check that it is valid and not expired"
-                + suffix, answer);
+            base
+                + "; the token (or API key) was rejected: check that it is valid and not expired"
+                + suffix,
+            answer);
       case 403:
         return new VspcPermissionException(
             base + "; the account needs one of the roles " + ROLES + suffix, answer);
@@ -171,7 +188,9 @@ final class Failures {
       case 429:
         return new VspcRateLimitedException(
             base + "; the server is throttling requests" + suffix,
-            failure.errors, requestId, failure.retryAfter);
+            failure.errors,
+            requestId,
+            failure.retryAfter);
       default:
         if (failure.status >= 200 && failure.status < 300) {
           return new VspcServerException(base + "; expected 200 with licences" + suffix, answer);
@@ -204,19 +223,25 @@ final class Failures {
   }
 
   static boolean retryable(IOException e) {
-    if (isTls(e) || e instanceof UnknownHostException || e instanceof Interceptors.TokenUnavailable) {
+    if (isTls(e)
+        || e instanceof UnknownHostException
+        || e instanceof Interceptors.TokenUnavailable) {
       return false;
     }
     return true;
   }
 
   static boolean isTls(Throwable e) {
-    if (hasCause(e, SSLHandshakeException.class, SSLPeerUnverifiedException.class,
+    if (hasCause(
+        e,
+        SSLHandshakeException.class,
+        SSLPeerUnverifiedException.class,
         java.security.cert.CertificateException.class)) {
       return true;
     }
-    return e instanceof SSLException && !(e.getMessage() != null
-        && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
+    return e instanceof SSLException
+        && !(e.getMessage() != null
+            && e.getMessage().toLowerCase(Locale.ROOT).contains("connection reset"));
   }
 
   @SafeVarargs
@@ -235,9 +260,13 @@ final class Failures {
    * The caller's thread was interrupted, or the request was cancelled or its client closed: never a
    * timeout, whatever the cause's type (okio reports an interrupt as InterruptedIOException too).
    */
-  static VspcIoException stopped(String message, @Nullable String requestId, @Nullable IOException cause) {
-    return new VspcIoException(message, requestId,
-        cause != null ? cause : new InterruptedIOException(message), VspcIoException.Kind.STOPPED);
+  static VspcIoException stopped(
+      String message, @Nullable String requestId, @Nullable IOException cause) {
+    return new VspcIoException(
+        message,
+        requestId,
+        cause != null ? cause : new InterruptedIOException(message),
+        VspcIoException.Kind.STOPPED);
   }
 
   static VspcIoException toException(IOException e, String where, String requestId, String suffix) {
@@ -247,14 +276,22 @@ final class Failures {
     if (isTls(e) && hasCause(e, SSLPeerUnverifiedException.class)) {
       // OkHttp reports a certificate that does not name the host this way.
       kind = VspcIoException.Kind.TLS_HOST_NAME;
-      message = "TLS handshake failed for " + where + ": " + cause
-          + "; the certificate is not for this host name: use a name it lists in baseUrl"
-          + " (trusting the certificate does not change that)";
+      message =
+          "TLS handshake failed for "
+              + where
+              + ": "
+              + cause
+              + "; the certificate is not for this host name: use a name it lists in baseUrl"
+              + " (trusting the certificate does not change that)";
     } else if (isTls(e)) {
       kind = VspcIoException.Kind.TLS_UNTRUSTED;
-      message = "TLS handshake failed for " + where + ": " + cause
-          + "; if the server uses a self-signed certificate, trust its PEM certificate"
-          + " (trustCertificatePem)";
+      message =
+          "TLS handshake failed for "
+              + where
+              + ": "
+              + cause
+              + "; if the server uses a self-signed certificate, trust its PEM certificate"
+              + " (trustCertificatePem)";
     } else if (e instanceof UnknownHostException) {
       kind = VspcIoException.Kind.UNKNOWN_HOST;
       message = "cannot resolve the host of " + where + ": " + cause;

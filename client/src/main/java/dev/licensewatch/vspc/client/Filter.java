@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One expression of the {@code filter} query parameter: the server returns only the licences
- * that satisfy it, so only they cross the network (and {@code total} counts them). Immutable.
- * The factories check what they are given against the API document, so an expression the server
- * would reject cannot be built: property names (a typo fails at once, naming the valid ones), the
+ * One expression of the {@code filter} query parameter: the server returns only the licences that
+ * satisfy it, so only they cross the network (and {@code total} counts them). Immutable. The
+ * factories check what they are given against the API document, so an expression the server would
+ * reject cannot be built: property names (a typo fails at once, naming the valid ones), the
  * operations each property's type allows, and value types.
  *
  * <pre>{@code
@@ -34,22 +34,27 @@ import org.jspecify.annotations.Nullable;
  *     Filter.property("company").ignoringCase().contains("acme"));
  * }</pre>
  *
- * <p>Values: strings for string properties; any {@link Number} (or its text) for numbers;
- * {@link Boolean} (or {@code "true"}, {@code "false"});
- * {@link Instant}, {@link OffsetDateTime}, {@link ZonedDateTime} or an ISO-8601 string with an
- * offset for date-times, sent as the server writes them ({@code 2027-01-01T00:00:00.0000000+00:00})
- * and compared as instants; {@link UUID} or its string for UUIDs; the generated enumeration
- * constant ({@code LicenseStatus.EXPIRED}) or any string for enumerations, which are compared
- * ignoring case unless {@link Property#caseSensitive()} says otherwise (servers spell them either
- * way). Use it with {@link LicenseQuery#where(Filter...)}; {@link #toString()} is its JSON.
+ * <p>Values: strings for string properties; any {@link Number} (or its text) for numbers; {@link
+ * Boolean} (or {@code "true"}, {@code "false"}); {@link Instant}, {@link OffsetDateTime}, {@link
+ * ZonedDateTime} or an ISO-8601 string with an offset for date-times, sent as the server writes
+ * them ({@code 2027-01-01T00:00:00.0000000+00:00}) and compared as instants; {@link UUID} or its
+ * string for UUIDs; the generated enumeration constant ({@code LicenseStatus.EXPIRED}) or any
+ * string for enumerations, which are compared ignoring case unless {@link Property#caseSensitive()}
+ * says otherwise (servers spell them either way). Use it with {@link
+ * LicenseQuery#where(Filter...)}; {@link #toString()} is its JSON.
  */
 public final class Filter {
   /** How date-times are written: as servers write them, 7 fractional digits and an offset. */
   static final DateTimeFormatter SERVER_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
-  private static final Pattern UUID_TEXT = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  /** The most items a group may hold, and the most values a list may hold (the document's limit). */
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /**
+   * The most items a group may hold, and the most values a list may hold (the document's limit).
+   */
   static final int MAX_ITEMS = 64;
 
   private final FilterOperation operation;
@@ -59,8 +64,13 @@ public final class Filter {
   private final @Nullable Object value; // String, Long, Double, Boolean, List of those, or null
   private final List<Filter> items;
 
-  private Filter(FilterOperation operation, @Nullable String property, @Nullable Collation collation,
-      boolean comparison, @Nullable Object value, List<Filter> items) {
+  private Filter(
+      FilterOperation operation,
+      @Nullable String property,
+      @Nullable Collation collation,
+      boolean comparison,
+      @Nullable Object value,
+      List<Filter> items) {
     this.operation = operation;
     this.property = property;
     this.collation = collation;
@@ -162,8 +172,12 @@ public final class Filter {
       throw new IllegalArgumentException(operation.value() + " needs at least one expression");
     }
     if (items.size() > MAX_ITEMS) {
-      throw new IllegalArgumentException(operation.value() + " takes at most " + MAX_ITEMS
-          + " expressions, was given " + items.size());
+      throw new IllegalArgumentException(
+          operation.value()
+              + " takes at most "
+              + MAX_ITEMS
+              + " expressions, was given "
+              + items.size());
     }
     for (Filter item : items) {
       Objects.requireNonNull(item, "an expression of " + operation.value() + " is null");
@@ -279,8 +293,14 @@ public final class Filter {
 
     private Property collated(Collation collation) {
       if (!property.isTextual()) {
-        throw new IllegalArgumentException("'" + property.name() + "' is " + property.describe()
-            + ": a collation (" + collation.value() + ") applies only to strings");
+        throw new IllegalArgumentException(
+            "'"
+                + property.name()
+                + "' is "
+                + property.describe()
+                + ": a collation ("
+                + collation.value()
+                + ") applies only to strings");
       }
       return new Property(property, collation);
     }
@@ -288,7 +308,8 @@ public final class Filter {
     /**
      * Licences whose property equals {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter isEqualTo(Object value) {
@@ -298,7 +319,8 @@ public final class Filter {
     /**
      * Licences whose property equals {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter equalsIgnoreCase(String value) {
@@ -308,7 +330,8 @@ public final class Filter {
     /**
      * Licences whose property does not equal {@code value} (absent or null included).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter isNotEqualTo(Object value) {
@@ -336,7 +359,8 @@ public final class Filter {
     /**
      * Licences whose property is less than {@code value} (earlier, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter lessThan(Object value) {
@@ -346,7 +370,8 @@ public final class Filter {
     /**
      * Licences whose property is less than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter lessThanOrEqualTo(Object value) {
@@ -356,7 +381,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than {@code value} (later, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter greaterThan(Object value) {
@@ -366,7 +392,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter greaterThanOrEqualTo(Object value) {
@@ -374,8 +401,8 @@ public final class Filter {
     }
 
     /**
-     * Licences whose property equals one of the values; for a list property, whose list holds
-     * one of them.
+     * Licences whose property equals one of the values; for a list property, whose list holds one
+     * of them.
      *
      * @param values the values, each as for {@link #isEqualTo(Object)}
      * @return the expression
@@ -397,7 +424,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, or whose list property holds it.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter contains(Object value) {
@@ -413,7 +441,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean, date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the value to compare with, of the property's type: a string, number, boolean,
+     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
      * @return the expression
      */
     public Filter containsIgnoreCase(String value) {
@@ -442,8 +471,9 @@ public final class Filter {
 
     private Filter scalar(FilterOperation operation, Object value) {
       if (property.isArray()) {
-        throw refused(operation.value(), "a single value (for a list, use contains, in,"
-            + " isSubsetOf or isSupersetOf)");
+        throw refused(
+            operation.value(),
+            "a single value (for a list, use contains, in," + " isSubsetOf or isSupersetOf)");
       }
       return comparison(operation, convert(value, property.kind(), operation.value()));
     }
@@ -466,12 +496,18 @@ public final class Filter {
     private Filter list(FilterOperation operation, Collection<?> values) {
       Objects.requireNonNull(values, "values");
       if (values.isEmpty()) {
-        throw new IllegalArgumentException(operation.value() + " on '" + property.name()
-            + "' needs at least one value");
+        throw new IllegalArgumentException(
+            operation.value() + " on '" + property.name() + "' needs at least one value");
       }
       if (values.size() > MAX_ITEMS) {
-        throw new IllegalArgumentException(operation.value() + " on '" + property.name()
-            + "' takes at most " + MAX_ITEMS + " values, was given " + values.size());
+        throw new IllegalArgumentException(
+            operation.value()
+                + " on '"
+                + property.name()
+                + "' takes at most "
+                + MAX_ITEMS
+                + " values, was given "
+                + values.size());
       }
       List<Object> converted = new ArrayList<>(values.size());
       for (Object value : values) {
@@ -489,15 +525,24 @@ public final class Filter {
     }
 
     private IllegalArgumentException refused(String operation, String needs) {
-      return new IllegalArgumentException(operation + " needs " + needs + ", but '"
-          + property.name() + "' is " + property.describe());
+      return new IllegalArgumentException(
+          operation
+              + " needs "
+              + needs
+              + ", but '"
+              + property.name()
+              + "' is "
+              + property.describe());
     }
 
     /** The JSON value of {@code value} for a property (or list element) of this kind. */
     private Object convert(@Nullable Object value, Kind kind, String operation) {
       if (value == null) {
-        throw new IllegalArgumentException(operation + " on '" + property.name()
-            + "' was given null; use isNull() or isNotNull()");
+        throw new IllegalArgumentException(
+            operation
+                + " on '"
+                + property.name()
+                + "' was given null; use isNull() or isNotNull()");
       }
       switch (kind) {
         case STRING -> {
@@ -507,7 +552,10 @@ public final class Filter {
         }
         case NUMBER -> {
           Object n = value instanceof CharSequence text ? number(text) : value;
-          if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+          if (n instanceof Integer
+              || n instanceof Long
+              || n instanceof Short
+              || n instanceof Byte) {
             return ((Number) n).longValue();
           }
           if (n instanceof BigInteger big) {
@@ -516,8 +564,13 @@ public final class Filter {
           if (n instanceof Number number) {
             double d = number instanceof BigDecimal big ? big.doubleValue() : number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-              throw new IllegalArgumentException(operation + " on '" + property.name()
-                  + "' was given " + value + ", which JSON cannot carry");
+              throw new IllegalArgumentException(
+                  operation
+                      + " on '"
+                      + property.name()
+                      + "' was given "
+                      + value
+                      + ", which JSON cannot carry");
             }
             return d;
           }
@@ -526,8 +579,9 @@ public final class Filter {
           if (value instanceof Boolean) {
             return value;
           }
-          if (value instanceof CharSequence text && (text.toString().equalsIgnoreCase("true")
-              || text.toString().equalsIgnoreCase("false"))) {
+          if (value instanceof CharSequence text
+              && (text.toString().equalsIgnoreCase("true")
+                  || text.toString().equalsIgnoreCase("false"))) {
             return Boolean.valueOf(text.toString());
           }
         }
@@ -535,8 +589,8 @@ public final class Filter {
           return dateTime(value, operation);
         }
         case UUID -> {
-          if (value instanceof UUID || (value instanceof CharSequence text
-              && UUID_TEXT.matcher(text).matches())) {
+          if (value instanceof UUID
+              || (value instanceof CharSequence text && UUID_TEXT.matcher(text).matches())) {
             return value.toString().toLowerCase(java.util.Locale.ROOT);
           }
         }
@@ -550,11 +604,19 @@ public final class Filter {
         }
         case ARRAY -> throw new IllegalStateException("lists of lists are not in the document");
       }
-      throw new IllegalArgumentException(operation + " on '" + property.name() + "' needs "
-          + (property.isArray() ? property.element().description + " (an element of "
-              + property.describe() + ")" : kind.description)
-          + (kind == Kind.ENUM ? " (a String or " + simpleName(property.enumType()) + ")" : "")
-          + ", was given " + value.getClass().getSimpleName() + " " + value);
+      throw new IllegalArgumentException(
+          operation
+              + " on '"
+              + property.name()
+              + "' needs "
+              + (property.isArray()
+                  ? property.element().description + " (an element of " + property.describe() + ")"
+                  : kind.description)
+              + (kind == Kind.ENUM ? " (a String or " + simpleName(property.enumType()) + ")" : "")
+              + ", was given "
+              + value.getClass().getSimpleName()
+              + " "
+              + value);
     }
 
     /** A number's text as a Long or a Double; null when it is not a number. */
@@ -579,14 +641,23 @@ public final class Filter {
         try {
           at = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(operation + " on '" + property.name()
-              + "' needs a date-time with an offset, e.g. 2027-01-01T00:00:00Z, was given '"
-              + text + "'", e);
+          throw new IllegalArgumentException(
+              operation
+                  + " on '"
+                  + property.name()
+                  + "' needs a date-time with an offset, e.g. 2027-01-01T00:00:00Z, was given '"
+                  + text
+                  + "'",
+              e);
         }
       } else {
-        throw new IllegalArgumentException(operation + " on '" + property.name()
-            + "' needs a date-time (Instant, OffsetDateTime, ZonedDateTime or an ISO-8601"
-            + " string with an offset), was given " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+            operation
+                + " on '"
+                + property.name()
+                + "' needs a date-time (Instant, OffsetDateTime, ZonedDateTime or an ISO-8601"
+                + " string with an offset), was given "
+                + value.getClass().getSimpleName());
       }
       return SERVER_DATE_TIME.format(at);
     }

@@ -49,8 +49,11 @@ final class Interceptors {
       token = token.trim();
       int bad = VspcLicensingClient.invalidTokenChar(token);
       if (bad >= 0) {
-        throw new TokenUnavailable("the token provider returned a token with a character that"
-            + " cannot be sent in an HTTP header (at index " + bad + ")");
+        throw new TokenUnavailable(
+            "the token provider returned a token with a character that"
+                + " cannot be sent in an HTTP header (at index "
+                + bad
+                + ")");
       }
       return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token).build());
     }
@@ -114,8 +117,12 @@ final class Interceptors {
             id);
         return response;
       } catch (IOException e) {
-        log.debug("<-- failed {} ({}: {}, request id {})", request.url(),
-            e.getClass().getSimpleName(), e.getMessage(), id);
+        log.debug(
+            "<-- failed {} ({}: {}, request id {})",
+            request.url(),
+            e.getClass().getSimpleName(),
+            e.getMessage(),
+            id);
         throw e;
       }
     }

@@ -13,10 +13,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The properties a query may name, derived from the generated {@link BackupServerLicense}: its
- * JSON names ({@link BackupServerLicense#PROPERTIES}) and the Java types of its record
- * components, which the template writes in the same order. A property the document adds is
- * known here after the next build, with nothing to edit.
+ * The properties a query may name, derived from the generated {@link BackupServerLicense}: its JSON
+ * names ({@link BackupServerLicense#PROPERTIES}) and the Java types of its record components, which
+ * the template writes in the same order. A property the document adds is known here after the next
+ * build, with nothing to edit.
  */
 final class LicenseProperties {
 
@@ -80,26 +80,40 @@ final class LicenseProperties {
   }
 
   /**
-   * The property a path names, or IllegalArgumentException naming the valid ones. A path
-   * {@code sub.property} names a property of a nested object; licences have none.
+   * The property a path names, or IllegalArgumentException naming the valid ones. A path {@code
+   * sub.property} names a property of a nested object; licences have none.
    *
    * @param role what the path is for, for the message ("filter", "sort", "select")
    */
   static Property require(String path, String role) {
     if (path.isBlank()) {
-      throw new IllegalArgumentException("a " + role + " needs a property name; licences have "
-          + String.join(", ", names()));
+      throw new IllegalArgumentException(
+          "a " + role + " needs a property name; licences have " + String.join(", ", names()));
     }
     int dot = path.indexOf('.');
     String first = dot < 0 ? path : path.substring(0, dot);
     Property property = PROPERTIES.get(first);
     if (property == null) {
-      throw new IllegalArgumentException("unknown property '" + first + "' in " + role
-          + "; licences have " + String.join(", ", names()) + suggestion(first));
+      throw new IllegalArgumentException(
+          "unknown property '"
+              + first
+              + "' in "
+              + role
+              + "; licences have "
+              + String.join(", ", names())
+              + suggestion(first));
     }
     if (dot >= 0) {
-      throw new IllegalArgumentException("'" + path + "' in " + role + " names a property of '"
-          + first + "', which is " + property.describe() + ", not an object");
+      throw new IllegalArgumentException(
+          "'"
+              + path
+              + "' in "
+              + role
+              + " names a property of '"
+              + first
+              + "', which is "
+              + property.describe()
+              + ", not an object");
     }
     return property;
   }
@@ -118,8 +132,12 @@ final class LicenseProperties {
     RecordComponent[] components = BackupServerLicense.class.getRecordComponents();
     List<String> names = BackupServerLicense.PROPERTIES;
     if (components.length != names.size()) {
-      throw new IllegalStateException("BackupServerLicense has " + components.length
-          + " components but " + names.size() + " JSON properties");
+      throw new IllegalStateException(
+          "BackupServerLicense has "
+              + components.length
+              + " components but "
+              + names.size()
+              + " JSON properties");
     }
     Map<String, Property> properties = new LinkedHashMap<>();
     for (int i = 0; i < components.length; i++) {
@@ -150,7 +168,8 @@ final class LicenseProperties {
     } else if (enumType(type) != null) {
       return Kind.ENUM;
     }
-    throw new IllegalStateException("BackupServerLicense has a property of an unexpected type " + type);
+    throw new IllegalStateException(
+        "BackupServerLicense has a property of an unexpected type " + type);
   }
 
   /** A generated extensible enumeration: {@code static X of(String)} and {@code value()}. */

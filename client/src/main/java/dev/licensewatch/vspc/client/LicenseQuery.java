@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to ask the server for: which licences ({@code filter}), in which order ({@code sort}) and
  * which of their properties ({@code select}). The server does the work, so only what the query
- * keeps crosses the network, and {@code total} counts the filtered collection. Every page of a
- * walk carries the same query. Immutable: each method returns a new query.
+ * keeps crosses the network, and {@code total} counts the filtered collection. Every page of a walk
+ * carries the same query. Immutable: each method returns a new query.
  *
  * <pre>{@code
  * LicenseQuery expired = LicenseQuery.all()
@@ -22,13 +22,14 @@ import org.jspecify.annotations.Nullable;
  * try (Stream<BackupServerLicense> licences = client.stream(expired)) { ... }
  * }</pre>
  *
- * <p>With {@link #select(String...)}, the licences carry only the selected properties; every
- * other property is {@code null}, even {@code autoUpdateEnabled}, which the document requires
- * (strict decoding does not count a property the query did not select as missing).
+ * <p>With {@link #select(String...)}, the licences carry only the selected properties; every other
+ * property is {@code null}, even {@code autoUpdateEnabled}, which the document requires (strict
+ * decoding does not count a property the query did not select as missing).
  */
 public final class LicenseQuery {
   /** Longest JSON text of one query parameter, as the API document allows. */
   static final int MAX_FILTER_CHARS = 8192;
+
   static final int MAX_SORT_OR_SELECT_CHARS = 4096;
 
   private static final LicenseQuery ALL = new LicenseQuery(List.of(), List.of(), List.of());
@@ -44,12 +45,14 @@ public final class LicenseQuery {
     this.filters = List.copyOf(filters);
     this.sorts = List.copyOf(sorts);
     this.selected = List.copyOf(selected);
-    this.filterJson = filters.isEmpty() ? null
-        : limited(Filter.json(filters), MAX_FILTER_CHARS, "filter");
-    this.sortJson = sorts.isEmpty() ? null
-        : limited(Sort.json(sorts), MAX_SORT_OR_SELECT_CHARS, "sort");
-    this.selectJson = selected.isEmpty() ? null
-        : limited(selectJson(selected), MAX_SORT_OR_SELECT_CHARS, "select");
+    this.filterJson =
+        filters.isEmpty() ? null : limited(Filter.json(filters), MAX_FILTER_CHARS, "filter");
+    this.sortJson =
+        sorts.isEmpty() ? null : limited(Sort.json(sorts), MAX_SORT_OR_SELECT_CHARS, "sort");
+    this.selectJson =
+        selected.isEmpty()
+            ? null
+            : limited(selectJson(selected), MAX_SORT_OR_SELECT_CHARS, "select");
   }
 
   /**
@@ -62,8 +65,8 @@ public final class LicenseQuery {
   }
 
   /**
-   * Only the licences that satisfy these expressions as well as those already given (the
-   * server combines the elements of {@code filter} with AND).
+   * Only the licences that satisfy these expressions as well as those already given (the server
+   * combines the elements of {@code filter} with AND).
    *
    * @param filters the expressions to add
    * @return a new query with this change
@@ -74,8 +77,10 @@ public final class LicenseQuery {
       all.add(Objects.requireNonNull(filter, "filter"));
     }
     if (all.size() > Filter.MAX_ITEMS) {
-      throw new IllegalArgumentException("a query takes at most " + Filter.MAX_ITEMS
-          + " filter expressions; group them with Filter.and");
+      throw new IllegalArgumentException(
+          "a query takes at most "
+              + Filter.MAX_ITEMS
+              + " filter expressions; group them with Filter.and");
     }
     return new LicenseQuery(all, sorts, selected);
   }
@@ -156,14 +161,21 @@ public final class LicenseQuery {
   }
 
   private static String selectJson(List<String> selected) {
-    return QueryJson.array(selected,
+    return QueryJson.array(
+        selected,
         (name, writer) -> writer.beginObject().name("propertyPath").value(name).endObject());
   }
 
   private static String limited(String json, int max, String parameter) {
     if (json.length() > max) {
-      throw new IllegalArgumentException("the " + parameter + " is " + json.length()
-          + " characters of JSON, more than the " + max + " the API document allows");
+      throw new IllegalArgumentException(
+          "the "
+              + parameter
+              + " is "
+              + json.length()
+              + " characters of JSON, more than the "
+              + max
+              + " the API document allows");
     }
     return json;
   }
@@ -189,7 +201,9 @@ public final class LicenseQuery {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof LicenseQuery q && filters.equals(q.filters) && sorts.equals(q.sorts)
+    return o instanceof LicenseQuery q
+        && filters.equals(q.filters)
+        && sorts.equals(q.sorts)
         && selected.equals(q.selected);
   }
 

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shared support of the generated adapters: leaf types read and written by static methods with
- * their exact JSON type (the generated code calls the one for each property's type, so nothing
- * is looked up or dispatched at run time), and every violation either thrown (strict) or handed
- * to the reader's {@link ViolationSink} (lenient).
+ * their exact JSON type (the generated code calls the one for each property's type, so nothing is
+ * looked up or dispatched at run time), and every violation either thrown (strict) or handed to the
+ * reader's {@link ViolationSink} (lenient).
  */
 final class ModelJson {
 
@@ -43,11 +43,12 @@ final class ModelJson {
   }
 
   /**
-   * A value whose token is not the one its type needs: a null (a violation unless {@code
-   * nullable}) or a mismatch (a violation; the value is skipped). Returns null either way.
+   * A value whose token is not the one its type needs: a null (a violation unless {@code nullable})
+   * or a mismatch (a violation; the value is skipped). Returns null either way.
    */
-  static <T> @Nullable T other(JsonReader reader, JsonReader.Token token, boolean nullable,
-      String expected) throws IOException {
+  static <T> @Nullable T other(
+      JsonReader reader, JsonReader.Token token, boolean nullable, String expected)
+      throws IOException {
     if (token == JsonReader.Token.NULL) {
       reader.nextNull();
       if (!nullable) {
@@ -71,13 +72,15 @@ final class ModelJson {
 
   static @Nullable String readString(JsonReader reader, boolean nullable) throws IOException {
     JsonReader.Token token = reader.peek();
-    return token == JsonReader.Token.STRING ? reader.nextString()
+    return token == JsonReader.Token.STRING
+        ? reader.nextString()
         : other(reader, token, nullable, "a string");
   }
 
   static @Nullable Boolean readBoolean(JsonReader reader, boolean nullable) throws IOException {
     JsonReader.Token token = reader.peek();
-    return token == JsonReader.Token.BOOLEAN ? reader.nextBoolean()
+    return token == JsonReader.Token.BOOLEAN
+        ? reader.nextBoolean()
         : other(reader, token, nullable, "a boolean");
   }
 
@@ -145,7 +148,8 @@ final class ModelJson {
   /** A value the document gives no type: any JSON value, as maps, lists, strings, numbers. */
   static @Nullable Object readAny(JsonReader reader, boolean nullable) throws IOException {
     JsonReader.Token token = reader.peek();
-    return token == JsonReader.Token.NULL ? other(reader, token, nullable, "a value")
+    return token == JsonReader.Token.NULL
+        ? other(reader, token, nullable, "a value")
         : reader.readJsonValue();
   }
 
@@ -181,8 +185,7 @@ final class ModelJson {
     writer.value(value == null ? null : value.toString());
   }
 
-  static void writeDateTime(JsonWriter writer, @Nullable OffsetDateTime value)
-      throws IOException {
+  static void writeDateTime(JsonWriter writer, @Nullable OffsetDateTime value) throws IOException {
     writer.value(value == null ? null : formatDateTime(value));
   }
 
@@ -201,9 +204,9 @@ final class ModelJson {
   }
 
   /**
-   * Called before {@code endObject()}, while the reader's path still names the last member.
-   * Inside a resource (an identified object, see {@link #openScope}), a property the request did
-   * not select is not missing: the sink says which ones it expects.
+   * Called before {@code endObject()}, while the reader's path still names the last member. Inside
+   * a resource (an identified object, see {@link #openScope}), a property the request did not
+   * select is not missing: the sink says which ones it expects.
    */
   static void missing(JsonReader reader, String property) {
     Scope scope = reader.tag(Scope.class);
@@ -213,7 +216,9 @@ final class ModelJson {
     }
     String path = reader.getPath();
     int dot = path.lastIndexOf('.');
-    report(reader, (dot > 0 ? path.substring(0, dot) : path) + "." + property,
+    report(
+        reader,
+        (dot > 0 ? path.substring(0, dot) : path) + "." + property,
         "required property is missing");
   }
 
@@ -260,8 +265,8 @@ final class ModelJson {
 
   /**
    * Collects the violations inside one identified object (a licence), so that they are reported
-   * with its identity even when the identifying property comes after the faulty one. One scope
-   * per reader, reused for every object: nothing is allocated unless something is wrong.
+   * with its identity even when the identifying property comes after the faulty one. One scope per
+   * reader, reused for every object: nothing is allocated unless something is wrong.
    */
   static Scope openScope(JsonReader reader) {
     Scope scope = reader.tag(Scope.class);
@@ -301,8 +306,11 @@ final class ModelJson {
       for (String[] violation : violations) {
         if (sink == null) {
           // Strict without a sink: the first violation, now with the licence it belongs to.
-          throw new JsonDataException(violation[1] + " at " + violation[0]
-              + (identity == null ? "" : " (licence " + identity + ")"));
+          throw new JsonDataException(
+              violation[1]
+                  + " at "
+                  + violation[0]
+                  + (identity == null ? "" : " (licence " + identity + ")"));
         }
         sink.violation(violation[0], violation[1], identity);
       }
@@ -311,13 +319,17 @@ final class ModelJson {
 
   /**
    * The shape servers send, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+HH:MM|-HH:MM)}, parsed by hand:
-   * DateTimeFormatter costs more than the rest of a licence. Returns null for any other shape
-   * (the formatter then decides); out-of-range fields throw DateTimeException.
+   * DateTimeFormatter costs more than the rest of a licence. Returns null for any other shape (the
+   * formatter then decides); out-of-range fields throw DateTimeException.
    */
   static @Nullable OffsetDateTime parseDateTime(String t) {
     int n = t.length();
-    if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+    if (n < 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
       return null;
     }
     int year = digits(t, 0, 4);
@@ -388,8 +400,8 @@ final class ModelJson {
   }
 
   /**
-   * 8-4-4-4-12 hex digits, any case, or null for anything else; in one pass by hand (a regex
-   * and then {@code UUID.fromString}, which checks again, showed in profiles).
+   * 8-4-4-4-12 hex digits, any case, or null for anything else; in one pass by hand (a regex and
+   * then {@code UUID.fromString}, which checks again, showed in profiles).
    */
   static @Nullable UUID parseUuid(String text) {
     if (text.length() != 36) {
@@ -419,9 +431,10 @@ final class ModelJson {
   }
 
   /**
-   * What {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes ({@code 2018-10-24T14:00:00.1234567-07:00}:
-   * seconds always, the fraction without trailing zeros and only when not zero, {@code Z} for
-   * UTC), by hand for the years 0 to 9999: the formatter costs more than the rest of a licence.
+   * What {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes ({@code
+   * 2018-10-24T14:00:00.1234567-07:00}: seconds always, the fraction without trailing zeros and
+   * only when not zero, {@code Z} for UTC), by hand for the years 0 to 9999: the formatter costs
+   * more than the rest of a licence.
    */
   static String formatDateTime(OffsetDateTime value) {
     int year = value.getYear();

@@ -1,7 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,12 +18,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stops when the offset reaches the latest {@code total} (or, without {@code meta}, on a short
  * or empty page); a page that makes no progress ends the walk with {@link VspcPagingException}.
- * With a prefetch executor, up to {@code concurrency} requests are on the wire at once (fewer
- * while the server throttles: {@link Window}), and twice that many pages are planned ahead of the
- * one being consumed: a page waits in the window for a place, so a place freed by an answer is
- * taken at once, whatever the consumer is doing. Pages are consumed strictly in offset order. A
- * change of {@code total} is reported as
- * {@link Drift}; repeats it causes are dropped by {@code backupServerUid} within a bounded window.
+ * With a prefetch executor, up to {@code concurrency} requests are on the wire at once (fewer while
+ * the server throttles: {@link Window}), and twice that many pages are planned ahead of the one
+ * being consumed: a page waits in the window for a place, so a place freed by an answer is taken at
+ * once, whatever the consumer is doing. Pages are consumed strictly in offset order. A change of
+ * {@code total} is reported as {@link Drift}; repeats it causes are dropped by {@code
+ * backupServerUid} within a bounded window.
  */
 final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
@@ -185,8 +184,12 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
         done = true;
       } else if (licenses.isEmpty()) {
         throw new VspcPagingException(
-            "no progress: the server reported " + total + " licences but returned none at offset "
-                + offset, page.requestId(), null);
+            "no progress: the server reported "
+                + total
+                + " licences but returned none at offset "
+                + offset,
+            page.requestId(),
+            null);
       }
     } else if (licenses.size() < pageSize) {
       done = true; // no meta: a short or empty page is the last one
@@ -194,8 +197,12 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       // No meta and a full page of licences already returned (by id, or, without ids, the same
       // page again): a server that ignores the offset would otherwise be asked for ever.
       throw new VspcPagingException(
-          "no progress: the page at offset " + offset + " repeated only licences already returned"
-              + " and the server sent no total; it may ignore the offset", page.requestId(), null);
+          "no progress: the page at offset "
+              + offset
+              + " repeated only licences already returned"
+              + " and the server sent no total; it may ignore the offset",
+          page.requestId(),
+          null);
     }
     previousPage = total < 0 ? licenses : List.of();
     if (!done && !licenses.isEmpty() && licenses.size() < stride) {
@@ -215,8 +222,11 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     Drift drift = new Drift(firstTotal, total, offset, skipped);
     int grown = total - lastTotal;
     if (grown > recent.capacity()) {
-      log.warn("{} licences were inserted while paging, more than the {} recent licences this walk"
-          + " remembers: some may be delivered twice (request id {})", grown, recent.capacity(),
+      log.warn(
+          "{} licences were inserted while paging, more than the {} recent licences this walk"
+              + " remembers: some may be delivered twice (request id {})",
+          grown,
+          recent.capacity(),
           requestId);
     }
     recent.grow(grown); // an insertion can push up to that many licences back into later pages
@@ -242,7 +252,8 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
       Requests.Cancellation cancellation = new Requests.Cancellation();
       Future<LicensePage> future;
       try {
-        future = executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation, window));
+        future =
+            executor.submit(() -> requests.fetch(query, pageSize, offset, cancellation, window));
       } catch (RejectedExecutionException e) {
         throw new IllegalStateException("the client was closed while paging", e);
       }

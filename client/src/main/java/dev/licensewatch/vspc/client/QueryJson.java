@@ -17,7 +17,8 @@ final class QueryJson {
 
   /** The array, as the query parameter carries it. A {@code null} value is written as null. */
   static <T> String array(List<? extends T> expressions, Writer<T> write) {
-    try (Buffer buffer = new Buffer(); JsonWriter writer = JsonWriter.of(buffer)) {
+    try (Buffer buffer = new Buffer();
+        JsonWriter writer = JsonWriter.of(buffer)) {
       writer.setSerializeNulls(true); // a comparison with null says "value": null
       writer.beginArray();
       for (T expression : expressions) {

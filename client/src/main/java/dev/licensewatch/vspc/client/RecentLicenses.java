@@ -55,7 +55,8 @@ final class RecentLicenses {
       }
     }
     for (int i = n - 2; i >= 0; i--) { // ...and back from the first repeat with an id
-      if (repeats[i] < 0 && repeats[i + 1] > 0
+      if (repeats[i] < 0
+          && repeats[i + 1] > 0
           && sameWithoutId(repeats[i + 1] - 1, licenses.get(i))) {
         repeats[i] = repeats[i + 1] - 1;
       }
@@ -64,7 +65,8 @@ final class RecentLicenses {
     for (int i = 0; i < n; i++) {
       BackupServerLicense license = licenses.get(i);
       if (repeats[i] >= 0) {
-        log.debug("dropped a repeated licence {} after the collection changed",
+        log.debug(
+            "dropped a repeated licence {} after the collection changed",
             license.backupServerUid());
       } else {
         record(license);
@@ -131,4 +133,3 @@ final class RecentLicenses {
     return ring.length;
   }
 }
-

@@ -27,7 +27,11 @@ final class Requests {
   private final VspcLicensingClient.Settings settings;
   private final AsyncActions asyncActions;
 
-  Requests(LicensingApi api, AsyncActionsApi actionsApi, Decoding decoding, Moshi moshi,
+  Requests(
+      LicensingApi api,
+      AsyncActionsApi actionsApi,
+      Decoding decoding,
+      Moshi moshi,
       VspcLicensingClient.Settings settings) {
     this.api = api;
     this.decoding = decoding;
@@ -80,8 +84,12 @@ final class Requests {
   }
 
   /** One page; with a {@code window}, each attempt waits for a place in it (parallel walks). */
-  LicensePage fetch(LicenseQuery query, @Nullable Integer limit, @Nullable Integer offset,
-      Cancellation cancellation, @Nullable Window window) {
+  LicensePage fetch(
+      LicenseQuery query,
+      @Nullable Integer limit,
+      @Nullable Integer offset,
+      Cancellation cancellation,
+      @Nullable Window window) {
     live.add(cancellation);
     try {
       return attempts(query, limit, offset, cancellation, window);
@@ -93,12 +101,16 @@ final class Requests {
   /**
    * Sends the request until it succeeds, fails for good, or the deadline would pass. Two budgets:
    * failures (I/O errors, 408, 5xx, 520) spend {@code maxAttempts}; a 429 does not, because it is
-   * the server pacing us, not failing: the request waits as told (or backs off, without a hint)
-   * and goes again, for as long as the deadline allows and no single wait is over {@code
+   * the server pacing us, not failing: the request waits as told (or backs off, without a hint) and
+   * goes again, for as long as the deadline allows and no single wait is over {@code
    * maxRetryAfter}.
    */
-  private LicensePage attempts(LicenseQuery query, @Nullable Integer limit,
-      @Nullable Integer offset, Cancellation cancellation, @Nullable Window window) {
+  private LicensePage attempts(
+      LicenseQuery query,
+      @Nullable Integer limit,
+      @Nullable Integer offset,
+      Cancellation cancellation,
+      @Nullable Window window) {
     UUID requestId = UUID.randomUUID();
     String id = requestId.toString();
     long deadline = 0; // from the first attempt on: waiting for a place in the window is not ours
@@ -108,23 +120,33 @@ final class Requests {
     boolean holding = false; // a place in the window kept through a wait the server asked for
     try {
       for (int sent = 1; ; sent++) {
-        Call<BackupServerLicenseCollection> call = api.getBackupServersLicenses(limit, offset,
-            query.filterJson(), query.sortJson(), query.selectJson(), settings.clientVersion,
-            requestId);
+        Call<BackupServerLicenseCollection> call =
+            api.getBackupServersLicenses(
+                limit,
+                offset,
+                query.filterJson(),
+                query.sortJson(),
+                query.selectJson(),
+                settings.clientVersion,
+                requestId);
         String where = Failures.where(call.request());
         if (!cancellation.track(call) || closed) {
           throw cancelled(where, id);
         }
-        int round = window == null ? 0
-            : holding ? window.round() : enter(window, offset, where, id, cancellation);
+        int round =
+            window == null
+                ? 0
+                : holding ? window.round() : enter(window, offset, where, id, cancellation);
         if (sent == 1) {
           deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
         }
         // One attempt never runs past the overall deadline.
         long left = Math.max(1, deadline - settings.sleeper.nanoTime());
-        call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+        call.timeout()
+            .timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
         Decoding.Context context = new Decoding.Context(settings.strict, id, query);
-        // Exactly one of these describes a failed attempt; the exception is made where it is thrown.
+        // Exactly one of these describes a failed attempt; the exception is made where it is
+        // thrown.
         Failures.@Nullable HttpFailure http = null;
         IOException io = null;
         Window.Outcome outcome = Window.Outcome.OTHER;
@@ -144,8 +166,8 @@ final class Requests {
           throw contract(signal, where, id);
         } catch (Interceptors.UnexpectedSuccess e) {
           if (e.status == 202) { // queued: the answer comes from the asynchronous action
-            AsyncActions.Queued queued = new AsyncActions.Queued(where, id, deadline, cancellation,
-                () -> closed);
+            AsyncActions.Queued queued =
+                new AsyncActions.Queued(where, id, deadline, cancellation, () -> closed);
             BackupServerLicenseCollection body = asyncActions.follow(e.location, queued, context);
             outcome = Window.Outcome.OK;
             return accept(body, context, limit, offset, id);
@@ -165,8 +187,8 @@ final class Requests {
           if (window != null) {
             // Told to wait, a request keeps its place meanwhile: the server's wait is the walk's,
             // and the other pages must not spend the same refusal.
-            holding = outcome == Window.Outcome.THROTTLED && http != null
-                && http.retryAfter != null;
+            holding =
+                outcome == Window.Outcome.THROTTLED && http != null && http.retryAfter != null;
             paced = window.release(round, outcome, holding);
           }
         }
@@ -179,27 +201,54 @@ final class Requests {
           failures++;
         }
         if (!retryable || failures >= settings.maxAttempts) {
-          throw failure(http, io, where, id, retryable && (failures > 1 || throttles > 0)
-              ? " (after " + tally(failures, throttles) + ")" : "");
+          throw failure(
+              http,
+              io,
+              where,
+              id,
+              retryable && (failures > 1 || throttles > 0)
+                  ? " (after " + tally(failures, throttles) + ")"
+                  : "");
         }
         Duration serverWait = http == null ? null : http.retryAfter;
         if (serverWait != null && serverWait.compareTo(settings.maxRetryAfter) > 0) {
           // Never sleep for an hour on the server's word; say so instead.
-          throw failure(http, io, where, id, "; the server asked to wait " + serverWait.toSeconds()
-              + " s, more than the " + settings.maxRetryAfter.toSeconds() + " s this client waits");
+          throw failure(
+              http,
+              io,
+              where,
+              id,
+              "; the server asked to wait "
+                  + serverWait.toSeconds()
+                  + " s, more than the "
+                  + settings.maxRetryAfter.toSeconds()
+                  + " s this client waits");
         }
         if (throttled && serverWait == null && !paced) {
           unpaced++;
         }
-        Duration wait = throttled ? throttleWait(serverWait, paced, unpaced)
-            : serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
+        Duration wait =
+            throttled
+                ? throttleWait(serverWait, paced, unpaced)
+                : serverWait == null ? backoff(failures) : max(serverWait, backoff(failures));
         long remaining = deadline - settings.sleeper.nanoTime();
         if (wait.toNanos() >= remaining) {
-          throw failure(http, io, where, id, "; gave up after " + tally(failures, throttles)
-              + ": the next retry would pass the " + settings.deadline.toSeconds() + " s deadline");
+          throw failure(
+              http,
+              io,
+              where,
+              id,
+              "; gave up after "
+                  + tally(failures, throttles)
+                  + ": the next retry would pass the "
+                  + settings.deadline.toSeconds()
+                  + " s deadline");
         }
-        String reason = http != null ? "HTTP " + http.status
-            : io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        String reason =
+            http != null
+                ? "HTTP " + http.status
+                : io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage());
         pause(where, id, sent, wait, reason);
         if (cancellation.isCancelled() || closed) {
           throw cancelled(where, id);
@@ -229,12 +278,22 @@ final class Requests {
   private void pause(String where, String id, int sent, Duration wait, String reason) {
     settings.listener.retrying(id, sent, wait, reason);
     if (wait.isZero()) {
-      log.debug("retrying {} when the narrower window has room, after {} (attempt {},"
-          + " request id {})", where, reason, sent, id);
+      log.debug(
+          "retrying {} when the narrower window has room, after {} (attempt {},"
+              + " request id {})",
+          where,
+          reason,
+          sent,
+          id);
       return;
     }
-    log.debug("retrying {} in {} ms after {} (attempt {}, request id {})",
-        where, wait.toMillis(), reason, sent, id);
+    log.debug(
+        "retrying {} in {} ms after {} (attempt {}, request id {})",
+        where,
+        wait.toMillis(),
+        reason,
+        sent,
+        id);
     try {
       settings.sleeper.sleep(wait);
     } catch (InterruptedException e) {
@@ -251,13 +310,14 @@ final class Requests {
   }
 
   /** A place in the window for the next attempt; an interrupt (a cancelled page) stops it. */
-  private int enter(Window window, @Nullable Integer offset, String where, String id,
-      Cancellation cancellation) {
+  private int enter(
+      Window window, @Nullable Integer offset, String where, String id, Cancellation cancellation) {
     try {
       return window.acquire(offset == null ? 0 : offset);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw cancellation.isCancelled() || closed ? cancelled(where, id)
+      throw cancellation.isCancelled() || closed
+          ? cancelled(where, id)
           : Failures.stopped("interrupted while waiting to send " + where, id, null);
     }
   }
@@ -266,8 +326,12 @@ final class Requests {
     return Failures.stopped((closed ? "the client was closed: " : "cancelled: ") + where, id, null);
   }
 
-  private static VspcException failure(Failures.@Nullable HttpFailure http,
-      @Nullable IOException io, String where, String id, String suffix) {
+  private static VspcException failure(
+      Failures.@Nullable HttpFailure http,
+      @Nullable IOException io,
+      String where,
+      String id,
+      String suffix) {
     return http != null
         ? Failures.toException(http, id, suffix)
         : Failures.toException(java.util.Objects.requireNonNull(io), where, id, suffix);
@@ -295,17 +359,23 @@ final class Requests {
     PagingInfo paging = body.meta() == null ? null : body.meta().pagingInfo();
     int requested = limit == null ? VspcLicensingClient.DEFAULT_PAGE_SIZE : limit;
     if (licenses.size() > requested) {
-      context.violation("$.data", "has " + licenses.size() + " licences, more than the limit "
-          + requested, null);
+      context.violation(
+          "$.data", "has " + licenses.size() + " licences, more than the limit " + requested, null);
     }
     if (paging != null && paging.count() != null && paging.count() != licenses.size()) {
-      context.violation("$.meta.pagingInfo.count", "is " + paging.count() + " but data has "
-          + licenses.size() + " licences", null);
+      context.violation(
+          "$.meta.pagingInfo.count",
+          "is " + paging.count() + " but data has " + licenses.size() + " licences",
+          null);
     }
-    if (paging != null && paging.offset() != null && offset != null
+    if (paging != null
+        && paging.offset() != null
+        && offset != null
         && paging.offset().intValue() != offset.intValue()) {
-      context.violation("$.meta.pagingInfo.offset", "is " + paging.offset()
-          + " but the request asked for offset " + offset, null);
+      context.violation(
+          "$.meta.pagingInfo.offset",
+          "is " + paging.offset() + " but the request asked for offset " + offset,
+          null);
     }
     for (ContractViolation violation : context.violations) {
       log.warn("response broke the API document at {} (request id {})", violation, id);
@@ -314,11 +384,17 @@ final class Requests {
     return new LicensePage(licenses, paging, id);
   }
 
-  private static VspcContractException contract(Decoding.ContractSignal signal, String where, String id) {
+  private static VspcContractException contract(
+      Decoding.ContractSignal signal, String where, String id) {
     // The problem may quote the server's text, line breaks included: messages are one line.
-    String message = "response from " + where + " breaks the API document at "
-        + Failures.oneLine(signal.jsonPath) + ": " + Failures.oneLine(signal.problem)
-        + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
+    String message =
+        "response from "
+            + where
+            + " breaks the API document at "
+            + Failures.oneLine(signal.jsonPath)
+            + ": "
+            + Failures.oneLine(signal.problem)
+            + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
     return new VspcContractException(message, 200, signal.jsonPath, signal.identity, id, signal);
   }
 }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One expression of the {@code sort} query parameter: the server orders the collection by a
- * licence property before paging it. Immutable; the property name is checked against the API
- * document when the sort is made.
+ * One expression of the {@code sort} query parameter: the server orders the collection by a licence
+ * property before paging it. Immutable; the property name is checked against the API document when
+ * the sort is made.
  *
  * <pre>{@code
  * LicenseQuery.all().sortedBy(Sort.descending("expirationDate"), Sort.ascending("company").ignoringCase())
@@ -31,8 +31,8 @@ public final class Sort {
    *
    * @param property the property's JSON name, e.g. {@code expirationDate}
    * @return the order
-   * @throws IllegalArgumentException for a name licences do not have (the message lists them), or
-   *     a list property, which has no order
+   * @throws IllegalArgumentException for a name licences do not have (the message lists them), or a
+   *     list property, which has no order
    */
   public static Sort ascending(String property) {
     return of(property, SortDirection.ASCENDING);
@@ -49,9 +49,11 @@ public final class Sort {
   }
 
   private static Sort of(String name, SortDirection direction) {
-    LicenseProperties.Property property = LicenseProperties.require(Objects.requireNonNull(name, "property"), "sort");
+    LicenseProperties.Property property =
+        LicenseProperties.require(Objects.requireNonNull(name, "property"), "sort");
     if (property.isArray()) {
-      throw new IllegalArgumentException("cannot sort by '" + name + "': it is " + property.describe());
+      throw new IllegalArgumentException(
+          "cannot sort by '" + name + "': it is " + property.describe());
     }
     return new Sort(name, direction, null);
   }
@@ -77,8 +79,14 @@ public final class Sort {
   private Sort collated(Collation collation) {
     LicenseProperties.Property p = LicenseProperties.require(property, "sort");
     if (!p.isTextual()) {
-      throw new IllegalArgumentException("'" + property + "' is " + p.describe()
-          + ": a collation (" + collation.value() + ") applies only to strings");
+      throw new IllegalArgumentException(
+          "'"
+              + property
+              + "' is "
+              + p.describe()
+              + ": a collation ("
+              + collation.value()
+              + ") applies only to strings");
     }
     return new Sort(property, direction, collation);
   }
@@ -106,7 +114,9 @@ public final class Sort {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Sort s && property.equals(s.property) && direction.equals(s.direction)
+    return o instanceof Sort s
+        && property.equals(s.property)
+        && direction.equals(s.direction)
         && Objects.equals(collation, s.collation);
   }
 

@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Tls {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
   private static final Pattern PEM =
-      Pattern.compile(
-          "-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----", Pattern.DOTALL);
+      Pattern.compile("-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----", Pattern.DOTALL);
 
   private Tls() {}
 

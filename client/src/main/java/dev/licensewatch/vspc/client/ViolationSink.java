@@ -23,9 +23,9 @@ interface ViolationSink {
   void violation(String jsonPath, String message, @Nullable String identity);
 
   /**
-   * Whether the server was asked to send this property of each resource (each licence). A
-   * required property the request's {@code select} left out is absent by design, not a
-   * violation. By default every property is expected.
+   * Whether the server was asked to send this property of each resource (each licence). A required
+   * property the request's {@code select} left out is absent by design, not a violation. By default
+   * every property is expected.
    *
    * @param property the property's JSON name, e.g. {@code autoUpdateEnabled}
    */

@@ -3,10 +3,10 @@ package dev.licensewatch.vspc.client;
 import java.util.List;
 
 /**
- * The server queued the request as an asynchronous action (it answered 202) and the action did
- * not give the licences: it failed, it was canceled, its result is no longer kept, or it was
- * still running at the request's deadline. {@link #errors()} holds what the action's result said
- * about a failure.
+ * The server queued the request as an asynchronous action (it answered 202) and the action did not
+ * give the licences: it failed, it was canceled, its result is no longer kept, or it was still
+ * running at the request's deadline. {@link #errors()} holds what the action's result said about a
+ * failure.
  */
 public final class VspcAsyncActionException extends VspcException {
   private static final long serialVersionUID = 1L;
@@ -17,8 +17,13 @@ public final class VspcAsyncActionException extends VspcException {
   /** The action's last status. */
   private final String actionStatus;
 
-  VspcAsyncActionException(String message, int httpStatus, List<ResponseError> errors,
-      String requestId, String actionId, String actionStatus) {
+  VspcAsyncActionException(
+      String message,
+      int httpStatus,
+      List<ResponseError> errors,
+      String requestId,
+      String actionId,
+      String actionStatus) {
     super(message, new Answer(httpStatus, errors, requestId), null);
     this.actionId = actionId;
     this.actionStatus = actionStatus;
@@ -35,8 +40,8 @@ public final class VspcAsyncActionException extends VspcException {
 
   /**
    * The action's last status as the server sent it: {@code Failed}, {@code Canceled}, {@code
-   * Succeed} (its result was gone), {@code Running} (the deadline passed), or a value this
-   * version does not know.
+   * Succeed} (its result was gone), {@code Running} (the deadline passed), or a value this version
+   * does not know.
    *
    * @return the action's last status
    */

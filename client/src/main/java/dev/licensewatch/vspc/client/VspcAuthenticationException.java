@@ -1,8 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-
 /** 401 Unauthorized: the token is missing, expired or unknown. */
 public final class VspcAuthenticationException extends VspcException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** 400 Bad Request: the server rejected a parameter, named by {@link #parameterName()}. */

@@ -20,9 +20,9 @@ public interface VspcEventListener {
   default void pageFetched(int offset, int count, int total) {}
 
   /**
-   * A request failed, or was throttled (HTTP 429), and will be sent again after {@code wait}:
-   * zero when a parallel walk narrowed its window for the 429 and the request goes again as
-   * soon as the window has room.
+   * A request failed, or was throttled (HTTP 429), and will be sent again after {@code wait}: zero
+   * when a parallel walk narrowed its window for the 429 and the request goes again as soon as the
+   * window has room.
    *
    * @param requestId the {@code X-Request-id} of the request, the same for every attempt
    * @param wait the wait before the next attempt

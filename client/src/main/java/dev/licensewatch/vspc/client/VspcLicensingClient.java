@@ -40,17 +40,16 @@ import retrofit2.Retrofit;
  * }</pre>
  *
  * <p>Thread-safe; one instance shares one connection pool. {@link #stream()} and {@link
- * #licenses()} page through the whole collection lazily, in pages of {@link
- * Builder#pageSize(int)} (the largest the API serves unless told otherwise); {@link #page(int,
- * int)} fetches one page, and {@link #page()} leaves the page size to the server.
- * Every request is retried on I/O failures, 408, 5xx and 520 with exponential backoff that
- * honours the server's {@code Retry-After}, up to {@link Builder#maxAttempts(int)} attempts. A 429
- * (VSPC limits requests per period and simultaneous requests) is the server pacing the client,
- * not a failure: the request waits as told ({@code Retry-After} or {@code retryAfter} in the
- * body), or backs off without a hint, and is sent again without spending an attempt, for as long
- * as its {@link Builder#deadline(Duration) deadline} allows; a parallel walk also halves the pages
- * it has in flight ({@link Builder#adaptiveConcurrency(boolean)}). Failures are {@link
- * VspcException} subtypes.
+ * #licenses()} page through the whole collection lazily, in pages of {@link Builder#pageSize(int)}
+ * (the largest the API serves unless told otherwise); {@link #page(int, int)} fetches one page, and
+ * {@link #page()} leaves the page size to the server. Every request is retried on I/O failures,
+ * 408, 5xx and 520 with exponential backoff that honours the server's {@code Retry-After}, up to
+ * {@link Builder#maxAttempts(int)} attempts. A 429 (VSPC limits requests per period and
+ * simultaneous requests) is the server pacing the client, not a failure: the request waits as told
+ * ({@code Retry-After} or {@code retryAfter} in the body), or backs off without a hint, and is sent
+ * again without spending an attempt, for as long as its {@link Builder#deadline(Duration) deadline}
+ * allows; a parallel walk also halves the pages it has in flight ({@link
+ * Builder#adaptiveConcurrency(boolean)}). Failures are {@link VspcException} subtypes.
  */
 public final class VspcLicensingClient implements AutoCloseable {
   /**
@@ -58,10 +57,13 @@ public final class VspcLicensingClient implements AutoCloseable {
    * without {@code limit}, such as {@link #page()}. Walks ask for {@link #MAX_PAGE_SIZE} instead.
    */
   public static final int DEFAULT_PAGE_SIZE = 100;
+
   /** The largest page the API serves, and the page size of walks unless told otherwise. */
   public static final int MAX_PAGE_SIZE = 500;
+
   /** The most pages a client fetches at once. */
   public static final int MAX_CONCURRENCY = 64;
+
   /**
    * The version of the VSPC REST API document this client was generated from ({@code
    * info.version}), sent as {@code X-Client-Version} unless the builder says otherwise.
@@ -84,7 +86,8 @@ public final class VspcLicensingClient implements AutoCloseable {
         base != null
             ? base.newBuilder()
             : new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(Math.max(5, settings.concurrency), 5, TimeUnit.MINUTES));
+                .connectionPool(
+                    new ConnectionPool(Math.max(5, settings.concurrency), 5, TimeUnit.MINUTES));
     http.connectTimeout(settings.connectTimeout)
         .readTimeout(settings.readTimeout)
         .writeTimeout(settings.readTimeout)
@@ -111,8 +114,13 @@ public final class VspcLicensingClient implements AutoCloseable {
             .addConverterFactory(decoding)
             .validateEagerly(true)
             .build();
-    this.requests = new Requests(retrofit.create(LicensingApi.class),
-        retrofit.create(AsyncActionsApi.class), decoding, moshi, settings);
+    this.requests =
+        new Requests(
+            retrofit.create(LicensingApi.class),
+            retrofit.create(AsyncActionsApi.class),
+            decoding,
+            moshi,
+            settings);
   }
 
   /**
@@ -136,8 +144,8 @@ public final class VspcLicensingClient implements AutoCloseable {
   }
 
   /**
-   * Fetches one page, leaving out a parameter that is null so the server applies its default
-   * (limit 100, offset 0).
+   * Fetches one page, leaving out a parameter that is null so the server applies its default (limit
+   * 100, offset 0).
    *
    * @param limit licences per page, 1..500
    * @param offset licences to skip, 0 or more
@@ -228,8 +236,14 @@ public final class VspcLicensingClient implements AutoCloseable {
   private Paginator newPaginator(LicenseQuery query) {
     checkOpen();
     return new Paginator(
-        requests, query, settings.pageSize, settings.concurrency, settings.adaptiveConcurrency,
-        settings.concurrency > 1 ? executor() : null, settings.listener, settings.failOnDrift);
+        requests,
+        query,
+        settings.pageSize,
+        settings.concurrency,
+        settings.adaptiveConcurrency,
+        settings.concurrency > 1 ? executor() : null,
+        settings.listener,
+        settings.failOnDrift);
   }
 
   private ExecutorService executor() {
@@ -302,9 +316,9 @@ public final class VspcLicensingClient implements AutoCloseable {
 
   /**
    * A new OkHttpClient sharing this client's connection pool, TLS trust, timeouts and debug log,
-   * without its token, retries and checks: for requests this client never sends itself, such as
-   * a contract verifier's without a token or with {@code limit=501}. It sends only what it is
-   * given, so the Authorization header is the caller's to set.
+   * without its token, retries and checks: for requests this client never sends itself, such as a
+   * contract verifier's without a token or with {@code limit=501}. It sends only what it is given,
+   * so the Authorization header is the caller's to set.
    *
    * @return an OkHttpClient sharing this client's pool, without the token
    */
@@ -419,8 +433,8 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
 
     /**
-     * Licences per request when paging, 1..500 (default 500, the largest the API serves: a fifth
-     * of the round trips of the API's own default of 100, and as many licences per request).
+     * Licences per request when paging, 1..500 (default 500, the largest the API serves: a fifth of
+     * the round trips of the API's own default of 100, and as many licences per request).
      *
      * @param pageSize licences per request, 1..500
      * @return this builder
@@ -433,10 +447,9 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     /**
      * Pages fetched in parallel when paging (default 1). With N > 1, once the first page reveals
-     * the total, up to N requests are on the wire at once, and up to 2N pages are planned ahead
-     * of the one being consumed, each sent as soon as an answer frees a place; licences still
-     * come in server order.
-     * N is a ceiling: a throttling server makes the walk use fewer ({@link
+     * the total, up to N requests are on the wire at once, and up to 2N pages are planned ahead of
+     * the one being consumed, each sent as soon as an answer frees a place; licences still come in
+     * server order. N is a ceiling: a throttling server makes the walk use fewer ({@link
      * #adaptiveConcurrency(boolean)}).
      *
      * @param concurrency the most pages in flight at once, 1..64
@@ -453,18 +466,18 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     /**
      * Whether a parallel walk adapts the pages it has in flight to a throttling server (default
-     * true). On a 429 the walk halves them (never below 1; at most once per round of requests),
-     * and after each round of that many pages without a 429 it adds one again, up to {@link
-     * #concurrency(int)}: additive increase, multiplicative decrease, as TCP does. The step back
-     * to the size that met the last 429 takes four rounds, so a server with a fixed limit is
-     * probed now and then rather than every few pages. Every attempt, retries included, counts
-     * while it is on the wire, so after a 429 the pages already requested wait their turn
-     * (lowest offset first) instead of all retrying at once; a request told how long to wait
-     * keeps its place meanwhile, so the pages not yet sent do not meet the same refusal; a 429
-     * without a hint that narrowed the window is resent as soon as the narrower window lets it,
-     * and backs off only at a window of 1. {@link VspcEventListener#concurrencyChanged} reports
-     * each change. With false, the walk keeps {@code concurrency} pages in flight whatever the
-     * server says (429s are still waited out, with backoff when the server gives no hint).
+     * true). On a 429 the walk halves them (never below 1; at most once per round of requests), and
+     * after each round of that many pages without a 429 it adds one again, up to {@link
+     * #concurrency(int)}: additive increase, multiplicative decrease, as TCP does. The step back to
+     * the size that met the last 429 takes four rounds, so a server with a fixed limit is probed
+     * now and then rather than every few pages. Every attempt, retries included, counts while it is
+     * on the wire, so after a 429 the pages already requested wait their turn (lowest offset first)
+     * instead of all retrying at once; a request told how long to wait keeps its place meanwhile,
+     * so the pages not yet sent do not meet the same refusal; a 429 without a hint that narrowed
+     * the window is resent as soon as the narrower window lets it, and backs off only at a window
+     * of 1. {@link VspcEventListener#concurrencyChanged} reports each change. With false, the walk
+     * keeps {@code concurrency} pages in flight whatever the server says (429s are still waited
+     * out, with backoff when the server gives no hint).
      *
      * @param adaptive false to keep {@code concurrency} pages in flight whatever the server says
      * @return this builder
@@ -510,9 +523,9 @@ public final class VspcLicensingClient implements AutoCloseable {
     /**
      * Attempts per request, the first included (default 4; 1 disables retries after failures).
      * Failures spend attempts: an I/O error (refused, reset, cut short, timed out), 408, 500, 502,
-     * 503, 504, 520. A 429 does not: the server is pacing the client, which waits as told (or
-     * backs off without a hint) and sends again while the {@link #deadline(Duration)} allows, so
-     * a throttling server slows a walk down instead of failing it.
+     * 503, 504, 520. A 429 does not: the server is pacing the client, which waits as told (or backs
+     * off without a hint) and sends again while the {@link #deadline(Duration)} allows, so a
+     * throttling server slows a walk down instead of failing it.
      *
      * @param maxAttempts attempts per request, 1 or more
      * @return this builder
@@ -540,8 +553,8 @@ public final class VspcLicensingClient implements AutoCloseable {
     }
 
     /**
-     * The longest single wait the server may ask for ({@code Retry-After}, or {@code retryAfter}
-     * in a 429 body) and get; a longer one fails at once, saying so (default 120 s).
+     * The longest single wait the server may ask for ({@code Retry-After}, or {@code retryAfter} in
+     * a 429 body) and get; a longer one fails at once, saying so (default 120 s).
      *
      * @param max the limit
      * @return this builder
@@ -620,7 +633,8 @@ public final class VspcLicensingClient implements AutoCloseable {
       try {
         pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read certificate file " + pemFile + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read certificate file " + pemFile + ": " + e.getMessage(), e);
       }
       trusted.addAll(Tls.decodePem(pem, pemFile.toString()));
       return this;
@@ -756,17 +770,28 @@ public final class VspcLicensingClient implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "{baseUrl=" + baseUrl
-          + ", token=" + (staticToken ? "***" : "(provider)")
-          + ", clientVersion=" + clientVersion
-          + ", pageSize=" + pageSize
-          + ", concurrency=" + concurrency
-          + ", maxAttempts=" + maxAttempts
-          + ", deadline=" + deadline
-          + ", strict=" + strict
-          + ", failOnDrift=" + failOnDrift
-          + ", trustedCertificates=" + trusted.size()
-          + ", tlsVerification=" + (skipTlsVerification ? "OFF" : "on")
+      return "{baseUrl="
+          + baseUrl
+          + ", token="
+          + (staticToken ? "***" : "(provider)")
+          + ", clientVersion="
+          + clientVersion
+          + ", pageSize="
+          + pageSize
+          + ", concurrency="
+          + concurrency
+          + ", maxAttempts="
+          + maxAttempts
+          + ", deadline="
+          + deadline
+          + ", strict="
+          + strict
+          + ", failOnDrift="
+          + failOnDrift
+          + ", trustedCertificates="
+          + trusted.size()
+          + ", tlsVerification="
+          + (skipTlsVerification ? "OFF" : "on")
           + "}";
     }
   }

@@ -1,8 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-
 /** 404 Not Found: usually a wrong base URL or an API version the server does not have. */
 public final class VspcNotFoundException extends VspcException {
   private static final long serialVersionUID = 1L;

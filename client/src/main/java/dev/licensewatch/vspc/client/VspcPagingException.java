@@ -1,6 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**

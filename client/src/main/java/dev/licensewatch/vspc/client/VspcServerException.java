@@ -1,9 +1,8 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-
-/** A server error (500-599, VSPC's 520) that retries did not overcome, or another unexpected status. */
+/**
+ * A server error (500-599, VSPC's 520) that retries did not overcome, or another unexpected status.
+ */
 public final class VspcServerException extends VspcException {
   private static final long serialVersionUID = 1L;
 

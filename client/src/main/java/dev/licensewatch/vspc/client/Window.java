@@ -7,24 +7,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many requests of one parallel walk are sent at once, adapted to a throttling server (AIMD,
- * as TCP does with its congestion window): a 429 halves the window, never below 1; then every
- * {@code size} successes without a 429 widen it by one, up to the configured concurrency. The
- * step back to the size that met the last 429 waits {@value #PROBE_ROUNDS} times longer: a server
- * with a fixed limit is probed now and then, not every few pages.
+ * How many requests of one parallel walk are sent at once, adapted to a throttling server (AIMD, as
+ * TCP does with its congestion window): a 429 halves the window, never below 1; then every {@code
+ * size} successes without a 429 widen it by one, up to the configured concurrency. The step back to
+ * the size that met the last 429 waits {@value #PROBE_ROUNDS} times longer: a server with a fixed
+ * limit is probed now and then, not every few pages.
  *
- * <p>Every attempt, retries included, holds a place while it is on the wire, so that after a
- * 429 the pages already requested wait their turn instead of all retrying at once. Places go to
- * the lowest offset first: the page the caller waits for is never overtaken by pages further
- * ahead. Only one decrease per round: a 429 to an attempt sent before the last decrease says
- * nothing new (the whole burst that met the limit answers 429 together). A request told how long
- * to wait keeps its place meanwhile: the server's wait applies to the walk, and pages not yet sent
- * must not spend the same refusal.
+ * <p>Every attempt, retries included, holds a place while it is on the wire, so that after a 429
+ * the pages already requested wait their turn instead of all retrying at once. Places go to the
+ * lowest offset first: the page the caller waits for is never overtaken by pages further ahead.
+ * Only one decrease per round: a 429 to an attempt sent before the last decrease says nothing new
+ * (the whole burst that met the limit answers 429 together). A request told how long to wait keeps
+ * its place meanwhile: the server's wait applies to the walk, and pages not yet sent must not spend
+ * the same refusal.
  */
 final class Window {
   private static final Logger log = LoggerFactory.getLogger(VspcLicensingClient.class);
 
-  enum Outcome { OK, THROTTLED, OTHER }
+  enum Outcome {
+    OK,
+    THROTTLED,
+    OTHER
+  }
 
   static final int PROBE_ROUNDS = 4;
 
@@ -58,9 +62,7 @@ final class Window {
     }
   }
 
-  /**
-   * Waits for a place, lowest offset first; returns the round to hand back to {@link #release}.
-   */
+  /** Waits for a place, lowest offset first; returns the round to hand back to {@link #release}. */
   int acquire(int offset) throws InterruptedException {
     lock.lock();
     try {
@@ -123,7 +125,9 @@ final class Window {
           round++;
           successes = 0;
         }
-      } else if (adaptive && outcome == Outcome.OK && size < max
+      } else if (adaptive
+          && outcome == Outcome.OK
+          && size < max
           && ++successes >= (size + 1 == ceiling ? size * PROBE_ROUNDS : size)) {
         size++;
         grownAfter = successes;
@@ -136,11 +140,11 @@ final class Window {
       if (size != from) {
         // Under the lock, so that listeners see the changes in the order they happened.
         if (size < from) {
-          log.info("pages in flight {} -> {}: the server throttled a request (HTTP 429)", from,
-              size);
+          log.info(
+              "pages in flight {} -> {}: the server throttled a request (HTTP 429)", from, size);
         } else {
-          log.debug("pages in flight {} -> {}: no 429 in the last {} answers", from, size,
-              grownAfter);
+          log.debug(
+              "pages in flight {} -> {}: no 429 in the last {} answers", from, size, grownAfter);
         }
         listener.concurrencyChanged(from, size);
       }

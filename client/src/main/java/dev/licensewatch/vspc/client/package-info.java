@@ -12,9 +12,9 @@
  * dev.licensewatch.vspc.client.VspcEventListener} with its events; and the sealed {@link
  * dev.licensewatch.vspc.client.VspcException} family.
  *
- * <p>Everything else is package-private: the generated Retrofit interfaces and response
- * envelopes (they bypass retries and checks), the generated JSON adapters and their hand-written
- * support ({@code ModelJson}), paging, retries and decoding.
+ * <p>Everything else is package-private: the generated Retrofit interfaces and response envelopes
+ * (they bypass retries and checks), the generated JSON adapters and their hand-written support
+ * ({@code ModelJson}), paging, retries and decoding.
  */
 @NullMarked
 package dev.licensewatch.vspc.client;

@@ -34,8 +34,13 @@ class AsyncActionTest {
   }
 
   static MockResponse action(String status) {
-    return ok("{\"data\":{\"id\":\"" + ACTION + "\",\"initiatorUid\":\"7d2e5a10-3b4c-4d6e-9f80-1a2b3c4d5e6f\","
-        + "\"actionName\":\"GetBackupServersLicenses\",\"status\":\"" + status + "\"}}");
+    return ok(
+        "{\"data\":{\"id\":\""
+            + ACTION
+            + "\",\"initiatorUid\":\"7d2e5a10-3b4c-4d6e-9f80-1a2b3c4d5e6f\","
+            + "\"actionName\":\"GetBackupServersLicenses\",\"status\":\""
+            + status
+            + "\"}}");
   }
 
   private VspcLicensingClient client() {
@@ -59,16 +64,26 @@ class AsyncActionTest {
     server.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       LicensePage page = client.page(100, 0);
-      assertThat(page.licenses()).extracting(BackupServerLicense::company).containsExactly("Company 0", "Company 1");
+      assertThat(page.licenses())
+          .extracting(BackupServerLicense::company)
+          .containsExactly("Company 0", "Company 1");
       assertThat(page.total()).isEqualTo(2);
     }
-    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(sleeper.waits)
+        .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
     List<RecordedRequest> requests = requests();
-    assertThat(requests).extracting(r -> r.getUrl().encodedPath()).containsExactly(Fixtures.PATH,
-        ACTION_PATH, ACTION_PATH, ACTION_PATH, ACTION_PATH + "/result");
-    assertThat(requests).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + Fixtures.TOKEN));
+    assertThat(requests)
+        .extracting(r -> r.getUrl().encodedPath())
+        .containsExactly(
+            Fixtures.PATH, ACTION_PATH, ACTION_PATH, ACTION_PATH, ACTION_PATH + "/result");
+    assertThat(requests)
+        .allSatisfy(
+            r ->
+                assertThat(r.getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + Fixtures.TOKEN));
     assertThat(requests.get(0).getHeaders().get("X-Request-id")).isNotNull();
-    assertThat(requests.subList(1, 5)).as("polls are not the queued request: no X-Request-id")
+    assertThat(requests.subList(1, 5))
+        .as("polls are not the queued request: no X-Request-id")
         .allSatisfy(r -> assertThat(r.getHeaders().get("X-Request-id")).isNull());
   }
 
@@ -83,7 +98,8 @@ class AsyncActionTest {
     }
     List<RecordedRequest> requests = requests();
     assertThat(requests.get(0).getHeaders().get("X-Request-id"))
-        .isNotNull().isEqualTo(requests.get(1).getHeaders().get("X-Request-id"));
+        .isNotNull()
+        .isEqualTo(requests.get(1).getHeaders().get("X-Request-id"));
   }
 
   @Test
@@ -93,27 +109,45 @@ class AsyncActionTest {
     server.enqueue(ok(page(1, 0, List.of(QueryRequestsTest.selected(7)))));
     try (VspcLicensingClient client = client();
         Stream<BackupServerLicense> stream = client.stream(QueryRequestsTest.EXPIRED)) {
-      assertThat(stream.toList()).singleElement().satisfies(l -> {
-        assertThat(l.company()).isEqualTo("Company 7");
-        assertThat(l.autoUpdateEnabled()).as("not selected: not missing").isNull();
-      });
+      assertThat(stream.toList())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.company()).isEqualTo("Company 7");
+                assertThat(l.autoUpdateEnabled()).as("not selected: not missing").isNull();
+              });
     }
-    assertThat(requests().get(0).getUrl().queryParameter("select")).isEqualTo(QueryRequestsTest.EXPIRED.selectJson());
+    assertThat(requests().get(0).getUrl().queryParameter("select"))
+        .isEqualTo(QueryRequestsTest.EXPIRED.selectJson());
   }
 
   @Test
   void aFailedActionIsATypedErrorWithWhatItsResultSays() {
     server.enqueue(queued());
     server.enqueue(action("Failed"));
-    server.enqueue(json(520, errors("Failed to retrieve the licenses of the managed servers.", "unspecified", 520, "")));
+    server.enqueue(
+        json(
+            520,
+            errors(
+                "Failed to retrieve the licenses of the managed servers.",
+                "unspecified",
+                520,
+                "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e =
+          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e.actionStatus()).isEqualTo("Failed");
       assertThat(e.httpStatus()).isEqualTo(520);
-      assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.code()).isEqualTo(520));
-      assertThat(e).hasMessageContaining("was queued as asynchronous action " + ACTION + ", which failed:"
-          + " Failed to retrieve the licenses of the managed servers.");
+      assertThat(e.errors())
+          .singleElement()
+          .satisfies(error -> assertThat(error.code()).isEqualTo(520));
+      assertThat(e)
+          .hasMessageContaining(
+              "was queued as asynchronous action "
+                  + ACTION
+                  + ", which failed:"
+                  + " Failed to retrieve the licenses of the managed servers.");
       assertThat(e.requestId()).isNotNull();
     }
   }
@@ -124,7 +158,8 @@ class AsyncActionTest {
     server.enqueue(action("Running"));
     server.enqueue(action("Canceled"));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e =
+          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Canceled");
       assertThat(e).hasMessageContaining("which was canceled");
     }
@@ -136,13 +171,16 @@ class AsyncActionTest {
     for (int i = 0; i < 10; i++) {
       server.enqueue(i == 0 ? queued() : action("Running"));
     }
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).deadline(Duration.ofSeconds(5)).build()) {
-      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).deadline(Duration.ofSeconds(5)).build()) {
+      VspcAsyncActionException e =
+          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.actionStatus()).isEqualTo("Running");
       assertThat(e).hasMessageContaining("still Running when the 5 s deadline came");
     }
     // 0.5 + 1 + 2 s of waits fit in 5 s; the next wait (4 s) would not.
-    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(sleeper.waits)
+        .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -158,17 +196,26 @@ class AsyncActionTest {
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
-    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofSeconds(7), Duration.ofSeconds(4), Duration.ofSeconds(8));
-    assertThat(requests()).extracting(r -> r.getUrl().encodedPath()).endsWith(ACTION_PATH + "/result");
+    assertThat(sleeper.waits)
+        .containsExactly(
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8));
+    assertThat(requests())
+        .extracting(r -> r.getUrl().encodedPath())
+        .endsWith(ACTION_PATH + "/result");
   }
 
   @Test
   void aRefusedPollIsTheUsualTypedError() {
     server.enqueue(queued());
-    server.enqueue(json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
+    server.enqueue(
+        json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAuthenticationException e = CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
+      VspcAuthenticationException e =
+          CleanFailures.failure(VspcAuthenticationException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining(ACTION_PATH).hasMessageContaining("(following GET ");
     }
   }
@@ -177,9 +224,12 @@ class AsyncActionTest {
   void aResultNoLongerKeptIsATypedError() {
     server.enqueue(queued());
     server.enqueue(action("Succeed"));
-    server.enqueue(json(404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
+    server.enqueue(
+        json(
+            404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
     try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e = CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      VspcAsyncActionException e =
+          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e).hasMessageContaining("no longer kept");
@@ -188,8 +238,11 @@ class AsyncActionTest {
 
   @Test
   void anAbsoluteLocationOnAnotherHostOnlyGivesTheActionId() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(202)
-        .setHeader("Location", "https://elsewhere.example:1280" + ACTION_PATH + "?x=1").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(202)
+            .setHeader("Location", "https://elsewhere.example:1280" + ACTION_PATH + "?x=1")
+            .build());
     server.enqueue(action("Succeed"));
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
     try (VspcLicensingClient client = client()) {

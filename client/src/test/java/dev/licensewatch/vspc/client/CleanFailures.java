@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
- * Every failure the suite provokes goes through here, so every exception is checked for what a
- * user relies on: one line, and never the token (in the message, in toString, nor in any cause).
+ * Every failure the suite provokes goes through here, so every exception is checked for what a user
+ * relies on: one line, and never the token (in the message, in toString, nor in any cause).
  */
 final class CleanFailures {
   private CleanFailures() {}

@@ -21,8 +21,10 @@ final class CollectionDispatcher extends Dispatcher {
   volatile int cap = Integer.MAX_VALUE;
   volatile boolean meta = true;
   volatile int maxDelayMillis;
+
   /** Answers instead of the collection when it returns non-null (by offset). */
   volatile @Nullable IntFunction<@Nullable MockResponse> override;
+
   /** Runs after the n-th request (1-based) was answered from the collection. */
   volatile @Nullable IntFunction<@Nullable List<String>> changeAfter;
 
@@ -63,7 +65,8 @@ final class CollectionDispatcher extends Dispatcher {
       int from = Math.min(offset, snapshot.size());
       int to = Math.min(snapshot.size(), from + Math.min(limit, cap));
       List<String> page = snapshot.subList(from, to);
-      String body = meta ? Fixtures.page(snapshot.size(), offset, page) : Fixtures.pageWithoutMeta(page);
+      String body =
+          meta ? Fixtures.page(snapshot.size(), offset, page) : Fixtures.pageWithoutMeta(page);
       IntFunction<@Nullable List<String>> change = changeAfter;
       if (change != null) {
         List<String> changed = change.apply(served.incrementAndGet());

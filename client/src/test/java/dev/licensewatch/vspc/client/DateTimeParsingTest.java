@@ -17,9 +17,15 @@ class DateTimeParsingTest {
     SplittableRandom random = new SplittableRandom(20181024);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
-      text.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d",
-          random.nextInt(1970, 2100), random.nextInt(1, 13), random.nextInt(1, 29),
-          random.nextInt(0, 24), random.nextInt(0, 60), random.nextInt(0, 60)));
+      text.append(
+          String.format(
+              "%04d-%02d-%02dT%02d:%02d:%02d",
+              random.nextInt(1970, 2100),
+              random.nextInt(1, 13),
+              random.nextInt(1, 29),
+              random.nextInt(0, 24),
+              random.nextInt(0, 60),
+              random.nextInt(0, 60)));
       int fraction = random.nextInt(0, 10);
       if (fraction > 0) {
         text.append('.');

@@ -48,7 +48,8 @@ class DecodingTest {
     server.enqueue(ok(body));
     server.enqueue(ok(page(0, 0, List.of())));
     VspcContractException e;
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).eventListener(listener).build()) {
       e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
@@ -90,7 +91,8 @@ class DecodingTest {
     VspcContractException e = strictLicenseFailure(brokenLicense(""));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
-    assertThat(e).hasMessageContaining("$.data[1].autoUpdateEnabled")
+    assertThat(e)
+        .hasMessageContaining("$.data[1].autoUpdateEnabled")
         .hasMessageContaining("missing")
         .hasMessageContaining("backupServerUid " + uid(1));
   }
@@ -99,22 +101,29 @@ class DecodingTest {
   void aConnectionLostInsideABrokenLicenseIsRetriedNotReportedAsABrokenBody() {
     // The broken property is seen first; then the connection drops before the licence ends.
     // Retrofit rethrows the transport failure it saw over our contract signal: keep it that way.
-    String whole = page(3, 0, List.of(license(0), brokenLicense("\"autoUpdateEnabled\":\"no\""),
-        license(2)));
+    String whole =
+        page(3, 0, List.of(license(0), brokenLicense("\"autoUpdateEnabled\":\"no\""), license(2)));
     String cut = whole.substring(0, whole.indexOf("Company 1") + 3);
-    server.enqueue(new MockResponse.Builder()
-        .setHeader("Content-Type", "application/json; charset=utf-8")
-        .body(cut)
-        .setHeader("Content-Length", whole.length())
-        .onResponseEnd(new SocketEffect.CloseSocket())
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "application/json; charset=utf-8")
+            .body(cut)
+            .setHeader("Content-Length", whole.length())
+            .onResponseEnd(new SocketEffect.CloseSocket())
+            .build());
     server.enqueue(ok(page(3, 0, licenses(0, 3))));
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).eventListener(listener).build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).eventListener(listener).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(3);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(listener.retries).singleElement().satisfies(retry ->
-        assertThat(retry.reason()).as("a transport failure, not an HTTP status").doesNotStartWith("HTTP"));
+    assertThat(listener.retries)
+        .singleElement()
+        .satisfies(
+            retry ->
+                assertThat(retry.reason())
+                    .as("a transport failure, not an HTTP status")
+                    .doesNotStartWith("HTTP"));
   }
 
   @Test
@@ -142,31 +151,44 @@ class DecodingTest {
 
   @Test
   void aServerValueWithLineBreaksStillGivesAOneLineMessage() {
-    String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
-        + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
+    String broken =
+        "{\"backupServerUid\":\""
+            + uid(1)
+            + "\",\"autoUpdateEnabled\":true,"
+            + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
     VspcContractException e = strictLicenseFailure(broken);
     assertThat(e.jsonPath()).isEqualTo("$.data[1].expirationDate");
   }
 
   @Test
   void aLenientViolationQuotingLineBreaksIsOneLineToo() {
-    String broken = "{\"backupServerUid\":\"" + uid(1) + "\",\"autoUpdateEnabled\":true,"
-        + "\"expirationDate\":\"not\\na date\"}";
+    String broken =
+        "{\"backupServerUid\":\""
+            + uid(1)
+            + "\",\"autoUpdateEnabled\":true,"
+            + "\"expirationDate\":\"not\\na date\"}";
     server.enqueue(ok(page(1, 0, List.of(broken))));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
-    assertThat(listener.violations).singleElement().satisfies(v -> {
-      CleanFailures.assertOneLine(v.message());
-      CleanFailures.assertOneLine(v.toString());
-    });
+    assertThat(listener.violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              CleanFailures.assertOneLine(v.message());
+              CleanFailures.assertOneLine(v.toString());
+            });
   }
 
   @Test
   void strictRefusesAPagingInfoThatContradictsTheData() {
-    String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + license(0) + "," + license(1) + "]}";
+    String body =
+        "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
+            + license(0)
+            + ","
+            + license(1)
+            + "]}";
     VspcContractException e = strictFailure(body);
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
   }
@@ -174,16 +196,28 @@ class DecodingTest {
   /** Pages that contradict their request: refused when strict, reported and kept when lenient. */
   static Stream<Arguments> pagesThatContradictTheirRequest() {
     return Stream.of(
-        arguments("more licences than the limit", page(3, 0, licenses(0, 3)), 2, 0, 3,
-            "$.data", "has 3 licences, more than the limit 2"),
-        arguments("a page for another offset", page(300, 0, licenses(0, 100)), 100, 200, 100,
-            "$.meta.pagingInfo.offset", "is 0 but the request asked for offset 200"));
+        arguments(
+            "more licences than the limit",
+            page(3, 0, licenses(0, 3)),
+            2,
+            0,
+            3,
+            "$.data",
+            "has 3 licences, more than the limit 2"),
+        arguments(
+            "a page for another offset",
+            page(300, 0, licenses(0, 100)),
+            100,
+            200,
+            100,
+            "$.meta.pagingInfo.offset",
+            "is 0 but the request asked for offset 200"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource
-  void pagesThatContradictTheirRequest(String what, String body, int limit, int offset, int kept,
-      String jsonPath, String problem) {
+  void pagesThatContradictTheirRequest(
+      String what, String body, int limit, int offset, int kept, String jsonPath, String problem) {
     VspcContractException e = strictPageFailure(body, limit, offset);
     assertThat(e.jsonPath()).isEqualTo(jsonPath);
     assertThat(e).hasMessageContaining("breaks the API document at " + jsonPath + ": " + problem);
@@ -194,7 +228,8 @@ class DecodingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"data\":[{", "{\"data\":[]}} trailing", "{\"data\":[]} {}", "[]", "null"})
+  @ValueSource(
+      strings = {"{\"data\":[{", "{\"data\":[]}} trailing", "{\"data\":[]} {}", "[]", "null"})
   void strictRefusesMalformedJson(String body) {
     VspcContractException e = strictFailure(body);
     assertThat(e).hasMessageContaining("breaks the API document");
@@ -209,8 +244,12 @@ class DecodingTest {
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void refusesAnHtmlPageEvenWith200InBothModes(boolean strict) {
-    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-        .body("<html><body>Sign in</body></html>").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "text/html")
+            .body("<html><body>Sign in</body></html>")
+            .build());
     VspcContractException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(strict).build()) {
       e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
@@ -229,7 +268,8 @@ class DecodingTest {
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses)
+        .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2), uid(3));
     assertThat(licenses.get(1).autoUpdateEnabled()).isNull();
     assertThat(licenses.get(2).units()).isNull();
@@ -239,7 +279,8 @@ class DecodingTest {
     assertThat(listener.violations.get(1).jsonPath()).isEqualTo("$.data[2].units");
     assertThat(listener.violations.get(1).identity()).isEqualTo("backupServerUid " + uid(2));
     assertThat(listener.violations.get(1).toString())
-        .contains("$.data[2].units").contains("backupServerUid " + uid(2));
+        .contains("$.data[2].units")
+        .contains("backupServerUid " + uid(2));
     assertThat(listener.violations).extracting(ContractViolation::requestId).doesNotContainNull();
     listener.violations.forEach(v -> CleanFailures.assertOneLine(v.toString()));
   }
@@ -253,14 +294,18 @@ class DecodingTest {
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       licenses = client.stream().collect(Collectors.toList());
     }
-    assertThat(licenses).extracting(BackupServerLicense::backupServerUid)
+    assertThat(licenses)
+        .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2));
     assertThat(licenses.get(1).units()).isNull();
     assertThat(licenses.get(1).usedUnits()).as("the property after it").isEqualTo(3.0);
-    assertThat(listener.violations).singleElement().satisfies(v -> {
-      assertThat(v.jsonPath()).isEqualTo("$.data[1].units");
-      assertThat(v.message()).isEqualTo("number out of range: \"1e999\"");
-    });
+    assertThat(listener.violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.jsonPath()).isEqualTo("$.data[1].units");
+              assertThat(v.message()).isEqualTo("number out of range: \"1e999\"");
+            });
   }
 
   @Test
@@ -270,22 +315,30 @@ class DecodingTest {
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       assertThat(client.stream().count()).isEqualTo(3);
     }
-    assertThat(listener.violations).singleElement().satisfies(v -> {
-      assertThat(v.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
-      assertThat(v.identity()).isEqualTo("backupServerUid " + uid(1));
-    });
+    assertThat(listener.violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+              assertThat(v.identity()).isEqualTo("backupServerUid " + uid(1));
+            });
   }
 
   @Test
   void lenientReportsAContradictingPagingInfoAndKeepsTheData() {
-    String body = "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-        + license(0) + "," + license(1) + "]}";
+    String body =
+        "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
+            + license(0)
+            + ","
+            + license(1)
+            + "]}";
     server.enqueue(ok(body));
     try (VspcLicensingClient client =
         Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
     }
-    assertThat(listener.violations).singleElement()
+    assertThat(listener.violations)
+        .singleElement()
         .satisfies(v -> assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.count"));
   }
 
@@ -300,7 +353,9 @@ class DecodingTest {
 
   @Test
   void unknownPropertiesAndEnumValuesAreKeptEvenWhenStrict() {
-    String future = license(0).replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
+    String future =
+        license(0)
+            .replace("\"status\":\"Valid\"", "\"status\":\"Quarantined\",\"newThing\":{\"a\":[1]}");
     server.enqueue(ok(page(1, 0, List.of(future))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       BackupServerLicense license = client.page(100, 0).licenses().get(0);
@@ -309,7 +364,9 @@ class DecodingTest {
     }
   }
 
-  /** Streams {@code size} bytes of a JSON string without holding them, counting what was written. */
+  /**
+   * Streams {@code size} bytes of a JSON string without holding them, counting what was written.
+   */
   private static final class LargeBody implements MockResponseBody {
     final long size;
     final AtomicLong written = new AtomicLong();
@@ -351,17 +408,23 @@ class DecodingTest {
   @Test
   void aBodyLargerThanTheLimitFailsWithoutBeingReadWhole() throws Exception {
     LargeBody body = new LargeBody(64L * 1024 * 1024);
-    server.enqueue(new MockResponse.Builder().code(200)
-        .setHeader("Content-Type", "application/json").body(body)
-        .throttleBody(256 * 1024, 10, TimeUnit.MILLISECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(body)
+            .throttleBody(256 * 1024, 10, TimeUnit.MILLISECONDS)
+            .build());
     VspcContractException e;
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(64 * 1024).build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).maxResponseBytes(64 * 1024).build()) {
       e = CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
     }
     assertThat(e).hasMessageContaining("larger than the limit of 65536 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(body.stopped.await(10, TimeUnit.SECONDS))
-        .as("the server stopped writing: the client hung up").isTrue();
+        .as("the server stopped writing: the client hung up")
+        .isTrue();
     assertThat(body.written.get()).as("bytes the server got to send").isLessThan(16L * 1024 * 1024);
   }
 
@@ -372,10 +435,16 @@ class DecodingTest {
       big.append(i == 0 ? "" : ",").append(license(i));
     }
     big.append("]}");
-    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-        .chunkedBody(big.toString(), 1024).build());
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(4096).build()) {
-      VspcContractException e = CleanFailures.failure(VspcContractException.class, () -> client.page(500, 0));
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .chunkedBody(big.toString(), 1024)
+            .build());
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).maxResponseBytes(4096).build()) {
+      VspcContractException e =
+          CleanFailures.failure(VspcContractException.class, () -> client.page(500, 0));
       assertThat(e).hasMessageContaining("4096 bytes");
     }
   }
@@ -383,7 +452,8 @@ class DecodingTest {
   @Test
   void aBodyWithinTheLimitIsRead() {
     server.enqueue(ok(page(300, 0, licenses(0, 300))));
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).maxResponseBytes(1024 * 1024).build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).maxResponseBytes(1024 * 1024).build()) {
       assertThat(client.page(500, 0).licenses()).hasSize(300);
     }
   }

@@ -23,11 +23,18 @@ class ErrorsTest {
 
   @Test
   void badRequestNamesTheParameter() {
-    server.enqueue(json(400, errors("Property value must be between 1 and 500.", "logical", 400,
-        "\"parameterName\":\"limit\"")));
+    server.enqueue(
+        json(
+            400,
+            errors(
+                "Property value must be between 1 and 500.",
+                "logical",
+                400,
+                "\"parameterName\":\"limit\"")));
     VspcBadRequestException e = failure(VspcBadRequestException.class);
     assertThat(e.parameterName()).isEqualTo("limit");
-    assertThat(e).hasMessageContaining("'limit'")
+    assertThat(e)
+        .hasMessageContaining("'limit'")
         .hasMessageContaining("Property value must be between 1 and 500.");
     assertThat(e.httpStatus()).isEqualTo(400);
     assertThat(e.errors()).hasSize(1);
@@ -50,55 +57,82 @@ class ErrorsTest {
 
   @Test
   void unauthorizedSaysToCheckTheToken() {
-    server.enqueue(json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
+    server.enqueue(
+        json(401, errors("Authorization has been denied for this request.", "security", 401, "")));
     VspcAuthenticationException e = failure(VspcAuthenticationException.class);
     assertThat(e.httpStatus()).isEqualTo(401);
-    assertThat(e).hasMessageContaining("token").hasMessageContaining("check")
+    assertThat(e)
+        .hasMessageContaining("token")
+        .hasMessageContaining("check")
         .hasMessageContaining("Authorization has been denied for this request.");
   }
 
   @Test
   void forbiddenNamesTheThreeRoles() {
-    server.enqueue(json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
+    server.enqueue(
+        json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
     VspcPermissionException e = failure(VspcPermissionException.class);
     assertThat(e.httpStatus()).isEqualTo(403);
-    assertThat(e).hasMessageContaining("Portal Administrator")
+    assertThat(e)
+        .hasMessageContaining("Portal Administrator")
         .hasMessageContaining("Service Provider Global Administrator")
         .hasMessageContaining("Service Provider Administrator");
   }
 
   @Test
   void notFoundPointsAtTheBaseUrl() {
-    server.enqueue(json(404, errors("Resource /api/v3/licensing/backupServerz was not found.", "logical", 404, "")));
+    server.enqueue(
+        json(
+            404,
+            errors("Resource /api/v3/licensing/backupServerz was not found.", "logical", 404, "")));
     VspcNotFoundException e = failure(VspcNotFoundException.class);
     assertThat(e.httpStatus()).isEqualTo(404);
-    assertThat(e).hasMessageContaining("base URL").hasMessageContaining("/api/v3/licensing/backupServers");
+    assertThat(e)
+        .hasMessageContaining("base URL")
+        .hasMessageContaining("/api/v3/licensing/backupServers");
   }
 
   @Test
   void serverErrorCarriesTheEnvelope() {
-    server.enqueue(json(520, errors("Failed to retrieve the licenses of the managed servers.", "unspecified", 520, "")));
+    server.enqueue(
+        json(
+            520,
+            errors(
+                "Failed to retrieve the licenses of the managed servers.",
+                "unspecified",
+                520,
+                "")));
     VspcServerException e = failure(VspcServerException.class);
     assertThat(e.httpStatus()).isEqualTo(520);
-    assertThat(e.errors()).singleElement().satisfies(error -> {
-      assertThat(error.message()).isEqualTo("Failed to retrieve the licenses of the managed servers.");
-      assertThat(error.type().value()).isEqualTo("unspecified");
-      assertThat(error.code()).isEqualTo(520);
-    });
-    assertThat(e).hasMessageContaining("520")
+    assertThat(e.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.message())
+                  .isEqualTo("Failed to retrieve the licenses of the managed servers.");
+              assertThat(error.type().value()).isEqualTo("unspecified");
+              assertThat(error.code()).isEqualTo(520);
+            });
+    assertThat(e)
+        .hasMessageContaining("520")
         .hasMessageContaining("Failed to retrieve the licenses of the managed servers.");
   }
 
   @Test
   void aQueuedAnswerWhoseLocationNamesNoAsynchronousActionIsAServerExceptionSayingSo() {
-    server.enqueue(new MockResponse.Builder().code(202)
-        .setHeader("Location", "/api/v3/asyncActions/7c1e").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(202)
+            .setHeader("Location", "/api/v3/asyncActions/7c1e")
+            .build());
     VspcServerException e;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
     }
     assertThat(e.httpStatus()).isEqualTo(202);
-    assertThat(e).hasMessageContaining("queued").hasMessageContaining("/api/v3/asyncActions/7c1e")
+    assertThat(e)
+        .hasMessageContaining("queued")
+        .hasMessageContaining("/api/v3/asyncActions/7c1e")
         .hasMessageContaining("does not name an asynchronous action");
     assertThat(e.requestId()).isNotNull();
     assertThat(server.getRequestCount()).as("not retried, nothing polled").isEqualTo(1);
@@ -106,8 +140,12 @@ class ErrorsTest {
 
   @Test
   void aNonJsonServiceUnavailableBodyStillMapsCleanly() {
-    server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/html")
-        .body("<html>\n<body>\n<h1>503 Service Unavailable</h1>\n</body>\n</html>\n").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .setHeader("Content-Type", "text/html")
+            .body("<html>\n<body>\n<h1>503 Service Unavailable</h1>\n</body>\n</html>\n")
+            .build());
     VspcServerException e = failure(VspcServerException.class);
     assertThat(e.httpStatus()).isEqualTo(503);
     assertThat(e.errors()).isEmpty();
@@ -116,7 +154,8 @@ class ErrorsTest {
 
   @Test
   void aMultiLineServerMessageBecomesOneLine() {
-    server.enqueue(json(520, errors("first line\\nsecond line\\r\\nthird", "unspecified", 520, "")));
+    server.enqueue(
+        json(520, errors("first line\\nsecond line\\r\\nthird", "unspecified", 520, "")));
     VspcServerException e = failure(VspcServerException.class);
     assertThat(e).hasMessageContaining("first line second line third");
   }
@@ -133,7 +172,9 @@ class ErrorsTest {
     server.enqueue(json(401, errors("Token " + TOKEN + " is expired.", "security", 401, "")));
     VspcAuthenticationException e = failure(VspcAuthenticationException.class);
     assertThat(e).hasMessageContaining("Token *** is expired.");
-    assertThat(e.errors()).extracting(error -> error.message()).containsExactly("Token *** is expired.");
+    assertThat(e.errors())
+        .extracting(error -> error.message())
+        .containsExactly("Token *** is expired.");
   }
 
   @Test

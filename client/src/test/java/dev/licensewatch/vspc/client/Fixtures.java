@@ -27,8 +27,15 @@ final class Fixtures {
 
   /** A valid licence with only the required property and its identity. */
   static String license(int n) {
-    return "{\"backupServerUid\":\"" + uid(n) + "\",\"autoUpdateEnabled\":" + (n % 2 == 0)
-        + ",\"company\":\"Company " + n + "\",\"status\":\"Valid\",\"units\":" + n + ".0}";
+    return "{\"backupServerUid\":\""
+        + uid(n)
+        + "\",\"autoUpdateEnabled\":"
+        + (n % 2 == 0)
+        + ",\"company\":\"Company "
+        + n
+        + "\",\"status\":\"Valid\",\"units\":"
+        + n
+        + ".0}";
   }
 
   /** Licences {@code from} (inclusive) to {@code to} (exclusive). */
@@ -38,8 +45,15 @@ final class Fixtures {
 
   /** A page with {@code meta.pagingInfo}. */
   static String page(int total, int offset, List<String> licenses) {
-    return "{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + licenses.size()
-        + ",\"offset\":" + offset + "}},\"data\":[" + String.join(",", licenses) + "]}";
+    return "{\"meta\":{\"pagingInfo\":{\"total\":"
+        + total
+        + ",\"count\":"
+        + licenses.size()
+        + ",\"offset\":"
+        + offset
+        + "}},\"data\":["
+        + String.join(",", licenses)
+        + "]}";
   }
 
   /** A page without {@code meta}, as older servers or proxies may send. */
@@ -61,8 +75,14 @@ final class Fixtures {
 
   /** The VSPC error envelope with one error. */
   static String errors(String message, String type, int code, String extra) {
-    return "{\"errors\":[{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code
-        + (extra.isEmpty() ? "" : "," + extra) + "}]}";
+    return "{\"errors\":[{\"message\":\""
+        + message
+        + "\",\"type\":\""
+        + type
+        + "\",\"code\":"
+        + code
+        + (extra.isEmpty() ? "" : "," + extra)
+        + "}]}";
   }
 
   static Buffer bytes(String text) {

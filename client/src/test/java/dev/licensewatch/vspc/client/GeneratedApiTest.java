@@ -38,7 +38,11 @@ class GeneratedApiTest {
             .addInterceptor(
                 chain ->
                     chain.proceed(
-                        chain.request().newBuilder().header("Authorization", "Bearer t0k3n").build()))
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", "Bearer t0k3n")
+                            .build()))
             .build();
     api =
         new Retrofit.Builder()
@@ -78,7 +82,8 @@ class GeneratedApiTest {
     assertThat(page.data()).hasSize(2);
 
     BackupServerLicense alpha = page.data().get(0);
-    assertThat(alpha.backupServerUid()).isEqualTo(UUID.fromString("a26ad214-e225-49bf-8fb8-f16340729b7b"));
+    assertThat(alpha.backupServerUid())
+        .isEqualTo(UUID.fromString("a26ad214-e225-49bf-8fb8-f16340729b7b"));
     assertThat(alpha.autoUpdateEnabled()).isFalse();
     assertThat(alpha.edition()).isEqualTo("Enterprise Plus");
     assertThat(alpha.monitoring()).isFalse();
@@ -132,14 +137,23 @@ class GeneratedApiTest {
   @Test
   void filterSortAndSelectTravelAsPercentEncodedJsonText() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
-    String filter = "[{\"property\":\"company\",\"operation\":\"contains\",\"value\":\"A+B & C #1\"}]";
-    api.getBackupServersLicenses(null, null, filter, "[{\"property\":\"company\",\"direction\":\"ascending\"}]",
-        "[{\"propertyPath\":\"company\"}]", null, null).execute();
+    String filter =
+        "[{\"property\":\"company\",\"operation\":\"contains\",\"value\":\"A+B & C #1\"}]";
+    api.getBackupServersLicenses(
+            null,
+            null,
+            filter,
+            "[{\"property\":\"company\",\"direction\":\"ascending\"}]",
+            "[{\"propertyPath\":\"company\"}]",
+            null,
+            null)
+        .execute();
     RecordedRequest request = server.takeRequest();
     // '+', '&' and '#' must not reach the server as a space, a new parameter or a fragment.
     assertThat(request.getUrl().encodedQuery()).contains("A%2BB%20%26%20C%20%231");
     assertThat(request.getUrl().queryParameter("filter")).isEqualTo(filter);
-    assertThat(request.getUrl().queryParameter("select")).isEqualTo("[{\"propertyPath\":\"company\"}]");
+    assertThat(request.getUrl().queryParameter("select"))
+        .isEqualTo("[{\"propertyPath\":\"company\"}]");
   }
 
   @Test
@@ -164,7 +178,8 @@ class GeneratedApiTest {
             .replace("\"points\"", "\"Points\"")
             .replace("\"rental\"", "\"Rental\"");
     assertThat(pascal).isNotEqualTo(lowercase);
-    String shouting = lowercase.replace("\"valid\"", "\"VALID\"").replace("\"rental\"", "\"RENTAL\"");
+    String shouting =
+        lowercase.replace("\"valid\"", "\"VALID\"").replace("\"rental\"", "\"RENTAL\"");
 
     BackupServerLicenseCollection fromLower = get(lowercase);
     assertThat(get(pascal)).isEqualTo(fromLower);
@@ -196,7 +211,9 @@ class GeneratedApiTest {
     assertThat(license.status().isKnown()).isFalse();
     assertThat(license.status().known()).isEqualTo(LicenseStatus.Known.UNRECOGNIZED);
     assertThat(license.status().value()).isEqualTo("Suspended");
-    assertThat(license.packages()).extracting(LicensePackage::value).containsExactly("Backup", "CloudVault");
+    assertThat(license.packages())
+        .extracting(LicensePackage::value)
+        .containsExactly("Backup", "CloudVault");
     assertThat(license.packages().get(1)).isEqualTo(LicensePackage.of("CloudVault"));
     assertThat(license.packages().get(1)).isNotEqualTo(LicensePackage.of("cloudvault"));
     assertThat(license.type()).isSameAs(LicenseType.PERPETUAL);
@@ -229,8 +246,9 @@ class GeneratedApiTest {
   void aNullWhereTheDocumentForbidsItNamesItsJsonPathAndTheLicense() {
     assertThatThrownBy(
             () ->
-                get("{\"data\":[{\"autoUpdateEnabled\":true,\"company\":null,"
-                    + "\"backupServerUid\":\"976d4924-ae52-4ccc-b14b-88221f1451e8\"}]}"))
+                get(
+                    "{\"data\":[{\"autoUpdateEnabled\":true,\"company\":null,"
+                        + "\"backupServerUid\":\"976d4924-ae52-4ccc-b14b-88221f1451e8\"}]}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("must not be null at $.data[0].company")
         .hasMessageContaining("backupServerUid 976d4924-ae52-4ccc-b14b-88221f1451e8");
@@ -243,15 +261,20 @@ class GeneratedApiTest {
         .hasMessageContaining("expected a boolean but was STRING at $.data[0].autoUpdateEnabled");
     assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"units\":\"many\"}]}"))
         .hasMessageContaining("expected a number but was STRING at $.data[0].units");
-    assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"licenseIds\":[\"nope\"]}]}"))
+    assertThatThrownBy(
+            () -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"licenseIds\":[\"nope\"]}]}"))
         .hasMessageContaining("not a UUID: \"nope\" at $.data[0].licenseIds[0]");
     assertThatThrownBy(() -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"units\":-1e999}]}"))
         .hasMessageContaining("number out of range: \"-1e999\" at $.data[0].units");
     assertThatThrownBy(
-            () -> get("{\"data\":[{\"autoUpdateEnabled\":true,\"expirationDate\":\"2020-09-09\"}]}"))
+            () ->
+                get("{\"data\":[{\"autoUpdateEnabled\":true,\"expirationDate\":\"2020-09-09\"}]}"))
         .hasMessageContaining("not a date-time with an offset")
         .hasMessageContaining("$.data[0].expirationDate");
-    assertThatThrownBy(() -> get("{\"meta\":{\"pagingInfo\":{\"total\":1.5,\"count\":0,\"offset\":0}},\"data\":[]}"))
+    assertThatThrownBy(
+            () ->
+                get(
+                    "{\"meta\":{\"pagingInfo\":{\"total\":1.5,\"count\":0,\"offset\":0}},\"data\":[]}"))
         .hasMessageContaining("not a 32-bit integer")
         .hasMessageContaining("$.meta.pagingInfo.total");
   }
@@ -260,10 +283,11 @@ class GeneratedApiTest {
   void aValueOfAnyTypeIsReadAndWrittenAsJsonValues() throws Exception {
     com.squareup.moshi.JsonAdapter<FilterExpression> adapter =
         new Moshi.Builder().build().adapter(FilterExpression.class);
-    String json = "{\"operation\":\"and\",\"items\":["
-        + "{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Valid\",1.5,true,null]},"
-        + "{\"property\":\"company\",\"operation\":\"equals\",\"value\":{\"a\":\"b\"}},"
-        + "{\"property\":\"email\",\"operation\":\"equals\",\"value\":null}]}";
+    String json =
+        "{\"operation\":\"and\",\"items\":["
+            + "{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Valid\",1.5,true,null]},"
+            + "{\"property\":\"company\",\"operation\":\"equals\",\"value\":{\"a\":\"b\"}},"
+            + "{\"property\":\"email\",\"operation\":\"equals\",\"value\":null}]}";
     FilterExpression filter = adapter.fromJson(json);
     assertThat(filter.items()).hasSize(3);
     assertThat(filter.items().get(0).value())
@@ -277,7 +301,8 @@ class GeneratedApiTest {
   @Test
   void modelsWriteBackWithApiNamesAndCanonicalValues() throws Exception {
     BackupServerLicenseCollection page = get(fixture("user-doc-example-response.json"));
-    String json = new Moshi.Builder().build().adapter(BackupServerLicense.class).toJson(page.data().get(0));
+    String json =
+        new Moshi.Builder().build().adapter(BackupServerLicense.class).toJson(page.data().get(0));
     assertThat(json)
         .contains("\"backupServerUid\":\"a26ad214-e225-49bf-8fb8-f16340729b7b\"")
         .contains("\"status\":\"Valid\"")

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * interface are compared with committed copies (golden files) under {@code
  * src/test/resources/golden}, so a change to a template shows in review as a change to code.
  *
- * <p>After an intended change, record the new output with {@code ./mvnw -B -pl api-spec,client
- * -am verify -Dgolden.update=true -Dtest=GeneratedSourcesTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * <p>After an intended change, record the new output with {@code ./mvnw -B -pl api-spec,client -am
+ * verify -Dgolden.update=true -Dtest=GeneratedSourcesTest -Dsurefire.failIfNoSpecifiedTests=false}
  * and review {@code git diff client/src/test/resources/golden}.
  */
 class GeneratedSourcesTest {
@@ -49,9 +49,13 @@ class GeneratedSourcesTest {
       while (line < want.length && line < got.length && want[line].equals(got[line])) {
         line++;
       }
-      fail("%s differs from %s at line %d:%n  expected: %s%n  actual:   %s%n"
-          + "If the templates changed on purpose, record the output with -Dgolden.update=true"
-          + " (see this class's comment) and review the diff.", actual, expected, line + 1,
+      fail(
+          "%s differs from %s at line %d:%n  expected: %s%n  actual:   %s%n"
+              + "If the templates changed on purpose, record the output with -Dgolden.update=true"
+              + " (see this class's comment) and review the diff.",
+          actual,
+          expected,
+          line + 1,
           line < want.length ? want[line] : "<end of file>",
           line < got.length ? got[line] : "<end of file>");
     }
@@ -76,10 +80,12 @@ class GeneratedSourcesTest {
   @Test
   void everyComponentOfAPublicModelMayBeNull() {
     // Lenient decoding and select leave any property null: the types say so.
-    for (Class<?> model : List.of(BackupServerLicense.class, PagingInfo.class, ResponseError.class)) {
+    for (Class<?> model :
+        List.of(BackupServerLicense.class, PagingInfo.class, ResponseError.class)) {
       for (RecordComponent component : model.getRecordComponents()) {
         assertThat(component.getAnnotatedType().isAnnotationPresent(Nullable.class))
-            .as("%s.%s is @Nullable", model.getSimpleName(), component.getName()).isTrue();
+            .as("%s.%s is @Nullable", model.getSimpleName(), component.getName())
+            .isTrue();
       }
     }
   }
@@ -90,7 +96,8 @@ class GeneratedSourcesTest {
     Process fine = check(dir);
     assertThat(fine.exitValue()).isZero();
 
-    Files.writeString(dir.resolve("Model.java"),
+    Files.writeString(
+        dir.resolve("Model.java"),
         "final class Model { UNSUPPORTED-BY-TEMPLATES[Model.size: integer of format int64 (Long)] }\n");
     Process stopped = check(dir);
     assertThat(stopped.exitValue()).isEqualTo(1);
@@ -101,9 +108,10 @@ class GeneratedSourcesTest {
   /** Runs the check as the build does: {@code java src/build/UnsupportedByTemplates.java DIR}. */
   private static Process check(Path dir) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "src/build/UnsupportedByTemplates.java", dir.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process process =
+        new ProcessBuilder(java, "src/build/UnsupportedByTemplates.java", dir.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the check ends").isTrue();
     return process;
   }

@@ -17,9 +17,13 @@ class LeafValuesTest {
     SplittableRandom random = new SplittableRandom(36);
     for (int i = 0; i < 20_000; i++) {
       UUID expected = new UUID(random.nextLong(), random.nextLong());
-      String text = random.nextBoolean() ? expected.toString()
-          : expected.toString().toUpperCase(java.util.Locale.ROOT);
-      assertThat(ModelJson.parseUuid(text)).as(text).isEqualTo(expected)
+      String text =
+          random.nextBoolean()
+              ? expected.toString()
+              : expected.toString().toUpperCase(java.util.Locale.ROOT);
+      assertThat(ModelJson.parseUuid(text))
+          .as(text)
+          .isEqualTo(expected)
           .isEqualTo(UUID.fromString(text));
     }
     assertThat(ModelJson.parseUuid("00000000-0000-0000-0000-000000000000"))
@@ -32,11 +36,21 @@ class LeafValuesTest {
   void refusesWhatIsNotEightFourFourFourTwelveHexDigits() {
     String good = "976d4924-ae52-4ccc-b14b-88221f1451e8";
     assertThat(ModelJson.parseUuid(good)).isNotNull();
-    for (String bad : new String[] {
-        "", "nope", good.substring(1), good + "0", good.replace('-', '_'),
-        "976d4924ae52-4ccc-b14b-88221f1451e8-", "976d492-4ae52-4ccc-b14b-88221f1451e8",
-        good.replace('e', 'g'), good.replace('9', 'é'), good.replace('9', '\u0669'),
-        "+76d4924-ae52-4ccc-b14b-88221f1451e8", " 76d4924-ae52-4ccc-b14b-88221f1451e8"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "nope",
+          good.substring(1),
+          good + "0",
+          good.replace('-', '_'),
+          "976d4924ae52-4ccc-b14b-88221f1451e8-",
+          "976d492-4ae52-4ccc-b14b-88221f1451e8",
+          good.replace('e', 'g'),
+          good.replace('9', 'é'),
+          good.replace('9', '\u0669'),
+          "+76d4924-ae52-4ccc-b14b-88221f1451e8",
+          " 76d4924-ae52-4ccc-b14b-88221f1451e8"
+        }) {
       assertThat(ModelJson.parseUuid(bad)).as(bad).isNull();
     }
   }
@@ -47,16 +61,26 @@ class LeafValuesTest {
     int[] nanos = {0, 100, 123_456_700, 500_000_000, 999_999_999, 1, 10_000_000};
     for (int i = 0; i < 20_000; i++) {
       int year = i % 50 == 0 ? random.nextInt(-20_000, 20_000) : random.nextInt(0, 10_000);
-      int nano = random.nextBoolean() ? nanos[random.nextInt(nanos.length)]
-          : random.nextInt(0, 1_000_000_000);
-      ZoneOffset offset = switch (random.nextInt(4)) {
-        case 0 -> ZoneOffset.UTC;
-        case 1 -> ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 3600, 18 * 3600 + 1));
-        default -> ZoneOffset.ofHoursMinutes(random.nextInt(-14, 15), 0);
-      };
-      OffsetDateTime value = OffsetDateTime.of(year, random.nextInt(1, 13),
-          random.nextInt(1, 29), random.nextInt(0, 24), random.nextInt(0, 60),
-          random.nextInt(0, 60), nano, offset);
+      int nano =
+          random.nextBoolean()
+              ? nanos[random.nextInt(nanos.length)]
+              : random.nextInt(0, 1_000_000_000);
+      ZoneOffset offset =
+          switch (random.nextInt(4)) {
+            case 0 -> ZoneOffset.UTC;
+            case 1 -> ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 3600, 18 * 3600 + 1));
+            default -> ZoneOffset.ofHoursMinutes(random.nextInt(-14, 15), 0);
+          };
+      OffsetDateTime value =
+          OffsetDateTime.of(
+              year,
+              random.nextInt(1, 13),
+              random.nextInt(1, 29),
+              random.nextInt(0, 24),
+              random.nextInt(0, 60),
+              random.nextInt(0, 60),
+              nano,
+              offset);
       String expected = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
       assertThat(ModelJson.formatDateTime(value)).as(expected).isEqualTo(expected);
     }

@@ -36,8 +36,10 @@ class LifecycleTest {
   private static List<String> leftOver(Set<Thread> before) {
     return threads().stream()
         .filter(t -> !before.contains(t) && t.isAlive())
-        .filter(t -> t.getName().startsWith("vspc-")
-            || (!t.isDaemon() && t.getName().contains("OkHttp")))
+        .filter(
+            t ->
+                t.getName().startsWith("vspc-")
+                    || (!t.isDaemon() && t.getName().contains("OkHttp")))
         .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
         .collect(Collectors.toList());
   }
@@ -56,11 +58,12 @@ class LifecycleTest {
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
-    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(4).pageSize(100)
-        .build();
+    VspcLicensingClient client =
+        Fixtures.client(server, sleeper).concurrency(4).pageSize(100).build();
     assertThat(client.stream().count()).isEqualTo(1000);
     assertThat(threads().stream().anyMatch(t -> t.getName().startsWith("vspc-prefetch")))
-        .as("prefetch threads ran").isTrue();
+        .as("prefetch threads ran")
+        .isTrue();
     client.close();
     assertReleased(before);
   }
@@ -68,13 +71,18 @@ class LifecycleTest {
   @Test
   void closeReleasesThreadsBlockedOnASlowServer() throws Exception {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
-    dispatcher.override = offset -> offset == 0 ? null
-        : ok(page(1000, offset, licenses(offset, offset + 100))).newBuilder()
-            .headersDelay(20, TimeUnit.SECONDS).build();
+    dispatcher.override =
+        offset ->
+            offset == 0
+                ? null
+                : ok(page(1000, offset, licenses(offset, offset + 100)))
+                    .newBuilder()
+                    .headersDelay(20, TimeUnit.SECONDS)
+                    .build();
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
-    VspcLicensingClient client = Fixtures.client(server, sleeper).concurrency(2).pageSize(100)
-        .build();
+    VspcLicensingClient client =
+        Fixtures.client(server, sleeper).concurrency(2).pageSize(100).build();
     Stream<BackupServerLicense> licenses = client.stream();
     Iterator<BackupServerLicense> it = licenses.iterator();
     it.next();
@@ -93,10 +101,14 @@ class LifecycleTest {
     VspcLicensingClient client = Fixtures.client(server, sleeper).build();
     client.close();
     client.close(); // idempotent
-    assertThat(CleanFailures.failure(IllegalStateException.class, client::stream)).hasMessageContaining("closed");
-    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.page(100, 0))).hasMessageContaining("closed");
-    assertThat(CleanFailures.failure(IllegalStateException.class, client::page)).hasMessageContaining("closed");
-    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.licenses().iterator()))
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::stream))
+        .hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, () -> client.page(100, 0)))
+        .hasMessageContaining("closed");
+    assertThat(CleanFailures.failure(IllegalStateException.class, client::page))
+        .hasMessageContaining("closed");
+    assertThat(
+            CleanFailures.failure(IllegalStateException.class, () -> client.licenses().iterator()))
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -104,7 +116,8 @@ class LifecycleTest {
   @Test
   void closeStopsARequestUnderWayAlsoWithASuppliedOkHttpClient() throws Exception {
     OkHttpClient shared = new OkHttpClient.Builder().build();
-    server.enqueue(ok(page(1, 0, licenses(0, 1))).newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
+    server.enqueue(
+        ok(page(1, 0, licenses(0, 1))).newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
     server.enqueue(new MockResponse.Builder().code(204).build());
     VspcLicensingClient client = Fixtures.client(server, sleeper).okHttpClient(shared).build();
     CompletableFuture<LicensePage> page = CompletableFuture.supplyAsync(() -> client.page(100, 0));
@@ -113,7 +126,10 @@ class LifecycleTest {
     client.close();
     // Well before the 10 s read timeout: close() cancelled the call, not a timeout.
     Throwable thrown = catchThrowable(() -> page.get(3, TimeUnit.SECONDS));
-    assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(VspcIoException.class);
+    assertThat(thrown)
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(VspcIoException.class);
     VspcIoException e = (VspcIoException) thrown.getCause();
     CleanFailures.assertClean(e);
     assertThat(e.isTimeout()).isFalse();
@@ -121,7 +137,8 @@ class LifecycleTest {
     assertThat(e).hasMessageContaining("closed");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(sleeper.waits).as("no retry after close").isEmpty();
-    try (Response response = shared.newCall(new Request.Builder().url(server.url("/other")).build()).execute()) {
+    try (Response response =
+        shared.newCall(new Request.Builder().url(server.url("/other")).build()).execute()) {
       assertThat(response.code()).as("the shared client still works").isEqualTo(204);
     }
     shared.connectionPool().evictAll();
@@ -132,13 +149,17 @@ class LifecycleTest {
     OkHttpClient shared = new OkHttpClient.Builder().build();
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
     server.enqueue(new MockResponse.Builder().code(204).build());
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).okHttpClient(shared).build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).okHttpClient(shared).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
     assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
-    try (Response response = shared.newCall(new Request.Builder().url(server.url("/other")).build()).execute()) {
+    try (Response response =
+        shared.newCall(new Request.Builder().url(server.url("/other")).build()).execute()) {
       assertThat(response.code()).isEqualTo(204);
-      assertThat(response.request().header("Authorization")).as("the shared client is not changed").isNull();
+      assertThat(response.request().header("Authorization"))
+          .as("the shared client is not changed")
+          .isNull();
     }
     shared.dispatcher().executorService().shutdown();
     shared.connectionPool().evictAll();

@@ -27,11 +27,11 @@ import javax.tools.ToolProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code java} code blocks of a Markdown file, compiled as they are written (with the
- * in-memory compiler) in a class of another package, so they may use only the public API, and
- * run on demand. A block is the body of {@link Example#run()}; the names examples use without
- * declaring them ({@code client}, {@code token}, {@code inventory}, {@code log}, {@code
- * metrics}) are the fields of {@link Example}.
+ * The {@code java} code blocks of a Markdown file, compiled as they are written (with the in-memory
+ * compiler) in a class of another package, so they may use only the public API, and run on demand.
+ * A block is the body of {@link Example#run()}; the names examples use without declaring them
+ * ({@code client}, {@code token}, {@code inventory}, {@code log}, {@code metrics}) are the fields
+ * of {@link Example}.
  */
 public final class MarkdownExamples {
   private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```$", Pattern.DOTALL);
@@ -79,57 +79,74 @@ public final class MarkdownExamples {
    */
   static Example compile(Path markdown, int index, String block) {
     String name = "Example" + index;
-    String source = "package readme;\n"
-        + "import dev.licensewatch.vspc.client.*;\n"
-        + "import java.nio.file.Path;\n"
-        + "import java.time.Instant;\n"
-        + "import java.util.stream.Stream;\n"
-        + "public final class " + name + " extends " + Example.class.getCanonicalName() + " {\n"
-        + "  @Override\n"
-        + "  protected void run() throws Exception {\n"
-        + block
-        + "  }\n"
-        + "}\n";
+    String source =
+        "package readme;\n"
+            + "import dev.licensewatch.vspc.client.*;\n"
+            + "import java.nio.file.Path;\n"
+            + "import java.time.Instant;\n"
+            + "import java.util.stream.Stream;\n"
+            + "public final class "
+            + name
+            + " extends "
+            + Example.class.getCanonicalName()
+            + " {\n"
+            + "  @Override\n"
+            + "  protected void run() throws Exception {\n"
+            + block
+            + "  }\n"
+            + "}\n";
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<String, ByteArrayOutputStream> classes = new HashMap<>();
     StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, null, null);
-    JavaFileManager inMemory = new ForwardingJavaFileManager<>(standard) {
-      @Override
-      public JavaFileObject getJavaFileForOutput(
-          Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-        return new SimpleJavaFileObject(URI.create("mem:///" + className + kind.extension), kind) {
+    JavaFileManager inMemory =
+        new ForwardingJavaFileManager<>(standard) {
           @Override
-          public OutputStream openOutputStream() {
-            return classes.computeIfAbsent(className, c -> new ByteArrayOutputStream());
+          public JavaFileObject getJavaFileForOutput(
+              Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                URI.create("mem:///" + className + kind.extension), kind) {
+              @Override
+              public OutputStream openOutputStream() {
+                return classes.computeIfAbsent(className, c -> new ByteArrayOutputStream());
+              }
+            };
           }
         };
-      }
-    };
-    JavaFileObject file = new SimpleJavaFileObject(
-        URI.create("string:///readme/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return source;
-      }
-    };
-    List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none");
+    JavaFileObject file =
+        new SimpleJavaFileObject(
+            URI.create("string:///readme/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    List<String> options =
+        List.of("-classpath", System.getProperty("java.class.path"), "-proc:none");
     boolean ok = compiler.getTask(null, inMemory, diagnostics, options, null, List.of(file)).call();
     if (!ok) {
-      throw new AssertionError("java block " + index + " of " + markdown + " does not compile: "
-          + diagnostics.getDiagnostics() + "\n" + block);
+      throw new AssertionError(
+          "java block "
+              + index
+              + " of "
+              + markdown
+              + " does not compile: "
+              + diagnostics.getDiagnostics()
+              + "\n"
+              + block);
     }
-    ClassLoader loader = new ClassLoader(MarkdownExamples.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String className) throws ClassNotFoundException {
-        ByteArrayOutputStream bytes = classes.get(className);
-        if (bytes == null) {
-          throw new ClassNotFoundException(className);
-        }
-        byte[] b = bytes.toByteArray();
-        return defineClass(className, b, 0, b.length);
-      }
-    };
+    ClassLoader loader =
+        new ClassLoader(MarkdownExamples.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String className) throws ClassNotFoundException {
+            ByteArrayOutputStream bytes = classes.get(className);
+            if (bytes == null) {
+              throw new ClassNotFoundException(className);
+            }
+            byte[] b = bytes.toByteArray();
+            return defineClass(className, b, 0, b.length);
+          }
+        };
     try {
       return (Example) loader.loadClass("readme." + name).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {

@@ -53,7 +53,8 @@ class OriginTest {
 
   @Test
   void aRedirectToAnotherHostGetsNoToken() throws Exception {
-    vspc.enqueue(redirectTo("http://localhost:" + elsewhere.getPort() + PATH + "?limit=100&offset=0"));
+    vspc.enqueue(
+        redirectTo("http://localhost:" + elsewhere.getPort() + PATH + "?limit=100&offset=0"));
     elsewhere.enqueue(ok(page(2, 0, licenses(0, 2))));
     try (VspcLicensingClient client = client()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
@@ -91,59 +92,94 @@ class OriginTest {
 
   @Test
   void plainHttpToARemoteHostIsRefusedWhenBuilding() {
-    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().baseUrl("http://vspc.example.com:1280").token(TOKEN).build());
-    assertThat(e).hasMessageContaining("vspc.example.com").hasMessageContaining("https")
+    IllegalArgumentException e =
+        CleanFailures.failure(
+            IllegalArgumentException.class,
+            () ->
+                VspcLicensingClient.builder()
+                    .baseUrl("http://vspc.example.com:1280")
+                    .token(TOKEN)
+                    .build());
+    assertThat(e)
+        .hasMessageContaining("vspc.example.com")
+        .hasMessageContaining("https")
         .hasMessageContaining("allowInsecureHttp");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"http://10.0.0.5:1280", "http://cafe:1280", "http://vspc:1280/api/v3"})
   void plainHttpToAnyNonLoopbackHostIsRefused(String url) {
-    CleanFailures.failure(IllegalArgumentException.class,
+    CleanFailures.failure(
+        IllegalArgumentException.class,
         () -> VspcLicensingClient.builder().baseUrl(url).token(TOKEN).build());
   }
 
   @Test
   void plainHttpToARemoteHostIsAllowedWhenAskedFor() {
-    try (VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl("http://vspc.example.com:1280").token(TOKEN).allowInsecureHttp(true).build()) {
+    try (VspcLicensingClient client =
+        VspcLicensingClient.builder()
+            .baseUrl("http://vspc.example.com:1280")
+            .token(TOKEN)
+            .allowInsecureHttp(true)
+            .build()) {
       assertThat(client.toString()).contains("http://vspc.example.com:1280/");
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://vspc.example.com:1280", "http://localhost:1280",
-      "http://127.0.0.1:1280", "http://127.0.0.2:1280", "http://[::1]:1280"})
+  @ValueSource(
+      strings = {
+        "https://vspc.example.com:1280",
+        "http://localhost:1280",
+        "http://127.0.0.1:1280",
+        "http://127.0.0.2:1280",
+        "http://[::1]:1280"
+      })
   void httpsAndLoopbackNeedNoPermission(String url) {
-    try (VspcLicensingClient client = VspcLicensingClient.builder().baseUrl(url).token(TOKEN).build()) {
+    try (VspcLicensingClient client =
+        VspcLicensingClient.builder().baseUrl(url).token(TOKEN).build()) {
       assertThat(client.toString()).contains("baseUrl=");
     }
   }
 
   @Test
   void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
-    IllegalArgumentException e = CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().baseUrl("https://admin:" + TOKEN + "@vspc.example.com:1280")
-            .token(TOKEN).build());
+    IllegalArgumentException e =
+        CleanFailures.failure(
+            IllegalArgumentException.class,
+            () ->
+                VspcLicensingClient.builder()
+                    .baseUrl("https://admin:" + TOKEN + "@vspc.example.com:1280")
+                    .token(TOKEN)
+                    .build());
     assertThat(e).hasMessageContaining("user name or password").hasMessageNotContaining("admin");
   }
 
   @Test
   void aBaseUrlWithAQueryIsRefused() {
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280/?x=1").token(TOKEN).build()))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class,
+                () ->
+                    VspcLicensingClient.builder()
+                        .baseUrl("https://vspc.example.com:1280/?x=1")
+                        .token(TOKEN)
+                        .build()))
         .hasMessageContaining("query");
   }
 
   @Test
   void theBareHttpClientSendsWhatItIsGivenAndNoToken() throws Exception {
     vspc.enqueue(new MockResponse.Builder().code(401).body("{}").build());
-    try (VspcLicensingClient client = Fixtures.client(vspc, sleeper)
-        .baseUrl("http://127.0.0.1:" + vspc.getPort() + "/api/v3/").build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(vspc, sleeper)
+            .baseUrl("http://127.0.0.1:" + vspc.getPort() + "/api/v3/")
+            .build()) {
       assertThat(client.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + vspc.getPort() + "/");
-      okhttp3.Request request = new okhttp3.Request.Builder()
-          .url(client.baseUrl().resolve(PATH.substring(1) + "?limit=501")).build();
+      okhttp3.Request request =
+          new okhttp3.Request.Builder()
+              .url(client.baseUrl().resolve(PATH.substring(1) + "?limit=501"))
+              .build();
       try (okhttp3.Response response = client.httpClientWithoutToken().newCall(request).execute()) {
         assertThat(response.code()).as("a 401 is returned, not thrown").isEqualTo(401);
       }

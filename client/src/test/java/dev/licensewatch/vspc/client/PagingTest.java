@@ -58,9 +58,12 @@ class PagingTest {
     try (VspcLicensingClient client = client().build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 200));
     }
-    assertThat(server.getRequestCount()).as("no request for an empty page after the total").isEqualTo(2);
-    assertThat(listener.pages).containsExactly(
-        new RecordingListener.Page(0, 100, 200), new RecordingListener.Page(100, 100, 200));
+    assertThat(server.getRequestCount())
+        .as("no request for an empty page after the total")
+        .isEqualTo(2);
+    assertThat(listener.pages)
+        .containsExactly(
+            new RecordingListener.Page(0, 100, 200), new RecordingListener.Page(100, 100, 200));
   }
 
   @Test
@@ -101,8 +104,10 @@ class PagingTest {
     server.enqueue(ok(page(250, 100, List.of()))); // would be asked for again if it looped
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client().build()) {
-      VspcPagingException e = CleanFailures.failure(VspcPagingException.class,
-          () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
+      VspcPagingException e =
+          CleanFailures.failure(
+              VspcPagingException.class,
+              () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e).hasMessageContaining("250").hasMessageContaining("offset 100");
       assertThat(e.drift()).isNull();
       assertThat(e.requestId()).isNotNull();
@@ -152,7 +157,10 @@ class PagingTest {
     assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
     assertThat(listener.drifts).containsExactly(new Drift(250, 240, 100, 10));
     assertThat(listener.drifts.get(0).toString())
-        .contains("250").contains("240").contains("offset 100").contains("10 licences may be missing");
+        .contains("250")
+        .contains("240")
+        .contains("offset 100")
+        .contains("10 licences may be missing");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -189,13 +197,15 @@ class PagingTest {
     // (100..106) are inserted at the start: page 1 is 105, 106, 0, 1, 2 and page 2 is 3..7. The
     // repeats that end page 1 go on into page 2 through 3 and 4; 5 was never delivered: it stays.
     server.enqueue(ok(page(12, 0, withoutId(0, 5, 3, 4, 5))));
-    server.enqueue(ok(page(19, 5, List.of(license(105), license(106), license(0), license(1),
-        license(2)))));
+    server.enqueue(
+        ok(page(19, 5, List.of(license(105), license(106), license(0), license(1), license(2)))));
     server.enqueue(ok(page(19, 10, withoutId(3, 8, 3, 4, 5))));
     server.enqueue(ok(page(19, 15, licenses(8, 12))));
     List<UUID> walked = walk(client().pageSize(5));
-    assertThat(walked).containsExactly(uid(0), uid(1), uid(2), null, null, uid(105), uid(106),
-        null, uid(6), uid(7), uid(8), uid(9), uid(10), uid(11));
+    assertThat(walked)
+        .containsExactly(
+            uid(0), uid(1), uid(2), null, null, uid(105), uid(106), null, uid(6), uid(7), uid(8),
+            uid(9), uid(10), uid(11));
   }
 
   @Test
@@ -215,7 +225,8 @@ class PagingTest {
   private static List<String> withoutId(int from, int to, Integer... anonymous) {
     List<Integer> without = List.of(anonymous);
     return Fixtures.range(from, to).stream()
-        .map(n -> without.contains(n) ? ANONYMOUS : license(n)).collect(Collectors.toList());
+        .map(n -> without.contains(n) ? ANONYMOUS : license(n))
+        .collect(Collectors.toList());
   }
 
   /** The ids {@link #withoutId} licences have: null for the anonymous ones. */
@@ -268,8 +279,8 @@ class PagingTest {
     server.enqueue(ok(page(250, 200, licenses(200, 250))));
     try (VspcLicensingClient client = client().build();
         Stream<BackupServerLicense> licenses = client.stream()) {
-      List<UUID> first = licenses.limit(5).map(BackupServerLicense::backupServerUid)
-          .collect(Collectors.toList());
+      List<UUID> first =
+          licenses.limit(5).map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
       assertThat(first).containsExactlyElementsOf(uids(0, 5));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);

@@ -24,7 +24,9 @@ class PrefetchTest {
 
   private VspcLicensingClient.Builder client(int concurrency) {
     // Pages of 100 keep the fixtures small; RequestsTest covers the default of 500.
-    return Fixtures.client(server, sleeper).eventListener(listener).concurrency(concurrency)
+    return Fixtures.client(server, sleeper)
+        .eventListener(listener)
+        .concurrency(concurrency)
         .pageSize(100);
   }
 
@@ -46,15 +48,18 @@ class PrefetchTest {
     try (VspcLicensingClient client = client(4).build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 1000));
     }
-    assertThat(dispatcher.offsets).hasSize(10).containsExactlyInAnyOrderElementsOf(
-        List.of(0, 100, 200, 300, 400, 500, 600, 700, 800, 900));
+    assertThat(dispatcher.offsets)
+        .hasSize(10)
+        .containsExactlyInAnyOrderElementsOf(
+            List.of(0, 100, 200, 300, 400, 500, 600, 700, 800, 900));
     assertThat(dispatcher.maxInFlight.get())
-        .as("pages requested at once").isLessThanOrEqualTo(4).isGreaterThan(1);
+        .as("pages requested at once")
+        .isLessThanOrEqualTo(4)
+        .isGreaterThan(1);
   }
 
   @Test
-  void keepsConcurrencyRequestsOnTheWireAndTwiceThatManyPagesAheadOfTheConsumer()
-      throws Exception {
+  void keepsConcurrencyRequestsOnTheWireAndTwiceThatManyPagesAheadOfTheConsumer() throws Exception {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
     dispatcher.maxDelayMillis = 5;
     server.setDispatcher(dispatcher);
@@ -73,22 +78,27 @@ class PrefetchTest {
       assertThat(dispatcher.offsets)
           .containsExactlyInAnyOrder(0, 100, 200, 300, 400, 500, 600, 700);
     }
-    assertThat(dispatcher.maxInFlight.get()).as("requests on the wire at once")
+    assertThat(dispatcher.maxInFlight.get())
+        .as("requests on the wire at once")
         .isLessThanOrEqualTo(3);
   }
 
   /** Takes {@code count} requests as they arrive, then fails on any other within 200 ms. */
   private void takeRequests(int count) throws InterruptedException {
     for (int i = 1; i <= count; i++) {
-      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("request %d of %d", i, count).isNotNull();
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS))
+          .as("request %d of %d", i, count)
+          .isNotNull();
     }
-    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("a request beyond %d", count).isNull();
+    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS))
+        .as("a request beyond %d", count)
+        .isNull();
   }
 
   /**
-   * Takes the requests as they arrive until none has come for {@code quietMillis}, and counts
-   * them: an extra request fails the test as soon as it comes, and no request is missed however
-   * slow the machine is (each wait starts again when one arrives).
+   * Takes the requests as they arrive until none has come for {@code quietMillis}, and counts them:
+   * an extra request fails the test as soon as it comes, and no request is missed however slow the
+   * machine is (each wait starts again when one arrives).
    */
   private int takeUntilQuiet(long quietMillis) throws InterruptedException {
     int taken = 0;
@@ -115,8 +125,11 @@ class PrefetchTest {
     // pages requested ahead at 200 and 300 no longer line up and must not be used as they are.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
     dispatcher.maxDelayMillis = 5;
-    dispatcher.override = offset -> offset == 100
-        ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licenses(100, 199))) : null;
+    dispatcher.override =
+        offset ->
+            offset == 100
+                ? Fixtures.ok(Fixtures.page(300, 100, Fixtures.licenses(100, 199)))
+                : null;
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
       assertThat(walk(client)).containsExactlyElementsOf(uids(0, 300));
@@ -144,14 +157,15 @@ class PrefetchTest {
   void growthWhilePrefetchingRepeatsNothing() {
     // After the first page, 10 licences are inserted at the start.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(250);
-    dispatcher.changeAfter = n -> {
-      if (n != 1) {
-        return null;
-      }
-      List<String> grown = new ArrayList<>(Fixtures.licenses(1000, 1010));
-      grown.addAll(Fixtures.licenses(0, 250));
-      return grown;
-    };
+    dispatcher.changeAfter =
+        n -> {
+          if (n != 1) {
+            return null;
+          }
+          List<String> grown = new ArrayList<>(Fixtures.licenses(1000, 1010));
+          grown.addAll(Fixtures.licenses(0, 250));
+          return grown;
+        };
     server.setDispatcher(dispatcher);
     List<UUID> walked;
     try (VspcLicensingClient client = client(4).build()) {
@@ -164,14 +178,21 @@ class PrefetchTest {
   @Test
   void aFailedPrefetchedPageFailsTheWalkWithItsTypedError() {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
-    dispatcher.override = offset -> offset == 300
-        ? json(403, Fixtures.errors("Access to the requested resource is forbidden.", "security", 403, ""))
-        : null;
+    dispatcher.override =
+        offset ->
+            offset == 300
+                ? json(
+                    403,
+                    Fixtures.errors(
+                        "Access to the requested resource is forbidden.", "security", 403, ""))
+                : null;
     server.setDispatcher(dispatcher);
     List<UUID> seen = new ArrayList<>();
     try (VspcLicensingClient client = client(4).build()) {
-      VspcPermissionException e = CleanFailures.failure(VspcPermissionException.class,
-          () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
+      VspcPermissionException e =
+          CleanFailures.failure(
+              VspcPermissionException.class,
+              () -> client.stream().forEach(l -> seen.add(l.backupServerUid())));
       assertThat(e.httpStatus()).isEqualTo(403);
     }
     assertThat(seen).containsExactlyElementsOf(uids(0, 300));
@@ -196,9 +217,15 @@ class PrefetchTest {
   void closingTheStreamEarlyStopsTheRetriesOfPagesRequestedAhead() throws Exception {
     // Pages after the first answer 503 slowly: each would be retried 3 times if nothing stopped it.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
-    dispatcher.override = offset -> offset == 0 ? null
-        : new MockResponse.Builder().code(503).body("busy")
-            .headersDelay(500, TimeUnit.MILLISECONDS).build();
+    dispatcher.override =
+        offset ->
+            offset == 0
+                ? null
+                : new MockResponse.Builder()
+                    .code(503)
+                    .body("busy")
+                    .headersDelay(500, TimeUnit.MILLISECONDS)
+                    .build();
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
       try (Stream<BackupServerLicense> licenses = client.stream()) {
@@ -207,7 +234,10 @@ class PrefetchTest {
       takeUntilQuiet(1000); // longer than a 503 takes: a retry would come within it
       // Page 0 and at most the 6 pages planned ahead (3 on the wire, the others cancelled while
       // they wait for a place), none of them retried.
-      assertThat(dispatcher.offsets).as("requested pages").contains(0).doesNotHaveDuplicates()
+      assertThat(dispatcher.offsets)
+          .as("requested pages")
+          .contains(0)
+          .doesNotHaveDuplicates()
           .isSubsetOf(0, 100, 200, 300, 400, 500, 600);
     }
     assertThat(sleeper.waits).isEmpty();
@@ -227,12 +257,14 @@ class PrefetchTest {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
     dispatcher.override = offset -> offset == 0 ? null : json(503, "{}");
     server.setDispatcher(dispatcher);
-    VspcEventListener failing = new VspcEventListener() {
-      @Override
-      public void retrying(String requestId, int attempt, java.time.Duration wait, String reason) {
-        throw new Fatal(); // called in the prefetch thread that is about to retry
-      }
-    };
+    VspcEventListener failing =
+        new VspcEventListener() {
+          @Override
+          public void retrying(
+              String requestId, int attempt, java.time.Duration wait, String reason) {
+            throw new Fatal(); // called in the prefetch thread that is about to retry
+          }
+        };
     try (VspcLicensingClient client = client(2).eventListener(failing).build()) {
       CleanFailures.failure(Fatal.class, () -> walk(client));
     }

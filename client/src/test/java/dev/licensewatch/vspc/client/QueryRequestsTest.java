@@ -18,14 +18,18 @@ class QueryRequestsTest {
   final RecordingSleeper sleeper = new RecordingSleeper();
   final RecordingListener listener = new RecordingListener();
 
-  static final LicenseQuery EXPIRED = LicenseQuery.all()
-      .where(Filter.property("status").equalsIgnoreCase("Expired"))
-      .sortedBy(Sort.descending("expirationDate"))
-      .select("company", "expirationDate");
+  static final LicenseQuery EXPIRED =
+      LicenseQuery.all()
+          .where(Filter.property("status").equalsIgnoreCase("Expired"))
+          .sortedBy(Sort.descending("expirationDate"))
+          .select("company", "expirationDate");
 
   /** A licence as a server sends it with select=company,expirationDate: nothing else. */
   static String selected(int n) {
-    return "{\"company\":\"Company " + n + "\",\"expirationDate\":\"2026-0" + (1 + n % 9)
+    return "{\"company\":\"Company "
+        + n
+        + "\",\"expirationDate\":\"2026-0"
+        + (1 + n % 9)
         + "-01T00:00:00.0000000+00:00\"}";
   }
 
@@ -43,7 +47,8 @@ class QueryRequestsTest {
         Stream<BackupServerLicense> stream = client.stream(EXPIRED)) {
       licenses = stream.toList();
     }
-    assertThat(licenses).extracting(BackupServerLicense::company)
+    assertThat(licenses)
+        .extracting(BackupServerLicense::company)
         .containsExactly("Company 0", "Company 1", "Company 2", "Company 3", "Company 4");
     for (int offset = 0; offset <= 4; offset += 2) {
       RecordedRequest request = take();
@@ -56,7 +61,8 @@ class QueryRequestsTest {
 
   @Test
   void theWalkEndsAtTheTotalOfTheFilteredCollection() throws Exception {
-    // 3 licences match among thousands: the filtered total, not the whole collection, ends the walk.
+    // 3 licences match among thousands: the filtered total, not the whole collection, ends the
+    // walk.
     server.enqueue(ok(page(3, 0, List.of(selected(0), selected(1), selected(2)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build();
         Stream<BackupServerLicense> stream = client.stream(EXPIRED)) {
@@ -70,12 +76,15 @@ class QueryRequestsTest {
     server.enqueue(ok(page(2, 0, List.of(selected(0), selected(1)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).strict(true).build()) {
       LicensePage page = client.page(EXPIRED, 100, 0);
-      assertThat(page.licenses()).hasSize(2).allSatisfy(license -> {
-        assertThat(license.company()).startsWith("Company ");
-        assertThat(license.expirationDate()).isNotNull();
-        assertThat(license.autoUpdateEnabled()).as("not selected, so not sent").isNull();
-        assertThat(license.status()).isNull();
-      });
+      assertThat(page.licenses())
+          .hasSize(2)
+          .allSatisfy(
+              license -> {
+                assertThat(license.company()).startsWith("Company ");
+                assertThat(license.expirationDate()).isNotNull();
+                assertThat(license.autoUpdateEnabled()).as("not selected, so not sent").isNull();
+                assertThat(license.status()).isNull();
+              });
     }
   }
 
@@ -84,8 +93,9 @@ class QueryRequestsTest {
     LicenseQuery withRequired = EXPIRED.select("company", "autoUpdateEnabled");
     server.enqueue(ok(page(1, 0, List.of("{\"company\":\"Company 0\"}"))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcContractException e = CleanFailures.failure(VspcContractException.class,
-          () -> client.page(withRequired, 100, 0));
+      VspcContractException e =
+          CleanFailures.failure(
+              VspcContractException.class, () -> client.page(withRequired, 100, 0));
       assertThat(e.jsonPath()).isEqualTo("$.data[0].autoUpdateEnabled");
     }
   }
@@ -94,8 +104,11 @@ class QueryRequestsTest {
   void withoutSelectAMissingRequiredPropertyIsAViolationAsBefore() {
     server.enqueue(ok(page(1, 0, List.of(selected(0)))));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      CleanFailures.failure(VspcContractException.class,
-          () -> client.page(LicenseQuery.all().where(Filter.property("company").isNotNull()), 100, 0));
+      CleanFailures.failure(
+          VspcContractException.class,
+          () ->
+              client.page(
+                  LicenseQuery.all().where(Filter.property("company").isNotNull()), 100, 0));
     }
   }
 
@@ -111,10 +124,17 @@ class QueryRequestsTest {
 
   @Test
   void aRejectedFilterIsABadRequestNamingIt() {
-    server.enqueue(Fixtures.json(400, Fixtures.errors("Unknown property 'expiryDate' in filter.",
-        "logical", 400, "\"parameterName\":\"filter\"")));
+    server.enqueue(
+        Fixtures.json(
+            400,
+            Fixtures.errors(
+                "Unknown property 'expiryDate' in filter.",
+                "logical",
+                400,
+                "\"parameterName\":\"filter\"")));
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      VspcBadRequestException e = CleanFailures.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
+      VspcBadRequestException e =
+          CleanFailures.failure(VspcBadRequestException.class, () -> client.page(EXPIRED, 100, 0));
       assertThat(e.parameterName()).isEqualTo("filter");
       assertThat(e).hasMessageContaining("(parameter 'filter')");
     }

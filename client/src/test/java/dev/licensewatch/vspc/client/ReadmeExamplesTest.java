@@ -10,14 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -54,32 +51,45 @@ class ReadmeExamplesTest {
 
   @Test
   void streamAllLicenses() throws Exception {
-    server.enqueue(ok(page(3, 0, List.of(license(0),
-        license(1).replace("\"Valid\"", "\"Expired\""), license(2).replace("\"Valid\"", "\"expired\"")))));
+    server.enqueue(
+        ok(
+            page(
+                3,
+                0,
+                List.of(
+                    license(0),
+                    license(1).replace("\"Valid\"", "\"Expired\""),
+                    license(2).replace("\"Valid\"", "\"expired\"")))));
     server.start();
     List<String> lines;
-    try (VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl("http://localhost:" + server.getPort() + "/api/v3/")
-        .token(TOKEN)
-        .build()) {
-      lines = MarkdownExamples.after(README, "### Stream all licences").runWith(client).printedLines();
+    try (VspcLicensingClient client =
+        VspcLicensingClient.builder()
+            .baseUrl("http://localhost:" + server.getPort() + "/api/v3/")
+            .token(TOKEN)
+            .build()) {
+      lines =
+          MarkdownExamples.after(README, "### Stream all licences").runWith(client).printedLines();
     }
     assertThat(lines).containsExactly("Company 1 null", "Company 2 null");
   }
 
   @Test
   void letTheServerFilterSortAndSelect() throws Exception {
-    server.enqueue(ok(page(2, 0, List.of(QueryRequestsTest.selected(1), QueryRequestsTest.selected(2)))));
+    server.enqueue(
+        ok(page(2, 0, List.of(QueryRequestsTest.selected(1), QueryRequestsTest.selected(2)))));
     server.start();
     List<String> lines;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      lines = MarkdownExamples.after(README, "### Let the server filter, sort and select")
-          .runWith(client).printedLines();
+      lines =
+          MarkdownExamples.after(README, "### Let the server filter, sort and select")
+              .runWith(client)
+              .printedLines();
     }
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z", "Company 2 2026-03-01T00:00Z");
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().queryParameter("filter"))
-        .isEqualTo("[{\"property\":\"status\",\"operation\":\"equals\",\"collation\":\"ignorecase\",\"value\":\"Expired\"}]");
+        .isEqualTo(
+            "[{\"property\":\"status\",\"operation\":\"equals\",\"collation\":\"ignorecase\",\"value\":\"Expired\"}]");
     assertThat(request.getUrl().queryParameter("sort"))
         .isEqualTo("[{\"property\":\"expirationDate\",\"direction\":\"descending\"}]");
     assertThat(request.getUrl().queryParameter("select"))
@@ -92,70 +102,92 @@ class ReadmeExamplesTest {
     server.start();
     List<String> lines;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      lines = MarkdownExamples.after(QUERIES, "## Filter, sort and select").runWith(client)
-          .printedLines();
+      lines =
+          MarkdownExamples.after(QUERIES, "## Filter, sort and select")
+              .runWith(client)
+              .printedLines();
     }
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z");
     assertThat(server.takeRequest().getUrl().queryParameter("filter"))
-        .contains("{\"property\":\"expirationDate\",\"operation\":\"lessThan\",\"value\":\"2027-01-01T00:00:00.0000000+00:00\"}");
+        .contains(
+            "{\"property\":\"expirationDate\",\"operation\":\"lessThan\",\"value\":\"2027-01-01T00:00:00.0000000+00:00\"}");
   }
 
   @Test
   void handleErrors() throws Exception {
     for (int i = 0; i < 2; i++) {
-      server.enqueue(json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
+      server.enqueue(
+          json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
     }
     server.start();
     MarkdownExamples.Example example;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       example = MarkdownExamples.after(README, "### Handle errors").runWith(client);
       // What the example caught, caught again here: one line, no token.
-      CleanFailures.failure(VspcPermissionException.class, () -> client.stream().forEach(l -> { }));
+      CleanFailures.failure(VspcPermissionException.class, () -> client.stream().forEach(l -> {}));
     }
     assertThat(example.inventory).isEmpty();
     List<String> log = example.log.lines;
-    assertThat(log).singleElement().asString().startsWith("The VSPC account lacks a role: HTTP 403");
+    assertThat(log)
+        .singleElement()
+        .asString()
+        .startsWith("The VSPC account lacks a role: HTTP 403");
   }
 
   @Test
   void lenientMode() throws Exception {
-    server.enqueue(ok(page(2, 0, List.of(license(0), license(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
+    server.enqueue(
+        ok(
+            page(
+                2,
+                0,
+                List.of(license(0), license(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
     server.start();
     List<String> warnings = new CopyOnWriteArrayList<>();
-    VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .strict(false)
-        .eventListener(new VspcEventListener() {
-          @Override
-          public void contractViolation(ContractViolation violation) {
-            warnings.add(violation + " (request id " + violation.requestId() + ")");
-          }
+    VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .strict(false)
+            .eventListener(
+                new VspcEventListener() {
+                  @Override
+                  public void contractViolation(ContractViolation violation) {
+                    warnings.add(violation + " (request id " + violation.requestId() + ")");
+                  }
 
-          @Override
-          public void drift(Drift drift) {
-            warnings.add(drift.toString());
-          }
-        })
-        .build();
+                  @Override
+                  public void drift(Drift drift) {
+                    warnings.add(drift.toString());
+                  }
+                })
+            .build();
     try (client) {
       assertThat(client.stream().collect(Collectors.toList())).hasSize(2);
     }
-    assertThat(warnings).singleElement().asString()
+    assertThat(warnings)
+        .singleElement()
+        .asString()
         .startsWith("$.data[1].units: expected a number but was STRING (licence backupServerUid ");
   }
 
   @Test
   void trustASelfSignedCertificate(@TempDir Path dir) throws Exception {
-    HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
-    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+    HeldCertificate certificate =
+        new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+    server.useHttps(
+        new HandshakeCertificates.Builder()
+            .heldCertificate(certificate)
+            .build()
+            .sslSocketFactory());
     server.enqueue(ok(page(1, 0, List.of(license(0)))));
     server.start();
     Path pem = dir.resolve("vspc.pem");
     Files.writeString(pem, certificate.certificatePem());
-    try (VspcLicensingClient client = VspcLicensingClient.builder()
-        .baseUrl("https://localhost:" + server.getPort())
-        .token(TOKEN)
-        .trustCertificatePem(pem)
-        .build()) {
+    try (VspcLicensingClient client =
+        VspcLicensingClient.builder()
+            .baseUrl("https://localhost:" + server.getPort())
+            .token(TOKEN)
+            .trustCertificatePem(pem)
+            .build()) {
       assertThat(client.page().licenses()).hasSize(1);
     }
   }

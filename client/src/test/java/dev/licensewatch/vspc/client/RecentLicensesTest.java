@@ -30,7 +30,9 @@ class RecentLicensesTest {
     recent.keepNew(licenses(0, 5));
     recent.checkRepeats();
     assertThat(ids(recent.keepNew(licenses(3, 8)))).containsExactly(uid(5), uid(6), uid(7));
-    assertThat(ids(recent.keepNew(licenses(6, 9)))).as("remembered what it kept").containsExactly(uid(8));
+    assertThat(ids(recent.keepNew(licenses(6, 9))))
+        .as("remembered what it kept")
+        .containsExactly(uid(8));
   }
 
   @Test
@@ -75,7 +77,9 @@ class RecentLicensesTest {
   }
 
   private static List<BackupServerLicense> licenses(int from, int to) {
-    return IntStream.range(from, to).mapToObj(RecentLicensesTest::license).collect(Collectors.toList());
+    return IntStream.range(from, to)
+        .mapToObj(RecentLicensesTest::license)
+        .collect(Collectors.toList());
   }
 
   private static BackupServerLicense license(int n) {
@@ -84,7 +88,8 @@ class RecentLicensesTest {
 
   /** A licence without {@code backupServerUid}: all of them are equal. */
   private static BackupServerLicense anonymous() {
-    return decode("{\"autoUpdateEnabled\":true,\"company\":\"Anonymous\",\"status\":\"Valid\",\"units\":1.0}");
+    return decode(
+        "{\"autoUpdateEnabled\":true,\"company\":\"Anonymous\",\"status\":\"Valid\",\"units\":1.0}");
   }
 
   private static BackupServerLicense decode(String json) {

@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records the waits between retries instead of sleeping, and moves a virtual clock forward by
- * each wait so that the client's deadline sees the time pass.
+ * Records the waits between retries instead of sleeping, and moves a virtual clock forward by each
+ * wait so that the client's deadline sees the time pass.
  */
 final class RecordingSleeper implements Sleeper {
   final List<Duration> waits = new CopyOnWriteArrayList<>();

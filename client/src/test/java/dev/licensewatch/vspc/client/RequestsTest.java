@@ -48,14 +48,18 @@ class RequestsTest {
       ids = licenses.map(BackupServerLicense::backupServerUid).collect(Collectors.toList());
     }
 
-    assertThat(ids).containsExactlyElementsOf(
-        Fixtures.range(0, 1250).stream().map(Fixtures::uid).collect(Collectors.toList()));
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            Fixtures.range(0, 1250).stream().map(Fixtures::uid).collect(Collectors.toList()));
     List<RecordedRequest> requests = List.of(take(), take(), take());
     assertThat(server.getRequestCount()).isEqualTo(3);
     // A walk asks for the largest page the API serves unless told otherwise.
-    assertThat(requests).extracting(RecordedRequest::getTarget).containsExactly(
-        PATH + "?limit=500&offset=0", PATH + "?limit=500&offset=500",
-        PATH + "?limit=500&offset=1000");
+    assertThat(requests)
+        .extracting(RecordedRequest::getTarget)
+        .containsExactly(
+            PATH + "?limit=500&offset=0",
+            PATH + "?limit=500&offset=500",
+            PATH + "?limit=500&offset=1000");
     for (RecordedRequest request : requests) {
       assertThat(request.getMethod()).isEqualTo("GET");
       assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -76,7 +80,8 @@ class RequestsTest {
   @Test
   void sendsACustomClientVersion() throws Exception {
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).clientVersion("3.5").build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).clientVersion("3.5").build()) {
       client.page(10, 0);
     }
     assertThat(take().getHeaders().get("X-Client-Version")).isEqualTo("3.5");
@@ -101,9 +106,10 @@ class RequestsTest {
   @ValueSource(strings = {"", "/", "/api/v3", "/api/v3/"})
   void acceptsTheBaseUrlWithOrWithoutApiV3AndSlash(String suffix) throws Exception {
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .baseUrl("http://127.0.0.1:" + server.getPort() + suffix)
-        .build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .baseUrl("http://127.0.0.1:" + server.getPort() + suffix)
+            .build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(1);
     }
     assertThat(take().getTarget()).isEqualTo(PATH + "?limit=100&offset=0");
@@ -112,9 +118,10 @@ class RequestsTest {
   @Test
   void keepsAPathPrefixInFrontOfApiV3() throws Exception {
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .baseUrl("http://localhost:" + server.getPort() + "/vspc/api/v3/")
-        .build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .baseUrl("http://localhost:" + server.getPort() + "/vspc/api/v3/")
+            .build()) {
       client.page(100, 0);
     }
     assertThat(take().getUrl().encodedPath()).isEqualTo("/vspc" + PATH);
@@ -124,15 +131,17 @@ class RequestsTest {
   void callsTheTokenProviderForEveryRequestSoTokensCanRotate() throws Exception {
     enqueueThreePages();
     AtomicInteger calls = new AtomicInteger();
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .tokenProvider(() -> TOKEN + "-" + calls.incrementAndGet())
-        .build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .tokenProvider(() -> TOKEN + "-" + calls.incrementAndGet())
+            .build()) {
       assertThat(client.stream().count()).isEqualTo(1250);
     }
     assertThat(calls).hasValue(3);
     assertThat(List.of(take(), take(), take()))
         .extracting(r -> r.getHeaders().get("Authorization"))
-        .containsExactly("Bearer " + TOKEN + "-1", "Bearer " + TOKEN + "-2", "Bearer " + TOKEN + "-3");
+        .containsExactly(
+            "Bearer " + TOKEN + "-1", "Bearer " + TOKEN + "-2", "Bearer " + TOKEN + "-3");
   }
 
   @Test
@@ -140,9 +149,10 @@ class RequestsTest {
     server.enqueue(json(503, "{}"));
     server.enqueue(ok(page(1, 0, licenses(0, 1))));
     AtomicInteger calls = new AtomicInteger();
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .tokenProvider(() -> "rotating-" + calls.incrementAndGet())
-        .build()) {
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .tokenProvider(() -> "rotating-" + calls.incrementAndGet())
+            .build()) {
       client.page(100, 0);
     }
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer rotating-1");
@@ -159,7 +169,8 @@ class RequestsTest {
     RecordedRequest request = take();
     assertThat(request.getTarget()).isEqualTo(PATH);
     assertThat(request.getUrl().querySize()).isZero();
-    assertThat(page.licenses()).extracting(BackupServerLicense::backupServerUid)
+    assertThat(page.licenses())
+        .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(Fixtures.uid(0), Fixtures.uid(1));
     assertThat(page.total()).isEqualTo(2);
     assertThat(page.pagingInfo()).isNotNull();
@@ -184,7 +195,8 @@ class RequestsTest {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       client.page(null, 250);
       client.page(20, null);
-      assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, null)))
+      assertThat(
+              CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, null)))
           .hasMessageContaining("limit");
       assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(null, -5)))
           .hasMessageContaining("offset");
@@ -197,41 +209,56 @@ class RequestsTest {
   void rejectsAnInvalidLimitOrOffsetBeforeSendingAnything() {
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
       assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(0, 0)))
-          .hasMessageContaining("limit").hasMessageContaining("0");
+          .hasMessageContaining("limit")
+          .hasMessageContaining("0");
       assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(501, 0)))
-          .hasMessageContaining("limit").hasMessageContaining("501");
+          .hasMessageContaining("limit")
+          .hasMessageContaining("501");
       assertThat(CleanFailures.failure(IllegalArgumentException.class, () -> client.page(1, -1)))
-          .hasMessageContaining("offset").hasMessageContaining("-1");
+          .hasMessageContaining("offset")
+          .hasMessageContaining("-1");
     }
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void rejectsAnInvalidPageSizeOrConcurrencyWhenBuilding() {
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().pageSize(0)))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class, () -> VspcLicensingClient.builder().pageSize(0)))
         .hasMessageContaining("pageSize");
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().pageSize(501)))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class, () -> VspcLicensingClient.builder().pageSize(501)))
         .hasMessageContaining("pageSize");
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().concurrency(0)))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class, () -> VspcLicensingClient.builder().concurrency(0)))
         .hasMessageContaining("concurrency");
   }
 
   @Test
   void requiresABaseUrlAndAToken() {
-    assertThat(CleanFailures.failure(IllegalStateException.class,
-        () -> VspcLicensingClient.builder().token(TOKEN).build()))
+    assertThat(
+            CleanFailures.failure(
+                IllegalStateException.class,
+                () -> VspcLicensingClient.builder().token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
-    assertThat(CleanFailures.failure(IllegalStateException.class,
-        () -> VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280").build()))
+    assertThat(
+            CleanFailures.failure(
+                IllegalStateException.class,
+                () ->
+                    VspcLicensingClient.builder().baseUrl("https://vspc.example.com:1280").build()))
         .hasMessageContaining("token");
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().token("   ")))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class, () -> VspcLicensingClient.builder().token("   ")))
         .hasMessageContaining("blank");
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().baseUrl("vspc.example.com").token(TOKEN).build()))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class,
+                () ->
+                    VspcLicensingClient.builder().baseUrl("vspc.example.com").token(TOKEN).build()))
         .hasMessageContaining("baseUrl");
   }
 

@@ -69,11 +69,14 @@ class RetryTest {
     assertThat(fetchOnePage(client()).licenses()).hasSize(2);
     assertThat(sleeper.waits).hasSize(1);
     assertThat(sleeper.waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-    assertThat(listener.retries).singleElement().satisfies(retry -> {
-      assertThat(retry.attempt()).isEqualTo(1);
-      assertThat(retry.delay()).isEqualTo(sleeper.waits.get(0));
-      assertThat(retry.reason()).contains("429");
-    });
+    assertThat(listener.retries)
+        .singleElement()
+        .satisfies(
+            retry -> {
+              assertThat(retry.attempt()).isEqualTo(1);
+              assertThat(retry.delay()).isEqualTo(sleeper.waits.get(0));
+              assertThat(retry.reason()).contains("429");
+            });
   }
 
   @Test
@@ -86,13 +89,17 @@ class RetryTest {
 
   @Test
   void honoursRetryAfterAsAnHttpDate() {
-    String in30Seconds = DateTimeFormatter.RFC_1123_DATE_TIME
-        .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
-    server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", in30Seconds).build());
+    String in30Seconds =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+    server.enqueue(
+        new MockResponse.Builder().code(503).setHeader("Retry-After", in30Seconds).build());
     server.enqueue(SUCCESS);
     assertThat(fetchOnePage(client()).licenses()).hasSize(2);
-    assertThat(sleeper.waits).singleElement()
-        .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(28), Duration.ofSeconds(30)));
+    assertThat(sleeper.waits)
+        .singleElement()
+        .satisfies(
+            wait -> assertThat(wait).isBetween(Duration.ofSeconds(28), Duration.ofSeconds(30)));
   }
 
   static Stream<Arguments> retriedStatuses() {
@@ -102,8 +109,13 @@ class RetryTest {
         Arguments.of(502, ""),
         Arguments.of(504, ""),
         Arguments.of(408, ""),
-        Arguments.of(520, errors("Failed to retrieve the licenses of the managed servers.",
-            "unspecified", 520, "")));
+        Arguments.of(
+            520,
+            errors(
+                "Failed to retrieve the licenses of the managed servers.",
+                "unspecified",
+                520,
+                "")));
   }
 
   @ParameterizedTest
@@ -122,8 +134,11 @@ class RetryTest {
   @Test
   void takesTheLongerOfTheHeaderAndTheBodyRetryAfter() {
     server.enqueue(json(429, THROTTLED).newBuilder().setHeader("Retry-After", "3").build());
-    server.enqueue(json(429, errors("x", "transport", 429, "\"retryAfter\":1"))
-        .newBuilder().setHeader("Retry-After", "4").build());
+    server.enqueue(
+        json(429, errors("x", "transport", 429, "\"retryAfter\":1"))
+            .newBuilder()
+            .setHeader("Retry-After", "4")
+            .build());
     server.enqueue(SUCCESS);
     fetchOnePage(client());
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(4));
@@ -136,7 +151,8 @@ class RetryTest {
     server.enqueue(SUCCESS);
     server.enqueue(slow);
     server.enqueue(slow);
-    try (VspcLicensingClient client = client().readTimeout(Duration.ofMillis(200)).maxAttempts(2).build()) {
+    try (VspcLicensingClient client =
+        client().readTimeout(Duration.ofMillis(200)).maxAttempts(2).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
       VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTimeout()).isTrue();
@@ -181,8 +197,8 @@ class RetryTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    try (VspcLicensingClient client = client().baseUrl("http://127.0.0.1:" + port)
-        .maxAttempts(3).build()) {
+    try (VspcLicensingClient client =
+        client().baseUrl("http://127.0.0.1:" + port).maxAttempts(3).build()) {
       VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("cannot connect").hasMessageContaining("3 attempts");
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.CONNECT);
@@ -201,7 +217,8 @@ class RetryTest {
     server.enqueue(SUCCESS);
     assertThat(fetchOnePage(client().maxAttempts(2)).licenses()).hasSize(2);
     assertThat(sleeper.waits).hasSize(6).containsOnly(Duration.ofSeconds(7));
-    assertThat(listener.retries).extracting(RecordingListener.Retry::attempt)
+    assertThat(listener.retries)
+        .extracting(RecordingListener.Retry::attempt)
         .containsExactly(1, 2, 3, 4, 5, 6);
   }
 
@@ -223,12 +240,16 @@ class RetryTest {
     // The burst that failed a whole export: three failures and a throttle, then the page.
     server.enqueue(json(429, THROTTLED));
     server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
-    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
-        .onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        ok(page(300, 0, licenses(0, 100)))
+            .newBuilder()
+            .onResponseBody(new SocketEffect.CloseSocket())
+            .build());
     server.enqueue(json(503, "{}"));
     server.enqueue(SUCCESS);
     assertThat(fetchOnePage(client()).licenses()).hasSize(2);
-    assertThat(listener.retries).extracting(RecordingListener.Retry::reason)
+    assertThat(listener.retries)
+        .extracting(RecordingListener.Retry::reason)
         .satisfiesExactly(
             r -> assertThat(r).isEqualTo("HTTP 429"),
             r -> assertThat(r).isEqualTo("HTTP 520"),
@@ -238,13 +259,16 @@ class RetryTest {
 
   @Test
   void failuresKeepTheirBudgetBetweenThrottles() throws Exception {
-    MockResponse failed = json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, ""));
-    for (MockResponse r : List.of(failed, json(429, THROTTLED), failed, json(429, THROTTLED),
-        failed, failed, SUCCESS)) {
+    MockResponse failed =
+        json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, ""));
+    for (MockResponse r :
+        List.of(
+            failed, json(429, THROTTLED), failed, json(429, THROTTLED), failed, failed, SUCCESS)) {
       server.enqueue(r);
     }
     try (VspcLicensingClient client = client().build()) {
-      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
+      VspcServerException e =
+          CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(520);
       assertThat(e).hasMessageContaining("(after 4 attempts and 2 throttled requests)");
       assertThat(e.requestId()).isEqualTo(requests().get(5).getHeaders().get("X-Request-id"));
@@ -258,16 +282,21 @@ class RetryTest {
     dispatcher.override = offset -> json(429, THROTTLED);
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client().deadline(Duration.ofSeconds(60)).build()) {
-      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e =
+          CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(429);
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-      assertThat(e.errors()).singleElement().satisfies(error -> {
-        assertThat(error.message()).isEqualTo("x");
-        assertThat(error.code()).isEqualTo(429);
-        assertThat(error.retryAfter()).isEqualTo(7);
-        assertThat(error.type().value()).isEqualTo("transport");
-      });
-      assertThat(e).hasMessageContaining("429")
+      assertThat(e.errors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.message()).isEqualTo("x");
+                assertThat(error.code()).isEqualTo(429);
+                assertThat(error.retryAfter()).isEqualTo(7);
+                assertThat(error.type().value()).isEqualTo("transport");
+              });
+      assertThat(e)
+          .hasMessageContaining("429")
           .hasMessageContaining("gave up after 9 throttled requests")
           .hasMessageContaining("60 s deadline");
       assertThat(e.requestId()).isEqualTo(requests().get(0).getHeaders().get("X-Request-id"));
@@ -283,11 +312,15 @@ class RetryTest {
       server.enqueue(json(520, errors("Failed to retrieve the licenses.", "unspecified", 520, "")));
     }
     try (VspcLicensingClient client = client().build()) {
-      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
+      VspcServerException e =
+          CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(520);
-      assertThat(e.errors()).extracting(error -> error.message())
+      assertThat(e.errors())
+          .extracting(error -> error.message())
           .containsExactly("Failed to retrieve the licenses.");
-      assertThat(e).hasMessageContaining("520").hasMessageContaining("Failed to retrieve the licenses.");
+      assertThat(e)
+          .hasMessageContaining("520")
+          .hasMessageContaining("Failed to retrieve the licenses.");
       assertThat(e.requestId()).isEqualTo(requests().get(3).getHeaders().get("X-Request-id"));
     }
   }
@@ -295,8 +328,11 @@ class RetryTest {
   @Test
   void exhaustedConnectionFailuresAreAnIoException() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
-          .onResponseBody(new SocketEffect.CloseSocket()).build());
+      server.enqueue(
+          ok(page(300, 0, licenses(0, 100)))
+              .newBuilder()
+              .onResponseBody(new SocketEffect.CloseSocket())
+              .build());
     }
     try (VspcLicensingClient client = client().build()) {
       VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
@@ -336,7 +372,8 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().build()) {
-      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e =
+          CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("3600 s").hasMessageContaining("120 s");
       assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
     }
@@ -357,14 +394,19 @@ class RetryTest {
     // Waits of exactly 4 s (the server's, over a jittered 2..4 s backoff): 4 fit in 20 s, and the
     // last attempt still has almost 4 s, so that a busy machine cannot make it time out instead.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1);
-    dispatcher.override = offset -> json(503, "{}").newBuilder()
-        .setHeader("Retry-After", "4").build();
+    dispatcher.override =
+        offset -> json(503, "{}").newBuilder().setHeader("Retry-After", "4").build();
     server.setDispatcher(dispatcher);
-    try (VspcLicensingClient client = client().maxAttempts(1000)
-        .backoff(Duration.ofSeconds(4), Duration.ofSeconds(4))
-        .deadline(Duration.ofSeconds(20)).build()) {
-      VspcServerException e = CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
-      assertThat(e).hasMessageContaining("gave up after 5 attempts")
+    try (VspcLicensingClient client =
+        client()
+            .maxAttempts(1000)
+            .backoff(Duration.ofSeconds(4), Duration.ofSeconds(4))
+            .deadline(Duration.ofSeconds(20))
+            .build()) {
+      VspcServerException e =
+          CleanFailures.failure(VspcServerException.class, () -> client.page(100, 0));
+      assertThat(e)
+          .hasMessageContaining("gave up after 5 attempts")
           .hasMessageContaining("20 s deadline");
       assertThat(e.httpStatus()).isEqualTo(503);
     }
@@ -377,7 +419,8 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").build());
     server.enqueue(SUCCESS);
     try (VspcLicensingClient client = client().deadline(Duration.ofSeconds(10)).build()) {
-      VspcRateLimitedException e = CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
+      VspcRateLimitedException e =
+          CleanFailures.failure(VspcRateLimitedException.class, () -> client.page(100, 0));
       assertThat(e).hasMessageContaining("deadline");
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -387,16 +430,21 @@ class RetryTest {
   @Test
   void anInterruptedCallIsReportedAsInterruptedNotAsATimeout() throws Exception {
     // The body trickles in, so the reading thread checks its interrupt flag between chunks.
-    server.enqueue(ok(page(300, 0, licenses(0, 100))).newBuilder()
-        .throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
+    server.enqueue(
+        ok(page(300, 0, licenses(0, 100)))
+            .newBuilder()
+            .throttleBody(64, 100, TimeUnit.MILLISECONDS)
+            .build());
     server.enqueue(SUCCESS);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean stillInterrupted = new AtomicBoolean();
     try (VspcLicensingClient client = client().build()) {
-      Thread caller = new Thread(() -> {
-        thrown.set(catchThrowable(() -> client.page(100, 0)));
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                thrown.set(catchThrowable(() -> client.page(100, 0)));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              });
       caller.start();
       assertThat(server.takeRequest(3, TimeUnit.SECONDS)).as("the page was requested").isNotNull();
       Thread.sleep(300);

@@ -35,21 +35,22 @@ class ThrottlingTest {
     AtomicInteger inFlight = new AtomicInteger();
     CollectionDispatcher dispatcher = CollectionDispatcher.of(LICENSES);
     dispatcher.maxDelayMillis = 10;
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public MockResponse dispatch(mockwebserver3.RecordedRequest request)
-          throws InterruptedException {
-        if (inFlight.incrementAndGet() > limit) {
-          inFlight.decrementAndGet();
-          return throttled;
-        }
-        try {
-          return dispatcher.dispatch(request);
-        } finally {
-          inFlight.decrementAndGet();
-        }
-      }
-    });
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(mockwebserver3.RecordedRequest request)
+              throws InterruptedException {
+            if (inFlight.incrementAndGet() > limit) {
+              inFlight.decrementAndGet();
+              return throttled;
+            }
+            try {
+              return dispatcher.dispatch(request);
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          }
+        });
     return dispatcher;
   }
 
@@ -61,17 +62,18 @@ class ThrottlingTest {
         .concurrency(concurrency)
         .maxAttempts(1) // 429s must not need attempts
         .sleeper(waits::add)
-        .eventListener(new VspcEventListener() {
-          @Override
-          public void concurrencyChanged(int from, int to) {
-            changes.add(new int[] {from, to});
-          }
+        .eventListener(
+            new VspcEventListener() {
+              @Override
+              public void concurrencyChanged(int from, int to) {
+                changes.add(new int[] {from, to});
+              }
 
-          @Override
-          public void retrying(String requestId, int attempt, Duration wait, String reason) {
-            retried.add(reason);
-          }
-        });
+              @Override
+              public void retrying(String requestId, int attempt, Duration wait, String reason) {
+                retried.add(reason);
+              }
+            });
   }
 
   private static List<UUID> walk(VspcLicensingClient client) {
@@ -93,17 +95,24 @@ class ThrottlingTest {
     assertThat(changes).isNotEmpty();
     assertThat(changes.get(0)).containsExactly(16, 8);
     for (int[] change : changes) {
-      assertThat(change[1]).as("halved, never below 1, or widened by one")
+      assertThat(change[1])
+          .as("halved, never below 1, or widened by one")
           .isIn(Math.max(1, change[0] / 2), change[0] + 1);
     }
     assertThat(changes.stream().mapToInt(c -> c[1]).min().getAsInt()).isLessThanOrEqualTo(2);
     assertThat(retried).isNotEmpty().containsOnly("HTTP 429");
     // A 429 that narrowed the window is resent as soon as the narrower window lets it: no sleep.
     assertThat(waits).hasSizeLessThan(retried.size());
-    System.out.println("[throttling] concurrency 16, 2 simultaneous allowed, " + LICENSES / PAGE
-        + " pages: " + retried.size() + " 429s (" + waits.size() + " backed off at a window of 1)"
-        + ", window changes " + changes.stream()
-            .map(c -> c[0] + "->" + c[1]).collect(Collectors.joining(" ")));
+    System.out.println(
+        "[throttling] concurrency 16, 2 simultaneous allowed, "
+            + LICENSES / PAGE
+            + " pages: "
+            + retried.size()
+            + " 429s ("
+            + waits.size()
+            + " backed off at a window of 1)"
+            + ", window changes "
+            + changes.stream().map(c -> c[0] + "->" + c[1]).collect(Collectors.joining(" ")));
   }
 
   @Test
@@ -112,8 +121,9 @@ class ThrottlingTest {
     try (VspcLicensingClient client = client(8).build()) {
       assertThat(walk(client)).containsExactlyElementsOf(everyLicense());
     }
-    assertThat(waits).isNotEmpty().allSatisfy(wait -> assertThat(wait)
-        .isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
+    assertThat(waits)
+        .isNotEmpty()
+        .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
     assertThat(changes.get(0)).containsExactly(8, 4);
   }
 

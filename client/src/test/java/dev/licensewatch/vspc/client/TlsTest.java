@@ -28,10 +28,21 @@ class TlsTest {
 
   @BeforeAll
   static void certificates() {
-    localhost = new HeldCertificate.Builder().commonName("localhost").addSubjectAlternativeName("localhost").build();
-    other = new HeldCertificate.Builder().commonName("localhost").addSubjectAlternativeName("localhost").build();
-    otherName = new HeldCertificate.Builder().commonName("vspc.example.com")
-        .addSubjectAlternativeName("vspc.example.com").build();
+    localhost =
+        new HeldCertificate.Builder()
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .build();
+    other =
+        new HeldCertificate.Builder()
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .build();
+    otherName =
+        new HeldCertificate.Builder()
+            .commonName("vspc.example.com")
+            .addSubjectAlternativeName("vspc.example.com")
+            .build();
   }
 
   private void serveWith(HeldCertificate certificate) throws IOException {
@@ -67,7 +78,8 @@ class TlsTest {
   @Test
   void trustingThePemTextAcceptsIt() throws Exception {
     serveWith(localhost);
-    try (VspcLicensingClient client = client().trustCertificatePem(localhost.certificatePem()).build()) {
+    try (VspcLicensingClient client =
+        client().trustCertificatePem(localhost.certificatePem()).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
     }
     assertThat(server.takeRequest().getHandshake()).isNotNull();
@@ -76,10 +88,15 @@ class TlsTest {
   @Test
   void aClientOfAPlainHttpServerSetsUpNoTlsButItsBareHttpClientTrustsAsTold() throws Exception {
     serveWith(localhost);
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper)
-        .baseUrl("http://127.0.0.1:1").trustCertificatePem(localhost.certificatePem()).build()) {
-      okhttp3.Request definition = new okhttp3.Request.Builder()
-          .url("https://localhost:" + server.getPort() + "/swagger.json").build();
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper)
+            .baseUrl("http://127.0.0.1:1")
+            .trustCertificatePem(localhost.certificatePem())
+            .build()) {
+      okhttp3.Request definition =
+          new okhttp3.Request.Builder()
+              .url("https://localhost:" + server.getPort() + "/swagger.json")
+              .build();
       try (okhttp3.Response response =
           client.httpClientWithoutToken().newCall(definition).execute()) {
         assertThat(response.code()).isEqualTo(200);
@@ -92,7 +109,10 @@ class TlsTest {
   void trustingThePemFileAcceptsIt(@TempDir Path dir) throws IOException {
     serveWith(localhost);
     Path pem = dir.resolve("vspc.pem");
-    Files.writeString(pem, "Server certificate of vspc\n" + localhost.certificatePem(), StandardCharsets.US_ASCII);
+    Files.writeString(
+        pem,
+        "Server certificate of vspc\n" + localhost.certificatePem(),
+        StandardCharsets.US_ASCII);
     try (VspcLicensingClient client = client().trustCertificatePem(pem).build()) {
       assertThat(client.page(100, 0).licenses()).hasSize(2);
     }
@@ -101,7 +121,8 @@ class TlsTest {
   @Test
   void trustingAnotherCertificateStillRefusesIt() throws IOException {
     serveWith(localhost);
-    try (VspcLicensingClient client = client().trustCertificatePem(other.certificatePem()).build()) {
+    try (VspcLicensingClient client =
+        client().trustCertificatePem(other.certificatePem()).build()) {
       VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_UNTRUSTED);
@@ -111,11 +132,14 @@ class TlsTest {
   @Test
   void aCertificateForAnotherHostNameIsRefusedEvenWhenTrusted() throws IOException {
     serveWith(otherName);
-    try (VspcLicensingClient client = client().trustCertificatePem(otherName.certificatePem()).build()) {
+    try (VspcLicensingClient client =
+        client().trustCertificatePem(otherName.certificatePem()).build()) {
       VspcIoException e = CleanFailures.failure(VspcIoException.class, () -> client.page(100, 0));
       assertThat(e.isTls()).isTrue();
       assertThat(e.kind()).isEqualTo(VspcIoException.Kind.TLS_HOST_NAME);
-      assertThat(e).hasMessageContaining("localhost").hasMessageContaining("host name")
+      assertThat(e)
+          .hasMessageContaining("localhost")
+          .hasMessageContaining("host name")
           .hasMessageNotContaining("self-signed");
     }
     assertThat(sleeper.waits).isEmpty();
@@ -132,20 +156,28 @@ class TlsTest {
 
   @Test
   void aPemWithoutCertificateIsRefusedWhenBuilding() {
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().trustCertificatePem("not a certificate")))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class,
+                () -> VspcLicensingClient.builder().trustCertificatePem("not a certificate")))
         .hasMessageContaining("BEGIN CERTIFICATE");
-    assertThat(CleanFailures.failure(IllegalArgumentException.class,
-        () -> VspcLicensingClient.builder().trustCertificatePem(
-            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")))
+    assertThat(
+            CleanFailures.failure(
+                IllegalArgumentException.class,
+                () ->
+                    VspcLicensingClient.builder()
+                        .trustCertificatePem(
+                            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")))
         .hasMessageContaining("PEM");
   }
 
   @Test
   void anUnreadablePemFileIsReportedWithItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("missing.pem");
-    assertThat(CleanFailures.failure(java.io.UncheckedIOException.class,
-        () -> VspcLicensingClient.builder().trustCertificatePem(missing)))
+    assertThat(
+            CleanFailures.failure(
+                java.io.UncheckedIOException.class,
+                () -> VspcLicensingClient.builder().trustCertificatePem(missing)))
         .hasMessageContaining("missing.pem");
   }
 }

@@ -16,12 +16,13 @@ class WindowTest {
   record Change(int from, int to) {}
 
   final List<Change> changes = new CopyOnWriteArrayList<>();
-  final VspcEventListener listener = new VspcEventListener() {
-    @Override
-    public void concurrencyChanged(int from, int to) {
-      changes.add(new Change(from, to));
-    }
-  };
+  final VspcEventListener listener =
+      new VspcEventListener() {
+        @Override
+        public void concurrencyChanged(int from, int to) {
+          changes.add(new Change(from, to));
+        }
+      };
 
   /** Sends {@code n} attempts at once (offsets 0..n-1); returns their rounds. */
   private static List<Integer> send(Window window, int n) throws InterruptedException {
@@ -59,8 +60,8 @@ class WindowTest {
       window.release(round, Outcome.THROTTLED, false);
       assertThat(window.size()).isEqualTo(expected);
     }
-    assertThat(changes).containsExactly(new Change(16, 8), new Change(8, 4), new Change(4, 2),
-        new Change(2, 1));
+    assertThat(changes)
+        .containsExactly(new Change(16, 8), new Change(8, 4), new Change(4, 2), new Change(2, 1));
   }
 
   private static void succeed(Window window, int times) throws InterruptedException {
@@ -70,21 +71,26 @@ class WindowTest {
   }
 
   @Test
-  void growsByOneAfterAWindowfulOfSuccessesAndProbesTheSizeThatMetThe429Slowly()
-      throws Exception {
+  void growsByOneAfterAWindowfulOfSuccessesAndProbesTheSizeThatMetThe429Slowly() throws Exception {
     Window window = new Window(8, true, listener);
     window.release(window.acquire(0), Outcome.THROTTLED, false); // 8 met a 429: down to 4
     succeed(window, 4 + 5 + 6);
     assertThat(window.size()).isEqualTo(7);
     succeed(window, 7 * Window.PROBE_ROUNDS - 1);
-    assertThat(window.size()).as("back to 8 only after " + Window.PROBE_ROUNDS + " rounds")
+    assertThat(window.size())
+        .as("back to 8 only after " + Window.PROBE_ROUNDS + " rounds")
         .isEqualTo(7);
     succeed(window, 1);
     assertThat(window.size()).isEqualTo(8);
     succeed(window, 100);
     assertThat(window.size()).as("never above the concurrency").isEqualTo(8);
-    assertThat(changes).containsExactly(new Change(8, 4), new Change(4, 5), new Change(5, 6),
-        new Change(6, 7), new Change(7, 8));
+    assertThat(changes)
+        .containsExactly(
+            new Change(8, 4),
+            new Change(4, 5),
+            new Change(5, 6),
+            new Change(6, 7),
+            new Change(7, 8));
   }
 
   @Test
@@ -104,13 +110,14 @@ class WindowTest {
     int first = window.acquire(0);
     int second = window.acquire(1);
     assertThat(window.release(first, Outcome.THROTTLED, false)).as("2 -> 1: paced").isTrue();
-    assertThat(window.release(second, Outcome.THROTTLED, false)).as("sent before: paced")
-        .isTrue();
+    assertThat(window.release(second, Outcome.THROTTLED, false)).as("sent before: paced").isTrue();
     assertThat(window.release(window.acquire(0), Outcome.THROTTLED, false))
-        .as("throttled alone: the retry must back off").isFalse();
+        .as("throttled alone: the retry must back off")
+        .isFalse();
     Window fixed = new Window(4, false, listener);
     assertThat(fixed.release(fixed.acquire(0), Outcome.THROTTLED, false))
-        .as("a fixed window paces nothing").isFalse();
+        .as("a fixed window paces nothing")
+        .isFalse();
   }
 
   @Test

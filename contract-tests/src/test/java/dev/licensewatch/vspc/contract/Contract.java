@@ -34,8 +34,8 @@ import java.util.UUID;
  *   <li>Date-times: seconds, up to 7 fractional digits and an offset ({@code Z} or {@code +hh:mm}),
  *       as VSPC sends them and as both the client ({@code ISO_OFFSET_DATE_TIME}) and the spec
  *       ({@code date-time}) accept.
- *   <li>Enumerations: the client decodes them case-insensitively and keeps unknown values, so
- *       any identifier-like word matches; the examples are the spec's PascalCase values.
+ *   <li>Enumerations: the client decodes them case-insensitively and keeps unknown values, so any
+ *       identifier-like word matches; the examples are the spec's PascalCase values.
  *   <li>Numbers: the client reads {@code double}s, so any JSON number.
  *   <li>The eight nullable licence properties accept null; no other property does.
  * </ul>
@@ -51,10 +51,13 @@ public final class Contract {
 
   /** The asynchronous action of the 202 interactions: the Location's id, then polled. */
   public static final String ACTION_ID = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
+
   public static final String ACTION_PATH = "/api/v3/asyncActions/" + ACTION_ID;
+
   /** Where a 202 points: an absolute URL (the document says format uri) of an action. */
-  public static final String ACTION_LOCATION = "^https?://[^/]+/api/v3/asyncActions/"
-      + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+  public static final String ACTION_LOCATION =
+      "^https?://[^/]+/api/v3/asyncActions/"
+          + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
   /** The token the consumer tests use; the pact keeps only this made-up example. */
   public static final String EXAMPLE_TOKEN = "example-token-not-a-secret";
@@ -68,18 +71,31 @@ public final class Contract {
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$";
   public static final String ENUM = "^[A-Za-z][A-Za-z0-9_]*$";
   public static final String DELTA_SECONDS = "^[0-9]{1,10}$";
+
   /** A value spelled any case, anchored: Rust's and Java's regexes agree on no inline flags. */
   public static String anyCase(String word) {
     StringBuilder regex = new StringBuilder("^");
     for (char c : word.toCharArray()) {
-      regex.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+      regex
+          .append('[')
+          .append(Character.toUpperCase(c))
+          .append(Character.toLowerCase(c))
+          .append(']');
     }
     return regex.append('$').toString();
   }
 
   /** The eight properties the spec marks nullable, in document order. */
-  public static final List<String> NULLABLE = List.of("edition", "monitoring", "expirationDate",
-      "supportExpirationDate", "sockets", "usedSockets", "capacity", "usedCapacity");
+  public static final List<String> NULLABLE =
+      List.of(
+          "edition",
+          "monitoring",
+          "expirationDate",
+          "supportExpirationDate",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity");
 
   private Contract() {}
 
@@ -126,8 +142,8 @@ public final class Contract {
   }
 
   /**
-   * The smallest licence the client takes: the one required property. Even the identity
-   * ({@code backupServerUid}) may be absent; the client keeps such licences.
+   * The smallest licence the client takes: the one required property. Even the identity ({@code
+   * backupServerUid}) may be absent; the client keeps such licences.
    */
   public static Map<String, Object> minimalLicense(int n) {
     Map<String, Object> license = new LinkedHashMap<>();
@@ -136,10 +152,11 @@ public final class Contract {
   }
 
   /**
-   * A licence with all 23 properties present and non-null, as a current server sends it: this
-   * text with {@code backupServerUid} and the licence id made from {@code n}.
+   * A licence with all 23 properties present and non-null, as a current server sends it: this text
+   * with {@code backupServerUid} and the licence id made from {@code n}.
    */
-  private static final String FULL_LICENSE = """
+  private static final String FULL_LICENSE =
+      """
       {"backupServerUid": null, "autoUpdateEnabled": false, "edition": "Enterprise Plus",
        "monitoring": false, "packages": ["Backup"], "company": "Alpha",
        "email": "a.smith@alpha.example", "contactPerson": "Alan Smith",
@@ -155,7 +172,9 @@ public final class Contract {
   public static Map<String, Object> fullLicense(int n) {
     Map<String, Object> l;
     try {
-      l = PactJson.MAPPER.readValue(FULL_LICENSE, new TypeReference<LinkedHashMap<String, Object>>() {});
+      l =
+          PactJson.MAPPER.readValue(
+              FULL_LICENSE, new TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -184,15 +203,17 @@ public final class Contract {
    *
    * @param limit the most licences the client accepts in this page (the request's limit)
    */
-  public static PactDslJsonBody page(int total, int offset, int limit,
-      List<Map<String, Object>> licenses, Nullables nullables) {
+  public static PactDslJsonBody page(
+      int total, int offset, int limit, List<Map<String, Object>> licenses, Nullables nullables) {
     PactDslJsonBody body = new PactDslJsonBody();
-    body.object("meta").object("pagingInfo")
+    body.object("meta")
+        .object("pagingInfo")
         .integerType("total", total)
         .integerType("count", licenses.size())
         // The client checks that the page starts where it asked: the offset is pinned.
         .numberValue("offset", offset)
-        .closeObject().closeObject();
+        .closeObject()
+        .closeObject();
     PactDslJsonArray data = body.array("data");
     for (Map<String, Object> license : licenses) {
       PactDslJsonBody item = data.object();
@@ -209,20 +230,21 @@ public final class Contract {
   }
 
   /** The rules of one licence's properties (those present in the example) under a path. */
-  static void licenseRules(MatchingRuleCategory rules, String at, Map<String, Object> example,
-      Nullables nullables) {
+  static void licenseRules(
+      MatchingRuleCategory rules, String at, Map<String, Object> example, Nullables nullables) {
     for (Map.Entry<String, Object> e : example.entrySet()) {
       String name = e.getKey();
       String path = at + "." + name;
-      MatchingRule rule = switch (name) {
-        case "backupServerUid" -> new RegexMatcher(UUID_REGEX);
-        case "expirationDate", "supportExpirationDate" -> new RegexMatcher(DATE_TIME);
-        case "status", "cloudConnect", "unitType", "type" -> new RegexMatcher(ENUM);
-        case "sockets", "usedSockets", "capacity", "usedCapacity", "units", "usedUnits" ->
-            new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER);
-        case "packages", "sectionTypes", "licenseIds", "supportIds" -> new MinTypeMatcher(0);
-        default -> TypeMatcher.INSTANCE; // autoUpdateEnabled, edition, monitoring, strings
-      };
+      MatchingRule rule =
+          switch (name) {
+            case "backupServerUid" -> new RegexMatcher(UUID_REGEX);
+            case "expirationDate", "supportExpirationDate" -> new RegexMatcher(DATE_TIME);
+            case "status", "cloudConnect", "unitType", "type" -> new RegexMatcher(ENUM);
+            case "sockets", "usedSockets", "capacity", "usedCapacity", "units", "usedUnits" ->
+                new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER);
+            case "packages", "sectionTypes", "licenseIds", "supportIds" -> new MinTypeMatcher(0);
+            default -> TypeMatcher.INSTANCE; // autoUpdateEnabled, edition, monitoring, strings
+          };
       if (NULLABLE.contains(name)) {
         if (nullables == Nullables.TYPE_OR_NULL) {
           rules.setRules(path, List.of(rule, NullMatcher.INSTANCE), RuleLogic.OR);
@@ -236,14 +258,18 @@ public final class Contract {
         case "packages", "sectionTypes" -> rules.addRule(path + "[*]", new RegexMatcher(ENUM));
         case "licenseIds" -> rules.addRule(path + "[*]", new RegexMatcher(UUID_REGEX));
         case "supportIds" -> rules.addRule(path + "[*]", TypeMatcher.INSTANCE);
-        default -> { }
+        default -> {}
       }
     }
   }
 
   /** The error envelope with one error; {@code extra} adds properties such as parameterName. */
-  public static PactDslJsonBody errorEnvelope(String message, String type, int code,
-      Map<String, Object> pinned, Map<String, Object> typed) {
+  public static PactDslJsonBody errorEnvelope(
+      String message,
+      String type,
+      int code,
+      Map<String, Object> pinned,
+      Map<String, Object> typed) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", message);
     error.put("type", type);

@@ -16,9 +16,10 @@ import java.util.List;
 
 /** Reads pact files and puts them in a canonical form for comparison and for the repository. */
 public final class PactJson {
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private PactJson() {}
 
@@ -47,8 +48,8 @@ public final class PactJson {
   }
 
   /**
-   * What is compared: the canonical form without what does not belong to the contract, namely
-   * the Pact JVM version that wrote it ({@code metadata.pact-jvm}).
+   * What is compared: the canonical form without what does not belong to the contract, namely the
+   * Pact JVM version that wrote it ({@code metadata.pact-jvm}).
    */
   public static ObjectNode comparable(JsonNode pact) {
     ObjectNode copy = canonical(pact);
@@ -59,7 +60,8 @@ public final class PactJson {
   }
 
   public static String sortKey(JsonNode interaction) {
-    return interaction.path("description").asText() + "\u0000"
+    return interaction.path("description").asText()
+        + "\u0000"
         + interaction.path("providerStates").toString();
   }
 

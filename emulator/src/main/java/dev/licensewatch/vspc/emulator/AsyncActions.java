@@ -7,16 +7,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The asynchronous actions the emulator has queued, and the two resources a client follows:
- * {@code GET /api/v3/asyncActions/{actionId}} (each poll counts down the polls that say Running)
- * and {@code .../result}. Actions are kept 5 minutes, as VSPC keeps results.
+ * The asynchronous actions the emulator has queued, and the two resources a client follows: {@code
+ * GET /api/v3/asyncActions/{actionId}} (each poll counts down the polls that say Running) and
+ * {@code .../result}. Actions are kept 5 minutes, as VSPC keeps results.
  */
 final class AsyncActions {
   static final String PATH = "/api/v3/asyncActions/";
   private static final long KEPT_NANOS = 5L * 60 * 1_000_000_000;
-  private static final Response FAILED_520 = Response.error(520,
-      "The asynchronous action failed: Failed to retrieve the licenses of the managed servers.",
-      "unspecified");
+  private static final Response FAILED_520 =
+      Response.error(
+          520,
+          "The asynchronous action failed: Failed to retrieve the licenses of the managed servers.",
+          "unspecified");
 
   /** One queued request. */
   private static final class Action {
@@ -27,7 +29,8 @@ final class AsyncActions {
     final long created = System.nanoTime();
     int runningPolls;
 
-    Action(UUID id, UUID initiator, AsyncAnswers.Outcome outcome, int runningPolls, Response result) {
+    Action(
+        UUID id, UUID initiator, AsyncAnswers.Outcome outcome, int runningPolls, Response result) {
       this.id = id;
       this.initiator = initiator;
       this.outcome = outcome;
@@ -58,14 +61,17 @@ final class AsyncActions {
   private final Map<UUID, Action> actions = new ConcurrentHashMap<>();
 
   /**
-   * Queues a request whose answer would be {@code result}: 202 naming the action, which is the
-   * one already queued under the request's {@code X-Request-id} when there is one.
+   * Queues a request whose answer would be {@code result}: 202 naming the action, which is the one
+   * already queued under the request's {@code X-Request-id} when there is one.
    */
   Response queue(Request request, Response result, AsyncAnswers plan, String baseUrl) {
     expire();
     UUID id = requestId(request);
-    Action action = actions.computeIfAbsent(id, key -> new Action(key,
-        initiator(request), plan.outcome(), plan.runningPolls(), result));
+    Action action =
+        actions.computeIfAbsent(
+            id,
+            key ->
+                new Action(key, initiator(request), plan.outcome(), plan.runningPolls(), result));
     return new Response(202, java.util.List.of(), java.util.List.of())
         .withHeader("Location", baseUrl + PATH + action.id);
   }
@@ -85,24 +91,28 @@ final class AsyncActions {
     try {
       id = UUID.fromString(idText);
     } catch (IllegalArgumentException e) {
-      return Response.json(400, Json.error("Value '" + idText + "' is not a valid UUID.", "logical",
-          400, null, "actionId"));
+      return Response.json(
+          400,
+          Json.error(
+              "Value '" + idText + "' is not a valid UUID.", "logical", 400, null, "actionId"));
     }
     Action action = actions.get(id);
     if (action == null) {
       return Response.error(404, "Async action with the specified UID was not found.", "logical");
     }
     if (!result) {
-      return Response.json(200, Json.asyncAction(action.id, action.initiator,
-          "GetBackupServersLicenses", action.poll()));
+      return Response.json(
+          200,
+          Json.asyncAction(action.id, action.initiator, "GetBackupServersLicenses", action.poll()));
     }
     return switch (action.status()) {
       case "Succeed" -> action.result;
       case "Failed" -> FAILED_520;
-      case "Canceled" -> Response.error(404, "The asynchronous action was canceled; it has no result.",
-          "logical");
-      default -> new Response(202, java.util.List.of(), java.util.List.of())
-          .withHeader("Location", PATH + action.id);
+      case "Canceled" ->
+          Response.error(404, "The asynchronous action was canceled; it has no result.", "logical");
+      default ->
+          new Response(202, java.util.List.of(), java.util.List.of())
+              .withHeader("Location", PATH + action.id);
     };
   }
 

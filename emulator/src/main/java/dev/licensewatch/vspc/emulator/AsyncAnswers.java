@@ -4,12 +4,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the emulator queues licences requests as asynchronous actions, as VSPC may: the answer
- * is 202 with {@code Location: .../api/v3/asyncActions/{actionId}}, the action answers
- * {@code Running} to its first polls, then ends as the plan says; its result is the page the
- * request asked for, as it was when the request came. The action's id is the request's
- * {@code X-Request-id} when that is a UUID, so a request sent again with the same id gets the
- * same action instead of a second one. Immutable.
+ * Whether the emulator queues licences requests as asynchronous actions, as VSPC may: the answer is
+ * 202 with {@code Location: .../api/v3/asyncActions/{actionId}}, the action answers {@code Running}
+ * to its first polls, then ends as the plan says; its result is the page the request asked for, as
+ * it was when the request came. The action's id is the request's {@code X-Request-id} when that is
+ * a UUID, so a request sent again with the same id gets the same action instead of a second one.
+ * Immutable.
  *
  * <pre>
  * none            answer at once (the default; also the empty string)
@@ -22,7 +22,11 @@ import org.jspecify.annotations.Nullable;
 public final class AsyncAnswers {
 
   /** How a queued action ends. */
-  public enum Outcome { SUCCEED, FAIL, CANCEL }
+  public enum Outcome {
+    SUCCEED,
+    FAIL,
+    CANCEL
+  }
 
   private static final AsyncAnswers NONE = new AsyncAnswers(null, 0);
 
@@ -54,13 +58,17 @@ public final class AsyncAnswers {
     }
     int colon = s.indexOf(':');
     String name = colon < 0 ? s : s.substring(0, colon);
-    Outcome outcome = switch (name) {
-      case "succeed" -> Outcome.SUCCEED;
-      case "fail" -> Outcome.FAIL;
-      case "cancel" -> Outcome.CANCEL;
-      default -> throw new IllegalArgumentException("async answers '" + spec
-          + "': expected none, succeed, fail or cancel, optionally with :N running polls");
-    };
+    Outcome outcome =
+        switch (name) {
+          case "succeed" -> Outcome.SUCCEED;
+          case "fail" -> Outcome.FAIL;
+          case "cancel" -> Outcome.CANCEL;
+          default ->
+              throw new IllegalArgumentException(
+                  "async answers '"
+                      + spec
+                      + "': expected none, succeed, fail or cancel, optionally with :N running polls");
+        };
     int polls = 0;
     if (colon >= 0) {
       try {
@@ -69,8 +77,10 @@ public final class AsyncAnswers {
         polls = -1;
       }
       if (polls < 0) {
-        throw new IllegalArgumentException("async answers '" + spec
-            + "': the number of running polls must be a whole number >= 0");
+        throw new IllegalArgumentException(
+            "async answers '"
+                + spec
+                + "': the number of running polls must be a whole number >= 0");
       }
     }
     return of(outcome, polls);

@@ -20,18 +20,28 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
     FORBID_ALL
   }
 
-  enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN }
+  enum Outcome {
+    OK,
+    UNAUTHENTICATED,
+    FORBIDDEN
+  }
 
   /** {@link VspcEmulator#LICENSING_ROLES}, lowercase: roles match case-insensitively. */
-  private static final Set<String> LICENSING_ROLES = VspcEmulator.LICENSING_ROLES.stream()
-      .map(role -> role.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> LICENSING_ROLES =
+      VspcEmulator.LICENSING_ROLES.stream()
+          .map(role -> role.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
 
   // Answers whose bytes never change: built once, not per request.
-  private static final Response UNAUTHORIZED_401 = Response.error(401,
-      "Authorization has been denied for this request.", "security");
-  private static final Response FORBIDDEN_403 = Response.error(403,
-      "Access to the requested resource is forbidden. Only these roles may read licenses: "
-          + String.join(", ", VspcEmulator.LICENSING_ROLES) + ".", "security");
+  private static final Response UNAUTHORIZED_401 =
+      Response.error(401, "Authorization has been denied for this request.", "security");
+  private static final Response FORBIDDEN_403 =
+      Response.error(
+          403,
+          "Access to the requested resource is forbidden. Only these roles may read licenses: "
+              + String.join(", ", VspcEmulator.LICENSING_ROLES)
+              + ".",
+          "security");
 
   Auth {
     tokenRoles = Map.copyOf(tokenRoles);
@@ -39,8 +49,11 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
 
   /** Only these tokens, each with its role; {@link VspcEmulator#DEFAULT_TOKEN} when none. */
   static Auth tokens(Map<String, String> tokenRoles) {
-    return new Auth(Mode.TOKENS, tokenRoles.isEmpty()
-        ? Map.of(VspcEmulator.DEFAULT_TOKEN, VspcEmulator.PORTAL_ADMINISTRATOR) : tokenRoles);
+    return new Auth(
+        Mode.TOKENS,
+        tokenRoles.isEmpty()
+            ? Map.of(VspcEmulator.DEFAULT_TOKEN, VspcEmulator.PORTAL_ADMINISTRATOR)
+            : tokenRoles);
   }
 
   static Auth any() {
@@ -71,8 +84,10 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
       case REJECT_ALL -> Outcome.UNAUTHENTICATED;
       case TOKENS -> {
         String role = tokenRoles.get(token);
-        yield role == null ? Outcome.UNAUTHENTICATED
-            : LICENSING_ROLES.contains(role.trim().toLowerCase(Locale.ROOT)) ? Outcome.OK
+        yield role == null
+            ? Outcome.UNAUTHENTICATED
+            : LICENSING_ROLES.contains(role.trim().toLowerCase(Locale.ROOT))
+                ? Outcome.OK
                 : Outcome.FORBIDDEN;
       }
     };

@@ -1,8 +1,8 @@
 package dev.licensewatch.vspc.emulator;
 
 /**
- * A query parameter that is not what the document allows: {@link #answer()} is the 400 VSPC
- * sends for it, naming the parameter.
+ * A query parameter that is not what the document allows: {@link #answer()} is the 400 VSPC sends
+ * for it, naming the parameter.
  */
 final class BadParameter extends Exception {
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,7 @@ final class BadParameter extends Exception {
   }
 
   Response answer() {
-    return Response.json(400, Json.error(String.valueOf(getMessage()), "logical", 400, null,
-        parameter));
+    return Response.json(
+        400, Json.error(String.valueOf(getMessage()), "logical", 400, null, parameter));
   }
 }

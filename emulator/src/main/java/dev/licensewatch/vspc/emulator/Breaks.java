@@ -16,10 +16,11 @@ final class Breaks {
 
   /** A JSON string value, escapes included. */
   private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
+
   private static final Pattern COMPANY = Pattern.compile("(\"company\"\\s*:\\s*)" + STRING);
   private static final Pattern STATUS = Pattern.compile("(\"status\"\\s*:\\s*)" + STRING);
-  private static final Pattern EXPIRATION_OFFSET = Pattern.compile(
-      "(\"expirationDate\"\\s*:\\s*\"[^\"]*?)(?:Z|[+-][0-9]{2}:[0-9]{2})\"");
+  private static final Pattern EXPIRATION_OFFSET =
+      Pattern.compile("(\"expirationDate\"\\s*:\\s*\"[^\"]*?)(?:Z|[+-][0-9]{2}:[0-9]{2})\"");
   private static final Pattern EXPIRATION_NAME = Pattern.compile("\"expirationDate\"(\\s*:)");
   private static final Pattern OPENING = Pattern.compile("^\\s*\\{(\\s*\\})?");
   private static final List<String[]> HTML =
@@ -46,8 +47,8 @@ final class Breaks {
 
   /** The part of a page before the first licence, with the paging breaks applied. */
   byte[] pagePrefix(int total, int count, int offset) {
-    int sentTotal = has(ContractBreak.TOTAL_CHANGES) && offset > 0 && offset < total
-        ? total + 1 : total;
+    int sentTotal =
+        has(ContractBreak.TOTAL_CHANGES) && offset > 0 && offset < total ? total + 1 : total;
     int sentCount = has(ContractBreak.COUNT_MISMATCH) ? count + 1 : count;
     int sentOffset = has(ContractBreak.OFFSET_NOT_ECHOED) ? 0 : offset;
     return Json.pagePrefix(sentTotal, sentCount, sentOffset);
@@ -74,8 +75,9 @@ final class Breaks {
     if (has(ContractBreak.NEW_PROPERTY)) {
       Matcher opening = OPENING.matcher(text);
       if (opening.find()) {
-        text = (opening.group(1) != null ? "{\"region\":\"EU\"}" : "{\"region\":\"EU\",")
-            + text.substring(opening.end());
+        text =
+            (opening.group(1) != null ? "{\"region\":\"EU\"}" : "{\"region\":\"EU\",")
+                + text.substring(opening.end());
       }
     }
     return text.getBytes(StandardCharsets.UTF_8);
@@ -84,12 +86,14 @@ final class Breaks {
   /** A 200 page as sent, with the wrong Content-Type if asked for. */
   Response page(Response page) {
     return has(ContractBreak.WRONG_CONTENT_TYPE)
-        ? new Response(page.status(), HTML, page.body(), page.licenses()) : page;
+        ? new Response(page.status(), HTML, page.body(), page.licenses())
+        : page;
   }
 
   @Override
   public String toString() {
-    return breaks.isEmpty() ? "none" : breaks.stream().map(ContractBreak::spec)
-        .reduce((a, b) -> a + "," + b).orElse("none");
+    return breaks.isEmpty()
+        ? "none"
+        : breaks.stream().map(ContractBreak::spec).reduce((a, b) -> a + "," + b).orElse("none");
   }
 }

@@ -15,27 +15,34 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code filter}, {@code sort} and {@code select} of a licences request, parsed and checked
- * as VSPC checks them (malformed JSON, an unknown property, operation, direction or collation is
- * a 400 naming the parameter), and applied to a store: the licences that satisfy every filter
- * expression, in the sort's order (stable: ties keep the server's order; null before any value
- * when ascending), each cut down to the selected properties.
+ * The {@code filter}, {@code sort} and {@code select} of a licences request, parsed and checked as
+ * VSPC checks them (malformed JSON, an unknown property, operation, direction or collation is a 400
+ * naming the parameter), and applied to a store: the licences that satisfy every filter expression,
+ * in the sort's order (stable: ties keep the server's order; null before any value when ascending),
+ * each cut down to the selected properties.
  */
 final class CollectionQuery {
   static final CollectionQuery NONE = new CollectionQuery(List.of(), List.of(), List.of(), "", "");
 
   /** The document's list properties: they have no order to sort by. */
-  private static final Set<String> LISTS = Set.of("packages", "licenseIds", "supportIds", "sectionTypes");
+  private static final Set<String> LISTS =
+      Set.of("packages", "licenseIds", "supportIds", "sectionTypes");
 
   private final List<Node> filter;
   private final List<SortKey> sort;
   private final List<String[]> select;
+
   /** The filter and sort as received: with the store, the key of a cached result. */
   private final String filterText;
+
   private final String sortText;
 
-  private CollectionQuery(List<Node> filter, List<SortKey> sort, List<String[]> select,
-      String filterText, String sortText) {
+  private CollectionQuery(
+      List<Node> filter,
+      List<SortKey> sort,
+      List<String[]> select,
+      String filterText,
+      String sortText) {
     this.filter = filter;
     this.sort = sort;
     this.select = select;
@@ -66,8 +73,12 @@ final class CollectionQuery {
       Map<String, Object> members = object(expression, "select", Set.of("propertyPath"));
       select.add(path(members.get("propertyPath"), known, "select", "propertyPath"));
     }
-    return new CollectionQuery(List.copyOf(filter), List.copyOf(sort), List.copyOf(select),
-        filterText == null ? "" : filterText, sortText == null ? "" : sortText);
+    return new CollectionQuery(
+        List.copyOf(filter),
+        List.copyOf(sort),
+        List.copyOf(select),
+        filterText == null ? "" : filterText,
+        sortText == null ? "" : sortText);
   }
 
   boolean isNone() {
@@ -79,30 +90,33 @@ final class CollectionQuery {
   }
 
   /**
-   * The store's licences this query keeps, by index, in its order (cached per store); null when
-   * it keeps them all in the store's order. {@code licenses} reads licence i of the store.
+   * The store's licences this query keeps, by index, in its order (cached per store); null when it
+   * keeps them all in the store's order. {@code licenses} reads licence i of the store.
    */
   int @Nullable [] apply(LicenseStore store, IntFunction<Map<String, @Nullable Object>> licenses) {
     if (filter.isEmpty() && sort.isEmpty()) {
       return null;
     }
-    return store.queried(filterText + "\n" + sortText, () -> {
-      List<Integer> kept = new ArrayList<>();
-      for (int i = 0; i < store.size(); i++) {
-        if (matches(licenses.apply(i))) {
-          kept.add(i);
-        }
-      }
-      if (!sort.isEmpty()) {
-        Comparator<Integer> order = null;
-        for (SortKey key : sort) {
-          Comparator<Integer> next = (x, y) -> key.compare(licenses.apply(x), licenses.apply(y));
-          order = order == null ? next : order.thenComparing(next);
-        }
-        kept.sort(order); // stable
-      }
-      return kept.stream().mapToInt(Integer::intValue).toArray();
-    });
+    return store.queried(
+        filterText + "\n" + sortText,
+        () -> {
+          List<Integer> kept = new ArrayList<>();
+          for (int i = 0; i < store.size(); i++) {
+            if (matches(licenses.apply(i))) {
+              kept.add(i);
+            }
+          }
+          if (!sort.isEmpty()) {
+            Comparator<Integer> order = null;
+            for (SortKey key : sort) {
+              Comparator<Integer> next =
+                  (x, y) -> key.compare(licenses.apply(x), licenses.apply(y));
+              order = order == null ? next : order.thenComparing(next);
+            }
+            kept.sort(order); // stable
+          }
+          return kept.stream().mapToInt(Integer::intValue).toArray();
+        });
   }
 
   private boolean matches(Map<String, @Nullable Object> license) {
@@ -136,8 +150,11 @@ final class CollectionQuery {
       }
       @SuppressWarnings("unchecked")
       Map<String, @Nullable Object> nested = (Map<String, @Nullable Object>) property.getValue();
-      List<String[]> rest = under.stream().map(p -> java.util.Arrays.copyOfRange(p, 1, p.length)).toList();
-      kept.put(property.getKey(), new CollectionQuery(List.of(), List.of(), rest, "", "").project(nested));
+      List<String[]> rest =
+          under.stream().map(p -> java.util.Arrays.copyOfRange(p, 1, p.length)).toList();
+      kept.put(
+          property.getKey(),
+          new CollectionQuery(List.of(), List.of(), rest, "", "").project(nested));
     }
     return kept;
   }
@@ -151,8 +168,20 @@ final class CollectionQuery {
   }
 
   private enum Operation {
-    IN, CONTAINS, SUBSET, SUPERSET, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
-    GREATER_THAN, GREATER_THAN_OR_EQUAL, AND, OR, NOT, EXCLUSIVE_OR;
+    IN,
+    CONTAINS,
+    SUBSET,
+    SUPERSET,
+    EQUALS,
+    NOT_EQUALS,
+    LESS_THAN,
+    LESS_THAN_OR_EQUAL,
+    GREATER_THAN,
+    GREATER_THAN_OR_EQUAL,
+    AND,
+    OR,
+    NOT,
+    EXCLUSIVE_OR;
 
     final String json = jsonName(name());
 
@@ -190,12 +219,15 @@ final class CollectionQuery {
 
   private static final Set<String> EXPRESSION_MEMBERS =
       Set.of("property", "operation", "collation", "value", "items");
+
   /** Deeper nesting is refused rather than risking the stack. */
   private static final int MAX_DEPTH = 32;
 
-  private static Node expression(@Nullable Object json, Set<String> known, int depth) throws BadParameter {
+  private static Node expression(@Nullable Object json, Set<String> known, int depth)
+      throws BadParameter {
     if (depth > MAX_DEPTH) {
-      throw new BadParameter("filter", "Filter expressions are nested more than " + MAX_DEPTH + " deep.");
+      throw new BadParameter(
+          "filter", "Filter expressions are nested more than " + MAX_DEPTH + " deep.");
     }
     Map<String, Object> members = object(json, "filter", EXPRESSION_MEMBERS);
     Object operationName = members.get("operation");
@@ -213,27 +245,42 @@ final class CollectionQuery {
     String[] path = path(members.get("property"), known, "filter", "property");
     Object value = members.get("value");
     if (operation.takesList() != value instanceof List<?>) {
-      throw new BadParameter("filter", "The value of " + operation.json + " on '" + String.join(".", path)
-          + "' must be " + (operation.takesList() ? "an array." : "a single value, not an array."));
+      throw new BadParameter(
+          "filter",
+          "The value of "
+              + operation.json
+              + " on '"
+              + String.join(".", path)
+              + "' must be "
+              + (operation.takesList() ? "an array." : "a single value, not an array."));
     }
-    if (value instanceof Map<?, ?> || value instanceof List<?> list
-        && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
-      throw new BadParameter("filter", "The value of " + operation.json + " on '" + String.join(".", path)
-          + "' must be a string, a number, a boolean or null, or an array of those.");
+    if (value instanceof Map<?, ?>
+        || value instanceof List<?> list
+            && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+      throw new BadParameter(
+          "filter",
+          "The value of "
+              + operation.json
+              + " on '"
+              + String.join(".", path)
+              + "' must be a string, a number, a boolean or null, or an array of those.");
     }
     return license -> compare(operation, Values.at(license, path), value, collation);
   }
 
-  private static Node group(Operation operation, Map<String, Object> members, Set<String> known,
-      int depth) throws BadParameter {
+  private static Node group(
+      Operation operation, Map<String, Object> members, Set<String> known, int depth)
+      throws BadParameter {
     if (members.get("property") != null || members.get("value") != null) {
-      throw new BadParameter("filter", operation.json + " groups items; it takes no property or value.");
+      throw new BadParameter(
+          "filter", operation.json + " groups items; it takes no property or value.");
     }
     if (!(members.get("items") instanceof List<?> items) || items.isEmpty()) {
       throw new BadParameter("filter", operation.json + " needs items.");
     }
     if (operation == Operation.NOT && items.size() != 1) {
-      throw new BadParameter("filter", "not takes exactly one item, was given " + items.size() + ".");
+      throw new BadParameter(
+          "filter", "not takes exactly one item, was given " + items.size() + ".");
     }
     List<Node> nodes = new ArrayList<>();
     for (Object item : items) {
@@ -247,8 +294,8 @@ final class CollectionQuery {
     };
   }
 
-  private static boolean compare(Operation operation, @Nullable Object actual, @Nullable Object value,
-      Collation collation) {
+  private static boolean compare(
+      Operation operation, @Nullable Object actual, @Nullable Object value, Collation collation) {
     switch (operation) {
       case EQUALS -> {
         return Values.equal(actual, value, collation);
@@ -279,7 +326,8 @@ final class CollectionQuery {
         if (actual instanceof List<?> elements) {
           return Values.among(value, elements, collation);
         }
-        return actual instanceof String text && value instanceof String part
+        return actual instanceof String text
+            && value instanceof String part
             && Values.containsText(text, part, collation);
       }
       case SUBSET -> {
@@ -307,15 +355,18 @@ final class CollectionQuery {
       } else {
         Integer compared = Values.compare(x, y, collation);
         // Values of different JSON types (an odd dataset): by type name, so the order is total.
-        order = compared != null ? compared
-            : x.getClass().getSimpleName().compareTo(y.getClass().getSimpleName());
+        order =
+            compared != null
+                ? compared
+                : x.getClass().getSimpleName().compareTo(y.getClass().getSimpleName());
       }
       return descending ? -order : order;
     }
   }
 
   private static SortKey sortKey(@Nullable Object json, Set<String> known) throws BadParameter {
-    Map<String, Object> members = object(json, "sort", Set.of("property", "direction", "collation"));
+    Map<String, Object> members =
+        object(json, "sort", Set.of("property", "direction", "collation"));
     String[] path = path(members.get("property"), known, "sort", "property");
     if (path.length == 1 && LISTS.contains(path[0])) {
       throw new BadParameter("sort", "Cannot sort by '" + path[0] + "': it is an array.");
@@ -323,10 +374,14 @@ final class CollectionQuery {
     Object direction = members.get("direction");
     if (!(direction instanceof String d)
         || !(d.equalsIgnoreCase("ascending") || d.equalsIgnoreCase("descending"))) {
-      throw new BadParameter("sort", "The direction of a sort must be ascending or descending, was "
-          + (direction == null ? "missing" : "'" + direction + "'") + ".");
+      throw new BadParameter(
+          "sort",
+          "The direction of a sort must be ascending or descending, was "
+              + (direction == null ? "missing" : "'" + direction + "'")
+              + ".");
     }
-    return new SortKey(path, d.equalsIgnoreCase("descending"), collation(members.get("collation"), "sort"));
+    return new SortKey(
+        path, d.equalsIgnoreCase("descending"), collation(members.get("collation"), "sort"));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -338,14 +393,21 @@ final class CollectionQuery {
       return List.of();
     }
     Object value;
-    try (Buffer buffer = new Buffer().writeUtf8(text); JsonReader reader = JsonReader.of(buffer)) {
+    try (Buffer buffer = new Buffer().writeUtf8(text);
+        JsonReader reader = JsonReader.of(buffer)) {
       value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new BadParameter(parameter, "The " + parameter + " parameter has data after its JSON array.");
+        throw new BadParameter(
+            parameter, "The " + parameter + " parameter has data after its JSON array.");
       }
     } catch (IOException | RuntimeException e) {
-      throw new BadParameter(parameter, "The " + parameter + " parameter is not valid JSON: "
-          + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ".");
+      throw new BadParameter(
+          parameter,
+          "The "
+              + parameter
+              + " parameter is not valid JSON: "
+              + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")
+              + ".");
     }
     if (!(value instanceof List<?> list)) {
       throw new BadParameter(parameter, "The " + parameter + " parameter must be a JSON array.");
@@ -354,22 +416,30 @@ final class CollectionQuery {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(@Nullable Object json, String parameter,
-      Set<String> members) throws BadParameter {
+  private static Map<String, Object> object(
+      @Nullable Object json, String parameter, Set<String> members) throws BadParameter {
     if (!(json instanceof Map<?, ?> map)) {
       throw new BadParameter(parameter, "Each element of " + parameter + " must be a JSON object.");
     }
     for (Object name : map.keySet()) {
       if (!members.contains(name)) {
-        throw new BadParameter(parameter, "Unknown member '" + name + "' in " + parameter + "; expected "
-            + String.join(", ", new java.util.TreeSet<>(members)) + ".");
+        throw new BadParameter(
+            parameter,
+            "Unknown member '"
+                + name
+                + "' in "
+                + parameter
+                + "; expected "
+                + String.join(", ", new java.util.TreeSet<>(members))
+                + ".");
       }
     }
     return (Map<String, Object>) map;
   }
 
-  private static String[] path(@Nullable Object json, Set<String> known, String parameter,
-      String member) throws BadParameter {
+  private static String[] path(
+      @Nullable Object json, Set<String> known, String parameter, String member)
+      throws BadParameter {
     if (!(json instanceof String path) || path.isBlank()) {
       throw new BadParameter(parameter, "A " + parameter + " expression needs a " + member + ".");
     }
@@ -385,8 +455,13 @@ final class CollectionQuery {
     }
     Collation collation = json instanceof String name ? Collation.of(name) : null;
     if (collation == null) {
-      throw new BadParameter(parameter, "Unknown collation '" + json + "' in " + parameter
-          + "; use ordinal, ignorecase or lexicographic.");
+      throw new BadParameter(
+          parameter,
+          "Unknown collation '"
+              + json
+              + "' in "
+              + parameter
+              + "; use ordinal, ignorecase or lexicographic.");
     }
     return collation;
   }

@@ -29,8 +29,8 @@ public enum ContractBreak {
   /** {@code expirationDate} is sent as {@code expiryDate}. */
   PROPERTY_RENAMED("property-renamed"),
   /**
-   * {@code pagingInfo.total} is one more on the pages inside the collection after the first
-   * ({@code 0 < offset < total}): it changes in the middle of a walk.
+   * {@code pagingInfo.total} is one more on the pages inside the collection after the first ({@code
+   * 0 < offset < total}): it changes in the middle of a walk.
    */
   TOTAL_CHANGES("total-changes"),
   /** Addition: {@code status} is {@code Suspended}, a value the document does not list. */
@@ -72,9 +72,17 @@ public enum ContractBreak {
       if (name.isEmpty() || name.equals("none")) {
         continue;
       }
-      ContractBreak found = Stream.of(values()).filter(b -> b.spec.equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("Unknown contract break '"
-              + part.trim() + "'; use one or more of: " + names()));
+      ContractBreak found =
+          Stream.of(values())
+              .filter(b -> b.spec.equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Unknown contract break '"
+                              + part.trim()
+                              + "'; use one or more of: "
+                              + names()));
       breaks.add(found);
     }
     return breaks;

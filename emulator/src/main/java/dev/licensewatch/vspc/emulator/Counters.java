@@ -53,9 +53,9 @@ final class Counters {
   }
 
   /**
-   * Counts and logs the response before {@code sending} it, and takes both back if sending
-   * fails: counted or logged after, a client could hold its response before the stats or the
-   * request log show it.
+   * Counts and logs the response before {@code sending} it, and takes both back if sending fails:
+   * counted or logged after, a client could hold its response before the stats or the request log
+   * show it.
    */
   void counted(Request request, Response response, Sending sending)
       throws IOException, InterruptedException {
@@ -73,15 +73,16 @@ final class Counters {
 
   EmulatorStats snapshot() {
     Map<FaultKind, Long> f = new EnumMap<>(FaultKind.class);
-    faults.forEach((kind, n) -> {
-      if (n.sum() > 0) {
-        f.put(kind, n.sum());
-      }
-    });
+    faults.forEach(
+        (kind, n) -> {
+          if (n.sum() > 0) {
+            f.put(kind, n.sum());
+          }
+        });
     Map<Integer, Long> s = new LinkedHashMap<>();
     statuses.forEach((status, n) -> s.put(status, n.sum()));
-    return new EmulatorStats(requests.sum(), licenseRequests.sum(), f, s, log.licenses(),
-        bytesSent.sum());
+    return new EmulatorStats(
+        requests.sum(), licenseRequests.sum(), f, s, log.licenses(), bytesSent.sum());
   }
 
   List<LoggedRequest> log() {

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scenario requests see now, and the numbering of licences requests that fault and drift
- * plans count by. Every change is one atomic swap.
+ * The scenario requests see now, and the numbering of licences requests that fault and drift plans
+ * count by. Every change is one atomic swap.
  */
 final class CurrentScenario {
 

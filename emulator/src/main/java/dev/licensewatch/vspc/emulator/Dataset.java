@@ -23,7 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Dataset {
 
-  private enum Kind { SYNTHETIC, JSON, NULLABLES_NULL, EVERY_PROPERTY }
+  private enum Kind {
+    SYNTHETIC,
+    JSON,
+    NULLABLES_NULL,
+    EVERY_PROPERTY
+  }
 
   private final Kind kind;
   private final int count;
@@ -34,8 +39,15 @@ public final class Dataset {
   private final @Nullable List<byte[]> jsonLicenses;
   private final boolean complete;
 
-  private Dataset(Kind kind, int count, long seed, EnumCasing casing, double unknownEnumShare,
-      @Nullable LocalDate today, @Nullable List<byte[]> jsonLicenses, boolean complete) {
+  private Dataset(
+      Kind kind,
+      int count,
+      long seed,
+      EnumCasing casing,
+      double unknownEnumShare,
+      @Nullable LocalDate today,
+      @Nullable List<byte[]> jsonLicenses,
+      boolean complete) {
     if (count < 0) {
       throw new IllegalArgumentException("licence count must be >= 0: " + count);
     }
@@ -73,8 +85,8 @@ public final class Dataset {
   }
 
   /**
-   * Licences read from a JSON file holding an array of licence objects or a whole page body
-   * ({@code {"meta":...,"data":[...]}}). Each licence is served byte for byte as written.
+   * Licences read from a JSON file holding an array of licence objects or a whole page body ({@code
+   * {"meta":...,"data":[...]}}). Each licence is served byte for byte as written.
    */
   public static Dataset fromJsonFile(Path file) {
     try {
@@ -123,17 +135,25 @@ public final class Dataset {
     LicenseGenerator gen = new LicenseGenerator(seed, day, casing, unknownEnumShare, complete);
     return switch (kind) {
       case SYNTHETIC -> LicenseStore.lazy(count, i -> Json.object(gen.license(i)));
-      case NULLABLES_NULL -> LicenseStore.of(List.of(Json.object(gen.licenseWithNullablesNull())),
-          i -> Json.object(gen.license(i)), 1);
-      case EVERY_PROPERTY -> LicenseStore.of(List.of(Json.object(gen.licenseWithEveryProperty())),
-          i -> Json.object(gen.license(i)), 1);
-      case JSON -> LicenseStore.of(Objects.requireNonNull(jsonLicenses),
-          i -> Json.object(gen.license(i)), count);
+      case NULLABLES_NULL ->
+          LicenseStore.of(
+              List.of(Json.object(gen.licenseWithNullablesNull())),
+              i -> Json.object(gen.license(i)),
+              1);
+      case EVERY_PROPERTY ->
+          LicenseStore.of(
+              List.of(Json.object(gen.licenseWithEveryProperty())),
+              i -> Json.object(gen.license(i)),
+              1);
+      case JSON ->
+          LicenseStore.of(
+              Objects.requireNonNull(jsonLicenses), i -> Json.object(gen.license(i)), count);
     };
   }
 
   private static List<byte[]> splitLicenses(String json) {
-    try (Buffer buffer = new Buffer().writeUtf8(json); JsonReader reader = JsonReader.of(buffer)) {
+    try (Buffer buffer = new Buffer().writeUtf8(json);
+        JsonReader reader = JsonReader.of(buffer)) {
       List<byte[]> out = new ArrayList<>();
       if (reader.peek() == JsonReader.Token.BEGIN_ARRAY) {
         readArray(reader, out);
@@ -168,8 +188,11 @@ public final class Dataset {
     reader.beginArray();
     while (reader.hasNext()) {
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        throw new IllegalArgumentException("Each licence must be a JSON object, found "
-            + reader.peek() + " at " + reader.getPath());
+        throw new IllegalArgumentException(
+            "Each licence must be a JSON object, found "
+                + reader.peek()
+                + " at "
+                + reader.getPath());
       }
       try (BufferedSource raw = reader.nextSource()) {
         out.add(raw.readByteArray());
@@ -181,8 +204,15 @@ public final class Dataset {
   @Override
   public String toString() {
     return switch (kind) {
-      case SYNTHETIC -> "synthetic(" + count + ", seed=" + seed + ", " + casing
-          + (unknownEnumShare > 0 ? ", unknown=" + unknownEnumShare : "") + ")";
+      case SYNTHETIC ->
+          "synthetic("
+              + count
+              + ", seed="
+              + seed
+              + ", "
+              + casing
+              + (unknownEnumShare > 0 ? ", unknown=" + unknownEnumShare : "")
+              + ")";
       case JSON -> "json(" + count + ")";
       case NULLABLES_NULL -> "licenseWithNullablesNull";
       case EVERY_PROPERTY -> "licenseWithEveryProperty";

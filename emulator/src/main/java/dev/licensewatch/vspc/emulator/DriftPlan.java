@@ -2,12 +2,12 @@ package dev.licensewatch.vspc.emulator;
 
 /**
  * A change of the collection while a client pages through it: after the {@code afterRequest}-th
- * licences request (counted from when the drift was set), {@code delta} licences are added
- * ({@code delta > 0}) or removed ({@code delta < 0}) at the <em>front</em> of the collection, so
- * an offset-paging client sees duplicates or misses licences, and {@code total} changes.
+ * licences request (counted from when the drift was set), {@code delta} licences are added ({@code
+ * delta > 0}) or removed ({@code delta < 0}) at the <em>front</em> of the collection, so an
+ * offset-paging client sees duplicates or misses licences, and {@code total} changes.
  *
- * <p>A plan for the server, not to be confused with the client's {@code Drift}, which reports
- * what a walk saw change.
+ * <p>A plan for the server, not to be confused with the client's {@code Drift}, which reports what
+ * a walk saw change.
  */
 public record DriftPlan(int afterRequest, int delta) {
 
@@ -35,9 +35,7 @@ public record DriftPlan(int afterRequest, int delta) {
     return delta == 0;
   }
 
-  /**
-   * Parses {@code +M@K} (add M after request K), {@code -M@K} (remove), or {@code none}.
-   */
+  /** Parses {@code +M@K} (add M after request K), {@code -M@K} (remove), or {@code none}. */
   public static DriftPlan parse(String spec) {
     String s = spec.trim();
     if (s.isEmpty() || s.equalsIgnoreCase("none")) {

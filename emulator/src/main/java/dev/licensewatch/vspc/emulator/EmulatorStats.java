@@ -3,8 +3,8 @@ package dev.licensewatch.vspc.emulator;
 import java.util.Map;
 
 /**
- * A snapshot of what the emulator has served since it started (or since
- * {@link VspcEmulator#resetStats()}).
+ * A snapshot of what the emulator has served since it started (or since {@link
+ * VspcEmulator#resetStats()}).
  *
  * @param requests every HTTP request answered or faulted, any path
  * @param licenseRequests requests to the licences collection (GET), including faulted ones
@@ -14,8 +14,8 @@ import java.util.Map;
  *     these figures do not show yet
  * @param licensesServed licences in the pages answered in full (asynchronous results included):
  *     with a filter, only those it keeps
- * @param bytesSent bytes handed to sockets (status lines, headers and bodies, whole or cut
- *     short): with a huge page, how much of it the server got to send before the client left
+ * @param bytesSent bytes handed to sockets (status lines, headers and bodies, whole or cut short):
+ *     with a huge page, how much of it the server got to send before the client left
  */
 public record EmulatorStats(
     long requests,

@@ -19,8 +19,9 @@ public enum EnumCasing {
     return switch (t) {
       case "pascal", "pascalcase" -> PASCAL_CASE;
       case "lower", "lowercase" -> LOWER_CASE;
-      default -> throw new IllegalArgumentException(
-          "Unknown enum casing '" + text + "'; use pascal or lower");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown enum casing '" + text + "'; use pascal or lower");
     };
   }
 }

@@ -47,13 +47,17 @@ final class Exchange {
   /** The status line and headers; a negative {@code contentLength} means chunked. */
   private void writeHead(Response r, long contentLength) throws IOException {
     StringBuilder head = new StringBuilder(256);
-    head.append("HTTP/1.1 ").append(r.status()).append(' ')
-        .append(Response.reason(r.status())).append("\r\n");
+    head.append("HTTP/1.1 ")
+        .append(r.status())
+        .append(' ')
+        .append(Response.reason(r.status()))
+        .append("\r\n");
     for (String[] h : r.headers()) {
       head.append(h[0]).append(": ").append(h[1]).append("\r\n");
     }
-    head.append(contentLength < 0 ? "Transfer-Encoding: chunked"
-        : "Content-Length: " + contentLength).append("\r\n");
+    head.append(
+            contentLength < 0 ? "Transfer-Encoding: chunked" : "Content-Length: " + contentLength)
+        .append("\r\n");
     if (closeAfter) {
       head.append("Connection: close\r\n");
     }
@@ -100,8 +104,8 @@ final class Exchange {
   }
 
   /**
-   * {@code head}'s status and headers, then a body {@code writer} produces as it is sent:
-   * {@code contentLength} bytes of it, or chunked when that is negative.
+   * {@code head}'s status and headers, then a body {@code writer} produces as it is sent: {@code
+   * contentLength} bytes of it, or chunked when that is negative.
    */
   void sendStreamed(Response head, long contentLength, BodyWriter writer) throws IOException {
     writeHead(head, contentLength);
@@ -153,7 +157,7 @@ final class Exchange {
     @Override
     public void close() throws IOException {
       out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();   // not closed: the connection may carry the next request
+      out.flush(); // not closed: the connection may carry the next request
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The faults the emulator can inject into a licences request. The {@link #token()} is the name
- * used in fault spec strings (see {@link FaultPlan#parse(String)}); the optional argument of each
- * kind is described below with its default.
+ * The faults the emulator can inject into a licences request. The {@link #token()} is the name used
+ * in fault spec strings (see {@link FaultPlan#parse(String)}); the optional argument of each kind
+ * is described below with its default.
  */
 public enum FaultKind {
   /** 429 with a {@code Retry-After} header; argument: seconds (default 1). */
@@ -26,13 +26,13 @@ public enum FaultKind {
   /** The body is sent in 10 pieces with a pause before each; argument: pause ms (100). */
   SLOW_BODY("slow", 100),
   /**
-   * The body is sent one byte at a time with a pause before each, so a read timeout never
-   * fires; argument: pause ms (1000).
+   * The body is sent one byte at a time with a pause before each, so a read timeout never fires;
+   * argument: pause ms (1000).
    */
   DRIP("drip", 1000),
   /**
-   * A 200 page of exactly the argument's MiB (1024) announced by Content-Length: the
-   * dataset's licences over and over, generated while it is sent and never held.
+   * A 200 page of exactly the argument's MiB (1024) announced by Content-Length: the dataset's
+   * licences over and over, generated while it is sent and never held.
    */
   HUGE_PAGE("huge", 1024),
   /** The same page with chunked transfer coding (no length announced); argument: MiB (1024). */
@@ -67,7 +67,10 @@ public enum FaultKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("Unknown fault kind '" + text + "'; known: "
-        + Arrays.stream(values()).map(FaultKind::token).toList());
+    throw new IllegalArgumentException(
+        "Unknown fault kind '"
+            + text
+            + "'; known: "
+            + Arrays.stream(values()).map(FaultKind::token).toList());
   }
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which licences requests get which fault. Immutable and deterministic: the fault of a request
- * depends only on its number (1-based, counted from when the plan was installed), never on
- * timing, so concurrent clients see the same faults run after run.
+ * depends only on its number (1-based, counted from when the plan was installed), never on timing,
+ * so concurrent clients see the same faults run after run.
  *
  * <p>Spec syntax, as parsed by {@link #parse(String)}:
  *
@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *                                          the kind drawn uniformly from kinds (kind[:arg])
  * </pre>
  *
- * Kinds are the {@link FaultKind#token() tokens}: {@code 429 429body 429both 503 520 reset
- * truncate slow drip huge huge-chunked hang delay}.
+ * Kinds are the {@link FaultKind#token() tokens}: {@code 429 429body 429both 503 520 reset truncate
+ * slow drip huge huge-chunked hang delay}.
  */
 public final class FaultPlan {
 
@@ -56,8 +56,10 @@ public final class FaultPlan {
 
     @Override
     public String toString() {
-      String target = from == 1 && to == Long.MAX_VALUE ? "*"
-          : from == to ? Long.toString(from) : from + "-" + to;
+      String target =
+          from == 1 && to == Long.MAX_VALUE
+              ? "*"
+              : from == to ? Long.toString(from) : from + "-" + to;
       return fault + "@" + target;
     }
   }
@@ -82,8 +84,8 @@ public final class FaultPlan {
 
   /** The given fault at every licences request. */
   public static FaultPlan always(FaultKind kind, int argument) {
-    return new FaultPlan(List.of(new Rule(1, Long.MAX_VALUE, new Fault(kind, argument))), 0, 0,
-        List.of());
+    return new FaultPlan(
+        List.of(new Rule(1, Long.MAX_VALUE, new Fault(kind, argument))), 0, 0, List.of());
   }
 
   /** Each request gets a fault with probability {@code rate}, the kind drawn from {@code kinds}. */
@@ -192,8 +194,9 @@ public final class FaultPlan {
       throw bad(spec, "random faults need rate=0..1");
     }
     if (kinds.isEmpty()) {
-      for (FaultKind k : List.of(FaultKind.THROTTLE, FaultKind.UNAVAILABLE,
-          FaultKind.SERVER_ERROR, FaultKind.RESET)) {
+      for (FaultKind k :
+          List.of(
+              FaultKind.THROTTLE, FaultKind.UNAVAILABLE, FaultKind.SERVER_ERROR, FaultKind.RESET)) {
         kinds.add(Fault.of(k));
       }
     }
@@ -209,7 +212,8 @@ public final class FaultPlan {
     int colon = t.indexOf(':');
     try {
       FaultKind kind = FaultKind.fromToken(colon < 0 ? t : t.substring(0, colon));
-      return colon < 0 ? Fault.of(kind)
+      return colon < 0
+          ? Fault.of(kind)
           : new Fault(kind, Integer.parseInt(t.substring(colon + 1).trim()));
     } catch (NumberFormatException e) {
       throw bad(spec, "'" + t + "' has a non-numeric argument");
@@ -231,7 +235,11 @@ public final class FaultPlan {
     if (!rules.isEmpty()) {
       return String.join(",", rules.stream().map(Rule::toString).toList());
     }
-    return "random:seed=" + randomSeed + ",rate=" + randomRate + ",kinds="
+    return "random:seed="
+        + randomSeed
+        + ",rate="
+        + randomRate
+        + ",kinds="
         + String.join("|", randomKinds.stream().map(Fault::toString).toList());
   }
 

@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 /** Serves a fault instead of the answer a licences request would get (see {@link FaultKind}). */
 final class FaultResponder {
 
-  private static final Response SERVER_ERROR_520 = Response.error(520,
-      "Failed to retrieve the licenses of the managed servers.", "unspecified");
+  private static final Response SERVER_ERROR_520 =
+      Response.error(520, "Failed to retrieve the licenses of the managed servers.", "unspecified");
   private static final Response UNAVAILABLE_503 = Response.text(503, "Service Unavailable");
   private static final long MIB = 1L << 20;
+
   /** The longest a page's part before its licences can be. */
   private static final int MAX_PAGE_PREFIX =
       Json.pagePrefix(Integer.MAX_VALUE, Integer.MAX_VALUE, 0).length;
@@ -28,16 +29,27 @@ final class FaultResponder {
    * Serves {@code fault}; {@code answer} gives what the request would get without it, for the
    * faults that spoil a real answer. {@code store} is what a huge page repeats.
    */
-  void respond(Fault fault, Request request, Exchange exchange, LicenseStore store,
-      Supplier<Response> answer) throws IOException, InterruptedException {
+  void respond(
+      Fault fault,
+      Request request,
+      Exchange exchange,
+      LicenseStore store,
+      Supplier<Response> answer)
+      throws IOException, InterruptedException {
     counters.fault(fault.kind());
     int arg = fault.argument();
     switch (fault.kind()) {
-      case THROTTLE -> counters.send(request, exchange, Response.tooManyRequests(null)
-          .withHeader("Retry-After", Integer.toString(arg)));
+      case THROTTLE ->
+          counters.send(
+              request,
+              exchange,
+              Response.tooManyRequests(null).withHeader("Retry-After", Integer.toString(arg)));
       case THROTTLE_BODY -> counters.send(request, exchange, Response.tooManyRequests(arg));
-      case THROTTLE_BOTH -> counters.send(request, exchange, Response.tooManyRequests(arg)
-          .withHeader("Retry-After", Integer.toString(arg)));
+      case THROTTLE_BOTH ->
+          counters.send(
+              request,
+              exchange,
+              Response.tooManyRequests(arg).withHeader("Retry-After", Integer.toString(arg)));
       case UNAVAILABLE -> {
         exchange.closeAfterResponse();
         counters.send(request, exchange, UNAVAILABLE_503);
@@ -70,8 +82,9 @@ final class FaultResponder {
    * counted before the first byte goes out, so its paging info tells the truth, and written from
    * the store's cached bytes while they are sent, so nothing the size of the page is held.
    */
-  private void hugePage(Request request, Exchange exchange, LicenseStore store, long size,
-      boolean chunked) throws IOException, InterruptedException {
+  private void hugePage(
+      Request request, Exchange exchange, LicenseStore store, long size, boolean chunked)
+      throws IOException, InterruptedException {
     int n = store.size();
     long room = size - MAX_PAGE_PREFIX - Json.PAGE_SUFFIX.length;
     long licenseBytes = 0;
@@ -89,18 +102,24 @@ final class FaultResponder {
     long length = prefix.length + licenseBytes + padding + Json.PAGE_SUFFIX.length;
     int licenses = count;
     Response head = Response.json(200, List.of()).holding(licenses);
-    counters.counted(request, head, () -> exchange.sendStreamed(head, chunked ? -1 : length,
-        body -> {
-          body.write(prefix);
-          for (int i = 0; i < licenses; i++) {
-            if (i > 0) {
-              body.write(Json.COMMA);
-            }
-            body.write(store.get(i % n));
-          }
-          writeSpaces(body, padding);
-          body.write(Json.PAGE_SUFFIX);
-        }));
+    counters.counted(
+        request,
+        head,
+        () ->
+            exchange.sendStreamed(
+                head,
+                chunked ? -1 : length,
+                body -> {
+                  body.write(prefix);
+                  for (int i = 0; i < licenses; i++) {
+                    if (i > 0) {
+                      body.write(Json.COMMA);
+                    }
+                    body.write(store.get(i % n));
+                  }
+                  writeSpaces(body, padding);
+                  body.write(Json.PAGE_SUFFIX);
+                }));
   }
 
   private static void writeSpaces(OutputStream body, long count) throws IOException {

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small blocking HTTP/1.1 server: one pooled thread per connection, keep-alive, Content-Length
- * responses. Written on plain sockets (not com.sun.net.httpserver) because the faults need what
- * the JDK server hides: an abortive close (RST) of the very socket a response was half written
- * to, and control of when each byte is flushed.
+ * responses. Written on plain sockets (not com.sun.net.httpserver) because the faults need what the
+ * JDK server hides: an abortive close (RST) of the very socket a response was half written to, and
+ * control of when each byte is flushed.
  */
 final class HttpServerCore implements Closeable {
 
@@ -55,14 +55,24 @@ final class HttpServerCore implements Closeable {
   private final ThreadPoolExecutor workers;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
   /** Every worker thread started, so that close() can wait until each has ended. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
   private final LongAdder bytesSent;
   private volatile boolean closed;
 
-  /** Serves {@code handler}'s answers, adding every byte handed to a socket to {@code bytesSent}. */
-  HttpServerCore(InetAddress host, int port, @Nullable SSLServerSocketFactory tls,
-      int maxConnections, LongAdder bytesSent, Handler handler) throws IOException {
+  /**
+   * Serves {@code handler}'s answers, adding every byte handed to a socket to {@code bytesSent}.
+   */
+  HttpServerCore(
+      InetAddress host,
+      int port,
+      @Nullable SSLServerSocketFactory tls,
+      int maxConnections,
+      LongAdder bytesSent,
+      Handler handler)
+      throws IOException {
     this.handler = handler;
     this.bytesSent = bytesSent;
     ServerSocket ss = tls != null ? tls.createServerSocket() : new ServerSocket();
@@ -71,15 +81,21 @@ final class HttpServerCore implements Closeable {
     this.serverSocket = ss;
     int id = SERVER_IDS.incrementAndGet();
     AtomicInteger threadIds = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r,
-              "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
-          t.setDaemon(true);
-          threads.removeIf(old -> !old.isAlive());   // idle workers end after 30 s
-          threads.add(t);
-          return t;
-        });
+    this.workers =
+        new ThreadPoolExecutor(
+            0,
+            maxConnections,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t =
+                  new Thread(r, "vspc-emulator-" + id + "-worker-" + threadIds.incrementAndGet());
+              t.setDaemon(true);
+              threads.removeIf(old -> !old.isAlive()); // idle workers end after 30 s
+              threads.add(t);
+              return t;
+            });
     this.acceptor = new Thread(this::acceptLoop, "vspc-emulator-" + id + "-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -119,8 +135,8 @@ final class HttpServerCore implements Closeable {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(IDLE_TIMEOUT_MS);
       InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-      OutputStream out = new BufferedOutputStream(
-          new Counting(socket.getOutputStream(), bytesSent), 64 * 1024);
+      OutputStream out =
+          new BufferedOutputStream(new Counting(socket.getOutputStream(), bytesSent), 64 * 1024);
       while (!closed) {
         Request request;
         try {
@@ -194,8 +210,8 @@ final class HttpServerCore implements Closeable {
       if (colon <= 0) {
         throw new BadRequestException(400, "Malformed request header.");
       }
-      headers.putIfAbsent(h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          h.substring(colon + 1).trim());
+      headers.putIfAbsent(
+          h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
     }
     byte[] body = readBody(in, out, headers);
     return new Request(parts[0], parts[1], parts[2], Map.copyOf(headers), body);

@@ -15,7 +15,8 @@ final class Json {
 
   /** One licence (an ordered property map), compact, nulls kept. */
   static byte[] object(Map<String, @Nullable Object> properties) {
-    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+    try (Buffer buffer = new Buffer();
+        JsonWriter w = JsonWriter.of(buffer)) {
       w.setSerializeNulls(true);
       w.jsonValue(properties);
       w.flush();
@@ -28,8 +29,8 @@ final class Json {
   /** A licence's bytes as JSON values (maps, lists, strings, doubles, booleans, nulls). */
   @SuppressWarnings("unchecked")
   static Map<String, @Nullable Object> parse(byte[] license) {
-    try (Buffer buffer = new Buffer().write(license); com.squareup.moshi.JsonReader reader =
-        com.squareup.moshi.JsonReader.of(buffer)) {
+    try (Buffer buffer = new Buffer().write(license);
+        com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(buffer)) {
       return (Map<String, @Nullable Object>) reader.readJsonValue();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -37,9 +38,14 @@ final class Json {
   }
 
   /** The error envelope: {"errors":[{"message","type","code",...}]}. */
-  static byte[] error(String message, String type, int code, @Nullable Integer retryAfter,
+  static byte[] error(
+      String message,
+      String type,
+      int code,
+      @Nullable Integer retryAfter,
       @Nullable String parameterName) {
-    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+    try (Buffer buffer = new Buffer();
+        JsonWriter w = JsonWriter.of(buffer)) {
       w.beginObject().name("errors").beginArray().beginObject();
       w.name("message").value(message);
       w.name("type").value(type);
@@ -59,8 +65,10 @@ final class Json {
   }
 
   /** An asynchronous action: {"data":{"id","initiatorUid","actionName","status"}}. */
-  static byte[] asyncAction(java.util.UUID id, java.util.UUID initiator, String name, String status) {
-    try (Buffer buffer = new Buffer(); JsonWriter w = JsonWriter.of(buffer)) {
+  static byte[] asyncAction(
+      java.util.UUID id, java.util.UUID initiator, String name, String status) {
+    try (Buffer buffer = new Buffer();
+        JsonWriter w = JsonWriter.of(buffer)) {
       w.beginObject().name("data").beginObject();
       w.name("id").value(id.toString());
       w.name("initiatorUid").value(initiator.toString());
@@ -76,8 +84,14 @@ final class Json {
 
   /** The part of a page before the first licence. */
   static byte[] pagePrefix(int total, int count, int offset) {
-    return ("{\"meta\":{\"pagingInfo\":{\"total\":" + total + ",\"count\":" + count
-        + ",\"offset\":" + offset + "}},\"data\":[").getBytes(StandardCharsets.US_ASCII);
+    return ("{\"meta\":{\"pagingInfo\":{\"total\":"
+            + total
+            + ",\"count\":"
+            + count
+            + ",\"offset\":"
+            + offset
+            + "}},\"data\":[")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static final byte[] COMMA = {','};

@@ -15,52 +15,114 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes synthetic licences. Licence {@code i} depends only on (seed, i, today, casing, unknown
- * share), never on how many licences there are, so drift can add licences that look like the
- * rest and a dataset of 10 is a prefix of a dataset of 100 with the same seed.
+ * share), never on how many licences there are, so drift can add licences that look like the rest
+ * and a dataset of 10 is a prefix of a dataset of 100 with the same seed.
  */
 final class LicenseGenerator {
 
   /** Property names in the order real servers send them. */
-  static final List<String> PROPERTIES = List.of(
-      "backupServerUid", "autoUpdateEnabled", "edition", "monitoring", "packages", "company",
-      "email", "contactPerson", "expirationDate", "supportExpirationDate", "licenseIds",
-      "supportIds", "sectionTypes", "status", "cloudConnect", "sockets", "usedSockets",
-      "capacity", "usedCapacity", "units", "usedUnits", "unitType", "type");
+  static final List<String> PROPERTIES =
+      List.of(
+          "backupServerUid",
+          "autoUpdateEnabled",
+          "edition",
+          "monitoring",
+          "packages",
+          "company",
+          "email",
+          "contactPerson",
+          "expirationDate",
+          "supportExpirationDate",
+          "licenseIds",
+          "supportIds",
+          "sectionTypes",
+          "status",
+          "cloudConnect",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity",
+          "units",
+          "usedUnits",
+          "unitType",
+          "type");
 
   /** The only properties the document allows to be null. */
-  static final List<String> NULLABLE = List.of(
-      "edition", "monitoring", "expirationDate", "supportExpirationDate", "sockets",
-      "usedSockets", "capacity", "usedCapacity");
+  static final List<String> NULLABLE =
+      List.of(
+          "edition",
+          "monitoring",
+          "expirationDate",
+          "supportExpirationDate",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity");
 
   /** Properties holding one enum value, and those holding a list of them. */
   static final List<String> ENUM_PROPERTIES = List.of("status", "cloudConnect", "unitType", "type");
+
   static final List<String> ENUM_LIST_PROPERTIES = List.of("packages", "sectionTypes");
 
   private static final String[] COMPANY_FIRST = {
-      "Alder", "Birchwood", "Cobalt", "Drumlin", "Ember", "Fjordline", "Granite", "Harborview",
-      "Iris", "Juniper", "Kestrel", "Lumen", "Meridian", "Northgate", "Orchard", "Pinecrest",
-      "Quarry", "Riverside", "Summit", "Tidewater", "Upland", "Vantage", "Willow", "Yarrow",
-      "Zephyr", "Bäckerei Sonnenschein", "Nørre", "Óbidos"};
+    "Alder", "Birchwood", "Cobalt", "Drumlin", "Ember", "Fjordline", "Granite", "Harborview",
+    "Iris", "Juniper", "Kestrel", "Lumen", "Meridian", "Northgate", "Orchard", "Pinecrest",
+    "Quarry", "Riverside", "Summit", "Tidewater", "Upland", "Vantage", "Willow", "Yarrow",
+    "Zephyr", "Bäckerei Sonnenschein", "Nørre", "Óbidos"
+  };
   private static final String[] COMPANY_SECOND = {
-      "Logistics", "Health", "Legal", "Manufacturing", "Dental", "Credit Union", "Foods",
-      "Engineering", "Media", "Retail", "Energy", "School District", "Insurance", "Architects",
-      "Labs", "Hotels", "Shipping", "Clinics"};
+    "Logistics", "Health", "Legal", "Manufacturing", "Dental", "Credit Union", "Foods",
+    "Engineering", "Media", "Retail", "Energy", "School District", "Insurance", "Architects",
+    "Labs", "Hotels", "Shipping", "Clinics"
+  };
   private static final String[] COMPANY_SUFFIX = {
-      "Ltd", "Inc.", "GmbH", "LLC", "S.A.", "", "B.V.", "Pty Ltd", "AB", "K.K.", "S.r.l.", "plc"};
+    "Ltd", "Inc.", "GmbH", "LLC", "S.A.", "", "B.V.", "Pty Ltd", "AB", "K.K.", "S.r.l.", "plc"
+  };
   private static final String[] FIRST_NAMES = {
-      "Alan", "Bill", "Chloe", "Dmitri", "Elena", "Farah", "Gustav", "Hiro", "Ingrid", "Jamal",
-      "Kasia", "Liam", "Mei", "Nils", "Olu", "Priya", "Quentin", "Rosa", "Sven", "Tomás", "Uma",
-      "Victor", "Wanjiru", "Xavier", "Yusuf", "Zoë", "José", "Łukasz"};
+    "Alan", "Bill", "Chloe", "Dmitri", "Elena", "Farah", "Gustav", "Hiro", "Ingrid", "Jamal",
+    "Kasia", "Liam", "Mei", "Nils", "Olu", "Priya", "Quentin", "Rosa", "Sven", "Tomás", "Uma",
+    "Victor", "Wanjiru", "Xavier", "Yusuf", "Zoë", "José", "Łukasz"
+  };
   private static final String[] LAST_NAMES = {
-      "Smith", "Johns", "Okafor", "Ivanova", "Schmidt", "Tanaka", "Haddad", "Larsen", "Novak",
-      "García", "O'Brien", "Nguyen", "Kowalski", "Rossi", "Dubois", "Müller", "Andersson",
-      "Patel", "Costa", "Fischer", "Kim", "Silva", "Núñez", "Van der Berg"};
+    "Smith",
+    "Johns",
+    "Okafor",
+    "Ivanova",
+    "Schmidt",
+    "Tanaka",
+    "Haddad",
+    "Larsen",
+    "Novak",
+    "García",
+    "O'Brien",
+    "Nguyen",
+    "Kowalski",
+    "Rossi",
+    "Dubois",
+    "Müller",
+    "Andersson",
+    "Patel",
+    "Costa",
+    "Fischer",
+    "Kim",
+    "Silva",
+    "Núñez",
+    "Van der Berg"
+  };
   private static final String[] TLDS = {"example", "example.com", "example.org", "example.net"};
   private static final ZoneOffset[] OFFSETS = {
-      ZoneOffset.ofHours(-8), ZoneOffset.ofHours(-7), ZoneOffset.ofHours(-5),
-      ZoneOffset.ofHours(-4), ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(2),
-      ZoneOffset.ofHours(3), ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(8),
-      ZoneOffset.ofHours(10)};
+    ZoneOffset.ofHours(-8),
+    ZoneOffset.ofHours(-7),
+    ZoneOffset.ofHours(-5),
+    ZoneOffset.ofHours(-4),
+    ZoneOffset.UTC,
+    ZoneOffset.ofHours(1),
+    ZoneOffset.ofHours(2),
+    ZoneOffset.ofHours(3),
+    ZoneOffset.ofHoursMinutes(5, 30),
+    ZoneOffset.ofHours(8),
+    ZoneOffset.ofHours(10)
+  };
   private static final double[] INSTANCE_UNITS = {10, 25, 50, 100, 200, 500, 1000, 2500};
   private static final double[] POINT_UNITS = {100, 500, 1000, 5000, 10000};
 
@@ -68,11 +130,12 @@ final class LicenseGenerator {
   private final LocalDate today;
   private final EnumCasing casing;
   private final double unknownShare;
+
   /** Never leave properties out (see {@link Dataset#withEveryPropertyPresent()}). */
   private final boolean complete;
 
-  LicenseGenerator(long seed, LocalDate today, EnumCasing casing, double unknownShare,
-      boolean complete) {
+  LicenseGenerator(
+      long seed, LocalDate today, EnumCasing casing, double unknownShare, boolean complete) {
     this.complete = complete;
     this.seed = seed;
     this.today = today;
@@ -80,8 +143,10 @@ final class LicenseGenerator {
     this.unknownShare = unknownShare;
   }
 
-  /** The {@code index}-th licence as an ordered property map (values: String, Boolean,
-   * Double, List of String, or null). */
+  /**
+   * The {@code index}-th licence as an ordered property map (values: String, Boolean, Double, List
+   * of String, or null).
+   */
   Map<String, @Nullable Object> license(long index) {
     SplittableRandom r = new SplittableRandom(mix(seed ^ mix(index + 0x5DEECE66DL)));
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
@@ -93,12 +158,27 @@ final class LicenseGenerator {
       return m;
     }
 
-    String type = pick(r, new String[] {"Rental", "Subscription", "Perpetual", "NFR",
-        "Evaluation", "Community", "Unknown", "NotInstalled"},
-        new int[] {34, 24, 16, 6, 8, 9, 2, 1});
-    String edition = type.equals("Community") ? "Community"
-        : pick(r, new String[] {"Enterprise Plus", "Enterprise", "Standard", null},
-            new int[] {38, 26, 26, 10});
+    String type =
+        pick(
+            r,
+            new String[] {
+              "Rental",
+              "Subscription",
+              "Perpetual",
+              "NFR",
+              "Evaluation",
+              "Community",
+              "Unknown",
+              "NotInstalled"
+            },
+            new int[] {34, 24, 16, 6, 8, 9, 2, 1});
+    String edition =
+        type.equals("Community")
+            ? "Community"
+            : pick(
+                r,
+                new String[] {"Enterprise Plus", "Enterprise", "Standard", null},
+                new int[] {38, 26, 26, 10});
     ZoneOffset offset = OFFSETS[r.nextInt(OFFSETS.length)];
     int hour = r.nextInt(24);
 
@@ -108,8 +188,11 @@ final class LicenseGenerator {
     switch (type) {
       case "Perpetual", "NotInstalled", "Unknown" -> {
         expiryDays = null;
-        status = pick(r, new String[] {"Valid", "Warning", "Error", "Unlicensed", "Unknown"},
-            new int[] {80, 8, 5, 5, 2});
+        status =
+            pick(
+                r,
+                new String[] {"Valid", "Warning", "Error", "Unlicensed", "Unknown"},
+                new int[] {80, 8, 5, 5, 2});
       }
       case "Community" -> {
         expiryDays = r.nextBoolean() ? null : r.nextInt(30, 366);
@@ -121,8 +204,8 @@ final class LicenseGenerator {
       }
       default -> {
         int bucket = r.nextInt(100);
-        expiryDays = bucket < 10 ? r.nextInt(-240, 0)
-            : bucket < 25 ? r.nextInt(0, 31) : r.nextInt(31, 1100);
+        expiryDays =
+            bucket < 10 ? r.nextInt(-240, 0) : bucket < 25 ? r.nextInt(0, 31) : r.nextInt(31, 1100);
         status = statusFor(expiryDays);
         int odd = r.nextInt(100);
         if (odd < 3) {
@@ -132,24 +215,30 @@ final class LicenseGenerator {
         }
       }
     }
-    Integer supportDays = switch (type) {
-      case "Community", "Evaluation", "NotInstalled" -> null;
-      case "Perpetual" -> r.nextInt(-200, 900);
-      default -> expiryDays == null || r.nextInt(10) == 0 ? null : expiryDays;
-    };
+    Integer supportDays =
+        switch (type) {
+          case "Community", "Evaluation", "NotInstalled" -> null;
+          case "Perpetual" -> r.nextInt(-200, 900);
+          default -> expiryDays == null || r.nextInt(10) == 0 ? null : expiryDays;
+        };
 
     boolean points = !type.equals("Community") && r.nextInt(100) < (type.equals("Rental") ? 35 : 8);
-    double units = type.equals("Community") ? 10
-        : points ? POINT_UNITS[r.nextInt(POINT_UNITS.length)]
-            : INSTANCE_UNITS[r.nextInt(INSTANCE_UNITS.length)];
-    double usedUnits = r.nextInt(100) < 5
-        ? half(units * (1.01 + r.nextDouble() * 0.3))   // over-used: a real, billable situation
-        : half(units * r.nextDouble());
+    double units =
+        type.equals("Community")
+            ? 10
+            : points
+                ? POINT_UNITS[r.nextInt(POINT_UNITS.length)]
+                : INSTANCE_UNITS[r.nextInt(INSTANCE_UNITS.length)];
+    double usedUnits =
+        r.nextInt(100) < 5
+            ? half(units * (1.01 + r.nextDouble() * 0.3)) // over-used: a real, billable situation
+            : half(units * r.nextDouble());
 
     boolean socketLicense = !points && r.nextInt(100) < 15;
-    List<String> sectionTypes = socketLicense
-        ? (r.nextBoolean() ? List.of("Socket") : List.of("Socket", "Instance"))
-        : r.nextInt(100) < 4 ? List.of("All") : List.of("Instance");
+    List<String> sectionTypes =
+        socketLicense
+            ? (r.nextBoolean() ? List.of("Socket") : List.of("Socket", "Instance"))
+            : r.nextInt(100) < 4 ? List.of("All") : List.of("Instance");
     Double sockets;
     Double usedSockets;
     if (socketLicense) {
@@ -179,18 +268,29 @@ final class LicenseGenerator {
 
     String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
     String last = LAST_NAMES[r.nextInt(LAST_NAMES.length)];
-    String companyBase = COMPANY_FIRST[r.nextInt(COMPANY_FIRST.length)] + " "
-        + COMPANY_SECOND[r.nextInt(COMPANY_SECOND.length)];
+    String companyBase =
+        COMPANY_FIRST[r.nextInt(COMPANY_FIRST.length)]
+            + " "
+            + COMPANY_SECOND[r.nextInt(COMPANY_SECOND.length)];
     String suffix = COMPANY_SUFFIX[r.nextInt(COMPANY_SUFFIX.length)];
     String company = suffix.isEmpty() ? companyBase : companyBase + " " + suffix;
-    String email = slug(first).charAt(0) + "." + slug(last) + "@" + slug(companyBase) + "."
-        + TLDS[r.nextInt(TLDS.length)];
+    String email =
+        slug(first).charAt(0)
+            + "."
+            + slug(last)
+            + "@"
+            + slug(companyBase)
+            + "."
+            + TLDS[r.nextInt(TLDS.length)];
 
     int licenseIdCount = r.nextInt(100) < 10 ? 0 : r.nextInt(1, 4);
     List<String> licenseIds = new ArrayList<>(licenseIdCount);
     for (int k = 0; k < licenseIdCount; k++) {
-      licenseIds.add(new UUID(r.nextLong() & ~0xF000L | 0x4000L,
-          r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString());
+      licenseIds.add(
+          new UUID(
+                  r.nextLong() & ~0xF000L | 0x4000L,
+                  r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+              .toString());
     }
     List<String> supportIds = new ArrayList<>();
     if (!type.equals("Community")) {
@@ -210,14 +310,13 @@ final class LicenseGenerator {
     m.put("email", email);
     m.put("contactPerson", first + " " + last);
     m.put("expirationDate", expiryDays == null ? null : date(expiryDays, hour, offset, r));
-    m.put("supportExpirationDate",
-        supportDays == null ? null : date(supportDays, hour, offset, r));
+    m.put("supportExpirationDate", supportDays == null ? null : date(supportDays, hour, offset, r));
     m.put("licenseIds", licenseIds);
     m.put("supportIds", supportIds);
     m.put("sectionTypes", sectionTypes);
     m.put("status", status);
-    m.put("cloudConnect", pick(r, new String[] {"No", "Yes", "Enterprise"},
-        new int[] {70, 15, 15}));
+    m.put(
+        "cloudConnect", pick(r, new String[] {"No", "Yes", "Enterprise"}, new int[] {70, 15, 15}));
     m.put("sockets", sockets);
     m.put("usedSockets", usedSockets);
     m.put("capacity", capacity);
@@ -328,12 +427,17 @@ final class LicenseGenerator {
     if (type.equals("Community")) {
       return List.of("Backup");
     }
-    return pick(r, new List<?>[] {
-        List.of("Backup"), List.of("Backup", "ONE"), List.of("ONE"), List.of("Suite"),
-        List.of("Essentials"), List.of("Starter"), List.of("Foundation"), List.of("Advanced"),
-        List.of("Premium"), List.of("Backup", "Orchestrator"), List.of("None"), List.of()},
-        new int[] {40, 14, 8, 5, 7, 4, 7, 6, 4, 3, 1, 1})
-        .stream().map(String.class::cast).toList();
+    return pick(
+            r,
+            new List<?>[] {
+              List.of("Backup"), List.of("Backup", "ONE"), List.of("ONE"), List.of("Suite"),
+              List.of("Essentials"), List.of("Starter"), List.of("Foundation"), List.of("Advanced"),
+              List.of("Premium"), List.of("Backup", "Orchestrator"), List.of("None"), List.of()
+            },
+            new int[] {40, 14, 8, 5, 7, 4, 7, 6, 4, 3, 1, 1})
+        .stream()
+        .map(String.class::cast)
+        .toList();
   }
 
   private static String statusFor(int expiryDays) {
@@ -341,8 +445,8 @@ final class LicenseGenerator {
   }
 
   /** Date-times as VSPC writes them: 7 fractional digits and the server's offset. */
-  private String date(int daysFromToday, int hour, ZoneOffset offset,
-      @Nullable SplittableRandom r) {
+  private String date(
+      int daysFromToday, int hour, ZoneOffset offset, @Nullable SplittableRandom r) {
     LocalDate d = today.plusDays(daysFromToday);
     int fraction = r == null || r.nextInt(100) < 80 ? 0 : r.nextInt(10_000_000);
     int minute = fraction == 0 ? 0 : r.nextInt(60);
@@ -387,14 +491,17 @@ final class LicenseGenerator {
   }
 
   private static String ascii(String s) {
-    String folded = Normalizer.normalize(s, Normalizer.Form.NFD)
-        .replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L");
-    return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-|-$", "");
+    String folded =
+        Normalizer.normalize(s, Normalizer.Form.NFD)
+            .replace("ø", "o")
+            .replace("Ø", "O")
+            .replace("ł", "l")
+            .replace("Ł", "L");
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
-  private static <T extends @Nullable Object> T pick(SplittableRandom r, T[] values,
-      int[] weights) {
+  private static <T extends @Nullable Object> T pick(
+      SplittableRandom r, T[] values, int[] weights) {
     int total = 0;
     for (int w : weights) {
       total += w;

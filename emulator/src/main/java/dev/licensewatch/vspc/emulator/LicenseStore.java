@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The serialized licences being served, in order. Each licence is serialized at most once, on
- * first use, so the emulator starts at once even for 100,000 licences, and a page is a few
- * array copies. Queries (filter, sort, select) read licences parsed once, on first use, and
- * keep the result of each filter and sort for the store's life, so a walk filters once.
+ * The serialized licences being served, in order. Each licence is serialized at most once, on first
+ * use, so the emulator starts at once even for 100,000 licences, and a page is a few array copies.
+ * Queries (filter, sort, select) read licences parsed once, on first use, and keep the result of
+ * each filter and sort for the store's life, so a walk filters once.
  */
 final class LicenseStore {
 
@@ -24,14 +24,20 @@ final class LicenseStore {
   private final AtomicReferenceArray<byte[]> cache;
   private final LongFunction<byte[]> extra;
   private final long nextExtra;
+
   /** Synthetic licences hold only the document's properties: no need to parse them all. */
   private final boolean synthetic;
+
   private volatile @Nullable AtomicReferenceArray<Map<String, @Nullable Object>> parsed;
   private @Nullable Set<String> knownPaths;
   private final Map<String, int[]> queries = new ConcurrentHashMap<>();
 
-  private LicenseStore(int size, IntFunction<byte[]> source, LongFunction<byte[]> extra,
-      long nextExtra, boolean synthetic) {
+  private LicenseStore(
+      int size,
+      IntFunction<byte[]> source,
+      LongFunction<byte[]> extra,
+      long nextExtra,
+      boolean synthetic) {
     this.synthetic = synthetic;
     this.size = size;
     this.source = source;
@@ -75,8 +81,8 @@ final class LicenseStore {
   }
 
   /**
-   * The property paths a query may name: the document's, and every path (nested ones as
-   * {@code a.b}) that a licence of this store holds (a dataset file may hold more).
+   * The property paths a query may name: the document's, and every path (nested ones as {@code
+   * a.b}) that a licence of this store holds (a dataset file may hold more).
    */
   synchronized Set<String> knownPaths() {
     if (knownPaths == null) {
@@ -134,8 +140,11 @@ final class LicenseStore {
       return new LicenseStore(size - removed, i -> get(i + removed), extra, nextExtra, synthetic);
     }
     long first = nextExtra;
-    return new LicenseStore(size + delta,
-        i -> i < delta ? extra.apply(first + i) : get(i - delta), extra, nextExtra + delta,
+    return new LicenseStore(
+        size + delta,
+        i -> i < delta ? extra.apply(first + i) : get(i - delta),
+        extra,
+        nextExtra + delta,
         synthetic);
   }
 }

@@ -24,14 +24,20 @@ final class LicensesEndpoint {
   private final AsyncActions actions;
   private final Counters counters;
   private final FaultResponder faults;
+
   /** The emulator's base URL, for the Location of a queued request. */
   private final Supplier<String> baseUrl;
+
   private volatile Duration latency;
   private volatile Throttle throttle;
   private volatile AsyncAnswers async;
 
-  LicensesEndpoint(CurrentScenario scenario, Settings settings, AsyncActions actions,
-      Counters counters, Supplier<String> baseUrl) {
+  LicensesEndpoint(
+      CurrentScenario scenario,
+      Settings settings,
+      AsyncActions actions,
+      Counters counters,
+      Supplier<String> baseUrl) {
     this.scenario = scenario;
     this.breaks = settings.breaks();
     this.actions = actions;
@@ -88,8 +94,12 @@ final class LicensesEndpoint {
     Response answer = answer(request, s);
     AsyncAnswers plan = async;
     // A valid request may be queued: its 400, 401 or 403 comes at once, as from VSPC.
-    counters.send(request, exchange, plan.isNone() || answer.status() != 200 ? answer
-        : actions.queue(request, answer, plan, baseUrl.get()));
+    counters.send(
+        request,
+        exchange,
+        plan.isNone() || answer.status() != 200
+            ? answer
+            : actions.queue(request, answer, plan, baseUrl.get()));
   }
 
   /** What a healthy server answers: 401/403, 400, or a page. */
@@ -106,7 +116,10 @@ final class LicensesEndpoint {
     }
   }
 
-  /** The first page of the current licences with the server's defaults, as a finished action's result. */
+  /**
+   * The first page of the current licences with the server's defaults, as a finished action's
+   * result.
+   */
   Response firstPage() {
     return Pages.page(scenario.get().store(), PageRequest.FIRST, breaks);
   }

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One answered request, as {@link VspcEmulator#requestLog()} keeps it: enough to prove what
- * crossed the network (which licences, for which filter) without keeping bodies.
+ * One answered request, as {@link VspcEmulator#requestLog()} keeps it: enough to prove what crossed
+ * the network (which licences, for which filter) without keeping bodies.
  *
  * @param method the HTTP method
  * @param target the path and query as received (still percent-encoded)

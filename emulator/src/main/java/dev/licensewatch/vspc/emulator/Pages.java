@@ -14,8 +14,8 @@ final class Pages {
   /** The page {@code request} asks for of the licences its query keeps, in its order. */
   static Response page(LicenseStore store, PageRequest request, Breaks breaks) {
     // The breaks change what the server holds: its filter and select see them too.
-    IntFunction<Map<String, @Nullable Object>> licenses = breaks.isNone()
-        ? store::parsed : i -> Json.parse(breaks.license(store.get(i)));
+    IntFunction<Map<String, @Nullable Object>> licenses =
+        breaks.isNone() ? store::parsed : i -> Json.parse(breaks.license(store.get(i)));
     CollectionQuery query = request.query();
     int[] kept = query.apply(store, licenses);
     int total = kept == null ? store.size() : kept.length;
@@ -30,8 +30,10 @@ final class Pages {
         body.add(Json.COMMA);
       }
       int index = kept == null ? i : kept[i];
-      body.add(query.selects() ? Json.object(query.project(licenses.apply(index)))
-          : breaks.license(store.get(index)));
+      body.add(
+          query.selects()
+              ? Json.object(query.project(licenses.apply(index)))
+              : breaks.license(store.get(index)));
     }
     body.add(Json.PAGE_SUFFIX);
     return breaks.page(Response.json(200, body)).holding(count);

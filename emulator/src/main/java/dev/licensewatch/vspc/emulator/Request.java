@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** One parsed HTTP/1.1 request. Header names are lowercase. */
-record Request(String method, String target, String version, Map<String, String> headers,
-    byte[] body) {
+record Request(
+    String method, String target, String version, Map<String, String> headers, byte[] body) {
 
   String path() {
     int q = target.indexOf('?');
@@ -20,8 +20,8 @@ record Request(String method, String target, String version, Map<String, String>
   }
 
   /**
-   * The first value of a query parameter, matched case-insensitively like ASP.NET does; null
-   * when absent. A value that cannot be percent-decoded is returned raw (it fails validation).
+   * The first value of a query parameter, matched case-insensitively like ASP.NET does; null when
+   * absent. A value that cannot be percent-decoded is returned raw (it fails validation).
    */
   @Nullable String queryParameter(String name) {
     int q = target.indexOf('?');

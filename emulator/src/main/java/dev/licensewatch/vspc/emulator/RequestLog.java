@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The last requests answered, oldest first, and the licences served in all: what proves that
- * a filter kept the rest of the collection off the network.
+ * The last requests answered, oldest first, and the licences served in all: what proves that a
+ * filter kept the rest of the collection off the network.
  */
 final class RequestLog {
   /** Requests kept; older ones are dropped (the count of licences served keeps them all). */
@@ -17,8 +17,9 @@ final class RequestLog {
   private final LongAdder licenses = new LongAdder();
 
   LoggedRequest add(Request request, Response response) {
-    LoggedRequest entry = new LoggedRequest(request.method(), request.target(), response.status(),
-        response.licenses());
+    LoggedRequest entry =
+        new LoggedRequest(
+            request.method(), request.target(), response.status(), response.licenses());
     synchronized (entries) {
       if (entries.size() == CAPACITY) {
         entries.removeFirst();
@@ -30,8 +31,8 @@ final class RequestLog {
   }
 
   /**
-   * Undoes {@link #add} of this very {@code entry}, whose response could not be sent; nothing
-   * if the log was cleared since (or the entry dropped), so a reset stays a reset.
+   * Undoes {@link #add} of this very {@code entry}, whose response could not be sent; nothing if
+   * the log was cleared since (or the entry dropped), so a reset stays a reset.
    */
   void takeBack(LoggedRequest entry) {
     synchronized (entries) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A response whose body is a list of byte arrays written back to back (no joining copy);
- * {@code licenses} counts the licences a page body holds, for the request log.
+ * A response whose body is a list of byte arrays written back to back (no joining copy); {@code
+ * licenses} counts the licences a page body holds, for the request log.
  */
 record Response(int status, List<String[]> headers, List<byte[]> body, int licenses) {
 
@@ -44,7 +44,8 @@ record Response(int status, List<String[]> headers, List<byte[]> body, int licen
   }
 
   static Response text(int status, String body) {
-    return new Response(status,
+    return new Response(
+        status,
         List.<String[]>of(new String[] {"Content-Type", "text/plain; charset=utf-8"}),
         List.of(body.getBytes(StandardCharsets.UTF_8)));
   }

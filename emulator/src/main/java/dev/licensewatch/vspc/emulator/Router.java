@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which resource answers a request: the licences collection, an asynchronous action, the
- * provider-state changes (in provider-states mode), or 404; a method a resource does not take
- * gets 405. Paths match ignoring case, as VSPC's routes do.
+ * provider-state changes (in provider-states mode), or 404; a method a resource does not take gets
+ * 405. Paths match ignoring case, as VSPC's routes do.
  */
 final class Router implements HttpServerCore.Handler {
 
@@ -16,8 +16,12 @@ final class Router implements HttpServerCore.Handler {
   private final @Nullable ProviderStateEndpoint providerStates;
   private final Counters counters;
 
-  Router(LicensesEndpoint licenses, AsyncActions actions, CurrentScenario scenario,
-      @Nullable ProviderStateEndpoint providerStates, Counters counters) {
+  Router(
+      LicensesEndpoint licenses,
+      AsyncActions actions,
+      CurrentScenario scenario,
+      @Nullable ProviderStateEndpoint providerStates,
+      Counters counters) {
     this.licenses = licenses;
     this.actions = actions;
     this.scenario = scenario;
@@ -26,8 +30,7 @@ final class Router implements HttpServerCore.Handler {
   }
 
   @Override
-  public void handle(Request request, Exchange exchange)
-      throws IOException, InterruptedException {
+  public void handle(Request request, Exchange exchange) throws IOException, InterruptedException {
     counters.request();
     String path = request.path();
     String method = request.method();
@@ -39,20 +42,32 @@ final class Router implements HttpServerCore.Handler {
       }
     } else if (path.regionMatches(true, 0, AsyncActions.PATH, 0, AsyncActions.PATH.length())) {
       Response refused = scenario.get().auth().refusal(request);
-      counters.send(request, exchange, !method.equals("GET") ? methodNotAllowed(request, "GET")
-          : refused != null ? refused : actions.answer(path));
+      counters.send(
+          request,
+          exchange,
+          !method.equals("GET")
+              ? methodNotAllowed(request, "GET")
+              : refused != null ? refused : actions.answer(path));
     } else if (providerStates != null && path.equals(ProviderStates.PATH)) {
-      counters.send(request, exchange, method.equals("POST") ? providerStates.change(request)
-          : methodNotAllowed(request, "POST"));
+      counters.send(
+          request,
+          exchange,
+          method.equals("POST")
+              ? providerStates.change(request)
+              : methodNotAllowed(request, "POST"));
     } else {
-      counters.send(request, exchange,
+      counters.send(
+          request,
+          exchange,
           Response.error(404, "Resource " + path + " was not found.", "logical"));
     }
   }
 
   private static Response methodNotAllowed(Request request, String allowed) {
-    String message = allowed.equals("POST") ? "Provider states are set with POST."
-        : "The requested resource does not support http method '" + request.method() + "'.";
+    String message =
+        allowed.equals("POST")
+            ? "Provider states are set with POST."
+            : "The requested resource does not support http method '" + request.method() + "'.";
     return Response.error(405, message, "logical").withHeader("Allow", allowed);
   }
 }

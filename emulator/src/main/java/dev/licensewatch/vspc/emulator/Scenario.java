@@ -2,11 +2,18 @@ package dev.licensewatch.vspc.emulator;
 
 /**
  * Everything a licences request depends on, swapped as a whole by {@link CurrentScenario}: a
- * request sees the old or the new scenario, never a mix. Fault and drift request numbers count
- * from {@code faultBase} and {@code driftBase}; a drift is applied once ({@code driftApplied}).
+ * request sees the old or the new scenario, never a mix. Fault and drift request numbers count from
+ * {@code faultBase} and {@code driftBase}; a drift is applied once ({@code driftApplied}).
  */
-record Scenario(Dataset dataset, LicenseStore store, Auth auth, FaultPlan faults,
-    long faultBase, DriftPlan drift, long driftBase, boolean driftApplied) {
+record Scenario(
+    Dataset dataset,
+    LicenseStore store,
+    Auth auth,
+    FaultPlan faults,
+    long faultBase,
+    DriftPlan drift,
+    long driftBase,
+    boolean driftApplied) {
 
   static Scenario of(Dataset dataset, Auth auth, FaultPlan faults, DriftPlan drift, long now) {
     return new Scenario(dataset, dataset.materialize(), auth, faults, now, drift, now, false);
@@ -31,7 +38,7 @@ record Scenario(Dataset dataset, LicenseStore store, Auth auth, FaultPlan faults
   }
 
   Scenario drifted() {
-    return new Scenario(dataset, store.drift(drift.delta()), auth, faults, faultBase, drift,
-        driftBase, true);
+    return new Scenario(
+        dataset, store.drift(drift.delta()), auth, faults, faultBase, drift, driftBase, true);
   }
 }

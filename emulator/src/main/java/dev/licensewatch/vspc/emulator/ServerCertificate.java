@@ -24,8 +24,11 @@ final class ServerCertificate {
   }
 
   static SSLServerSocketFactory serverSockets(HeldCertificate held) {
-    return new HandshakeCertificates.Builder().heldCertificate(held).build()
-        .sslContext().getServerSocketFactory();
+    return new HandshakeCertificates.Builder()
+        .heldCertificate(held)
+        .build()
+        .sslContext()
+        .getServerSocketFactory();
   }
 
   /** Writes the certificate (PEM, no key) for clients to trust. */

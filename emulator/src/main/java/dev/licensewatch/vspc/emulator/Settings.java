@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an emulator starts with: the {@link VspcEmulator.Builder}'s choices resolved once (the
  * dataset built, the tokens turned into {@link Auth}, the host looked up). The faults, drift,
- * latency, throttling and asynchronous answers are where they start; they may change while it
- * runs.
+ * latency, throttling and asynchronous answers are where they start; they may change while it runs.
  */
 record Settings(
     InetAddress host,

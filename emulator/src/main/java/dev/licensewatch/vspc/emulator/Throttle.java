@@ -20,8 +20,8 @@ final class Throttle {
   }
 
   /**
-   * Admits a request (then {@link #release()} must follow once it is answered), or returns the
-   * 429 to send instead.
+   * Admits a request (then {@link #release()} must follow once it is answered), or returns the 429
+   * to send instead.
    */
   synchronized @Nullable Response admit() {
     if (limits.simultaneous() > 0 && processing >= limits.simultaneous()) {
@@ -51,10 +51,12 @@ final class Throttle {
   /** 429 as VSPC sends it; {@code seconds} only for the per-period limit. */
   private Response tooMany(@Nullable Integer seconds) {
     Throttling.RetryAfter where = limits.retryAfter();
-    boolean body = seconds != null
-        && (where == Throttling.RetryAfter.BODY || where == Throttling.RetryAfter.BOTH);
-    boolean header = seconds != null
-        && (where == Throttling.RetryAfter.HEADER || where == Throttling.RetryAfter.BOTH);
+    boolean body =
+        seconds != null
+            && (where == Throttling.RetryAfter.BODY || where == Throttling.RetryAfter.BOTH);
+    boolean header =
+        seconds != null
+            && (where == Throttling.RetryAfter.HEADER || where == Throttling.RetryAfter.BOTH);
     Response r = Response.tooManyRequests(body ? seconds : null);
     return header ? r.withHeader("Retry-After", Integer.toString(seconds)) : r;
   }

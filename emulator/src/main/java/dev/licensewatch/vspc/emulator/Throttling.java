@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * VSPC's request throttling, as its REST API documents it: a request is served only while it fits
  * both a limit of requests processed simultaneously and a limit of requests per time period;
- * otherwise the answer is 429 with the error envelope (type {@code transport}). Only the
- * per-period limit says when to come back: {@code retryAfter} in the error item, the whole seconds
- * until the next period begins ({@link RetryAfter#BODY}, the default; VSPC says it "may" send it,
- * so it can also be left out, or sent as a {@code Retry-After} header instead or as well).
+ * otherwise the answer is 429 with the error envelope (type {@code transport}). Only the per-period
+ * limit says when to come back: {@code retryAfter} in the error item, the whole seconds until the
+ * next period begins ({@link RetryAfter#BODY}, the default; VSPC says it "may" send it, so it can
+ * also be left out, or sent as a {@code Retry-After} header instead or as well).
  *
- * <p>The emulator counts every licences request together (VSPC groups by user, address, or
- * both: one client from one address is that case). A throttled request is answered at once and
- * is not a licences request for {@link FaultPlan} and {@link DriftPlan} numbers. Immutable.
+ * <p>The emulator counts every licences request together (VSPC groups by user, address, or both:
+ * one client from one address is that case). A throttled request is answered at once and is not a
+ * licences request for {@link FaultPlan} and {@link DriftPlan} numbers. Immutable.
  *
  * <pre>
  * none                                     no limits (also the empty string)
@@ -30,7 +30,12 @@ import org.jspecify.annotations.Nullable;
 public final class Throttling {
 
   /** Where a per-period 429 says when the next period begins. */
-  public enum RetryAfter { BODY, HEADER, BOTH, NONE }
+  public enum RetryAfter {
+    BODY,
+    HEADER,
+    BOTH,
+    NONE
+  }
 
   private static final Throttling NONE = new Throttling(0, 0, Duration.ZERO, RetryAfter.BODY);
 
@@ -118,25 +123,29 @@ public final class Throttling {
       String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       String value = p.substring(eq + 1).trim();
       try {
-        t = switch (key) {
-          case "simultaneous" -> t.withSimultaneous(Integer.parseInt(value));
-          case "per-period" -> {
-            int slash = value.indexOf('/');
-            if (slash <= 0) {
-              throw bad(spec, "per-period must look like 10/1s");
-            }
-            yield t.withPerPeriod(Integer.parseInt(value.substring(0, slash).trim()),
-                duration(spec, value.substring(slash + 1).trim()));
-          }
-          case "retry-after" -> t.withRetryAfter(retryAfter(spec, value));
-          default -> throw bad(spec, "unknown key '" + key
-              + "' (simultaneous, per-period, retry-after)");
-        };
+        t =
+            switch (key) {
+              case "simultaneous" -> t.withSimultaneous(Integer.parseInt(value));
+              case "per-period" -> {
+                int slash = value.indexOf('/');
+                if (slash <= 0) {
+                  throw bad(spec, "per-period must look like 10/1s");
+                }
+                yield t.withPerPeriod(
+                    Integer.parseInt(value.substring(0, slash).trim()),
+                    duration(spec, value.substring(slash + 1).trim()));
+              }
+              case "retry-after" -> t.withRetryAfter(retryAfter(spec, value));
+              default ->
+                  throw bad(
+                      spec, "unknown key '" + key + "' (simultaneous, per-period, retry-after)");
+            };
       } catch (NumberFormatException e) {
         throw bad(spec, "'" + value + "' is not a number for " + key);
       } catch (IllegalArgumentException e) {
         throw e.getMessage() != null && e.getMessage().startsWith("Invalid throttling spec")
-            ? e : bad(spec, e.getMessage());
+            ? e
+            : bad(spec, e.getMessage());
       }
     }
     return t;
@@ -180,9 +189,12 @@ public final class Throttling {
       s.append("simultaneous=").append(simultaneous);
     }
     if (perPeriod > 0) {
-      s.append(s.length() > 0 ? "," : "").append("per-period=").append(perPeriod).append('/')
-          .append(period.toMillis() % 1000 == 0 ? period.toSeconds() + "s"
-              : period.toMillis() + "ms");
+      s.append(s.length() > 0 ? "," : "")
+          .append("per-period=")
+          .append(perPeriod)
+          .append('/')
+          .append(
+              period.toMillis() % 1000 == 0 ? period.toSeconds() + "s" : period.toMillis() + "ms");
     }
     if (retryAfter != RetryAfter.BODY) {
       s.append(",retry-after=").append(retryAfter.name().toLowerCase(Locale.ROOT));

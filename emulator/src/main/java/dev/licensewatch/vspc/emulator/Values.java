@@ -106,11 +106,13 @@ final class Values {
   }
 
   /**
-   * A date-time string as an instant: with an offset and any number of fractional digits, or a
-   * date or local date-time taken as UTC; null for a string that is none of those.
+   * A date-time string as an instant: with an offset and any number of fractional digits, or a date
+   * or local date-time taken as UTC; null for a string that is none of those.
    */
   static @Nullable Instant instant(String text) {
-    if (text.length() < 10 || !Character.isDigit(text.charAt(0)) || text.charAt(4) != '-'
+    if (text.length() < 10
+        || !Character.isDigit(text.charAt(0))
+        || text.charAt(4) != '-'
         || text.charAt(7) != '-') {
       return null;
     }
@@ -119,9 +121,10 @@ final class Values {
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
       }
       char last = text.charAt(text.length() - 1);
-      boolean offset = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10
-          || text.lastIndexOf('-') > 10;
-      return offset ? OffsetDateTime.parse(text).toInstant()
+      boolean offset =
+          last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
+      return offset
+          ? OffsetDateTime.parse(text).toInstant()
           : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
@@ -150,8 +153,10 @@ final class Values {
         }
         String na = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
         String nb = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-        int order = na.length() != nb.length() ? Integer.compare(na.length(), nb.length())
-            : na.compareTo(nb);
+        int order =
+            na.length() != nb.length()
+                ? Integer.compare(na.length(), nb.length())
+                : na.compareTo(nb);
         if (order != 0) {
           return order;
         }

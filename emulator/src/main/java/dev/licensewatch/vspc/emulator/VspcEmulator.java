@@ -40,19 +40,28 @@ public final class VspcEmulator implements AutoCloseable {
 
   /** The path of the licences collection. */
   public static final String LICENSES_PATH = "/api/v3/licensing/backupServers";
+
   /** The token accepted when no token was configured. */
   public static final String DEFAULT_TOKEN = "vspc-emulator-token";
+
   /** The address bound unless {@link Builder#host} says otherwise. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Synthetic licences served unless {@link Builder#licenses} says otherwise. */
   public static final int DEFAULT_LICENSES = 250;
+
   /** Seed of the synthetic licences unless {@link Builder#seed} says otherwise. */
   public static final long DEFAULT_SEED = 42;
+
   /** The role given to tokens configured without one. */
   public static final String PORTAL_ADMINISTRATOR = "Portal Administrator";
+
   /** The roles that may read licences; other roles get 403. */
-  public static final List<String> LICENSING_ROLES = List.of(PORTAL_ADMINISTRATOR,
-      "Service Provider Global Administrator", "Service Provider Administrator");
+  public static final List<String> LICENSING_ROLES =
+      List.of(
+          PORTAL_ADMINISTRATOR,
+          "Service Provider Global Administrator",
+          "Service Provider Administrator");
 
   private static final Logger log = LoggerFactory.getLogger(VspcEmulator.class);
 
@@ -67,23 +76,42 @@ public final class VspcEmulator implements AutoCloseable {
   private VspcEmulator(Settings settings) throws IOException {
     this.settings = settings;
     ProviderStates.Setup initial = ProviderStates.initial();
-    this.scenario = new CurrentScenario(settings.providerStates()
-        ? Scenario.of(datasetOf(initial), initial.auth(), initial.faults(), DriftPlan.none(), 0)
-        : Scenario.of(settings.dataset(), settings.auth(), settings.faults(), settings.drift(), 0));
+    this.scenario =
+        new CurrentScenario(
+            settings.providerStates()
+                ? Scenario.of(
+                    datasetOf(initial), initial.auth(), initial.faults(), DriftPlan.none(), 0)
+                : Scenario.of(
+                    settings.dataset(), settings.auth(), settings.faults(), settings.drift(), 0));
     this.licenses = new LicensesEndpoint(scenario, settings, actions, counters, this::baseUrl);
     this.certificate = settings.tls() ? ServerCertificate.create() : null;
     Path pem = settings.certificatePem();
     if (certificate != null && pem != null) {
       ServerCertificate.writePem(certificate, pem);
     }
-    Router router = new Router(licenses, actions, scenario, settings.providerStates()
-        ? new ProviderStateEndpoint(this::applyProviderState, this::resetProviderState) : null,
-        counters);
-    this.server = new HttpServerCore(settings.host(), settings.port(),
-        certificate == null ? null : ServerCertificate.serverSockets(certificate),
-        settings.maxConnections(), counters.bytesSent(), router);
-    log.info("VSPC emulator listening on {} ({} licences, faults: {}, contract breaks: {})",
-        baseUrl(), licenseCount(), scenario.get().faults(), settings.breaks());
+    Router router =
+        new Router(
+            licenses,
+            actions,
+            scenario,
+            settings.providerStates()
+                ? new ProviderStateEndpoint(this::applyProviderState, this::resetProviderState)
+                : null,
+            counters);
+    this.server =
+        new HttpServerCore(
+            settings.host(),
+            settings.port(),
+            certificate == null ? null : ServerCertificate.serverSockets(certificate),
+            settings.maxConnections(),
+            counters.bytesSent(),
+            router);
+    log.info(
+        "VSPC emulator listening on {} ({} licences, faults: {}, contract breaks: {})",
+        baseUrl(),
+        licenseCount(),
+        scenario.get().faults(),
+        settings.breaks());
   }
 
   public static Builder builder() {
@@ -93,8 +121,8 @@ public final class VspcEmulator implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT} (https with TLS), without a trailing slash. */
   public String baseUrl() {
     InetAddress host = settings.host();
-    String h = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]"
-        : host.getHostAddress();
+    String h =
+        host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
     return (settings.tls() ? "https" : "http") + "://" + h + ":" + port();
   }
 
@@ -133,14 +161,17 @@ public final class VspcEmulator implements AutoCloseable {
   }
 
   /**
-   * The last {@value RequestLog#CAPACITY} requests answered, oldest first, each with its status
-   * and how many licences its answer held: what proves a filter kept the rest off the network.
+   * The last {@value RequestLog#CAPACITY} requests answered, oldest first, each with its status and
+   * how many licences its answer held: what proves a filter kept the rest off the network.
    */
   public List<LoggedRequest> requestLog() {
     return counters.log();
   }
 
-  /** Queues licences requests as asynchronous actions from now on (or stops: {@link AsyncAnswers#none()}). */
+  /**
+   * Queues licences requests as asynchronous actions from now on (or stops: {@link
+   * AsyncAnswers#none()}).
+   */
   public void setAsync(AsyncAnswers answers) {
     licenses.setAsync(answers);
   }
@@ -184,8 +215,8 @@ public final class VspcEmulator implements AutoCloseable {
 
   /**
    * Sets up a Pact provider state (see {@link ProviderStates} for the names and parameters),
-   * replacing data, accepted tokens and faults. Works in any mode, so an in-JVM Pact verifier
-   * can call it from its state methods.
+   * replacing data, accepted tokens and faults. Works in any mode, so an in-JVM Pact verifier can
+   * call it from its state methods.
    *
    * @throws IllegalArgumentException for an unknown state or a bad parameter
    */
@@ -228,10 +259,10 @@ public final class VspcEmulator implements AutoCloseable {
   // Configuration
 
   /**
-   * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link
-   * #DEFAULT_LICENSES} synthetic licences from seed {@link #DEFAULT_SEED} in PascalCase around
-   * today's date, token {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, no throttling,
-   * plain HTTP, provider states off.
+   * Options of an emulator. Defaults: {@link #DEFAULT_HOST}, a free port, {@link #DEFAULT_LICENSES}
+   * synthetic licences from seed {@link #DEFAULT_SEED} in PascalCase around today's date, token
+   * {@link #DEFAULT_TOKEN}, no faults, no drift, no latency, no throttling, plain HTTP, provider
+   * states off.
    */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -402,8 +433,8 @@ public final class VspcEmulator implements AutoCloseable {
     }
 
     /**
-     * Contract-testing mode: enables {@code POST /_pact/provider-states}; the current state
-     * decides data and which tokens pass. Starts as state "licenses exist" with 3 licences.
+     * Contract-testing mode: enables {@code POST /_pact/provider-states}; the current state decides
+     * data and which tokens pass. Starts as state "licenses exist" with 3 licences.
      */
     public Builder providerStates(boolean enabled) {
       this.providerStates = enabled;
@@ -411,8 +442,8 @@ public final class VspcEmulator implements AutoCloseable {
     }
 
     /**
-     * Breaks the API document in these ways (none by default), for trying a contract verifier;
-     * see {@link ContractBreak}.
+     * Breaks the API document in these ways (none by default), for trying a contract verifier; see
+     * {@link ContractBreak}.
      */
     public Builder contractBreaks(Set<ContractBreak> breaks) {
       this.breaks = new Breaks(Objects.requireNonNull(breaks, "breaks"));
@@ -437,21 +468,36 @@ public final class VspcEmulator implements AutoCloseable {
     public VspcEmulator start() {
       Dataset d = dataset;
       if (d == null) {
-        d = datasetFile != null ? Dataset.fromJsonFile(datasetFile)
-            : Dataset.synthetic(licenses, seed).withCasing(casing)
-                .withUnknownEnumShare(unknownEnumShare);
+        d =
+            datasetFile != null
+                ? Dataset.fromJsonFile(datasetFile)
+                : Dataset.synthetic(licenses, seed)
+                    .withCasing(casing)
+                    .withUnknownEnumShare(unknownEnumShare);
       }
       if (today != null) {
         d = d.withToday(today);
       }
       try {
-        return new VspcEmulator(new Settings(InetAddress.getByName(host), port, maxConnections,
-            tls, certificatePem, providerStates, today, d,
-            anyToken ? Auth.any() : Auth.tokens(tokens), faults, drift, latency, throttling,
-            breaks, asyncAnswers));
+        return new VspcEmulator(
+            new Settings(
+                InetAddress.getByName(host),
+                port,
+                maxConnections,
+                tls,
+                certificatePem,
+                providerStates,
+                today,
+                d,
+                anyToken ? Auth.any() : Auth.tokens(tokens),
+                faults,
+                drift,
+                latency,
+                throttling,
+                breaks,
+                asyncAnswers));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port,
-            e);
+        throw new UncheckedIOException("Cannot start the VSPC emulator on " + host + ":" + port, e);
       }
     }
   }

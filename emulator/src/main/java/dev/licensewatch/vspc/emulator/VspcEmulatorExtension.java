@@ -21,12 +21,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @Test void pages(VspcEmulator vspc) { ... VSPC.emulator().baseUrl() ... }
  * }</pre>
  *
- * On a static field the emulator starts before all tests and stops after them. On an instance
- * field it starts before and stops after each test. Test methods may take a {@link VspcEmulator}
+ * On a static field the emulator starts before all tests and stops after them. On an instance field
+ * it starts before and stops after each test. Test methods may take a {@link VspcEmulator}
  * parameter.
  */
-public final class VspcEmulatorExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class VspcEmulatorExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final UnaryOperator<VspcEmulator.Builder> options;
   private @Nullable VspcEmulator emulator;

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AsyncAnswersTest {
 
   @RegisterExtension
-  final VspcEmulatorExtension vspc = new VspcEmulatorExtension(b -> b.licenses(7).async("succeed:2"));
+  final VspcEmulatorExtension vspc =
+      new VspcEmulatorExtension(b -> b.licenses(7).async("succeed:2"));
 
   private Http.Reply get(String url, String requestId) {
-    Request.Builder b = new Request.Builder().url(url)
-        .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN);
+    Request.Builder b =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN);
     if (requestId != null) {
       b.header("X-Request-id", requestId);
     }
@@ -47,8 +50,10 @@ class AsyncAnswersTest {
     assertThat(status(done)).isEqualTo("Succeed");
     @SuppressWarnings("unchecked")
     Map<String, Object> data = (Map<String, Object>) done.json().get("data");
-    assertThat(data).containsEntry("id", location.substring(location.lastIndexOf('/') + 1))
-        .containsEntry("actionName", "GetBackupServersLicenses").containsKey("initiatorUid");
+    assertThat(data)
+        .containsEntry("id", location.substring(location.lastIndexOf('/') + 1))
+        .containsEntry("actionName", "GetBackupServersLicenses")
+        .containsKey("initiatorUid");
 
     Http.Reply result = get(location + "/result", null);
     assertThat(result.status()).isEqualTo(200);
@@ -66,7 +71,8 @@ class AsyncAnswersTest {
     String id = UUID.randomUUID().toString();
     Http.Reply first = licenses("", id);
     Http.Reply retry = licenses("", id);
-    assertThat(first.header("Location")).endsWith("/api/v3/asyncActions/" + id)
+    assertThat(first.header("Location"))
+        .endsWith("/api/v3/asyncActions/" + id)
         .isEqualTo(retry.header("Location"));
     Http.Reply other = licenses("", UUID.randomUUID().toString());
     assertThat(other.header("Location")).isNotEqualTo(first.header("Location"));
@@ -79,7 +85,9 @@ class AsyncAnswersTest {
     assertThat(status(get(location, null))).isEqualTo("Failed");
     Http.Reply result = get(location + "/result", null);
     assertThat(result.status()).isEqualTo(520);
-    assertThat(result.firstError()).containsEntry("code", 520.0).containsEntry("type", "unspecified");
+    assertThat(result.firstError())
+        .containsEntry("code", 520.0)
+        .containsEntry("type", "unspecified");
   }
 
   @Test
@@ -93,7 +101,8 @@ class AsyncAnswersTest {
   @Test
   void aBadRequestIsAnsweredAtOnceNotQueued() {
     assertThat(licenses("?limit=0", null).status()).isEqualTo(400);
-    assertThat(licenses("?filter=nope", null).firstError()).containsEntry("parameterName", "filter");
+    assertThat(licenses("?filter=nope", null).firstError())
+        .containsEntry("parameterName", "filter");
     assertThat(Http.get(vspc.emulator().licensesUrl(), null).status()).isEqualTo(401);
   }
 
@@ -114,7 +123,9 @@ class AsyncAnswersTest {
     assertThat(AsyncAnswers.parse("none").isNone()).isTrue();
     assertThat(AsyncAnswers.parse("Succeed:3")).hasToString("succeed:3");
     assertThat(AsyncAnswers.parse("cancel")).hasToString("cancel:0");
-    assertThatThrownBy(() -> AsyncAnswers.parse("later")).hasMessageContaining("expected none, succeed, fail or cancel");
-    assertThatThrownBy(() -> AsyncAnswers.parse("fail:-1")).hasMessageContaining("whole number >= 0");
+    assertThatThrownBy(() -> AsyncAnswers.parse("later"))
+        .hasMessageContaining("expected none, succeed, fail or cancel");
+    assertThatThrownBy(() -> AsyncAnswers.parse("fail:-1"))
+        .hasMessageContaining("whole number >= 0");
   }
 }

@@ -14,13 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthAndRoutingTest {
 
   @RegisterExtension
-  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension(b -> b
-      .licenses(5)
-      .token("admin")
-      .token("global", "Service Provider Global Administrator")
-      .token("sp-admin", "service provider administrator")
-      .token("company", "Company Administrator")
-      .token("reader", "Read-only User"));
+  static final VspcEmulatorExtension VSPC =
+      new VspcEmulatorExtension(
+          b ->
+              b.licenses(5)
+                  .token("admin")
+                  .token("global", "Service Provider Global Administrator")
+                  .token("sp-admin", "service provider administrator")
+                  .token("company", "Company Administrator")
+                  .token("reader", "Read-only User"));
 
   @ParameterizedTest
   @ValueSource(strings = {"admin", "global", "sp-admin"})
@@ -34,9 +36,11 @@ class AuthAndRoutingTest {
     Http.Reply reply = Http.get(VSPC.emulator().licensesUrl(), token);
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.firstError()).containsEntry("type", "security").containsEntry("code", 403.0);
-    assertThat((String) reply.firstError().get("message")).contains(
-        "Portal Administrator", "Service Provider Global Administrator",
-        "Service Provider Administrator");
+    assertThat((String) reply.firstError().get("message"))
+        .contains(
+            "Portal Administrator",
+            "Service Provider Global Administrator",
+            "Service Provider Administrator");
   }
 
   @Test
@@ -54,8 +58,13 @@ class AuthAndRoutingTest {
 
   @Test
   void aNonBearerSchemeGets401() {
-    Http.Reply reply = Http.execute(Http.CLIENT, new Request.Builder()
-        .url(VSPC.emulator().licensesUrl()).header("Authorization", "Basic YWRtaW46eA==").build());
+    Http.Reply reply =
+        Http.execute(
+            Http.CLIENT,
+            new Request.Builder()
+                .url(VSPC.emulator().licensesUrl())
+                .header("Authorization", "Basic YWRtaW46eA==")
+                .build());
     assertThat(reply.status()).isEqualTo(401);
   }
 
@@ -70,16 +79,21 @@ class AuthAndRoutingTest {
 
   @Test
   void providerStatesAreAbsentUnlessEnabled() {
-    Http.Reply reply = Http.post(VSPC.baseUrl() + ProviderStates.PATH,
-        "{\"state\":\"licenses exist\"}");
+    Http.Reply reply =
+        Http.post(VSPC.baseUrl() + ProviderStates.PATH, "{\"state\":\"licenses exist\"}");
     assertThat(reply.status()).isEqualTo(404);
   }
 
   @Test
   void otherMethodsGet405WithTheEnvelope() {
-    Http.Reply reply = Http.execute(Http.CLIENT, new Request.Builder()
-        .url(VSPC.emulator().licensesUrl()).header("Authorization", "Bearer admin")
-        .post(RequestBody.create("{}", MediaType.get("application/json"))).build());
+    Http.Reply reply =
+        Http.execute(
+            Http.CLIENT,
+            new Request.Builder()
+                .url(VSPC.emulator().licensesUrl())
+                .header("Authorization", "Bearer admin")
+                .post(RequestBody.create("{}", MediaType.get("application/json")))
+                .build());
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.header("Allow")).isEqualTo("GET");
     assertThat(reply.firstError()).containsEntry("type", "logical").containsEntry("code", 405.0);

@@ -17,8 +17,8 @@ class ContractBreakTest {
   private static final String QUERY = "limit=50&offset=50";
 
   private static Http.Reply page(Set<ContractBreak> breaks, String query) {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(120).seed(3).contractBreaks(breaks)
-        .start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder().licenses(120).seed(3).contractBreaks(breaks).start()) {
       return Http.licenses(vspc, query);
     }
   }
@@ -55,7 +55,9 @@ class ContractBreakTest {
   @Test
   void countMismatchAddsOneToCount() {
     Http.Reply reply = broken(ContractBreak.COUNT_MISMATCH, QUERY);
-    assertThat(reply.pagingInfo()).containsEntry("count", 51.0).containsEntry("offset", 50.0)
+    assertThat(reply.pagingInfo())
+        .containsEntry("count", 51.0)
+        .containsEntry("offset", 50.0)
         .containsEntry("total", 120.0);
     assertThat(reply.data()).isEqualTo(faithful(QUERY).data());
   }
@@ -63,7 +65,8 @@ class ContractBreakTest {
   @Test
   void offsetNotEchoedSendsZero() {
     assertThat(broken(ContractBreak.OFFSET_NOT_ECHOED, QUERY).pagingInfo())
-        .containsEntry("offset", 0.0).containsEntry("count", 50.0);
+        .containsEntry("offset", 0.0)
+        .containsEntry("count", 50.0);
   }
 
   @Test
@@ -74,7 +77,8 @@ class ContractBreakTest {
     for (int i = 0; i < data.size(); i++) {
       Object date = data.get(i).get("expirationDate");
       if (date != null) {
-        assertThat((String) date).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}")
+        assertThat((String) date)
+            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}")
             .isEqualTo(((String) before.get(i).get("expirationDate")).substring(0, 27));
       }
       assertThat(data.get(i).get("supportExpirationDate"))
@@ -128,18 +132,20 @@ class ContractBreakTest {
         .allSatisfy(l -> assertThat(l.get("status")).isIn("Suspended", null));
     assertThat(broken(ContractBreak.NEW_PROPERTY, QUERY).data())
         .allSatisfy(l -> assertThat(l).containsEntry("region", "EU"));
-    assertThat(EnumSet.allOf(ContractBreak.class)).filteredOn(ContractBreak::isAddition)
+    assertThat(EnumSet.allOf(ContractBreak.class))
+        .filteredOn(ContractBreak::isAddition)
         .containsExactly(ContractBreak.NEW_ENUM_VALUE, ContractBreak.NEW_PROPERTY);
   }
 
   @Test
   void namesParseAndUnknownNamesAreRefused() {
     assertThat(ContractBreak.parse("count-mismatch, NULL_IN_NON_NULLABLE"))
-        .containsExactlyInAnyOrder(ContractBreak.COUNT_MISMATCH,
-            ContractBreak.NULL_IN_NON_NULLABLE);
+        .containsExactlyInAnyOrder(
+            ContractBreak.COUNT_MISMATCH, ContractBreak.NULL_IN_NON_NULLABLE);
     assertThat(ContractBreak.parse("none")).isEmpty();
     assertThatThrownBy(() -> ContractBreak.parse("count-mismatch,bogus"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'bogus'").hasMessageContaining("property-renamed");
+        .hasMessageContaining("'bogus'")
+        .hasMessageContaining("property-renamed");
   }
 }

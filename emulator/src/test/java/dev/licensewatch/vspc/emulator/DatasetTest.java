@@ -42,7 +42,8 @@ class DatasetTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(byte[] json) {
-    try (Buffer b = new Buffer().write(json); JsonReader r = JsonReader.of(b)) {
+    try (Buffer b = new Buffer().write(json);
+        JsonReader r = JsonReader.of(b)) {
       return (Map<String, Object>) r.readJsonValue();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -86,11 +87,12 @@ class DatasetTest {
     for (Map<String, Object> license : licenses(Dataset.synthetic(3_000, 1).withToday(TODAY))) {
       assertThat(license).containsKey("autoUpdateEnabled");
       assertThat(LicenseGenerator.PROPERTIES).containsAll(license.keySet());
-      license.forEach((k, v) -> {
-        if (v == null) {
-          nulled.add(k);
-        }
-      });
+      license.forEach(
+          (k, v) -> {
+            if (v == null) {
+              nulled.add(k);
+            }
+          });
     }
     assertThat(nulled).containsExactlyInAnyOrderElementsOf(LicenseGenerator.NULLABLE);
   }
@@ -122,16 +124,17 @@ class DatasetTest {
   @Test
   void valuesHaveARealisticMix() {
     List<Map<String, Object>> all = licenses(Dataset.synthetic(3_000, 1).withToday(TODAY));
-    assertThat(values(all, "status")).contains("Valid", "Warning", "Expired", "Error",
-        "Unlicensed");
-    assertThat(values(all, "type")).contains("Rental", "Subscription", "Perpetual", "NFR",
-        "Evaluation", "Community");
-    assertThat(values(all, "edition")).contains("Enterprise Plus", "Enterprise", "Standard",
-        "Community", null);
+    assertThat(values(all, "status"))
+        .contains("Valid", "Warning", "Expired", "Error", "Unlicensed");
+    assertThat(values(all, "type"))
+        .contains("Rental", "Subscription", "Perpetual", "NFR", "Evaluation", "Community");
+    assertThat(values(all, "edition"))
+        .contains("Enterprise Plus", "Enterprise", "Standard", "Community", null);
     assertThat(values(all, "unitType")).containsExactlyInAnyOrder("Instances", "Points");
     assertThat(values(all, "cloudConnect")).containsExactlyInAnyOrder("No", "Yes", "Enterprise");
-    assertThat(all).anySatisfy(l -> assertThat((Double) l.get("usedUnits"))
-        .isGreaterThan((Double) l.get("units")));
+    assertThat(all)
+        .anySatisfy(
+            l -> assertThat((Double) l.get("usedUnits")).isGreaterThan((Double) l.get("units")));
     long valid = all.stream().filter(l -> "Valid".equals(l.get("status"))).count();
     assertThat(valid).as("most licences are valid").isGreaterThan(all.size() / 2);
   }
@@ -148,7 +151,8 @@ class DatasetTest {
       }
     }
     OffsetDateTime today = TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-    assertThat(expiries).anyMatch(d -> d.isBefore(today.minusMonths(3)))
+    assertThat(expiries)
+        .anyMatch(d -> d.isBefore(today.minusMonths(3)))
         .anyMatch(d -> d.isAfter(today) && d.isBefore(today.plusMonths(1)))
         .anyMatch(d -> d.isAfter(today.plusYears(2)))
         .allMatch(d -> d.isBefore(today.plusYears(4)));
@@ -156,8 +160,8 @@ class DatasetTest {
 
   @Test
   void lowercaseCasingLowersEveryEnumValueButNotEditions() {
-    List<Map<String, Object>> all = licenses(
-        Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
+    List<Map<String, Object>> all =
+        licenses(Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
     for (String p : ENUM_PROPERTIES) {
       assertThat(values(all, p)).allMatch(v -> v == null || v.equals(v.toString().toLowerCase()));
     }
@@ -184,18 +188,21 @@ class DatasetTest {
     List<Map<String, Object>> all = thousandWithUnknownShare(0.5);
     assertThat(values(all, "unitType")).contains("Workloads");
     assertThat(values(all, "cloudConnect")).contains("Hybrid");
-    assertThat(all).anyMatch(l -> l.get("sectionTypes") instanceof List<?> s
-        && s.contains("Capacity"));
+    assertThat(all)
+        .anyMatch(l -> l.get("sectionTypes") instanceof List<?> s && s.contains("Capacity"));
   }
 
   @Test
   void lowercaseCasingLowersEnumListsToo() {
-    List<Map<String, Object>> all = licenses(
-        Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
+    List<Map<String, Object>> all =
+        licenses(Dataset.synthetic(500, 1).withToday(TODAY).withCasing(EnumCasing.LOWER_CASE));
     for (String p : LicenseGenerator.ENUM_LIST_PROPERTIES) {
-      assertThat(all).filteredOn(l -> l.get(p) instanceof List<?>)
-          .allSatisfy(l -> assertThat((List<?>) l.get(p))
-              .allMatch(v -> v.equals(v.toString().toLowerCase())));
+      assertThat(all)
+          .filteredOn(l -> l.get(p) instanceof List<?>)
+          .allSatisfy(
+              l ->
+                  assertThat((List<?>) l.get(p))
+                      .allMatch(v -> v.equals(v.toString().toLowerCase())));
     }
     assertThat(all).anyMatch(l -> l.get("packages") instanceof List<?> p && p.contains("backup"));
   }
@@ -215,8 +222,9 @@ class DatasetTest {
 
   @Test
   void aFullPageBodyIsReadFromItsData() {
-    String page = "{\"meta\":{\"pagingInfo\":{\"total\":99,\"count\":1,\"offset\":0}},"
-        + "\"data\":[{\"autoUpdateEnabled\":true,\"edition\":null}]}";
+    String page =
+        "{\"meta\":{\"pagingInfo\":{\"total\":99,\"count\":1,\"offset\":0}},"
+            + "\"data\":[{\"autoUpdateEnabled\":true,\"edition\":null}]}";
     Dataset d = Dataset.fromJson(page);
     assertThat(d.size()).isEqualTo(1);
     assertThat(new String(d.materialize().get(0), StandardCharsets.UTF_8))
@@ -226,11 +234,12 @@ class DatasetTest {
   @Test
   void invalidJsonIsRejectedWithAReason() {
     assertThatThrownBy(() -> Dataset.fromJson("[1, 2]"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("object");
     assertThatThrownBy(() -> Dataset.fromJson("{\"meta\":{}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data");
-    assertThatThrownBy(() -> Dataset.fromJson("[{"))
-        .isInstanceOf(RuntimeException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("data");
+    assertThatThrownBy(() -> Dataset.fromJson("[{")).isInstanceOf(RuntimeException.class);
   }
 
   @Test
@@ -238,16 +247,18 @@ class DatasetTest {
     LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0, false);
     Map<String, Object> every = parse(Json.object(gen.licenseWithEveryProperty()));
     assertThat(every.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
-    assertThat(every.values()).allSatisfy(v -> {
-      assertThat(v).isNotNull();
-      if (v instanceof List<?> list) {
-        assertThat(list).isNotEmpty();
-      }
-    });
+    assertThat(every.values())
+        .allSatisfy(
+            v -> {
+              assertThat(v).isNotNull();
+              if (v instanceof List<?> list) {
+                assertThat(list).isNotEmpty();
+              }
+            });
     Map<String, Object> nulls = parse(Json.object(gen.licenseWithNullablesNull()));
     assertThat(nulls.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
-    nulls.forEach((k, v) -> assertThat(v == null).as(k)
-        .isEqualTo(LicenseGenerator.NULLABLE.contains(k)));
+    nulls.forEach(
+        (k, v) -> assertThat(v == null).as(k).isEqualTo(LicenseGenerator.NULLABLE.contains(k)));
   }
 
   private static Set<Object> values(List<Map<String, Object>> all, String property) {
@@ -255,5 +266,4 @@ class DatasetTest {
     all.stream().filter(l -> l.containsKey(property)).forEach(l -> out.add(l.get(property)));
     return out;
   }
-
 }

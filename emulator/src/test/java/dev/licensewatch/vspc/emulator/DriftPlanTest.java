@@ -15,7 +15,8 @@ class DriftPlanTest {
 
   @Test
   void addedLicensesAppearAtTheFrontAfterTheKthRequest() {
-    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(DriftPlan.add(2, 10)).start()) {
+    try (VspcEmulator e =
+        VspcEmulator.builder().licenses(300).drift(DriftPlan.add(2, 10)).start()) {
       Map<String, Object> firstBefore = page(e, 0).get(0);
       Http.Reply second = Http.licenses(e, "limit=100&offset=100");
       assertThat(second.pagingInfo()).containsEntry("total", 300.0);
@@ -30,8 +31,8 @@ class DriftPlanTest {
 
   @Test
   void removedLicensesVanishFromTheFront() {
-    try (VspcEmulator e = VspcEmulator.builder().licenses(300).drift(DriftPlan.remove(1, 50))
-        .start()) {
+    try (VspcEmulator e =
+        VspcEmulator.builder().licenses(300).drift(DriftPlan.remove(1, 50)).start()) {
       Map<String, Object> fiftieth = page(e, 50).get(0);
       Http.Reply after = Http.licenses(e, "limit=100&offset=0");
       assertThat(after.pagingInfo()).containsEntry("total", 250.0);

@@ -40,18 +40,26 @@ class FaultPlanTest {
       Fault f = plan.faultFor(n);
       if (f != null) {
         faults++;
-        assertThat(f.kind()).isIn(FaultKind.THROTTLE, FaultKind.UNAVAILABLE,
-            FaultKind.SERVER_ERROR, FaultKind.RESET);
+        assertThat(f.kind())
+            .isIn(
+                FaultKind.THROTTLE, FaultKind.UNAVAILABLE, FaultKind.SERVER_ERROR, FaultKind.RESET);
       }
     }
     assertThat(faults).isBetween(1_800L, 2_200L);
-    assertThat(plan.faultFor(17)).isEqualTo(
-        FaultPlan.parse("random:seed=42,rate=0.2,kinds=429|503|520|reset").faultFor(17));
+    assertThat(plan.faultFor(17))
+        .isEqualTo(FaultPlan.parse("random:seed=42,rate=0.2,kinds=429|503|520|reset").faultFor(17));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"none", "429@2,reset@5,520@7", "429:30@1,503@3-4,delay:50@*",
-      "random:seed=42,rate=0.2,kinds=429|503|520|reset", "429both:25@*", "slow:20@1,hang@2"})
+  @ValueSource(
+      strings = {
+        "none",
+        "429@2,reset@5,520@7",
+        "429:30@1,503@3-4,delay:50@*",
+        "random:seed=42,rate=0.2,kinds=429|503|520|reset",
+        "429both:25@*",
+        "slow:20@1,hang@2"
+      })
   void specsRoundTrip(String spec) {
     FaultPlan plan = FaultPlan.parse(spec);
     assertThat(FaultPlan.parse(plan.toString())).isEqualTo(plan);
@@ -62,12 +70,24 @@ class FaultPlanTest {
     for (FaultKind kind : FaultKind.values()) {
       assertThat(FaultKind.fromToken(kind.token())).isEqualTo(kind);
     }
-    assertThat(List.of("", " none ")).allSatisfy(s -> assertThat(FaultPlan.parse(s).isNone()).isTrue());
+    assertThat(List.of("", " none "))
+        .allSatisfy(s -> assertThat(FaultPlan.parse(s).isNone()).isTrue());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"429", "teapot@1", "429@0", "429@x", "503@5-3", "429:x@1",
-      "random:rate=2", "random:seed=1", "random:seed=1,rate=0.1,kinds=nope", "random:bogus=1"})
+  @ValueSource(
+      strings = {
+        "429",
+        "teapot@1",
+        "429@0",
+        "429@x",
+        "503@5-3",
+        "429:x@1",
+        "random:rate=2",
+        "random:seed=1",
+        "random:seed=1,rate=0.1,kinds=nope",
+        "random:bogus=1"
+      })
   void badSpecsAreRejectedWithTheSpecInTheMessage(String spec) {
     assertThatThrownBy(() -> FaultPlan.parse(spec))
         .isInstanceOf(IllegalArgumentException.class)

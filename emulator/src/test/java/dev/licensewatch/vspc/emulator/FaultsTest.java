@@ -67,8 +67,10 @@ class FaultsTest {
     Http.Reply reply = page();
     assertThat(reply.status()).isEqualTo(429);
     assertThat(reply.header("Retry-After")).isEqualTo("30");
-    assertThat(reply.firstError()).containsEntry("type", "transport")
-        .containsEntry("code", 429.0).doesNotContainKey("retryAfter");
+    assertThat(reply.firstError())
+        .containsEntry("type", "transport")
+        .containsEntry("code", 429.0)
+        .doesNotContainKey("retryAfter");
   }
 
   @Test
@@ -86,7 +88,8 @@ class FaultsTest {
     Http.Reply reply = page();
     assertThat(reply.status()).isEqualTo(429);
     assertThat(reply.header("Retry-After")).isEqualTo("25");
-    assertThat(reply.firstError()).containsEntry("retryAfter", 25.0)
+    assertThat(reply.firstError())
+        .containsEntry("retryAfter", 25.0)
         .containsEntry("type", "transport");
   }
 
@@ -95,8 +98,12 @@ class FaultsTest {
   void everyFaultKindIsCountedOnceInTheStats(FaultKind kind) {
     vspc.setFaults(FaultPlan.parse(kind.token() + ":1@1"));
     // A drip never lets the read timeout fire: only the call timeout ends it.
-    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(Duration.ofMillis(300))
-        .callTimeout(Duration.ofSeconds(2)).build();
+    OkHttpClient impatient =
+        Http.CLIENT
+            .newBuilder()
+            .readTimeout(Duration.ofMillis(300))
+            .callTimeout(Duration.ofSeconds(2))
+            .build();
     try {
       Http.get(impatient, vspc.licensesUrl(), VspcEmulator.DEFAULT_TOKEN);
     } catch (UncheckedIOException expected) {
@@ -122,14 +129,16 @@ class FaultsTest {
     vspc.setFaults("520@1");
     Http.Reply reply = page();
     assertThat(reply.status()).isEqualTo(520);
-    assertThat(reply.firstError()).containsEntry("type", "unspecified")
+    assertThat(reply.firstError())
+        .containsEntry("type", "unspecified")
         .containsEntry("code", 520.0);
   }
 
   @Test
   void resetBreaksTheConnectionMidBody() {
     vspc.setFaults("reset@1");
-    assertThatThrownBy(this::page).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(this::page)
+        .isInstanceOf(UncheckedIOException.class)
         .hasCauseInstanceOf(IOException.class);
     assertThat(vspc.stats().faults(FaultKind.RESET)).isEqualTo(1);
     assertThat(page().status()).as("the next request is served normally").isEqualTo(200);
@@ -138,7 +147,8 @@ class FaultsTest {
   @Test
   void truncateEndsTheBodyEarly() {
     vspc.setFaults("truncate@1");
-    assertThatThrownBy(this::page).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(this::page)
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("unexpected end of stream");
     assertThat(vspc.stats().faults(FaultKind.TRUNCATE)).isEqualTo(1);
     assertThat(page().status()).isEqualTo(200);
@@ -161,9 +171,17 @@ class FaultsTest {
     vspc.setFaults("drip:5@1");
     URI url = URI.create(vspc.licensesUrl());
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.getOutputStream().write(("GET " + url.getPath() + "?limit=1 HTTP/1.1\r\nHost: "
-          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
-          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + url.getPath()
+                      + "?limit=1 HTTP/1.1\r\nHost: "
+                      + url.getHost()
+                      + "\r\nAuthorization: Bearer "
+                      + VspcEmulator.DEFAULT_TOKEN
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       String head = readHead(in);
       assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: ");
@@ -185,7 +203,8 @@ class FaultsTest {
     assertThat(reply.header("Content-Length"))
         .isEqualTo(kind.equals("huge") ? Integer.toString(2 << 20) : null);
     List<Map<String, Object>> data = reply.data();
-    assertThat(data.size()).isGreaterThan(1_000)
+    assertThat(data.size())
+        .isGreaterThan(1_000)
         .isEqualTo(((Double) reply.pagingInfo().get("count")).intValue());
     assertThat(data.get(600)).as("the dataset over again").isEqualTo(data.get(0));
     EmulatorStats stats = vspc.stats();
@@ -198,9 +217,17 @@ class FaultsTest {
     vspc.setFaults("huge@1");
     URI url = URI.create(vspc.licensesUrl());
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.getOutputStream().write(("GET " + url.getPath() + " HTTP/1.1\r\nHost: "
-          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
-          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + url.getPath()
+                      + " HTTP/1.1\r\nHost: "
+                      + url.getHost()
+                      + "\r\nAuthorization: Bearer "
+                      + VspcEmulator.DEFAULT_TOKEN
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       assertThat(readHead(socket.getInputStream())).contains("Content-Length: " + (1L << 30));
       socket.setSoLinger(true, 0);
     }
@@ -227,11 +254,21 @@ class FaultsTest {
     vspc.setFaults("slow:100@1");
     URI url = URI.create(vspc.licensesUrl());
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.getOutputStream().write(("GET " + url.getPath() + "?limit=500 HTTP/1.1\r\nHost: "
-          + url.getHost() + "\r\nAuthorization: Bearer " + VspcEmulator.DEFAULT_TOKEN
-          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String statusLine = new BufferedReader(new InputStreamReader(
-          socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + url.getPath()
+                      + "?limit=500 HTTP/1.1\r\nHost: "
+                      + url.getHost()
+                      + "\r\nAuthorization: Bearer "
+                      + VspcEmulator.DEFAULT_TOKEN
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
       assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
       assertThat(vspc.stats().responses(200)).as("counted as sending starts").isEqualTo(1);
       socket.setSoLinger(true, 0); // the close resets: the emulator's next piece fails

@@ -31,7 +31,8 @@ final class Http {
     /** The body parsed into Maps, Lists, Strings, Doubles, Booleans and nulls. */
     @SuppressWarnings("unchecked")
     Map<String, Object> json() {
-      try (Buffer b = new Buffer().write(body); JsonReader r = JsonReader.of(b)) {
+      try (Buffer b = new Buffer().write(body);
+          JsonReader r = JsonReader.of(b)) {
         return (Map<String, Object>) r.readJsonValue();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -54,10 +55,11 @@ final class Http {
     }
   }
 
-  static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false)
-      .readTimeout(Duration.ofSeconds(10))
-      .build();
+  static final OkHttpClient CLIENT =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .readTimeout(Duration.ofSeconds(10))
+          .build();
 
   private Http() {}
 
@@ -74,13 +76,16 @@ final class Http {
   }
 
   static Reply licenses(VspcEmulator e, String query) {
-    return get(e.licensesUrl() + (query.isEmpty() ? "" : "?" + query),
-        VspcEmulator.DEFAULT_TOKEN);
+    return get(e.licensesUrl() + (query.isEmpty() ? "" : "?" + query), VspcEmulator.DEFAULT_TOKEN);
   }
 
   static Reply post(String url, String json) {
-    return execute(CLIENT, new Request.Builder().url(url)
-        .post(RequestBody.create(json, MediaType.get("application/json"))).build());
+    return execute(
+        CLIENT,
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(json, MediaType.get("application/json")))
+            .build());
   }
 
   static Reply execute(OkHttpClient client, Request request) {

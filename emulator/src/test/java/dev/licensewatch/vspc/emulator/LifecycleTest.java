@@ -20,7 +20,8 @@ class LifecycleTest {
 
   private static long emulatorThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("vspc-emulator-")).count();
+        .filter(t -> t.isAlive() && t.getName().startsWith("vspc-emulator-"))
+        .count();
   }
 
   @Test
@@ -33,19 +34,23 @@ class LifecycleTest {
   void closingStopsEveryThreadEvenWithAHangingRequest() throws Exception {
     VspcEmulator e = VspcEmulator.builder().licenses(10).faults("hang@1").start();
     OkHttpClient patient = Http.CLIENT.newBuilder().readTimeout(Duration.ofSeconds(30)).build();
-    CompletableFuture<Http.Reply> hanging = CompletableFuture.supplyAsync(
-        () -> Http.get(patient, e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN));
+    CompletableFuture<Http.Reply> hanging =
+        CompletableFuture.supplyAsync(
+            () -> Http.get(patient, e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN));
     Await.until("the emulator hangs the request", () -> e.stats().faults(FaultKind.HANG) == 1);
     assertThat(hanging).isNotDone();
     long before = System.nanoTime();
     e.close();
     assertThat((System.nanoTime() - before) / 1_000_000).isLessThan(3_000);
-    assertThatThrownBy(() -> hanging.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(
-        IOException.class);
+    assertThatThrownBy(() -> hanging.get(5, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(IOException.class);
     String prefix = "vspc-emulator-";
     Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith(prefix)
-            && !t.getName().contains(perTestServerId()))
+        .filter(
+            t ->
+                t.isAlive()
+                    && t.getName().startsWith(prefix)
+                    && !t.getName().contains(perTestServerId()))
         .forEach(t -> assertThat(t.getName()).as("lingering thread").isNull());
   }
 
@@ -54,7 +59,8 @@ class LifecycleTest {
     return Thread.getAllStackTraces().keySet().stream()
         .map(Thread::getName)
         .filter(n -> n.startsWith("vspc-emulator-") && n.endsWith("-accept"))
-        .findFirst().map(n -> n.substring(0, n.length() - "accept".length()))
+        .findFirst()
+        .map(n -> n.substring(0, n.length() - "accept".length()))
         .orElse("none");
   }
 
@@ -64,8 +70,8 @@ class LifecycleTest {
     int port = e.port();
     assertThat(e.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
     e.close();
-    try (ServerSocket again = new ServerSocket(port, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket again =
+        new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
     e.close(); // closing twice is harmless
@@ -73,14 +79,14 @@ class LifecycleTest {
 
   @Test
   void concurrentPagesAreServedInParallel() throws Exception {
-    try (VspcEmulator e = VspcEmulator.builder().licenses(1_000)
-        .latency(Duration.ofMillis(300)).start()) {
+    try (VspcEmulator e =
+        VspcEmulator.builder().licenses(1_000).latency(Duration.ofMillis(300)).start()) {
       long start = System.nanoTime();
       CompletableFuture<?>[] calls = new CompletableFuture<?>[10];
       for (int i = 0; i < calls.length; i++) {
         int offset = i * 100;
-        calls[i] = CompletableFuture.supplyAsync(
-            () -> Http.licenses(e, "offset=" + offset).status());
+        calls[i] =
+            CompletableFuture.supplyAsync(() -> Http.licenses(e, "offset=" + offset).status());
       }
       CompletableFuture.allOf(calls).get(10, TimeUnit.SECONDS);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -104,7 +110,8 @@ class LifecycleTest {
   @Test
   void emulatorThreadsAreNamedAndDaemon() {
     assertThat(emulatorThreads()).isPositive();
-    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(
-        t -> t.getName().startsWith("vspc-emulator-")).allMatch(Thread::isDaemon);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(t -> t.getName().startsWith("vspc-emulator-"))
+        .allMatch(Thread::isDaemon);
   }
 }

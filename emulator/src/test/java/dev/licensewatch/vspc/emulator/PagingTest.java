@@ -19,19 +19,27 @@ class PagingTest {
   @Test
   void withoutParametersTheFirst100AreServed() {
     Http.Reply reply = Http.licenses(VSPC.emulator(), "");
-    assertThat(reply.pagingInfo()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("total", 1050.0, "count", 100.0, "offset", 0.0));
+    assertThat(reply.pagingInfo())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("total", 1050.0, "count", 100.0, "offset", 0.0));
     assertThat(reply.data()).hasSize(100);
   }
 
   @ParameterizedTest(name = "limit={0} offset={1} -> count {2}")
-  @CsvSource({"500,0,500", "500,1000,50", "500,1049,1", "1,0,1", "7,1043,7", "100,1050,0",
-      "500,2147483647,0"})
+  @CsvSource({
+    "500,0,500",
+    "500,1000,50",
+    "500,1049,1",
+    "1,0,1",
+    "7,1043,7",
+    "100,1050,0",
+    "500,2147483647,0"
+  })
   void countIsWhatRemainsAfterOffsetUpToLimit(int limit, int offset, int count) {
     Http.Reply reply = Http.licenses(VSPC.emulator(), "limit=" + limit + "&offset=" + offset);
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.pagingInfo()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("total", 1050.0, "count", (double) count, "offset", (double) offset));
+    assertThat(reply.pagingInfo())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("total", 1050.0, "count", (double) count, "offset", (double) offset));
     assertThat(reply.data()).hasSize(count);
   }
 
@@ -49,8 +57,11 @@ class PagingTest {
     }
     assertThat(pages).isEqualTo(4);
     assertThat(seen).hasSize(1050);
-    List<Object> uids = seen.stream().filter(l -> l.containsKey("backupServerUid"))
-        .map(l -> l.get("backupServerUid")).toList();
+    List<Object> uids =
+        seen.stream()
+            .filter(l -> l.containsKey("backupServerUid"))
+            .map(l -> l.get("backupServerUid"))
+            .toList();
     assertThat(uids).doesNotHaveDuplicates().hasSizeGreaterThan(1000);
   }
 
@@ -62,9 +73,17 @@ class PagingTest {
   }
 
   @ParameterizedTest(name = "{0} -> 400 naming {1}")
-  @CsvSource({"limit=0,limit", "limit=501,limit", "limit=abc,limit", "limit=,limit",
-      "limit=1.5,limit", "offset=-1,offset", "offset=2147483648,offset", "offset=ten,offset",
-      "limit=99999999999,limit"})
+  @CsvSource({
+    "limit=0,limit",
+    "limit=501,limit",
+    "limit=abc,limit",
+    "limit=,limit",
+    "limit=1.5,limit",
+    "offset=-1,offset",
+    "offset=2147483648,offset",
+    "offset=ten,offset",
+    "limit=99999999999,limit"
+  })
   void invalidParametersGetTheLogicalErrorEnvelope(String query, String parameter) {
     Http.Reply reply = Http.licenses(VSPC.emulator(), query);
     assertThat(reply.status()).isEqualTo(400);

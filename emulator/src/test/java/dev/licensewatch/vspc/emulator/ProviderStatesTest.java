@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProviderStatesTest {
 
   @RegisterExtension
-  static final VspcEmulatorExtension VSPC =
-      new VspcEmulatorExtension(b -> b.providerStates(true));
+  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension(b -> b.providerStates(true));
 
   private VspcEmulator vspc;
 
@@ -42,8 +41,8 @@ class ProviderStatesTest {
 
   @Test
   void licensesExistServesTheRequestedTotal() {
-    Http.Reply set = setState(
-        "{\"state\":\"licenses exist\",\"params\":{\"total\":7},\"action\":\"setup\"}");
+    Http.Reply set =
+        setState("{\"state\":\"licenses exist\",\"params\":{\"total\":7},\"action\":\"setup\"}");
     assertThat(set.status()).isEqualTo(200);
     assertThat(set.text()).isEqualTo("{}");
     assertThat(set.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
@@ -57,8 +56,10 @@ class ProviderStatesTest {
     setState("{\"state\":\"licenses of every status exist\"}");
     List<Map<String, Object>> data = licenses("x").data();
     assertThat(data).hasSize(8).allSatisfy(l -> assertThat(l).hasSize(23));
-    assertThat(data).extracting(l -> l.get("status")).containsExactly("Valid", "Expired", "Warning",
-        "Expired", "Error", "Unlicensed", "Unknown", "Valid");
+    assertThat(data)
+        .extracting(l -> l.get("status"))
+        .containsExactly(
+            "Valid", "Expired", "Warning", "Expired", "Error", "Unlicensed", "Unknown", "Valid");
     assertThat(data).extracting(l -> l.get("company")).doesNotHaveDuplicates();
     assertThat(data).extracting(l -> l.get("expirationDate")).doesNotHaveDuplicates();
   }
@@ -71,14 +72,20 @@ class ProviderStatesTest {
     assertThat(Http.get(queued.header("Location"), "x").text()).contains("\"status\":\"Running\"");
 
     String id = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
-    setState("{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"" + id + "\"}}");
+    setState(
+        "{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\""
+            + id
+            + "\"}}");
     String action = vspc.baseUrl() + "/api/v3/asyncActions/" + id;
     assertThat(Http.get(action, "x").text()).contains("\"status\":\"Succeed\"");
     Http.Reply result = Http.get(action + "/result", "x");
     assertThat(result.pagingInfo()).containsEntry("total", 3.0);
     assertThat(licenses("x").status()).as("requests are answered at once again").isEqualTo(200);
-    assertThat(setState("{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"x\"}}")
-        .status()).isEqualTo(400);
+    assertThat(
+            setState(
+                    "{\"state\":\"an asynchronous action has finished\",\"params\":{\"actionId\":\"x\"}}")
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -94,8 +101,9 @@ class ProviderStatesTest {
     assertThat(data).hasSize(1);
     Map<String, Object> license = data.get(0);
     assertThat(license.keySet()).hasSize(23);
-    license.forEach((name, value) -> assertThat(value == null).as(name)
-        .isEqualTo(LicenseGenerator.NULLABLE.contains(name)));
+    license.forEach(
+        (name, value) ->
+            assertThat(value == null).as(name).isEqualTo(LicenseGenerator.NULLABLE.contains(name)));
   }
 
   @Test
@@ -103,7 +111,8 @@ class ProviderStatesTest {
     setState("{\"state\":\"a license with every property present\"}");
     Map<String, Object> license = licenses("x").data().get(0);
     assertThat(license).hasSize(23).doesNotContainValue(null);
-    assertThat(license.values()).filteredOn(List.class::isInstance)
+    assertThat(license.values())
+        .filteredOn(List.class::isInstance)
         .allSatisfy(v -> assertThat((List<?>) v).isNotEmpty());
   }
 
@@ -120,8 +129,11 @@ class ProviderStatesTest {
     setState("{\"state\":\"the caller lacks a licensing role\"}");
     Http.Reply reply = licenses("x");
     assertThat(reply.status()).isEqualTo(403);
-    assertThat((String) reply.firstError().get("message")).contains("Portal Administrator",
-        "Service Provider Global Administrator", "Service Provider Administrator");
+    assertThat((String) reply.firstError().get("message"))
+        .contains(
+            "Portal Administrator",
+            "Service Provider Global Administrator",
+            "Service Provider Administrator");
     assertThat(Http.get(vspc.licensesUrl(), null).status()).isEqualTo(401);
   }
 
@@ -132,8 +144,10 @@ class ProviderStatesTest {
       Http.Reply reply = licenses("x");
       assertThat(reply.status()).isEqualTo(429);
       assertThat(reply.header("Retry-After")).isEqualTo("25");
-      assertThat(reply.text()).isEqualTo("{\"errors\":[{\"message\":\"Too many requests.\","
-          + "\"type\":\"transport\",\"code\":429,\"retryAfter\":25}]}");
+      assertThat(reply.text())
+          .isEqualTo(
+              "{\"errors\":[{\"message\":\"Too many requests.\","
+                  + "\"type\":\"transport\",\"code\":429,\"retryAfter\":25}]}");
     }
   }
 
@@ -149,7 +163,8 @@ class ProviderStatesTest {
     Http.Reply reply = setState("{\"state\":\"the moon is full\"}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat((String) reply.firstError().get("message"))
-        .contains("the moon is full").contains("licenses exist");
+        .contains("the moon is full")
+        .contains("licenses exist");
   }
 
   @Test

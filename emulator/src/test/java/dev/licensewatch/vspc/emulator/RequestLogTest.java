@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The request log counts an answer while it is sent, and a failed send takes it back. */
 class RequestLogTest {
   private static final Request REQUEST =
-      new Request("GET", VspcEmulator.LICENSES_PATH + "?limit=5", "HTTP/1.1", Map.of(), new byte[0]);
+      new Request(
+          "GET", VspcEmulator.LICENSES_PATH + "?limit=5", "HTTP/1.1", Map.of(), new byte[0]);
   private static final Response PAGE = Response.json(200, List.of()).holding(5);
 
   @Test

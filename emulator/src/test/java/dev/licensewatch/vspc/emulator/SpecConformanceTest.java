@@ -13,14 +13,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecConformanceTest {
 
   @RegisterExtension
-  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension(b -> b
-      .licenses(1_234).seed(7).today(LocalDate.of(2026, 3, 1))
-      .token(VspcEmulator.DEFAULT_TOKEN).token("reader", "Read-only User"));
+  static final VspcEmulatorExtension VSPC =
+      new VspcEmulatorExtension(
+          b ->
+              b.licenses(1_234)
+                  .seed(7)
+                  .today(LocalDate.of(2026, 3, 1))
+                  .token(VspcEmulator.DEFAULT_TOKEN)
+                  .token("reader", "Read-only User"));
 
   private static Http.Reply fetchValid(String url, String token) {
     Http.Reply reply = Http.get(url, token);
     ValidationReport report = SpecValidator.validate(url, reply);
-    assertThat(report.getMessages()).as("spec violations of %s (%d)", url, reply.status())
+    assertThat(report.getMessages())
+        .as("spec violations of %s (%d)", url, reply.status())
         .isEmpty();
     return reply;
   }
@@ -30,8 +36,16 @@ class SpecConformanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "?limit=500", "?limit=500&offset=500", "?limit=500&offset=1000",
-      "?offset=1200&limit=34", "?limit=1", "?limit=1&offset=1233"})
+  @ValueSource(
+      strings = {
+        "",
+        "?limit=500",
+        "?limit=500&offset=500",
+        "?limit=500&offset=1000",
+        "?offset=1200&limit=34",
+        "?limit=1",
+        "?limit=1&offset=1233"
+      })
   void pagesConformToTheDocument(String query) {
     Http.Reply reply = fetchValid(url(query), VspcEmulator.DEFAULT_TOKEN);
     assertThat(reply.status()).isEqualTo(200);
@@ -41,8 +55,8 @@ class SpecConformanceTest {
   @Test
   void theWholeCollectionConformsPageByPage() {
     for (int offset = 0; offset < 1_234; offset += 500) {
-      assertThat(fetchValid(url("?limit=500&offset=" + offset), VspcEmulator.DEFAULT_TOKEN)
-          .data()).isNotEmpty();
+      assertThat(fetchValid(url("?limit=500&offset=" + offset), VspcEmulator.DEFAULT_TOKEN).data())
+          .isNotEmpty();
     }
   }
 
@@ -71,8 +85,8 @@ class SpecConformanceTest {
   @Test
   void unknownPathGets404ThatConforms() {
     // The validator only knows the licences path; validate the body as that operation's 404.
-    Http.Reply reply = Http.get(VSPC.baseUrl() + "/api/v3/licensing/backupServerz",
-        VspcEmulator.DEFAULT_TOKEN);
+    Http.Reply reply =
+        Http.get(VSPC.baseUrl() + "/api/v3/licensing/backupServerz", VspcEmulator.DEFAULT_TOKEN);
     assertThat(reply.status()).isEqualTo(404);
     assertThat(SpecValidator.validate(url(""), reply).getMessages()).isEmpty();
   }
@@ -95,29 +109,48 @@ class SpecConformanceTest {
 
   @Test
   void filteredAndSortedPagesConform() {
-    Http.Reply reply = fetchValid(url("?limit=50&filter=" + encoded(
-        "[{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Expired\",\"Warning\"]}]")
-        + "&sort=" + encoded("[{\"property\":\"expirationDate\",\"direction\":\"descending\"}]")),
-        VspcEmulator.DEFAULT_TOKEN);
-    assertThat(reply.data()).isNotEmpty().allSatisfy(l -> assertThat(l.get("status")).isIn("Expired", "Warning"));
+    Http.Reply reply =
+        fetchValid(
+            url(
+                "?limit=50&filter="
+                    + encoded(
+                        "[{\"property\":\"status\",\"operation\":\"in\",\"value\":[\"Expired\",\"Warning\"]}]")
+                    + "&sort="
+                    + encoded("[{\"property\":\"expirationDate\",\"direction\":\"descending\"}]")),
+            VspcEmulator.DEFAULT_TOKEN);
+    assertThat(reply.data())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.get("status")).isIn("Expired", "Warning"));
   }
 
   @Test
   void aSelectedPageBreaksTheDocumentOnlyByLeavingOutWhatWasNotSelected() {
-    Http.Reply reply = Http.get(url("?select=" + encoded(
-        "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]")), VspcEmulator.DEFAULT_TOKEN);
-    assertThat(reply.data()).hasSize(100).allSatisfy(l -> assertThat(l.keySet()).isSubsetOf("company", "expirationDate"));
+    Http.Reply reply =
+        Http.get(
+            url(
+                "?select="
+                    + encoded(
+                        "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]")),
+            VspcEmulator.DEFAULT_TOKEN);
+    assertThat(reply.data())
+        .hasSize(100)
+        .allSatisfy(l -> assertThat(l.keySet()).isSubsetOf("company", "expirationDate"));
     // The document cannot say "required unless not selected": only that message may come.
-    assertThat(SpecValidator.validate(url(""), reply).getMessages()).isNotEmpty().allSatisfy(m -> {
-      assertThat(m.getKey()).isEqualTo("validation.response.body.schema.required");
-      assertThat(m.getMessage()).contains("autoUpdateEnabled");
-    });
+    assertThat(SpecValidator.validate(url(""), reply).getMessages())
+        .isNotEmpty()
+        .allSatisfy(
+            m -> {
+              assertThat(m.getKey()).isEqualTo("validation.response.body.schema.required");
+              assertThat(m.getMessage()).contains("autoUpdateEnabled");
+            });
   }
 
   @Test
   void aRejectedFilterGets400ThatConforms() {
-    Http.Reply reply = fetchValid(url("?filter=" + encoded("[{\"property\":\"x\",\"operation\":\"equals\"}]")),
-        VspcEmulator.DEFAULT_TOKEN);
+    Http.Reply reply =
+        fetchValid(
+            url("?filter=" + encoded("[{\"property\":\"x\",\"operation\":\"equals\"}]")),
+            VspcEmulator.DEFAULT_TOKEN);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.firstError()).containsEntry("parameterName", "filter");
   }
@@ -133,8 +166,12 @@ class SpecConformanceTest {
       assertThat(fetchValid(action, VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(200);
       Http.Reply result = fetchValid(action + "/result", VspcEmulator.DEFAULT_TOKEN);
       assertThat(result.data()).hasSize(3);
-      assertThat(fetchValid(VSPC.baseUrl() + "/api/v3/asyncActions/" + java.util.UUID.randomUUID(),
-          VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(404);
+      assertThat(
+              fetchValid(
+                      VSPC.baseUrl() + "/api/v3/asyncActions/" + java.util.UUID.randomUUID(),
+                      VspcEmulator.DEFAULT_TOKEN)
+                  .status())
+          .isEqualTo(404);
     } finally {
       VSPC.emulator().setAsync(AsyncAnswers.none());
     }
@@ -142,22 +179,33 @@ class SpecConformanceTest {
 
   @Test
   void theValidatorWouldCatchANonConformingLicense() {
-    Http.Reply broken = new Http.Reply(200, okhttp3.Headers.of("Content-Type", Response.JSON),
-        ("{\"meta\":{\"pagingInfo\":{\"total\":1,\"count\":1,\"offset\":0}},"
-            + "\"data\":[{\"status\":\"Valid\",\"units\":null}]}").getBytes());
+    Http.Reply broken =
+        new Http.Reply(
+            200,
+            okhttp3.Headers.of("Content-Type", Response.JSON),
+            ("{\"meta\":{\"pagingInfo\":{\"total\":1,\"count\":1,\"offset\":0}},"
+                    + "\"data\":[{\"status\":\"Valid\",\"units\":null}]}")
+                .getBytes());
     assertThat(SpecValidator.validate(url(""), broken).getMessages())
-        .as("missing autoUpdateEnabled and a null units").hasSizeGreaterThanOrEqualTo(2);
+        .as("missing autoUpdateEnabled and a null units")
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
   void providerStateLicensesConform() {
     try (VspcEmulator e = VspcEmulator.builder().providerStates(true).start()) {
-      for (String state : new String[] {ProviderStates.LICENSES_EXIST,
-          ProviderStates.NULLABLES_NULL, ProviderStates.EVERY_PROPERTY, ProviderStates.EVERY_STATUS}) {
+      for (String state :
+          new String[] {
+            ProviderStates.LICENSES_EXIST,
+            ProviderStates.NULLABLES_NULL,
+            ProviderStates.EVERY_PROPERTY,
+            ProviderStates.EVERY_STATUS
+          }) {
         e.applyProviderState(state, java.util.Map.of());
         Http.Reply reply = Http.get(e.licensesUrl(), "anything");
         assertThat(SpecValidator.validate(e.licensesUrl(), reply).getMessages())
-            .as(state).isEmpty();
+            .as(state)
+            .isEmpty();
       }
     }
   }

@@ -12,9 +12,9 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
- * Checks real emulator exchanges against the project's OpenAPI document, in its closed-enums
- * view: the emulator is ours, so an enum value outside the document's known lists is a bug here,
- * although real clients must accept one from a real server.
+ * Checks real emulator exchanges against the project's OpenAPI document, in its closed-enums view:
+ * the emulator is ours, so an enum value outside the document's known lists is a bug here, although
+ * real clients must accept one from a real server.
  */
 final class SpecValidator {
 
@@ -24,10 +24,12 @@ final class SpecValidator {
   private SpecValidator() {}
 
   static String loadSpec() {
-    try (InputStream in = Objects.requireNonNull(
-        SpecValidator.class.getClassLoader()
-            .getResourceAsStream("openapi/vspc-licensing-v3.closed-enums.json"),
-        "the api-spec artifact must be on the test classpath")) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            SpecValidator.class
+                .getClassLoader()
+                .getResourceAsStream("openapi/vspc-licensing-v3.closed-enums.json"),
+            "the api-spec artifact must be on the test classpath")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -37,10 +39,12 @@ final class SpecValidator {
   /** Validation messages of this exchange (empty when it conforms). */
   static ValidationReport validate(String url, Http.Reply reply) {
     HttpUrl u = Objects.requireNonNull(HttpUrl.parse(url));
-    SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status())
-        .withBody(reply.text());
-    reply.headers().names().forEach(name ->
-        response.withHeader(name, reply.headers().values(name)));
+    SimpleResponse.Builder response =
+        SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
+    reply
+        .headers()
+        .names()
+        .forEach(name -> response.withHeader(name, reply.headers().values(name)));
     // Only the response: tests send invalid requests on purpose to get 400s.
     return VALIDATOR.validateResponse(u.encodedPath(), Request.Method.GET, response.build());
   }

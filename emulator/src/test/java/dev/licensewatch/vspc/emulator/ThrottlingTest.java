@@ -21,14 +21,20 @@ class ThrottlingTest {
 
   @Test
   void aRequestBeyondTheSimultaneousLimitGets429WithoutRetryAfter() throws Exception {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(10).throttling("simultaneous=1")
-        .latency(Duration.ofMillis(600)).start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(10)
+            .throttling("simultaneous=1")
+            .latency(Duration.ofMillis(600))
+            .start()) {
       CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(() -> page(vspc));
       Await.until("the first request is admitted", () -> vspc.stats().licenseRequests() == 1);
       Http.Reply second = page(vspc);
       assertThat(second.status()).isEqualTo(429);
-      assertThat(second.firstError()).containsEntry("type", "transport")
-          .containsEntry("code", 429.0).doesNotContainKey("retryAfter");
+      assertThat(second.firstError())
+          .containsEntry("type", "transport")
+          .containsEntry("code", 429.0)
+          .doesNotContainKey("retryAfter");
       assertThat(second.header("Retry-After")).isNull();
       assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
       assertThat(page(vspc).status()).as("a place is free again").isEqualTo(200);
@@ -38,8 +44,11 @@ class ThrottlingTest {
 
   @Test
   void theRequestAfterThePerPeriodLimitGets429WithTheSecondsToTheNextPeriod() {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(10)
-        .throttling(Throttling.perPeriod(2, Duration.ofSeconds(30))).start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(10)
+            .throttling(Throttling.perPeriod(2, Duration.ofSeconds(30)))
+            .start()) {
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         statuses.add(page(vspc).status());
@@ -53,8 +62,11 @@ class ThrottlingTest {
 
   @Test
   void theRetryAfterCanBeAHeaderBothOrLeftOut() {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(10)
-        .throttling("per-period=1/60s,retry-after=header").start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(10)
+            .throttling("per-period=1/60s,retry-after=header")
+            .start()) {
       page(vspc);
       Http.Reply header = page(vspc);
       assertThat(header.header("Retry-After")).matches("[1-9][0-9]?");
@@ -80,8 +92,8 @@ class ThrottlingTest {
 
   @Test
   void aNewPeriodServesAgain() throws Exception {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(10)
-        .throttling("per-period=1/300ms").start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder().licenses(10).throttling("per-period=1/300ms").start()) {
       assertThat(page(vspc).status()).isEqualTo(200);
       Thread.sleep(700); // at least one whole period later
       assertThat(page(vspc).status()).isEqualTo(200);
@@ -90,8 +102,12 @@ class ThrottlingTest {
 
   @Test
   void throttledRequestsAreNotNumberedForFaults() {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(10)
-        .throttling("per-period=2/60s").faults("520@3").start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder()
+            .licenses(10)
+            .throttling("per-period=2/60s")
+            .faults("520@3")
+            .start()) {
       assertThat(List.of(page(vspc).status(), page(vspc).status(), page(vspc).status()))
           .containsExactly(200, 200, 429);
       vspc.setThrottling(Throttling.none());
@@ -100,8 +116,14 @@ class ThrottlingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"none", "simultaneous=2", "per-period=10/1s",
-      "simultaneous=4,per-period=100/10s,retry-after=none", "per-period=3/500ms,retry-after=both"})
+  @ValueSource(
+      strings = {
+        "none",
+        "simultaneous=2",
+        "per-period=10/1s",
+        "simultaneous=4,per-period=100/10s,retry-after=none",
+        "per-period=3/500ms,retry-after=both"
+      })
   void specsRoundTrip(String spec) {
     assertThat(Throttling.parse(spec).toString()).isEqualTo(spec);
   }

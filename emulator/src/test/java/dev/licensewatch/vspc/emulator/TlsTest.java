@@ -22,20 +22,25 @@ class TlsTest {
     try (VspcEmulator e = VspcEmulator.builder().licenses(3).tlsCertificatePem(pem).start()) {
       assertThat(e.baseUrl()).startsWith("https://127.0.0.1:");
       X509Certificate cert = Certificates.decodeCertificatePem(Files.readString(pem));
-      HandshakeCertificates trust = new HandshakeCertificates.Builder()
-          .addTrustedCertificate(cert)
-          .build();
-      OkHttpClient client = Http.CLIENT.newBuilder()
-          .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-          .build();
+      HandshakeCertificates trust =
+          new HandshakeCertificates.Builder().addTrustedCertificate(cert).build();
+      OkHttpClient client =
+          Http.CLIENT
+              .newBuilder()
+              .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+              .build();
       Http.Reply reply = Http.get(client, e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN);
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.data()).hasSize(3);
-      assertThat(e.heldCertificate()).get()
+      assertThat(e.heldCertificate())
+          .get()
           .satisfies(held -> assertThat(held.certificate()).isEqualTo(cert));
       // The same through "localhost", the other name in the certificate.
-      Http.Reply byName = Http.get(client, e.licensesUrl().replace("127.0.0.1", "localhost"),
-          VspcEmulator.DEFAULT_TOKEN);
+      Http.Reply byName =
+          Http.get(
+              client,
+              e.licensesUrl().replace("127.0.0.1", "localhost"),
+              VspcEmulator.DEFAULT_TOKEN);
       assertThat(byName.status()).isEqualTo(200);
     }
   }
@@ -44,8 +49,11 @@ class TlsTest {
   void clientCertificatesFromCodeWorkToo() {
     try (VspcEmulator e = VspcEmulator.builder().licenses(1).tls(true).start()) {
       HandshakeCertificates trust = e.clientCertificates().orElseThrow();
-      OkHttpClient client = Http.CLIENT.newBuilder()
-          .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+      OkHttpClient client =
+          Http.CLIENT
+              .newBuilder()
+              .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+              .build();
       assertThat(Http.get(client, e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN).status())
           .isEqualTo(200);
     }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares a corpus body with what a generated client wrote back after decoding it, guided by
- * the document's schema: strings (enum values among them) exactly, numbers by value, nulls as
- * nulls, date-times as instants (the input truncated to what the language's date type holds),
- * arrays item by item. A property the document does not declare may be dropped (that is
- * recorded, not a failure); a declared one may not. A property absent from the input may come
- * back as null (Java and Kotlin models cannot tell absent from null) or, for an array, empty
- * (the stock Java models start their lists empty); both are recorded. Nothing else may be added.
+ * Compares a corpus body with what a generated client wrote back after decoding it, guided by the
+ * document's schema: strings (enum values among them) exactly, numbers by value, nulls as nulls,
+ * date-times as instants (the input truncated to what the language's date type holds), arrays item
+ * by item. A property the document does not declare may be dropped (that is recorded, not a
+ * failure); a declared one may not. A property absent from the input may come back as null (Java
+ * and Kotlin models cannot tell absent from null) or, for an array, empty (the stock Java models
+ * start their lists empty); both are recorded. Nothing else may be added.
  */
 final class Comparison {
 
@@ -32,7 +32,8 @@ final class Comparison {
     this.precision = precision;
   }
 
-  static Comparison of(JsonNode document, ChronoUnit precision, String schema, JsonNode input, JsonNode output) {
+  static Comparison of(
+      JsonNode document, ChronoUnit precision, String schema, JsonNode input, JsonNode output) {
     Comparison comparison = new Comparison(document, precision);
     comparison.compare(input, output, document.at("/components/schemas/" + schema), "$");
     return comparison;
@@ -73,7 +74,9 @@ final class Comparison {
       if (in.decimalValue().compareTo(out.decimalValue()) != 0) {
         problems.add(path + ": " + in + " came back as " + out);
       }
-    } else if (in.isTextual() && schema != null && "date-time".equals(schema.path("format").asText())) {
+    } else if (in.isTextual()
+        && schema != null
+        && "date-time".equals(schema.path("format").asText())) {
       compareInstants(in.asText(), out.asText(), path);
     } else if (!in.equals(out)) {
       problems.add(path + ": " + in + " came back as " + out);
@@ -101,7 +104,9 @@ final class Comparison {
       JsonNode propertySchema = resolve(declared == null ? null : declared.get(field.getKey()));
       if (field.getValue().isNull()) {
         absentWrittenAsNull.add(path + "." + field.getKey());
-      } else if (field.getValue().isArray() && field.getValue().isEmpty() && propertySchema != null
+      } else if (field.getValue().isArray()
+          && field.getValue().isEmpty()
+          && propertySchema != null
           && "array".equals(propertySchema.path("type").asText())) {
         absentWrittenAsEmpty.add(path + "." + field.getKey());
       } else {
@@ -116,8 +121,17 @@ final class Comparison {
     try {
       Instant got = OffsetDateTime.parse(out).toInstant();
       if (!got.equals(expected)) {
-        problems.add(path + ": " + in + " came back as " + out + " (expected the instant " + expected
-            + ": the input truncated to " + precision.toString().toLowerCase() + ")");
+        problems.add(
+            path
+                + ": "
+                + in
+                + " came back as "
+                + out
+                + " (expected the instant "
+                + expected
+                + ": the input truncated to "
+                + precision.toString().toLowerCase()
+                + ")");
       }
     } catch (DateTimeParseException e) {
       problems.add(path + ": " + in + " came back as " + out + ", not an RFC 3339 date-time");

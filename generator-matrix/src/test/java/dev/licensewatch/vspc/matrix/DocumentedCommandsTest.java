@@ -19,9 +19,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The generate commands in api-spec/docs/generating-clients.md are the ones the matrix runs:
- * each Maven execution of pom.xml, written as the equivalent openapi-generator-cli command, is
- * in the page, and no execution sets anything but the generator, its library and package names.
+ * The generate commands in api-spec/docs/generating-clients.md are the ones the matrix runs: each
+ * Maven execution of pom.xml, written as the equivalent openapi-generator-cli command, is in the
+ * page, and no execution sets anything but the generator, its library and package names.
  */
 @DisplayName("The documented generate commands")
 class DocumentedCommandsTest {
@@ -48,20 +48,32 @@ class DocumentedCommandsTest {
   @Test
   @DisplayName("are in the docs page, one per language, with nothing but package names")
   void docsShowWhatTheMatrixRuns() throws Exception {
-    String page = Files.readString(MODULE.resolve("../api-spec/docs/generating-clients.md"), StandardCharsets.UTF_8);
+    String page =
+        Files.readString(
+            MODULE.resolve("../api-spec/docs/generating-clients.md"), StandardCharsets.UTF_8);
     Map<String, String> commands = commands();
-    assertThat(commands.keySet()).containsExactlyInAnyOrder(
-        java.util.Arrays.stream(Language.values()).map(l -> l.execution).toArray(String[]::new));
-    commands.forEach((execution, command) -> assertThat(page).as("the command of %s", execution).contains(command));
+    assertThat(commands.keySet())
+        .containsExactlyInAnyOrder(
+            java.util.Arrays.stream(Language.values())
+                .map(l -> l.execution)
+                .toArray(String[]::new));
+    commands.forEach(
+        (execution, command) ->
+            assertThat(page).as("the command of %s", execution).contains(command));
   }
 
   @Test
   @DisplayName("of README.md run this module and set only properties its pom reads")
   void readmeCommandsRunThisModule() throws Exception {
     String readme = Files.readString(MODULE.resolve("README.md"), StandardCharsets.UTF_8);
-    Element properties = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(MODULE.resolve("pom.xml").toFile()).getDocumentElement()
-        .getElementsByTagName("properties").item(0);
+    Element properties =
+        (Element)
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(MODULE.resolve("pom.xml").toFile())
+                .getDocumentElement()
+                .getElementsByTagName("properties")
+                .item(0);
     List<String> lines = readme.lines().filter(l -> l.startsWith("./mvnw")).toList();
 
     assertThat(lines).hasSize(3);
@@ -70,7 +82,8 @@ class DocumentedCommandsTest {
       assertThat(command).startsWith("./mvnw -B -pl generator-matrix -am verify");
       Matcher property = Pattern.compile("-D([\\w.]+)=").matcher(command);
       while (property.find()) {
-        assertThat(text(properties, property.group(1))).as("%s in pom.xml's properties", property.group(1))
+        assertThat(text(properties, property.group(1)))
+            .as("%s in pom.xml's properties", property.group(1))
             .isNotNull();
       }
     }
@@ -79,8 +92,11 @@ class DocumentedCommandsTest {
 
   /** Execution id -> the openapi-generator-cli command with the same options. */
   private static Map<String, String> commands() throws Exception {
-    Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(MODULE.resolve("pom.xml").toFile()).getDocumentElement();
+    Element project =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(MODULE.resolve("pom.xml").toFile())
+            .getDocumentElement();
     Map<String, String> commands = new LinkedHashMap<>();
     NodeList executions = project.getElementsByTagName("execution");
     for (int i = 0; i < executions.getLength(); i++) {
@@ -90,12 +106,14 @@ class DocumentedCommandsTest {
         continue;
       }
       String id = text(execution, "id");
-      StringBuilder command = new StringBuilder("java -jar openapi-generator-cli-" + VERSION + ".jar generate");
+      StringBuilder command =
+          new StringBuilder("java -jar openapi-generator-cli-" + VERSION + ".jar generate");
       Element configuration = (Element) execution.getElementsByTagName("configuration").item(0);
       Map<String, String> options = new LinkedHashMap<>();
       for (Node n = configuration.getFirstChild(); n != null; n = n.getNextSibling()) {
         if (n instanceof Element option && !NOT_CODE.contains(option.getTagName())) {
-          assertThat(OPTIONS).as("execution %s sets %s, which is not a package name", id, option.getTagName())
+          assertThat(OPTIONS)
+              .as("execution %s sets %s, which is not a package name", id, option.getTagName())
               .containsKey(option.getTagName());
           options.put(option.getTagName(), option.getTextContent().trim());
         }
@@ -105,11 +123,12 @@ class DocumentedCommandsTest {
         command.append(" --library ").append(options.remove("library"));
       }
       command.append(" -i vspc-licensing-v3.yaml -o ").append(id);
-      OPTIONS.forEach((element, flag) -> {
-        if (options.containsKey(element)) {
-          command.append(' ').append(flag).append(' ').append(options.get(element));
-        }
-      });
+      OPTIONS.forEach(
+          (element, flag) -> {
+            if (options.containsKey(element)) {
+              command.append(' ').append(flag).append(' ').append(options.get(element));
+            }
+          });
       commands.put(id, command.toString());
     }
     return commands;

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The languages of the matrix: the Maven execution that generates each client (its id in
- * pom.xml), what its date type holds, and how its client is compiled and its program run. The two Java clients and the Kotlin one are compiled by Maven with the test
- * sources; the others here, with their own toolchains.
+ * The languages of the matrix: the Maven execution that generates each client (its id in pom.xml),
+ * what its date type holds, and how its client is compiled and its program run. The two Java
+ * clients and the Kotlin one are compiled by Maven with the test sources; the others here, with
+ * their own toolchains.
  */
 enum Language {
   JAVA_OKHTTP_GSON("Java", "`java` (okhttp-gson)", "java-okhttp-gson", ChronoUnit.NANOS) {
@@ -36,7 +37,8 @@ enum Language {
       // Compiled by kotlin-maven-plugin after javac, so reached by name.
       try {
         Class.forName("dev.licensewatch.vspc.matrix.programs.KotlinRoundTrip")
-            .getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
+            .getMethod("main", String[].class)
+            .invoke(null, (Object) args.toArray(String[]::new));
       } catch (InvocationTargetException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
@@ -46,8 +48,10 @@ enum Language {
     @Override
     String toolchain(Path work) throws Toolchain.Missing {
       String install = "install Node.js 20+ with npm";
-      return "node " + Toolchain.version(work, install, "node", "--version")
-          + ", npm " + Toolchain.version(work, install, "npm", "--version");
+      return "node "
+          + Toolchain.version(work, install, "node", "--version")
+          + ", npm "
+          + Toolchain.version(work, install, "npm", "--version");
     }
 
     @Override
@@ -59,7 +63,9 @@ enum Language {
       copy(module.resolve("package-lock.json"), tools.resolve("package-lock.json"));
       Toolchain.run(tools, Map.of(), List.of("npm", "ci", "--no-audit", "--no-fund"));
       copy(sources.resolve("typescript/roundtrip.ts"), work.resolve("roundtrip.ts"));
-      Files.writeString(work.resolve("tsconfig.json"), """
+      Files.writeString(
+          work.resolve("tsconfig.json"),
+          """
           {
             "compilerOptions": {
               "target": "ES2020",
@@ -70,9 +76,16 @@ enum Language {
             },
             "include": ["roundtrip.ts", "generated/**/*.ts"]
           }
-          """, StandardCharsets.UTF_8);
-      Toolchain.run(work, Map.of(), List.of("node",
-          tools.resolve("node_modules/typescript/bin/tsc").toString(), "-p", "tsconfig.json"));
+          """,
+          StandardCharsets.UTF_8);
+      Toolchain.run(
+          work,
+          Map.of(),
+          List.of(
+              "node",
+              tools.resolve("node_modules/typescript/bin/tsc").toString(),
+              "-p",
+              "tsconfig.json"));
     }
 
     @Override
@@ -83,8 +96,12 @@ enum Language {
   PYTHON("Python", "`python` (pydantic 2)", "python", ChronoUnit.MICROS) {
     @Override
     String toolchain(Path work) throws Toolchain.Missing {
-      return Toolchain.version(work, "install Python 3.9+ with pydantic 2, urllib3, python-dateutil and"
-              + " typing-extensions (the generated client's requirements.txt)", "python3", "-c",
+      return Toolchain.version(
+          work,
+          "install Python 3.9+ with pydantic 2, urllib3, python-dateutil and"
+              + " typing-extensions (the generated client's requirements.txt)",
+          "python3",
+          "-c",
           "import sys, pydantic, urllib3, dateutil, typing_extensions;"
               + "assert pydantic.VERSION.startswith('2.'), 'pydantic ' + pydantic.VERSION + ', not 2';"
               + "print('python', sys.version.split()[0] + ', pydantic', pydantic.VERSION)");
@@ -92,20 +109,24 @@ enum Language {
 
     @Override
     void compile(Path work, Path sources, Path module) throws Exception {
-      Toolchain.run(work, Map.of(), List.of("python3", "-m", "compileall", "-q", "generated/vspc_licensing"));
+      Toolchain.run(
+          work, Map.of(), List.of("python3", "-m", "compileall", "-q", "generated/vspc_licensing"));
       copy(sources.resolve("python/roundtrip.py"), work.resolve("roundtrip.py"));
     }
 
     @Override
     void run(Path work, List<String> args) throws Exception {
-      Toolchain.run(work, Map.of("PYTHONPATH", work.resolve("generated").toString()),
+      Toolchain.run(
+          work,
+          Map.of("PYTHONPATH", work.resolve("generated").toString()),
           concat(List.of("python3", "roundtrip.py"), args));
     }
   },
   GO("Go", "`go`", "go", ChronoUnit.NANOS) {
     @Override
     String toolchain(Path work) throws Toolchain.Missing {
-      return Toolchain.version(work, "install Go (Debian: apt-get install golang-go)", "go", "version");
+      return Toolchain.version(
+          work, "install Go (Debian: apt-get install golang-go)", "go", "version");
     }
 
     @Override
@@ -113,27 +134,44 @@ enum Language {
       Path program = work.resolve("generated/cmd/roundtrip/main.go");
       Files.createDirectories(program.getParent());
       copy(sources.resolve("go/roundtrip/main.go"), program);
-      Toolchain.run(work.resolve("generated"), goEnvironment(work),
+      Toolchain.run(
+          work.resolve("generated"),
+          goEnvironment(work),
           List.of("go", "build", "-o", work.resolve("roundtrip").toString(), "./cmd/roundtrip"));
     }
 
     @Override
     void run(Path work, List<String> args) throws Exception {
-      Toolchain.run(work, goEnvironment(work), concat(List.of(work.resolve("roundtrip").toString()), args));
+      Toolchain.run(
+          work, goEnvironment(work), concat(List.of(work.resolve("roundtrip").toString()), args));
     }
 
     /** The standard library only: no module proxy, no toolchain download, caches in target/. */
     private Map<String, String> goEnvironment(Path work) {
-      return Map.of("GOPROXY", "off", "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local", "GOTELEMETRY", "off",
-          "GOCACHE", work.resolve("gocache").toString(), "GOPATH", work.resolve("gopath").toString());
+      return Map.of(
+          "GOPROXY",
+          "off",
+          "GOFLAGS",
+          "-mod=mod",
+          "GOTOOLCHAIN",
+          "local",
+          "GOTELEMETRY",
+          "off",
+          "GOCACHE",
+          work.resolve("gocache").toString(),
+          "GOPATH",
+          work.resolve("gopath").toString());
     }
   };
 
   final String language;
+
   /** How api-spec/README.md's table names the generator. */
   final String generator;
+
   /** The id of the generating execution in pom.xml, also the folder under target/matrix. */
   final String execution;
+
   /** What the language's date type holds: instants must come back truncated to it. */
   final ChronoUnit precision;
 
@@ -150,12 +188,11 @@ enum Language {
   }
 
   /** Compiles the generated client with the round-trip program (Maven did it for the JVM ones). */
-  void compile(Path work, Path sources, Path module) throws Exception {
-  }
+  void compile(Path work, Path sources, Path module) throws Exception {}
 
   /**
-   * Runs the language's program: {@code [cases file]} for the round trip, {@code [request,
-   * base URL, output file]} for the requests (see {@code programs/Cases}).
+   * Runs the language's program: {@code [cases file]} for the round trip, {@code [request, base
+   * URL, output file]} for the requests (see {@code programs/Cases}).
    */
   abstract void run(Path work, List<String> args) throws Exception;
 

@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * A loopback server that records the requests a generated client sends and answers the licences
- * collection as a server would: the shipped page {@code current-server-page.json}, reduced to
- * the properties of the request's {@code select} (unselected properties absent, even the
- * required {@code autoUpdateEnabled}).
+ * collection as a server would: the shipped page {@code current-server-page.json}, reduced to the
+ * properties of the request's {@code select} (unselected properties absent, even the required
+ * {@code autoUpdateEnabled}).
  */
 final class Recorder implements AutoCloseable {
 
@@ -88,8 +88,10 @@ final class Recorder implements AutoCloseable {
     }
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      query.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      query.put(
+          name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return query;
   }

@@ -12,29 +12,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a program's two calls must have sent (see {@code programs/Cases}): the first with
- * {@code limit=2}, {@code offset=0} and the filter, sort and select below as JSON text; the
- * second with only a select that leaves the required {@code autoUpdateEnabled} out. A generated
- * model may write what the document makes a default ({@code "collation":"ordinal"}), an empty
- * {@code items} array or a null member where nothing is meant: those are dropped before comparing.
+ * What a program's two calls must have sent (see {@code programs/Cases}): the first with {@code
+ * limit=2}, {@code offset=0} and the filter, sort and select below as JSON text; the second with
+ * only a select that leaves the required {@code autoUpdateEnabled} out. A generated model may write
+ * what the document makes a default ({@code "collation":"ordinal"}), an empty {@code items} array
+ * or a null member where nothing is meant: those are dropped before comparing.
  */
 final class RequestCheck {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> GROUPS = Set.of("and", "or", "not", "exclusiveOr");
 
-  static final String FILTER = """
+  static final String FILTER =
+      """
       [{"property":"status","operation":"equals","collation":"ignorecase","value":"Expired"},
        {"operation":"or","items":[
          {"property":"expirationDate","operation":"lessThan","value":"2027-01-01T00:00:00.0000000+00:00"},
          {"property":"company","operation":"contains","collation":"ignorecase","value":"B\\u00e4ckerei & S\\u00f6hne+Co #1"},
          {"property":"packages","operation":"in","value":["Backup","ONE"]}]}]""";
-  static final String SORT = """
+  static final String SORT =
+      """
       [{"property":"expirationDate","direction":"descending"},
        {"property":"company","direction":"ascending","collation":"ignorecase"}]""";
-  static final String SELECT = """
+  static final String SELECT =
+      """
       [{"propertyPath":"company"},{"propertyPath":"expirationDate"},{"propertyPath":"autoUpdateEnabled"}]""";
-  static final String SELECT_WITHOUT_REQUIRED = """
+  static final String SELECT_WITHOUT_REQUIRED =
+      """
       [{"propertyPath":"company"},{"propertyPath":"expirationDate"}]""";
 
   /** The document's defaults of limit and offset. */
@@ -56,19 +60,27 @@ final class RequestCheck {
     compare(problems, "first request: filter", first.query().get("filter"), FILTER);
     compare(problems, "first request: sort", first.query().get("sort"), SORT);
     compare(problems, "first request: select", first.query().get("select"), SELECT);
-    compare(problems, "second request: select", second.query().get("select"), SELECT_WITHOUT_REQUIRED);
+    compare(
+        problems, "second request: select", second.query().get("select"), SELECT_WITHOUT_REQUIRED);
     for (String name : List.of("filter", "sort")) {
       if (second.query().containsKey(name)) {
         problems.add("second request: sent " + name + " although it was not given");
       }
     }
     // Not given, a parameter may still be sent with the document's default (the Go client does).
-    DEFAULTS.forEach((name, value) -> {
-      if (second.query().containsKey(name) && !second.query().get(name).equals(value)) {
-        problems.add("second request: sent " + name + "=" + second.query().get(name)
-            + " although it was not given (the default is " + value + ")");
-      }
-    });
+    DEFAULTS.forEach(
+        (name, value) -> {
+          if (second.query().containsKey(name) && !second.query().get(name).equals(value)) {
+            problems.add(
+                "second request: sent "
+                    + name
+                    + "="
+                    + second.query().get(name)
+                    + " although it was not given (the default is "
+                    + value
+                    + ")");
+          }
+        });
     return problems;
   }
 
@@ -86,7 +98,12 @@ final class RequestCheck {
     try {
       JsonNode sent = normalize(JSON.readTree(got));
       if (!sent.equals(normalize(JSON.readTree(expected)))) {
-        problems.add(what + ": received " + got + ", which means something else than " + expected.replaceAll("\\s+", ""));
+        problems.add(
+            what
+                + ": received "
+                + got
+                + ", which means something else than "
+                + expected.replaceAll("\\s+", ""));
       }
     } catch (IOException e) {
       problems.add(what + ": received " + got + ", which is not JSON");
@@ -103,9 +120,10 @@ final class RequestCheck {
           fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();
-        boolean meaningless = field.getKey().equals("collation") && "ordinal".equals(value.asText())
-            || field.getKey().equals("items") && (value.isNull() || value.isEmpty())
-            || value.isNull() && (group || !field.getKey().equals("value"));
+        boolean meaningless =
+            field.getKey().equals("collation") && "ordinal".equals(value.asText())
+                || field.getKey().equals("items") && (value.isNull() || value.isEmpty())
+                || value.isNull() && (group || !field.getKey().equals("value"));
         if (meaningless) {
           fields.remove();
         } else {

@@ -26,8 +26,11 @@ final class Toolchain {
   static String run(Path directory, Map<String, String> environment, List<String> command)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile(directory, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -37,8 +40,14 @@ final class Toolchain {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
     if (process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
-          + " in " + directory + ":\n" + output);
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " exited with "
+              + process.exitValue()
+              + " in "
+              + directory
+              + ":\n"
+              + output);
     }
     return output;
   }
@@ -48,8 +57,13 @@ final class Toolchain {
     try {
       return run(directory, Map.of(), List.of(command)).lines().findFirst().orElse("").trim();
     } catch (IOException | IllegalStateException e) {
-      throw new Missing("'" + String.join(" ", command) + "' failed (" + firstLine(e.getMessage())
-          + "); " + install);
+      throw new Missing(
+          "'"
+              + String.join(" ", command)
+              + "' failed ("
+              + firstLine(e.getMessage())
+              + "); "
+              + install);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Missing("interrupted");

@@ -33,7 +33,8 @@ final class ApiLists {
     }
   }
 
-  static final String CURRENT_HEADER = """
+  static final String CURRENT_HEADER =
+      """
       The public API of vspc-licensing-client, as the build reads it from the jar (japicmp).
       The build fails when the jar differs from this list. To record an intended change:
         ./mvnw -B verify -Dapi.accept=true""";

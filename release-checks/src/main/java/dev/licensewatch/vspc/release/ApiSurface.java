@@ -41,8 +41,9 @@ final class ApiSurface {
     options.setIncludeSynthetic(false);
     // Supertypes from other libraries (Moshi, Java) need not be on a class path to be named.
     options.getIgnoreMissingClasses().setIgnoreAllMissingClasses(true);
-    List<JApiClass> classes = new JarArchiveComparator(options)
-        .compare(List.of(), List.of(new JApiCmpArchive(jar.toFile(), "current")));
+    List<JApiClass> classes =
+        new JarArchiveComparator(options)
+            .compare(List.of(), List.of(new JApiCmpArchive(jar.toFile(), "current")));
     TreeSet<String> lines = new TreeSet<>();
     for (JApiClass type : classes) {
       Optional<CtClass> ct = type.getNewClass();
@@ -58,7 +59,8 @@ final class ApiSurface {
         member(m, ct.get(), m.getNewMethod()).ifPresent(s -> lines.add(name + " " + s));
       }
       for (JApiField f : type.getFields()) {
-        f.getNewFieldOptional().flatMap(field -> field(field, ct.get()))
+        f.getNewFieldOptional()
+            .flatMap(field -> field(field, ct.get()))
             .ifPresent(s -> lines.add(name + " " + s));
       }
     }
@@ -80,9 +82,16 @@ final class ApiSurface {
   }
 
   private static String declaration(CtClass type) {
-    String kind = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface"
-        : type.isEnum() ? "enum" : Modifier.isFinal(type.getModifiers()) ? "final class"
-        : Modifier.isAbstract(type.getModifiers()) ? "abstract class" : "class";
+    String kind =
+        type.isAnnotation()
+            ? "@interface"
+            : type.isInterface()
+                ? "interface"
+                : type.isEnum()
+                    ? "enum"
+                    : Modifier.isFinal(type.getModifiers())
+                        ? "final class"
+                        : Modifier.isAbstract(type.getModifiers()) ? "abstract class" : "class";
     String modifiers = Modifier.isStatic(type.getModifiers()) ? "static " : "";
     String signature = type.getGenericSignature();
     if (signature != null) {
@@ -127,11 +136,18 @@ final class ApiSurface {
     } catch (BadBytecode e) {
       shown = signature;
     }
-    String exceptions = behavior.getExceptions().stream()
-        .map(e -> e.getName()).sorted().collect(Collectors.joining(", "));
-    return Optional.of(Modifier.toString(modifiers & ~Modifier.VARARGS & ~Modifier.SYNCHRONIZED)
-        + " " + (behavior instanceof JApiConstructor ? "<init>" : behavior.getName()) + " " + shown
-        + (exceptions.isEmpty() ? "" : " throws " + exceptions));
+    String exceptions =
+        behavior.getExceptions().stream()
+            .map(e -> e.getName())
+            .sorted()
+            .collect(Collectors.joining(", "));
+    return Optional.of(
+        Modifier.toString(modifiers & ~Modifier.VARARGS & ~Modifier.SYNCHRONIZED)
+            + " "
+            + (behavior instanceof JApiConstructor ? "<init>" : behavior.getName())
+            + " "
+            + shown
+            + (exceptions.isEmpty() ? "" : " throws " + exceptions));
   }
 
   private static Optional<String> field(CtField field, CtClass owner) {
@@ -148,7 +164,11 @@ final class ApiSurface {
         // keep the erased type
       }
     }
-    return Optional.of(Modifier.toString(modifiers & ~Modifier.VOLATILE & ~Modifier.TRANSIENT)
-        + " field " + field.getName() + " " + type);
+    return Optional.of(
+        Modifier.toString(modifiers & ~Modifier.VOLATILE & ~Modifier.TRANSIENT)
+            + " field "
+            + field.getName()
+            + " "
+            + type);
   }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A directory of released baselines, one subdirectory per released version
- * ({@code <dir>/1.0.0/<file>}); what a build is compared with is the newest one not newer than
- * the version being built.
+ * A directory of released baselines, one subdirectory per released version ({@code
+ * <dir>/1.0.0/<file>}); what a build is compared with is the newest one not newer than the version
+ * being built.
  */
 record Baselines(Path dir, String fileName) {
 

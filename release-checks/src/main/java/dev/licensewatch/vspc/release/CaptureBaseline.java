@@ -7,10 +7,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Records what is being released as the baseline the next versions are compared with: the
- * OpenAPI document into {@code api-spec/src/baseline/<version>/} and the client's public API
- * into {@code client/src/baseline/<version>/} (and the current list). Run by the profile
- * capture-baseline of this module; see docs/releasing.md.
+ * Records what is being released as the baseline the next versions are compared with: the OpenAPI
+ * document into {@code api-spec/src/baseline/<version>/} and the client's public API into {@code
+ * client/src/baseline/<version>/} (and the current list). Run by the profile capture-baseline of
+ * this module; see docs/releasing.md.
  */
 public final class CaptureBaseline {
   private CaptureBaseline() {}
@@ -45,14 +45,25 @@ public final class CaptureBaseline {
     Files.copy(document, documentBaseline, StandardCopyOption.COPY_ATTRIBUTES);
     ApiLists.write(apiBaseline, api, ApiLists.releasedHeader(version));
     ApiLists.write(currentApi, api, ApiLists.CURRENT_HEADER);
-    System.out.println("Captured the baseline of " + version + ":\n  " + documentBaseline
-        + "\n  " + apiBaseline + " (" + api.size() + " API elements)\n  " + currentApi);
+    System.out.println(
+        "Captured the baseline of "
+            + version
+            + ":\n  "
+            + documentBaseline
+            + "\n  "
+            + apiBaseline
+            + " ("
+            + api.size()
+            + " API elements)\n  "
+            + currentApi);
   }
 
   private static void refuseToReplace(Path baseline) {
     if (Files.exists(baseline)) {
-      throw new IllegalStateException(baseline + " exists: a released baseline is never "
-          + "replaced. Delete its directory first only if that version was never released.");
+      throw new IllegalStateException(
+          baseline
+              + " exists: a released baseline is never "
+              + "replaced. Delete its directory first only if that version was never released.");
     }
   }
 }

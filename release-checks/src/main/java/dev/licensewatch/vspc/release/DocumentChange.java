@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One change of the OpenAPI document between two versions, as its consumers see it.
  *
- * @param breaking whether a client generated from, or written against, the older document can
- *     fail with the newer one (or no longer compile)
- * @param subject what changed: a schema ({@code LicenseStatus}), a property
- *     ({@code BackupServerLicense.edition}), a parameter or an operation ({@code GET /path})
+ * @param breaking whether a client generated from, or written against, the older document can fail
+ *     with the newer one (or no longer compile)
+ * @param subject what changed: a schema ({@code LicenseStatus}), a property ({@code
+ *     BackupServerLicense.edition}), a parameter or an operation ({@code GET /path})
  * @param what what happened to it, e.g. "property removed"
  * @param value the value concerned (an enum value, a status code, a media type), or null
  */
@@ -27,7 +27,10 @@ record DocumentChange(boolean breaking, String subject, String what, @Nullable S
 
   @Override
   public String toString() {
-    return (breaking ? "BREAKING   " : "compatible ") + subject + ": " + what
+    return (breaking ? "BREAKING   " : "compatible ")
+        + subject
+        + ": "
+        + what
         + (value == null ? "" : " " + value);
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -41,15 +40,15 @@ import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
  * differ from ours in places, and ours win there:
  *
  * <ul>
- *   <li>A property removed is breaking even when it was optional, and so is a change of
- *       {@code format} ({@code int32} to {@code int64} changes the generated type).
+ *   <li>A property removed is breaking even when it was optional, and so is a change of {@code
+ *       format} ({@code int32} to {@code int64} changes the generated type).
  *   <li>A response value that may now be null is breaking (openapi-diff calls it compatible).
- *   <li>Enumerations: the values are those of {@code enum} and of an {@code x-extensible-enum}
- *       list together, so moving values from one to the other changes nothing. A value removed is
+ *   <li>Enumerations: the values are those of {@code enum} and of an {@code x-extensible-enum} list
+ *       together, so moving values from one to the other changes nothing. A value removed is
  *       breaking (generated code loses a constant); a value added is compatible where the
  *       enumeration is extensible ({@code x-extensible-enum}) or only sent by the client.
- *   <li>A component schema removed or renamed, or an {@code operationId} changed, is breaking:
- *       the names of generated types and methods follow them.
+ *   <li>A component schema removed or renamed, or an {@code operationId} changed, is breaking: the
+ *       names of generated types and methods follow them.
  * </ul>
  */
 final class DocumentDiff {
@@ -63,8 +62,8 @@ final class DocumentDiff {
 
   /** Every change from {@code oldText} to {@code newText} (two OpenAPI documents, YAML or JSON). */
   static List<DocumentChange> between(String oldText, String newText) {
-    ChangedOpenApi diff = OpenApiCompare.fromContents(knownValuesAsEnum(oldText),
-        knownValuesAsEnum(newText));
+    ChangedOpenApi diff =
+        OpenApiCompare.fromContents(knownValuesAsEnum(oldText), knownValuesAsEnum(newText));
     DocumentDiff walk = new DocumentDiff();
     walk.document(diff);
     return List.copyOf(walk.changes);
@@ -107,7 +106,7 @@ final class DocumentDiff {
       closeEnums(tree);
       return new ObjectMapper().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      return text;   // openapi-diff's parser reports what is wrong with it
+      return text; // openapi-diff's parser reports what is wrong with it
     }
   }
 
@@ -135,7 +134,9 @@ final class DocumentDiff {
   private void operation(ChangedOperation op) {
     String where = op.getHttpMethod() + " " + op.getPathUrl();
     if (op.getOperationId() != null && op.getOperationId().isDifferent()) {
-      breaking(where, "operationId changed (generated method names follow it) to",
+      breaking(
+          where,
+          "operationId changed (generated method names follow it) to",
           op.getOperationId().getRight());
     }
     if (op.isDeprecated()) {
@@ -175,8 +176,8 @@ final class DocumentDiff {
         compatible(name, "parameter deprecated", null);
       }
       if (p.isChangeStyle() || p.isChangeExplode() || p.isChangeAllowEmptyValue()) {
-        verdictOf(name, "parameter serialization (style, explode or allowEmptyValue)",
-            p.isCoreChanged());
+        verdictOf(
+            name, "parameter serialization (style, explode or allowEmptyValue)", p.isCoreChanged());
       }
       if (p.getSchema() != null) {
         schema(name, p.getSchema());
@@ -226,7 +227,9 @@ final class DocumentDiff {
     }
     Set<String> removed = changed.getMissingProperties().keySet();
     removed.forEach(name -> breaking(where + "." + name, "property removed", null));
-    changed.getIncreasedProperties().keySet()
+    changed
+        .getIncreasedProperties()
+        .keySet()
         .forEach(name -> compatible(where + "." + name, "new property", null));
     required(where, changed.getRequired(), removed, response);
     changed.getChangedProperties().forEach((name, child) -> schema(where + "." + name, child));
@@ -295,8 +298,8 @@ final class DocumentDiff {
         breaking(where, "enum value removed", value);
       }
     }
-    boolean extensible = after.getExtensions() != null
-        && after.getExtensions().containsKey(EXTENSIBLE_ENUM);
+    boolean extensible =
+        after.getExtensions() != null && after.getExtensions().containsKey(EXTENSIBLE_ENUM);
     for (String value : newValues) {
       if (!oldValues.contains(value)) {
         if (response && !extensible) {

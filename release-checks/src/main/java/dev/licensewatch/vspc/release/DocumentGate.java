@@ -13,11 +13,17 @@ import java.util.stream.Collectors;
  * @param changes every change since the released document
  * @param unlisted the changes that CHANGELOG.md does not list (see {@link Changelog})
  */
-record DocumentGate(Version released, Version current, List<DocumentChange> changes,
+record DocumentGate(
+    Version released,
+    Version current,
+    List<DocumentChange> changes,
     List<DocumentChange> unlisted) {
 
   static DocumentGate check(
-      Version released, String releasedText, Version current, String currentText,
+      Version released,
+      String releasedText,
+      Version current,
+      String currentText,
       Changelog changelog) {
     List<DocumentChange> changes = DocumentDiff.between(releasedText, currentText);
     List<DocumentChange> unlisted =
@@ -37,15 +43,27 @@ record DocumentGate(Version released, Version current, List<DocumentChange> chan
   List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (!breaking().isEmpty() && !majorChanged()) {
-      problems.add("The OpenAPI document breaks clients of the released " + released + " and "
-          + current + " keeps its major version:\n" + lines(breaking())
-          + "\nUndo the change, or make it a new major version (set the project version to "
-          + (released.major() + 1) + ".0.0-SNAPSHOT) and list it in CHANGELOG.md.");
+      problems.add(
+          "The OpenAPI document breaks clients of the released "
+              + released
+              + " and "
+              + current
+              + " keeps its major version:\n"
+              + lines(breaking())
+              + "\nUndo the change, or make it a new major version (set the project version to "
+              + (released.major() + 1)
+              + ".0.0-SNAPSHOT) and list it in CHANGELOG.md.");
     }
     if (!unlisted.isEmpty()) {
-      problems.add("CHANGELOG.md does not list these changes to the document since " + released
-          + " under [Unreleased] (or [" + current.release() + "]); add lines like:\n"
-          + unlisted.stream().map(DocumentChange::changelogLine).collect(Collectors.joining("\n")));
+      problems.add(
+          "CHANGELOG.md does not list these changes to the document since "
+              + released
+              + " under [Unreleased] (or ["
+              + current.release()
+              + "]); add lines like:\n"
+              + unlisted.stream()
+                  .map(DocumentChange::changelogLine)
+                  .collect(Collectors.joining("\n")));
     }
     return problems;
   }
@@ -55,7 +73,9 @@ record DocumentGate(Version released, Version current, List<DocumentChange> chan
     if (changes.isEmpty()) {
       return "The OpenAPI document is unchanged since the released " + released + ".";
     }
-    return "Changes to the OpenAPI document since the released " + released + ":\n"
+    return "Changes to the OpenAPI document since the released "
+        + released
+        + ":\n"
         + lines(changes);
   }
 

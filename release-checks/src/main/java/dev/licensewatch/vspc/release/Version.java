@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A release version, {@code MAJOR.MINOR.PATCH} with an optional {@code -SNAPSHOT}: the only
- * scheme this project uses (semantic versioning). A snapshot sorts before its release.
+ * A release version, {@code MAJOR.MINOR.PATCH} with an optional {@code -SNAPSHOT}: the only scheme
+ * this project uses (semantic versioning). A snapshot sorts before its release.
  */
 record Version(int major, int minor, int patch, boolean snapshot) implements Comparable<Version> {
   private static final Pattern FORM = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(-SNAPSHOT)?");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiSurfaceTest {
   @TempDir Path dir;
 
-  private static final String V1 = """
+  private static final String V1 =
+      """
       package lib;
       public final class Client {
         public static Client create(String url) { return new Client(); }
@@ -58,34 +59,49 @@ class ApiSurfaceTest {
   void listsPublicTypesAndMembersWithTheirGenericSignatures() throws IOException {
     List<String> api = ApiSurface.of(jar("v1", Map.of("Client", V1, "Helper", HELPER)));
 
-    assertThat(api).containsExactly(
-        "lib.Client final class extends java.lang.Object",
-        "lib.Client public <init> () void",
-        "lib.Client public names (int) java.util.List<java.lang.String>",
-        "lib.Client public static create (java.lang.String) lib.Client");
+    assertThat(api)
+        .containsExactly(
+            "lib.Client final class extends java.lang.Object",
+            "lib.Client public <init> () void",
+            "lib.Client public names (int) java.util.List<java.lang.String>",
+            "lib.Client public static create (java.lang.String) lib.Client");
   }
 
   @Test
   void aRemovedOrChangedMemberFailsTheGateAndAnAdditionAsksToBeRecorded() throws IOException {
     List<String> v1 = ApiSurface.of(jar("v1", Map.of("Client", V1)));
-    List<String> retyped = ApiSurface.of(jar("retyped", Map.of("Client",
-        V1.replace("java.util.List<String> names", "java.util.List<Integer> names"))));
-    List<String> added = ApiSurface.of(jar("added", Map.of("Client",
-        V1.replace("void hidden() {}", "public void close() {}"))));
+    List<String> retyped =
+        ApiSurface.of(
+            jar(
+                "retyped",
+                Map.of(
+                    "Client",
+                    V1.replace("java.util.List<String> names", "java.util.List<Integer> names"))));
+    List<String> added =
+        ApiSurface.of(
+            jar(
+                "added",
+                Map.of("Client", V1.replace("void hidden() {}", "public void close() {}"))));
     Version released = Version.parse("1.0.0");
 
     ApiGate retypedGate = ApiGate.check(released, v1, Version.parse("1.1.0-SNAPSHOT"), v1, retyped);
-    ApiGate retypedInMajor = ApiGate.check(released, v1, Version.parse("2.0.0-SNAPSHOT"), retyped, retyped);
+    ApiGate retypedInMajor =
+        ApiGate.check(released, v1, Version.parse("2.0.0-SNAPSHOT"), retyped, retyped);
     ApiGate addedGate = ApiGate.check(released, v1, Version.parse("1.1.0-SNAPSHOT"), v1, added);
-    ApiGate addedAndRecorded = ApiGate.check(released, v1, Version.parse("1.1.0-SNAPSHOT"), added, added);
+    ApiGate addedAndRecorded =
+        ApiGate.check(released, v1, Version.parse("1.1.0-SNAPSHOT"), added, added);
 
     assertThat(retypedGate.removed())
         .containsExactly("lib.Client public names (int) java.util.List<java.lang.String>");
-    assertThat(retypedGate.problems()).first().asString()
+    assertThat(retypedGate.problems())
+        .first()
+        .asString()
         .contains("breaks code compiled against the released 1.0.0", "2.0.0-SNAPSHOT");
     assertThat(retypedInMajor.problems()).isEmpty();
     assertThat(addedGate.removed()).isEmpty();
-    assertThat(addedGate.problems()).singleElement().asString()
+    assertThat(addedGate.problems())
+        .singleElement()
+        .asString()
         .contains("new:", "lib.Client public close () void", "-Dapi.accept=true");
     assertThat(addedAndRecorded.problems()).isEmpty();
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gates on the real document and the real client jar, against the last released baseline,
- * and proof that each gate fails when it should.
+ * The gates on the real document and the real client jar, against the last released baseline, and
+ * proof that each gate fails when it should.
  */
 class CompatibilityGatesTest {
   static final Version CURRENT = Version.parse(System.getProperty("project.version"));
@@ -18,19 +18,34 @@ class CompatibilityGatesTest {
       new Baselines(Path.of(System.getProperty("spec.baselines")), "vspc-licensing-v3.yaml");
   static final Path CLIENT_JAR = Path.of(System.getProperty("client.jar"));
   static final Path CLIENT_API = Path.of(System.getProperty("client.api"));
-  static final Baselines CLIENT_APIS = new Baselines(
-      Path.of(System.getProperty("client.baselines")), CLIENT_API.getFileName().toString());
+  static final Baselines CLIENT_APIS =
+      new Baselines(
+          Path.of(System.getProperty("client.baselines")), CLIENT_API.getFileName().toString());
 
   private static Version released(Baselines baselines) {
-    return baselines.latest(CURRENT).orElseThrow(() -> new AssertionError("no released baseline "
-        + "up to " + CURRENT + " in " + baselines.dir() + ": capture one (docs/releasing.md)"));
+    return baselines
+        .latest(CURRENT)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no released baseline "
+                        + "up to "
+                        + CURRENT
+                        + " in "
+                        + baselines.dir()
+                        + ": capture one (docs/releasing.md)"));
   }
 
   @Test
   void theDocumentKeepsTheClientsOfTheLastRelease() {
     Version released = released(DOCUMENTS);
-    DocumentGate gate = DocumentGate.check(released, DOCUMENTS.read(released), CURRENT,
-        Documents.current(), Changelog.read(CHANGELOG, CURRENT));
+    DocumentGate gate =
+        DocumentGate.check(
+            released,
+            DOCUMENTS.read(released),
+            CURRENT,
+            Documents.current(),
+            Changelog.read(CHANGELOG, CURRENT));
 
     System.out.println(gate.report());
     assertThat(gate.problems()).isEmpty();
@@ -43,36 +58,57 @@ class CompatibilityGatesTest {
       ApiLists.write(CLIENT_API, built, ApiLists.CURRENT_HEADER);
     }
     Version released = released(CLIENT_APIS);
-    ApiGate gate = ApiGate.check(released, ApiLists.read(CLIENT_APIS.file(released)), CURRENT,
-        ApiLists.read(CLIENT_API), built);
+    ApiGate gate =
+        ApiGate.check(
+            released,
+            ApiLists.read(CLIENT_APIS.file(released)),
+            CURRENT,
+            ApiLists.read(CLIENT_API),
+            built);
 
-    System.out.println("The client's public API: " + built.size() + " elements, compared with "
-        + released + " and " + CLIENT_API.getFileName());
+    System.out.println(
+        "The client's public API: "
+            + built.size()
+            + " elements, compared with "
+            + released
+            + " and "
+            + CLIENT_API.getFileName());
     assertThat(gate.problems()).isEmpty();
   }
 
   @Test
   void aBreakingDocumentFailsTheGateUntilTheMajorVersionChanges() {
     Version released = Version.parse("1.4.0");
-    String removedEdition = Documents.changed(root ->
-        ((ObjectNode) Documents.schema(root, "BackupServerLicense").get("properties"))
-            .remove("edition"));
+    String removedEdition =
+        Documents.changed(
+            root ->
+                ((ObjectNode) Documents.schema(root, "BackupServerLicense").get("properties"))
+                    .remove("edition"));
     Version major = Version.parse("2.0.0-SNAPSHOT");
     Changelog silent = Changelog.parse("## [Unreleased]\n\n## [1.4.0]\n", major);
-    Changelog listed = Changelog.parse(
-        "## [Unreleased]\n### Removed\n- `BackupServerLicense.edition`: gone for good.\n", major);
+    Changelog listed =
+        Changelog.parse(
+            "## [Unreleased]\n### Removed\n- `BackupServerLicense.edition`: gone for good.\n",
+            major);
 
-    DocumentGate minor = DocumentGate.check(
-        released, Documents.current(), Version.parse("1.5.0-SNAPSHOT"), removedEdition, listed);
-    DocumentGate majorUnlisted = DocumentGate.check(
-        released, Documents.current(), major, removedEdition, silent);
-    DocumentGate majorListed = DocumentGate.check(
-        released, Documents.current(), major, removedEdition, listed);
+    DocumentGate minor =
+        DocumentGate.check(
+            released, Documents.current(), Version.parse("1.5.0-SNAPSHOT"), removedEdition, listed);
+    DocumentGate majorUnlisted =
+        DocumentGate.check(released, Documents.current(), major, removedEdition, silent);
+    DocumentGate majorListed =
+        DocumentGate.check(released, Documents.current(), major, removedEdition, listed);
 
-    assertThat(minor.problems()).singleElement().asString()
-        .contains("breaks clients of the released 1.4.0", "BackupServerLicense.edition: property removed",
+    assertThat(minor.problems())
+        .singleElement()
+        .asString()
+        .contains(
+            "breaks clients of the released 1.4.0",
+            "BackupServerLicense.edition: property removed",
             "2.0.0-SNAPSHOT");
-    assertThat(majorUnlisted.problems()).singleElement().asString()
+    assertThat(majorUnlisted.problems())
+        .singleElement()
+        .asString()
         .contains("does not list", "- `BackupServerLicense.edition`: property removed.");
     assertThat(majorListed.problems()).isEmpty();
   }
@@ -80,22 +116,41 @@ class CompatibilityGatesTest {
   @Test
   void aCompatibleChangeMustBeInTheChangelog() {
     Version released = Version.parse("1.4.0");
-    String added = Documents.changed(root ->
-        Documents.enumValues(Documents.schema(root, "LicenseStatus")).add("Suspended"));
+    String added =
+        Documents.changed(
+            root -> Documents.enumValues(Documents.schema(root, "LicenseStatus")).add("Suspended"));
 
     Version minor = Version.parse("1.5.0-SNAPSHOT");
-    DocumentGate unlisted = DocumentGate.check(released, Documents.current(), minor, added,
-        Changelog.parse(
-            "## [Unreleased]\n\n## [1.4.0] - 2027-01-15\n- `LicenseStatus`: `Suspended`\n", minor));
-    DocumentGate listed = DocumentGate.check(released, Documents.current(), minor, added,
-        Changelog.parse(
-            "## [Unreleased]\n### Added\n- `LicenseStatus`: new value `Suspended`.\n", minor));
-    DocumentGate listedAtRelease = DocumentGate.check(released, Documents.current(),
-        Version.parse("1.5.0"), added, Changelog.parse(
-            "## [Unreleased]\n\n## [1.5.0] - 2027-02-01\n- `LicenseStatus`: new value `Suspended`.\n",
-            Version.parse("1.5.0")));
+    DocumentGate unlisted =
+        DocumentGate.check(
+            released,
+            Documents.current(),
+            minor,
+            added,
+            Changelog.parse(
+                "## [Unreleased]\n\n## [1.4.0] - 2027-01-15\n- `LicenseStatus`: `Suspended`\n",
+                minor));
+    DocumentGate listed =
+        DocumentGate.check(
+            released,
+            Documents.current(),
+            minor,
+            added,
+            Changelog.parse(
+                "## [Unreleased]\n### Added\n- `LicenseStatus`: new value `Suspended`.\n", minor));
+    DocumentGate listedAtRelease =
+        DocumentGate.check(
+            released,
+            Documents.current(),
+            Version.parse("1.5.0"),
+            added,
+            Changelog.parse(
+                "## [Unreleased]\n\n## [1.5.0] - 2027-02-01\n- `LicenseStatus`: new value `Suspended`.\n",
+                Version.parse("1.5.0")));
 
-    assertThat(unlisted.problems()).singleElement().asString()
+    assertThat(unlisted.problems())
+        .singleElement()
+        .asString()
         .contains("- `LicenseStatus`: new enum value `Suspended`.");
     assertThat(listed.problems()).isEmpty();
     assertThat(listedAtRelease.problems()).isEmpty();

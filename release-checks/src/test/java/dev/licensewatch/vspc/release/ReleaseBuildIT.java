@@ -28,22 +28,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release, rehearsed: a copy of the sources in another directory is built a second time
- * with {@code -Prelease deploy} (tests skipped: this build has run them), as a release is made.
- * Its artifacts must be byte-identical to this build's (reproducible builds), and its staging
+ * The release, rehearsed: a copy of the sources in another directory is built a second time with
+ * {@code -Prelease deploy} (tests skipped: this build has run them), as a release is made. Its
+ * artifacts must be byte-identical to this build's (reproducible builds), and its staging
  * repository must hold exactly what Maven Central needs of each published module.
  */
 class ReleaseBuildIT {
   static final Path ROOT = Path.of(System.getProperty("root.dir")).toAbsolutePath().normalize();
   static final String VERSION = System.getProperty("project.version");
   static final String GROUP_PATH = "dev/licensewatch/vspc";
+
   /** The published modules and what each deploys, besides checksums (and signatures). */
-  static final Map<String, Set<String>> PUBLISHED = Map.of(
-      "vspc-licensing-parent", Set.of(".pom"),
-      "vspc-licensing-api-spec",
-      Set.of(".pom", ".jar", "-sources.jar", "-javadoc.jar", "-cyclonedx.json"),
-      "vspc-licensing-client",
-      Set.of(".pom", ".jar", "-sources.jar", "-javadoc.jar", "-cyclonedx.json"));
+  static final Map<String, Set<String>> PUBLISHED =
+      Map.of(
+          "vspc-licensing-parent",
+          Set.of(".pom"),
+          "vspc-licensing-api-spec",
+          Set.of(".pom", ".jar", "-sources.jar", "-javadoc.jar", "-cyclonedx.json"),
+          "vspc-licensing-client",
+          Set.of(".pom", ".jar", "-sources.jar", "-javadoc.jar", "-cyclonedx.json"));
 
   @TempDir static Path work;
   static Path copy;
@@ -54,14 +57,24 @@ class ReleaseBuildIT {
     copy = work.resolve("vspc-licensing");
     copySources(ROOT, copy);
     Path log = work.resolve("release-build.log");
-    List<String> command = new ArrayList<>(List.of(copy.resolve("mvnw").toString(),
-        "-B", "--no-transfer-progress", "-Prelease", "deploy", "-Dmaven.test.skip=true"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                copy.resolve("mvnw").toString(),
+                "-B",
+                "--no-transfer-progress",
+                "-Prelease",
+                "deploy",
+                "-Dmaven.test.skip=true"));
     String repo = System.getProperty("maven.repo.local");
     if (repo != null && !repo.isBlank()) {
       command.add("-Dmaven.repo.local=" + repo);
     }
-    ProcessBuilder pb = new ProcessBuilder(command).directory(copy.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(copy.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().remove("MAVEN_ARGS");
     long started = System.nanoTime();
@@ -72,37 +85,45 @@ class ReleaseBuildIT {
     }
     List<String> lines = Files.readAllLines(log);
     if (p.exitValue() != 0) {
-      throw new AssertionError("the release build failed (" + log + "):\n"
-          + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+      throw new AssertionError(
+          "the release build failed ("
+              + log
+              + "):\n"
+              + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
     }
-    System.out.printf("Release build of a copy of the sources: %.0f s%n",
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "Release build of a copy of the sources: %.0f s%n", (System.nanoTime() - started) / 1e9);
     staging = copy.resolve("target/staging-deploy");
   }
 
   /** The sources as a clone has them: no build output, no installed npm packages. */
   private static void copySources(Path from, Path to) throws IOException {
     Set<String> skipped = Set.of("target", "node_modules", ".git");
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-          throws IOException {
-        if (!dir.equals(from) && skipped.contains(dir.getFileName().toString())) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (!dir.equals(from) && skipped.contains(dir.getFileName().toString())) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (!file.getFileName().toString().equals(".git")) {
-          Files.copy(file, to.resolve(from.relativize(file).toString()),
-              StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!file.getFileName().toString().equals(".git")) {
+              Files.copy(
+                  file,
+                  to.resolve(from.relativize(file).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   @Test
@@ -123,35 +144,47 @@ class ReleaseBuildIT {
       for (String artifact : module.getValue()) {
         Path file = files.get(artifact);
         assertThat(Files.readString(files.get(artifact + ".sha1")).trim())
-            .as(file.getFileName() + ".sha1").isEqualTo(digest("SHA-1", file));
+            .as(file.getFileName() + ".sha1")
+            .isEqualTo(digest("SHA-1", file));
         assertThat(Files.readString(files.get(artifact + ".md5")).trim())
-            .as(file.getFileName() + ".md5").isEqualTo(digest("MD5", file));
+            .as(file.getFileName() + ".md5")
+            .isEqualTo(digest("MD5", file));
       }
       String pom = Files.readString(files.get(".pom"));
       assertThat(pom).as(module.getKey() + " pom").contains("<name>", "<description>");
     }
     String parent = Files.readString(artifacts("vspc-licensing-parent").get(".pom"));
-    assertThat(parent).contains("<url>https://github.com/licensewatch/vspc-licensing</url>",
-        "<licenses>", "<name>Apache-2.0</name>", "<developers>", "<scm", "<connection>");
+    assertThat(parent)
+        .contains(
+            "<url>https://github.com/licensewatch/vspc-licensing</url>",
+            "<licenses>",
+            "<name>Apache-2.0</name>",
+            "<developers>",
+            "<scm",
+            "<connection>");
   }
 
   @Test
   void thePublishedJarsAreNamedModulesWithTheirLicenseJavadocAndSbom() throws Exception {
-    Map<String, String> moduleNames = Map.of(
-        "vspc-licensing-api-spec", "dev.licensewatch.vspc.spec",
-        "vspc-licensing-client", "dev.licensewatch.vspc.client");
+    Map<String, String> moduleNames =
+        Map.of(
+            "vspc-licensing-api-spec", "dev.licensewatch.vspc.spec",
+            "vspc-licensing-client", "dev.licensewatch.vspc.client");
     for (Map.Entry<String, String> module : moduleNames.entrySet()) {
       Map<String, Path> files = artifacts(module.getKey());
       Path jar = files.get(".jar");
       assertThat(ModuleFinder.of(jar).findAll())
           .extracting(reference -> reference.descriptor().name())
-          .as(module.getKey() + " module name").containsExactly(module.getValue());
+          .as(module.getKey() + " module name")
+          .containsExactly(module.getValue());
       try (JarFile contents = new JarFile(jar.toFile())) {
-        assertThat(contents.getEntry("META-INF/LICENSE")).as(module.getKey() + " LICENSE")
+        assertThat(contents.getEntry("META-INF/LICENSE"))
+            .as(module.getKey() + " LICENSE")
             .isNotNull();
       }
       String sbom = Files.readString(files.get("-cyclonedx.json"));
-      assertThat(sbom).as(module.getKey() + " SBOM")
+      assertThat(sbom)
+          .as(module.getKey() + " SBOM")
           .contains("\"bomFormat\" : \"CycloneDX\"", "\"name\" : \"" + module.getKey() + "\"");
     }
     Map<String, Path> client = artifacts("vspc-licensing-client");
@@ -161,7 +194,8 @@ class ReleaseBuildIT {
       String module = "dev.licensewatch.vspc.client/dev/licensewatch/vspc/client/";
       assertThat(javadoc.getEntry(module + "VspcLicensingClient.html")).isNotNull();
       assertThat(javadoc.getEntry(module + "generated/model/LicenseStatus.html"))
-          .as("javadoc of the generated models").isNotNull();
+          .as("javadoc of the generated models")
+          .isNotNull();
     }
     assertThat(Files.readString(client.get("-cyclonedx.json")))
         .as("the client's SBOM lists its dependencies")
@@ -176,16 +210,27 @@ class ReleaseBuildIT {
       Map<String, Path> staged = artifacts(artifactId);
       for (String artifact : PUBLISHED.get(artifactId)) {
         if (!artifact.equals(".pom")) {
-          pairs.put(artifactId + "-" + VERSION + artifact, new Path[] {
-              ROOT.resolve(module).resolve("target").resolve(artifactId + "-" + VERSION + artifact),
-              staged.get(artifact)});
+          pairs.put(
+              artifactId + "-" + VERSION + artifact,
+              new Path[] {
+                ROOT.resolve(module)
+                    .resolve("target")
+                    .resolve(artifactId + "-" + VERSION + artifact),
+                staged.get(artifact)
+              });
         }
       }
     }
-    for (String cli : List.of("vspc-licenses.jar", "vspc-licenses-" + VERSION + ".zip",
-        "vspc-licenses-" + VERSION + ".tar.gz")) {
-      pairs.put(cli, new Path[] {ROOT.resolve("cli/target").resolve(cli),
-          copy.resolve("cli/target").resolve(cli)});
+    for (String cli :
+        List.of(
+            "vspc-licenses.jar",
+            "vspc-licenses-" + VERSION + ".zip",
+            "vspc-licenses-" + VERSION + ".tar.gz")) {
+      pairs.put(
+          cli,
+          new Path[] {
+            ROOT.resolve("cli/target").resolve(cli), copy.resolve("cli/target").resolve(cli)
+          });
     }
 
     List<String> different = new ArrayList<>();
@@ -196,13 +241,14 @@ class ReleaseBuildIT {
       assertThat(second).as("the second build's " + pair.getKey()).isRegularFile();
       String a = digest("SHA-256", first);
       String b = digest("SHA-256", second);
-      System.out.printf("%s  %s %s%n", a, pair.getKey(),
-          a.equals(b) ? "(identical)" : "DIFFERS: " + b);
+      System.out.printf(
+          "%s  %s %s%n", a, pair.getKey(), a.equals(b) ? "(identical)" : "DIFFERS: " + b);
       if (!a.equals(b)) {
         different.add(pair.getKey());
       }
     }
-    assertThat(different).as("artifacts that differ between two builds of the same sources")
+    assertThat(different)
+        .as("artifacts that differ between two builds of the same sources")
         .isEmpty();
   }
 
@@ -228,14 +274,15 @@ class ReleaseBuildIT {
     if (!VERSION.endsWith("-SNAPSHOT")) {
       return VERSION;
     }
-    Matcher m = Pattern.compile("<value>([^<]+)</value>")
-        .matcher(Files.readString(dir.resolve("maven-metadata.xml")));
+    Matcher m =
+        Pattern.compile("<value>([^<]+)</value>")
+            .matcher(Files.readString(dir.resolve("maven-metadata.xml")));
     assertThat(m.find()).as("a snapshot version in " + dir.resolve("maven-metadata.xml")).isTrue();
     return m.group(1);
   }
 
   private static String digest(String algorithm, Path file) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
   }
 }

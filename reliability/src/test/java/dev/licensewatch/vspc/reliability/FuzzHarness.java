@@ -1,10 +1,10 @@
 package dev.licensewatch.vspc.reliability;
 
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.ContractViolation;
 import dev.licensewatch.vspc.client.VspcEventListener;
 import dev.licensewatch.vspc.client.VspcException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Feeds synthetic response bodies to the real client: an OkHttp application interceptor answers
- * every call, so Retrofit, the client's converter (Decoding), the generated adapters, Requests
- * and the Paginator all run as in production; only the socket is skipped. The first page (offset
- * 0) is the fuzzed body; any later page is {@code {"data":[]}} so that every walk ends.
+ * every call, so Retrofit, the client's converter (Decoding), the generated adapters, Requests and
+ * the Paginator all run as in production; only the socket is skipped. The first page (offset 0) is
+ * the fuzzed body; any later page is {@code {"data":[]}} so that every walk ends.
  */
 final class FuzzHarness implements AutoCloseable {
   static final String JSON = "application/json; charset=utf-8";
@@ -43,14 +43,17 @@ final class FuzzHarness implements AutoCloseable {
   // A 429 spends no attempt, and this server sends it for ever: a short deadline ends the walk.
   private final VspcLicensingClient strictThrottled;
   private final VspcLicensingClient lenientThrottled;
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "fuzz-runner");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "fuzz-runner");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Outcome counts, shared by all fuzz tests for the summary. */
   static final Map<String, AtomicLong> OUTCOMES = new ConcurrentHashMap<>();
+
   static final AtomicLong CASES = new AtomicLong();
 
   record Outcome(String kind, List<BackupServerLicense> licenses, Throwable error) {
@@ -60,34 +63,37 @@ final class FuzzHarness implements AutoCloseable {
   }
 
   FuzzHarness() {
-    Interceptor serve = chain -> {
-      String offset = chain.request().url().queryParameter("offset");
-      boolean first = offset == null || offset.equals("0");
-      byte[] bytes = first ? body : "{\"data\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      String type = first ? contentType : JSON;
-      return new Response.Builder()
-          .request(chain.request())
-          .protocol(Protocol.HTTP_1_1)
-          .code(first ? status : 200)
-          .message("fuzz")
-          .body(ResponseBody.create(bytes, type == null ? null : MediaType.parse(type)))
-          .build();
-    };
+    Interceptor serve =
+        chain -> {
+          String offset = chain.request().url().queryParameter("offset");
+          boolean first = offset == null || offset.equals("0");
+          byte[] bytes =
+              first ? body : "{\"data\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          String type = first ? contentType : JSON;
+          return new Response.Builder()
+              .request(chain.request())
+              .protocol(Protocol.HTTP_1_1)
+              .code(first ? status : 200)
+              .message("fuzz")
+              .body(ResponseBody.create(bytes, type == null ? null : MediaType.parse(type)))
+              .build();
+        };
     OkHttpClient base = new OkHttpClient.Builder().addInterceptor(serve).build();
-    VspcEventListener count = new VspcEventListener() {
-      @Override
-      public void contractViolation(ContractViolation violation) {
-        violations.incrementAndGet();
-      }
-    };
+    VspcEventListener count =
+        new VspcEventListener() {
+          @Override
+          public void contractViolation(ContractViolation violation) {
+            violations.incrementAndGet();
+          }
+        };
     this.strict = build(base, true, count).build();
     this.lenient = build(base, false, count).build();
     this.strictThrottled = build(base, true, count).deadline(Duration.ofMillis(100)).build();
     this.lenientThrottled = build(base, false, count).deadline(Duration.ofMillis(100)).build();
   }
 
-  private static VspcLicensingClient.Builder build(OkHttpClient base, boolean strict,
-      VspcEventListener l) {
+  private static VspcLicensingClient.Builder build(
+      OkHttpClient base, boolean strict, VspcEventListener l) {
     return VspcLicensingClient.builder()
         .baseUrl("https://vspc.fuzz.invalid:1280")
         .token(Secrets.TOKEN)
@@ -106,24 +112,31 @@ final class FuzzHarness implements AutoCloseable {
     this.contentType = type;
     this.status = code;
     violations.set(0);
-    VspcLicensingClient client = code == 429 ? (strictMode ? strictThrottled : lenientThrottled)
-        : strictMode ? strict : lenient;
-    Future<List<BackupServerLicense>> walk = runner.submit(() -> {
-      List<BackupServerLicense> out = new ArrayList<>();
-      client.licenses().forEach(out::add);
-      return out;
-    });
+    VspcLicensingClient client =
+        code == 429
+            ? (strictMode ? strictThrottled : lenientThrottled)
+            : strictMode ? strict : lenient;
+    Future<List<BackupServerLicense>> walk =
+        runner.submit(
+            () -> {
+              List<BackupServerLicense> out = new ArrayList<>();
+              client.licenses().forEach(out::add);
+              return out;
+            });
     Outcome outcome;
     try {
       List<BackupServerLicense> licenses = walk.get(20, TimeUnit.SECONDS);
-      String kind = strictMode ? "ok-strict"
-          : violations.get() > 0 ? "ok-lenient-with-violations" : "ok-lenient";
+      String kind =
+          strictMode
+              ? "ok-strict"
+              : violations.get() > 0 ? "ok-lenient-with-violations" : "ok-lenient";
       outcome = new Outcome(kind, licenses, null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String kind = cause instanceof VspcException
-          ? cause.getClass().getSimpleName() + (strictMode ? " (strict)" : " (lenient)")
-          : "UNEXPECTED " + cause.getClass().getName();
+      String kind =
+          cause instanceof VspcException
+              ? cause.getClass().getSimpleName() + (strictMode ? " (strict)" : " (lenient)")
+              : "UNEXPECTED " + cause.getClass().getName();
       if (cause instanceof VspcException) {
         Secrets.check("fuzz exception", cause);
       }
@@ -146,8 +159,13 @@ final class FuzzHarness implements AutoCloseable {
   }
 
   static boolean clean() {
-    return OUTCOMES.keySet().stream().noneMatch(k -> k.startsWith("UNEXPECTED") || k.equals("HANG")
-        || k.startsWith("LENIENT-DROPPED") || k.startsWith("STRICT-REJECTED"));
+    return OUTCOMES.keySet().stream()
+        .noneMatch(
+            k ->
+                k.startsWith("UNEXPECTED")
+                    || k.equals("HANG")
+                    || k.startsWith("LENIENT-DROPPED")
+                    || k.startsWith("STRICT-REJECTED"));
   }
 
   @Override

@@ -7,12 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The suite's one token, and the scanner every captured output goes through: exception messages
- * and stack traces, {@code toString()}, CLI stdout/stderr and the log file.
+ * The suite's one token, and the scanner every captured output goes through: exception messages and
+ * stack traces, {@code toString()}, CLI stdout/stderr and the log file.
  */
 public final class Secrets {
   /** Distinctive, so that a hit can only be a leak. Every client in the suite uses it. */
   public static final String TOKEN = "rlb-TOKEN-5f1c9e07-do-not-print-a6d2";
+
   /** The part after the prefix: a leak of a fragment or a differently-cased copy. */
   private static final String FRAGMENT = "5f1c9e07-do-not-print-a6d2";
 

@@ -15,10 +15,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints the summary table when a test run ends, to stdout and to
- * {@code target/reliability-summary.md}. The suite runs in two surefire executions (client, cli);
- * each writes its rows to {@code target/reliability-figures/PART.tsv} and the table shows all
- * parts written in this build (the client part, which runs first, clears the old ones).
+ * Prints the summary table when a test run ends, to stdout and to {@code
+ * target/reliability-summary.md}. The suite runs in two surefire executions (client, cli); each
+ * writes its rows to {@code target/reliability-figures/PART.tsv} and the table shows all parts
+ * written in this build (the client part, which runs first, clears the old ones).
  */
 public final class SummaryListener implements TestExecutionListener {
   static final Path TARGET = Path.of("target");
@@ -47,7 +47,8 @@ public final class SummaryListener implements TestExecutionListener {
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
     if (!id.isTest()) {
-      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && id.getSource().isPresent()) {
+      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+          && id.getSource().isPresent()) {
         failed.add(id.getDisplayName() + " (container)");
       }
       return;
@@ -67,18 +68,32 @@ public final class SummaryListener implements TestExecutionListener {
     if (part.equals("client")) {
       scanLogFile();
     }
-    Figures.record("suite", "secrets: outputs scanned for the token (" + part + ")",
-        Secrets.textsScanned(), Secrets.charsScanned() + " chars scanned, leaks: "
-            + Secrets.leaks().size(), Secrets.leaks().isEmpty());
-    Figures.record("suite", "tests run (" + part + ", " + seconds + " s)", tests.get(),
+    Figures.record(
+        "suite",
+        "secrets: outputs scanned for the token (" + part + ")",
+        Secrets.textsScanned(),
+        Secrets.charsScanned() + " chars scanned, leaks: " + Secrets.leaks().size(),
+        Secrets.leaks().isEmpty());
+    Figures.record(
+        "suite",
+        "tests run (" + part + ", " + seconds + " s)",
+        tests.get(),
         failed.isEmpty() ? "all passed" : failed.size() + " failed: " + String.join(", ", failed),
         failed.isEmpty());
     try {
       Files.createDirectories(FIGURES);
       StringBuilder tsv = new StringBuilder();
       for (Figures.Row row : Figures.rows()) {
-        tsv.append(row.area()).append('\t').append(row.check()).append('\t').append(row.tried())
-            .append('\t').append(row.held()).append('\t').append(row.ok()).append('\n');
+        tsv.append(row.area())
+            .append('\t')
+            .append(row.check())
+            .append('\t')
+            .append(row.tried())
+            .append('\t')
+            .append(row.held())
+            .append('\t')
+            .append(row.ok())
+            .append('\n');
       }
       Files.writeString(FIGURES.resolve(part + ".tsv"), tsv, StandardCharsets.UTF_8);
       String table = table();
@@ -102,8 +117,12 @@ public final class SummaryListener implements TestExecutionListener {
         } catch (AssertionError e) {
           clean = false;
         }
-        Figures.record("secrets", "SLF4J log of client+emulator at TRACE scanned for the token",
-            lines, clean ? "0 occurrences" : "TOKEN FOUND", clean);
+        Figures.record(
+            "secrets",
+            "SLF4J log of client+emulator at TRACE scanned for the token",
+            lines,
+            clean ? "0 occurrences" : "TOKEN FOUND",
+            clean);
       }
     } catch (IOException e) {
       Figures.record("secrets", "SLF4J log scan", 0, "cannot read: " + e, false);
@@ -127,9 +146,17 @@ public final class SummaryListener implements TestExecutionListener {
     md.append("| area | what was tried | how often | what held | |\n");
     md.append("|---|---|---:|---|---|\n");
     for (String[] r : rows) {
-      md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2])
-          .append(" | ").append(r[3]).append(" | ")
-          .append(Boolean.parseBoolean(r[4]) ? "ok" : "**FAILED**").append(" |\n");
+      md.append("| ")
+          .append(r[0])
+          .append(" | ")
+          .append(r[1])
+          .append(" | ")
+          .append(r[2])
+          .append(" | ")
+          .append(r[3])
+          .append(" | ")
+          .append(Boolean.parseBoolean(r[4]) ? "ok" : "**FAILED**")
+          .append(" |\n");
     }
     return md.toString();
   }

@@ -16,10 +16,12 @@ import okhttp3.Response;
 
 /** Shared helpers: a fast-retrying client, and the emulator's dataset order read independently. */
 public final class Support {
-  /** A plain OkHttp client for reading what the emulator serves, bypassing the client under test. */
-  static final OkHttpClient RAW = new OkHttpClient.Builder()
-      .callTimeout(Duration.ofSeconds(10))
-      .build();
+  /**
+   * A plain OkHttp client for reading what the emulator serves, bypassing the client under test.
+   */
+  static final OkHttpClient RAW =
+      new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+
   static final Moshi MOSHI = new Moshi.Builder().build();
   static final JsonAdapter<Map<String, Object>> MAP =
       MOSHI.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
@@ -44,10 +46,11 @@ public final class Support {
   static List<String> datasetOrder(VspcEmulator vspc) throws IOException {
     List<String> uids = new ArrayList<>();
     for (int offset = 0; offset < 1_000_000; offset += 500) {
-      Request request = new Request.Builder()
-          .url(vspc.licensesUrl() + "?limit=500&offset=" + offset)
-          .header("Authorization", "Bearer " + Secrets.TOKEN)
-          .build();
+      Request request =
+          new Request.Builder()
+              .url(vspc.licensesUrl() + "?limit=500&offset=" + offset)
+              .header("Authorization", "Bearer " + Secrets.TOKEN)
+              .build();
       try (Response response = RAW.newCall(request).execute()) {
         if (response.code() != 200) {
           throw new IOException("emulator answered " + response.code());
@@ -67,10 +70,11 @@ public final class Support {
 
   /** Raw body of one page, for building fuzz inputs from realistic data. */
   static byte[] rawPage(VspcEmulator vspc, int limit, int offset) throws IOException {
-    Request request = new Request.Builder()
-        .url(vspc.licensesUrl() + "?limit=" + limit + "&offset=" + offset)
-        .header("Authorization", "Bearer " + Secrets.TOKEN)
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(vspc.licensesUrl() + "?limit=" + limit + "&offset=" + offset)
+            .header("Authorization", "Bearer " + Secrets.TOKEN)
+            .build();
     try (Response response = RAW.newCall(request).execute()) {
       return response.body().bytes();
     }

@@ -3,9 +3,9 @@ package dev.licensewatch.vspc.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.licensewatch.vspc.client.VspcAuthenticationException;
 import dev.licensewatch.vspc.client.VspcIoException;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.VspcAuthenticationException;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,12 @@ class TransportSecurityTest {
 
   @AfterAll
   static void figures() {
-    Figures.record("transport", "TLS default/--ca-cert/other cert/host mismatch, redirects, plain http",
-        tried, String.join("; ", held), held.size() == tried);
+    Figures.record(
+        "transport",
+        "TLS default/--ca-cert/other cert/host mismatch, redirects, plain http",
+        tried,
+        String.join("; ", held),
+        held.size() == tried);
   }
 
   private static void ok(String what) {
@@ -36,27 +40,38 @@ class TransportSecurityTest {
 
   @Test
   void selfSignedServerRejectedByDefaultAcceptedWithItsCertificateOnly() throws Exception {
-    try (VspcEmulator vspc = VspcEmulator.builder().licenses(7).token(Secrets.TOKEN).tls(true).start()) {
+    try (VspcEmulator vspc =
+        VspcEmulator.builder().licenses(7).token(Secrets.TOKEN).tls(true).start()) {
       tried += 3;
       try (VspcLicensingClient client = Support.client(vspc.baseUrl()).maxAttempts(3).build()) {
-        assertThatThrownBy(() -> client.page(5, 0)).isInstanceOfSatisfying(VspcIoException.class, e -> {
-          assertThat(e.isTls()).as(e.toString()).isTrue();
-          Secrets.check("TLS rejection", e);
-        });
+        assertThatThrownBy(() -> client.page(5, 0))
+            .isInstanceOfSatisfying(
+                VspcIoException.class,
+                e -> {
+                  assertThat(e.isTls()).as(e.toString()).isTrue();
+                  Secrets.check("TLS rejection", e);
+                });
       }
       ok("self-signed rejected by default");
       String pem = vspc.heldCertificate().orElseThrow().certificatePem();
-      try (VspcLicensingClient client = Support.client(vspc.baseUrl()).trustCertificatePem(pem).build()) {
+      try (VspcLicensingClient client =
+          Support.client(vspc.baseUrl()).trustCertificatePem(pem).build()) {
         assertThat(client.stream().count()).isEqualTo(7);
         Secrets.check("client toString", client.toString());
       }
       ok("accepted with exactly its certificate");
-      String other = new HeldCertificate.Builder().commonName("localhost")
-          .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1").build()
-          .certificatePem();
-      try (VspcLicensingClient client = Support.client(vspc.baseUrl()).trustCertificatePem(other).build()) {
-        assertThatThrownBy(() -> client.page(5, 0)).isInstanceOfSatisfying(VspcIoException.class,
-            e -> assertThat(e.isTls()).as(e.toString()).isTrue());
+      String other =
+          new HeldCertificate.Builder()
+              .commonName("localhost")
+              .addSubjectAlternativeName("localhost")
+              .addSubjectAlternativeName("127.0.0.1")
+              .build()
+              .certificatePem();
+      try (VspcLicensingClient client =
+          Support.client(vspc.baseUrl()).trustCertificatePem(other).build()) {
+        assertThatThrownBy(() -> client.page(5, 0))
+            .isInstanceOfSatisfying(
+                VspcIoException.class, e -> assertThat(e.isTls()).as(e.toString()).isTrue());
       }
       ok("rejected with another certificate");
     }
@@ -65,21 +80,27 @@ class TransportSecurityTest {
   @Test
   void hostNameMismatchRejectedEvenWhenTheCertificateIsTrusted() throws Exception {
     tried++;
-    HeldCertificate elsewhere = new HeldCertificate.Builder().commonName("vspc.elsewhere.example")
-        .addSubjectAlternativeName("vspc.elsewhere.example").build();
-    HandshakeCertificates server = new HandshakeCertificates.Builder()
-        .heldCertificate(elsewhere).build();
+    HeldCertificate elsewhere =
+        new HeldCertificate.Builder()
+            .commonName("vspc.elsewhere.example")
+            .addSubjectAlternativeName("vspc.elsewhere.example")
+            .build();
+    HandshakeCertificates server =
+        new HandshakeCertificates.Builder().heldCertificate(elsewhere).build();
     try (MockWebServer web = new MockWebServer()) {
       web.useHttps(server.sslSocketFactory());
       web.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       web.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
       String url = "https://127.0.0.1:" + web.getPort();
-      try (VspcLicensingClient client = Support.client(url).trustCertificatePem(elsewhere.certificatePem())
-          .build()) {
-        assertThatThrownBy(() -> client.page(5, 0)).isInstanceOfSatisfying(VspcIoException.class, e -> {
-          assertThat(e.isTls()).as(e.toString()).isTrue();
-          Secrets.check("hostname mismatch", e);
-        });
+      try (VspcLicensingClient client =
+          Support.client(url).trustCertificatePem(elsewhere.certificatePem()).build()) {
+        assertThatThrownBy(() -> client.page(5, 0))
+            .isInstanceOfSatisfying(
+                VspcIoException.class,
+                e -> {
+                  assertThat(e.isTls()).as(e.toString()).isTrue();
+                  Secrets.check("hostname mismatch", e);
+                });
       }
     }
     ok("host name mismatch rejected");
@@ -88,21 +109,44 @@ class TransportSecurityTest {
   @Test
   void authorizationNotSentToAnotherHostOnRedirect() throws Exception {
     tried += 2;
-    try (MockWebServer origin = new MockWebServer(); MockWebServer other = new MockWebServer()) {
+    try (MockWebServer origin = new MockWebServer();
+        MockWebServer other = new MockWebServer()) {
       origin.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-      String body = "{\"meta\":{\"pagingInfo\":{\"total\":0,\"count\":0,\"offset\":0}},\"data\":[]}";
+      String body =
+          "{\"meta\":{\"pagingInfo\":{\"total\":0,\"count\":0,\"offset\":0}},\"data\":[]}";
       // Another port is another origin.
-      origin.enqueue(new MockResponse.Builder().code(302)
-          .addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/api/v3/licensing/backupServers?limit=5&offset=0")
-          .build());
-      other.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build());
+      origin.enqueue(
+          new MockResponse.Builder()
+              .code(302)
+              .addHeader(
+                  "Location",
+                  "http://127.0.0.1:"
+                      + other.getPort()
+                      + "/api/v3/licensing/backupServers?limit=5&offset=0")
+              .build());
+      other.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body(body)
+              .build());
       // Same port, another host name.
-      origin.enqueue(new MockResponse.Builder().code(307)
-          .addHeader("Location", "http://localhost:" + origin.getPort() + "/api/v3/licensing/backupServers?limit=5&offset=0")
-          .build());
-      origin.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build());
-      try (VspcLicensingClient client = Support.client("http://127.0.0.1:" + origin.getPort()).build()) {
+      origin.enqueue(
+          new MockResponse.Builder()
+              .code(307)
+              .addHeader(
+                  "Location",
+                  "http://localhost:"
+                      + origin.getPort()
+                      + "/api/v3/licensing/backupServers?limit=5&offset=0")
+              .build());
+      origin.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body(body)
+              .build());
+      try (VspcLicensingClient client =
+          Support.client("http://127.0.0.1:" + origin.getPort()).build()) {
         client.page(5, 0);
         RecordedRequest first = origin.takeRequest();
         RecordedRequest redirected = other.takeRequest();
@@ -113,7 +157,9 @@ class TransportSecurityTest {
         RecordedRequest second = origin.takeRequest();
         RecordedRequest viaLocalhost = origin.takeRequest();
         assertThat(second.getHeaders().get("Authorization")).isNotNull();
-        assertThat(viaLocalhost.getHeaders().get("Authorization")).as("to another host name").isNull();
+        assertThat(viaLocalhost.getHeaders().get("Authorization"))
+            .as("to another host name")
+            .isNull();
         ok("no token to another host name");
       }
     }
@@ -121,8 +167,12 @@ class TransportSecurityTest {
 
   @Test
   void plainHttpToNonLoopbackRefusedUnlessAllowed() {
-    for (String url : List.of("http://vspc.example.com:1280", "http://10.1.2.3:1280",
-        "http://127.0.0.1.nip.io:1280", "http://[2001:db8::1]:1280")) {
+    for (String url :
+        List.of(
+            "http://vspc.example.com:1280",
+            "http://10.1.2.3:1280",
+            "http://127.0.0.1.nip.io:1280",
+            "http://[2001:db8::1]:1280")) {
       tried++;
       assertThatThrownBy(() -> Support.client(url).build())
           .isInstanceOf(IllegalArgumentException.class)
@@ -143,8 +193,8 @@ class TransportSecurityTest {
     tried++;
     try (VspcEmulator vspc = VspcEmulator.builder().licenses(3).token("some-other-token").start();
         VspcLicensingClient client = Support.client(vspc.baseUrl()).build()) {
-      assertThatThrownBy(() -> client.page(5, 0)).isInstanceOfSatisfying(
-          VspcAuthenticationException.class, e -> Secrets.check("401", e));
+      assertThatThrownBy(() -> client.page(5, 0))
+          .isInstanceOfSatisfying(VspcAuthenticationException.class, e -> Secrets.check("401", e));
       Secrets.check("client toString", client.toString());
     }
     ok("401 message and toString without the token");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exhaustive, not random: every property of every licence (and of meta) of the base pages in
- * turn replaced by a value of each JSON type, strict and lenient, plus removed and nulled.
+ * Exhaustive, not random: every property of every licence (and of meta) of the base pages in turn
+ * replaced by a value of each JSON type, strict and lenient, plus removed and nulled.
  */
 @Order(4)
 class WrongTypeEverywhereTest {
@@ -32,9 +32,13 @@ class WrongTypeEverywhereTest {
 
   static synchronized void recordFigures() {
     long decodes = FuzzHarness.CASES.get();
-    Figures.record("bad input", "fuzzed bodies through the real client (jqwik mutations + random + "
-        + "exhaustive wrong types), strict and lenient", decodes,
-        "outcomes " + FuzzHarness.distribution(), FuzzHarness.clean() && decodes >= FuzzBodiesProperties.MIN_CASES);
+    Figures.record(
+        "bad input",
+        "fuzzed bodies through the real client (jqwik mutations + random + "
+            + "exhaustive wrong types), strict and lenient",
+        decodes,
+        "outcomes " + FuzzHarness.distribution(),
+        FuzzHarness.clean() && decodes >= FuzzBodiesProperties.MIN_CASES);
   }
 
   @Test
@@ -53,13 +57,17 @@ class WrongTypeEverywhereTest {
             slot.set(null);
           } else {
             Object wrong = Mutations.WRONG[w];
-            slot.set(wrong instanceof List<?> l ? new ArrayList<>(l)
-                : wrong instanceof Map<?, ?> ? new LinkedHashMap<>() : wrong);
+            slot.set(
+                wrong instanceof List<?> l
+                    ? new ArrayList<>(l)
+                    : wrong instanceof Map<?, ?> ? new LinkedHashMap<>() : wrong);
           }
-          Mutations.Body body = new Mutations.Body(Mutations.bytes(tree), FuzzHarness.JSON, 200, true);
+          Mutations.Body body =
+              new Mutations.Body(Mutations.bytes(tree), FuzzHarness.JSON, 200, true);
           BODIES.incrementAndGet();
           try {
-            FuzzBodiesProperties.check(body, base, "wrong-type base " + b + " slot " + s + " value " + w);
+            FuzzBodiesProperties.check(
+                body, base, "wrong-type base " + b + " slot " + s + " value " + w);
           } catch (AssertionError e) {
             failures.add(e.getMessage().lines().findFirst().orElse(""));
           }

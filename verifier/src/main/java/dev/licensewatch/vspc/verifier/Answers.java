@@ -16,8 +16,9 @@ final class Answers {
 
   /** ERROR: the check could not be made, with what was tried. */
   static Finding couldNotCheck(Exchange exchange) {
-    return Finding.of(Finding.Severity.ERROR, "could not check: " + exchange.outcome()
-        + exchange.retries()).in(DocumentChecks.describe(exchange));
+    return Finding.of(
+            Finding.Severity.ERROR, "could not check: " + exchange.outcome() + exchange.retries())
+        .in(DocumentChecks.describe(exchange));
   }
 
   /** "HTTP 200 with 250 licences", "HTTP 520". */
@@ -47,20 +48,29 @@ final class Answers {
   }
 
   /**
-   * The findings for an answer that must be {@code expected} with the error envelope: nothing
-   * when it is, an ERROR when the server did not let us tell, a BREAK otherwise.
+   * The findings for an answer that must be {@code expected} with the error envelope: nothing when
+   * it is, an ERROR when the server did not let us tell, a BREAK otherwise.
    */
   static Findings expectError(Exchange exchange, int expected, String why) {
     Findings findings = new Findings();
     String request = DocumentChecks.describe(exchange);
     if (exchange.status() != expected) {
-      findings.add(inconclusive(exchange) ? couldNotCheck(exchange)
-          : Finding.of(Finding.Severity.BREAK, "got " + got(exchange) + " instead of "
-              + expected + " (" + why + ")").in(request));
+      findings.add(
+          inconclusive(exchange)
+              ? couldNotCheck(exchange)
+              : Finding.of(
+                      Finding.Severity.BREAK,
+                      "got " + got(exchange) + " instead of " + expected + " (" + why + ")")
+                  .in(request));
     } else if (errors(exchange) == null) {
-      findings.add(Finding.of(Finding.Severity.BREAK, "HTTP " + expected
-          + " without the error envelope {\"errors\":[{\"message\",\"type\",\"code\"}]}")
-          .in(request).actual(Text.shorten(exchange.text())));
+      findings.add(
+          Finding.of(
+                  Finding.Severity.BREAK,
+                  "HTTP "
+                      + expected
+                      + " without the error envelope {\"errors\":[{\"message\",\"type\",\"code\"}]}")
+              .in(request)
+              .actual(Text.shorten(exchange.text())));
     }
     return findings;
   }
@@ -74,11 +84,19 @@ final class Answers {
           return Naming.FIELD;
         }
       }
-      inMessage |= error.path("message").asText("").toLowerCase(Locale.ROOT)
-          .contains(parameter.toLowerCase(Locale.ROOT));
+      inMessage |=
+          error
+              .path("message")
+              .asText("")
+              .toLowerCase(Locale.ROOT)
+              .contains(parameter.toLowerCase(Locale.ROOT));
     }
     return inMessage ? Naming.MESSAGE : Naming.NONE;
   }
 
-  enum Naming { FIELD, MESSAGE, NONE }
+  enum Naming {
+    FIELD,
+    MESSAGE,
+    NONE
+  }
 }

@@ -9,17 +9,21 @@ import org.jspecify.annotations.Nullable;
  * One named check of a verification and what it found.
  *
  * @param id stable name for scripts and CI reports, e.g. {@code paging.count}
- * @param group {@code document}, {@code paging}, {@code auth}, {@code pact} or {@code
- *     definition}
+ * @param group {@code document}, {@code paging}, {@code auth}, {@code pact} or {@code definition}
  * @param title what is checked, in a sentence
  * @param status the verdict
- * @param detail what was looked at ("17 responses, 250 licences"), or why it could not be
- *     verified
+ * @param detail what was looked at ("17 responses, 250 licences"), or why it could not be verified
  * @param findings what was found, breaks first
  * @param time how long the check's own requests took (zero when it only reads other responses)
  */
-public record Check(String id, String group, String title, Status status, String detail,
-    List<Finding> findings, Duration time) {
+public record Check(
+    String id,
+    String group,
+    String title,
+    Status status,
+    String detail,
+    List<Finding> findings,
+    Duration time) {
 
   /** The verdict of a check. */
   public enum Status {
@@ -55,7 +59,7 @@ public record Check(String id, String group, String title, Status status, String
         }
         case ERROR -> status = Status.ERROR;
         case ADDITION -> status = status == Status.ERROR ? status : Status.WARNING;
-        case NOTE -> { }
+        case NOTE -> {}
       }
     }
     return status;
@@ -77,7 +81,13 @@ public record Check(String id, String group, String title, Status status, String
   }
 
   Check redacted(Secrets secrets) {
-    return new Check(id, group, title, status, secrets.redact(detail),
-        findings.stream().map(f -> f.redacted(secrets)).toList(), time);
+    return new Check(
+        id,
+        group,
+        title,
+        status,
+        secrets.redact(detail),
+        findings.stream().map(f -> f.redacted(secrets)).toList(),
+        time);
   }
 }

@@ -23,17 +23,19 @@ import org.jspecify.annotations.Nullable;
  * System.exit(report.exitCode(false));
  * }</pre>
  *
- * <p>Sends only GET requests to the licences collection: a walk of at most {@link
- * Builder#maxPages} pages ({@link Builder#concurrency} at a time), about ten more for the edges
- * of paging and authentication, and one per replayable Pact interaction. A 429 is waited out as
- * the server asks, holding back every other request meanwhile. {@link #run()} never throws for
- * anything the server does: an unreachable server or a rejected token is a report that {@link
+ * <p>Sends only GET requests to the licences collection: a walk of at most {@link Builder#maxPages}
+ * pages ({@link Builder#concurrency} at a time), about ten more for the edges of paging and
+ * authentication, and one per replayable Pact interaction. A 429 is waited out as the server asks,
+ * holding back every other request meanwhile. {@link #run()} never throws for anything the server
+ * does: an unreachable server or a rejected token is a report that {@link
  * VerificationReport#couldNotRunReason() could not run}.
  */
 public final class ContractVerifier {
   public static final int DEFAULT_PAGE_SIZE = 100;
+
   /** A whole walk of a large MSP's licences, yet a bounded number of requests. */
   public static final int DEFAULT_MAX_PAGES = 300;
+
   public static final int DEFAULT_CONCURRENCY = 4;
   static final String TOKEN_LABEL = "the token";
 
@@ -76,34 +78,69 @@ public final class ContractVerifier {
     Document document = Document.shipped();
     String madeUp = "verify-made-up-" + UUID.randomUUID();
     Secrets secrets = new Secrets().add(token).add(lowRoleToken).add(madeUp);
-    Check definitionCheck = definition == null ? null
-        : DefinitionDiff.compare(document, definition, Objects.requireNonNull(definitionSource));
+    Check definitionCheck =
+        definition == null
+            ? null
+            : DefinitionDiff.compare(
+                document, definition, Objects.requireNonNull(definitionSource));
     if (baseUrl == null) {
-      return report(secrets, Objects.requireNonNull(definitionSource), document, started, start,
-          0, 0, List.of(Objects.requireNonNull(definitionCheck)), null);
+      return report(
+          secrets,
+          Objects.requireNonNull(definitionSource),
+          document,
+          started,
+          start,
+          0,
+          0,
+          List.of(Objects.requireNonNull(definitionCheck)),
+          null);
     }
     HttpUrl collection = Objects.requireNonNull(baseUrl.resolve(document.path.substring(1)));
-    Transport transport = new Transport(http, collection,
-        clientVersion != null ? clientVersion : document.version(), maxRetryAfter, sleeper);
-    Run run = new Run(document, transport,
-        new Transport.Auth(TOKEN_LABEL, Objects.requireNonNull(token)),
-        new Transport.Auth("a made-up token", madeUp),
-        lowRoleToken == null ? null : new Transport.Auth("the low-role token", lowRoleToken),
-        pageSize, maxPages, concurrency);
+    Transport transport =
+        new Transport(
+            http,
+            collection,
+            clientVersion != null ? clientVersion : document.version(),
+            maxRetryAfter,
+            sleeper);
+    Run run =
+        new Run(
+            document,
+            transport,
+            new Transport.Auth(TOKEN_LABEL, Objects.requireNonNull(token)),
+            new Transport.Auth("a made-up token", madeUp),
+            lowRoleToken == null ? null : new Transport.Auth("the low-role token", lowRoleToken),
+            pageSize,
+            maxPages,
+            concurrency);
     String target = baseUrl.toString();
 
     Exchange first = run.get(run.token, "limit", pageSize, "offset", 0);
     if (!first.ok()) {
       List<Check> checks = new ArrayList<>();
       String reason = couldNotRun(first, document);
-      checks.add(new Check("connection", "connection", "The server answers a first page with"
-          + " the token", Check.Status.ERROR, reason, List.of(Finding.of(Finding.Severity.ERROR,
-          reason).in(first.request())), first.time()));
+      checks.add(
+          new Check(
+              "connection",
+              "connection",
+              "The server answers a first page with" + " the token",
+              Check.Status.ERROR,
+              reason,
+              List.of(Finding.of(Finding.Severity.ERROR, reason).in(first.request())),
+              first.time()));
       if (definitionCheck != null) {
         checks.add(definitionCheck);
       }
-      return report(secrets, target, document, started, start, transport.sent(),
-          transport.throttled(), checks, reason);
+      return report(
+          secrets,
+          target,
+          document,
+          started,
+          start,
+          transport.sent(),
+          transport.throttled(),
+          checks,
+          reason);
     }
     PagingChecks paging = new PagingChecks(run);
     List<Check> pagingChecks = paging.checks(paging.walk(first));
@@ -117,15 +154,35 @@ public final class ContractVerifier {
     if (definitionCheck != null) {
       checks.add(definitionCheck);
     }
-    return report(secrets, target, document, started, start, transport.sent(),
-        transport.throttled(), checks, null);
+    return report(
+        secrets,
+        target,
+        document,
+        started,
+        start,
+        transport.sent(),
+        transport.throttled(),
+        checks,
+        null);
   }
 
-  private static VerificationReport report(Secrets secrets, String target, Document document,
-      Instant started, long start, int requests, int throttled, List<Check> checks,
+  private static VerificationReport report(
+      Secrets secrets,
+      String target,
+      Document document,
+      Instant started,
+      long start,
+      int requests,
+      int throttled,
+      List<Check> checks,
       @Nullable String couldNotRun) {
-    return new VerificationReport(secrets.redact(target), document.version(), started,
-        Duration.ofNanos(System.nanoTime() - start), requests, throttled,
+    return new VerificationReport(
+        secrets.redact(target),
+        document.version(),
+        started,
+        Duration.ofNanos(System.nanoTime() - start),
+        requests,
+        throttled,
         checks.stream().map(c -> c.redacted(secrets)).toList(),
         secrets.redactOrNull(couldNotRun));
   }
@@ -137,15 +194,30 @@ public final class ContractVerifier {
       return "no answer to " + request + ": " + first.outcome() + first.retries();
     }
     return switch (first.status()) {
-      case 401 -> "the server rejected the token (HTTP 401) for " + request
-          + "; check that it is valid and not expired";
-      case 403 -> "the token's user may not read licences (HTTP 403) for " + request
-          + "; verify needs a user with a licensing role";
+      case 401 ->
+          "the server rejected the token (HTTP 401) for "
+              + request
+              + "; check that it is valid and not expired";
+      case 403 ->
+          "the token's user may not read licences (HTTP 403) for "
+              + request
+              + "; verify needs a user with a licensing role";
       case 404 -> "no licences collection at " + request + " (HTTP 404); check the URL";
-      case 429 -> "the server kept throttling (HTTP 429" + first.retries() + ") for " + request
-          + "; try again later or with a lower concurrency";
-      default -> "HTTP " + first.status() + first.retries() + " for the first page, " + request
-          + "; the document (" + document.version() + ") expects 200";
+      case 429 ->
+          "the server kept throttling (HTTP 429"
+              + first.retries()
+              + ") for "
+              + request
+              + "; try again later or with a lower concurrency";
+      default ->
+          "HTTP "
+              + first.status()
+              + first.retries()
+              + " for the first page, "
+              + request
+              + "; the document ("
+              + document.version()
+              + ") expects 200";
     };
   }
 
@@ -167,8 +239,8 @@ public final class ContractVerifier {
     private Builder() {}
 
     /**
-     * The server, {@code https://vspc.example.com:1280/} (a trailing {@code api/v3/} is
-     * ignored). Without it, only the {@link #serverDefinition} is compared.
+     * The server, {@code https://vspc.example.com:1280/} (a trailing {@code api/v3/} is ignored).
+     * Without it, only the {@link #serverDefinition} is compared.
      */
     public Builder baseUrl(HttpUrl url) {
       String path = url.encodedPath();
@@ -224,8 +296,8 @@ public final class ContractVerifier {
     /** Pages of the walk fetched at once, 1..64 (default 4). Everything else is sequential. */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > 64) {
-        throw new IllegalArgumentException("concurrency must be between 1 and 64, was "
-            + concurrency);
+        throw new IllegalArgumentException(
+            "concurrency must be between 1 and 64, was " + concurrency);
       }
       this.concurrency = concurrency;
       return this;
@@ -238,8 +310,8 @@ public final class ContractVerifier {
     }
 
     /**
-     * The server's own OpenAPI definition (YAML or JSON, OpenAPI 3 or Swagger 2), to compare
-     * its {@code GetBackupServersLicenses} with ours; {@code source} names it in the report.
+     * The server's own OpenAPI definition (YAML or JSON, OpenAPI 3 or Swagger 2), to compare its
+     * {@code GetBackupServersLicenses} with ours; {@code source} names it in the report.
      */
     public Builder serverDefinition(String definition, String source) {
       this.definition = Objects.requireNonNull(definition, "definition");
@@ -283,8 +355,12 @@ public final class ContractVerifier {
         char c = token.trim().charAt(i);
         if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
           // the token itself is never part of a message
-          throw new IllegalArgumentException(name + " has a character that cannot be sent in"
-              + " an HTTP header (at index " + i + ")");
+          throw new IllegalArgumentException(
+              name
+                  + " has a character that cannot be sent in"
+                  + " an HTTP header (at index "
+                  + i
+                  + ")");
         }
       }
       return token.trim();

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -50,15 +49,19 @@ final class Document {
     }
     this.path = found.getKey();
     this.operation = found.getValue();
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
-        .withLevelResolver(LevelResolver.create()
-            // New enum values and properties are additions, and date-times are checked to the
-            // document's stricter rule (an offset, at most 7 digits): SchemaWalk does all three.
-            .withLevel(BODY + ".schema.enum", IGNORE)
-            .withLevel(BODY + ".schema.additionalProperties", IGNORE)
-            .withLevel(BODY + ".schema.format.date-time", IGNORE)
-            .build())
-        .build();
+    this.validator =
+        OpenApiInteractionValidator.createForInlineApiSpecification(text)
+            .withLevelResolver(
+                LevelResolver.create()
+                    // New enum values and properties are additions, and date-times are checked to
+                    // the
+                    // document's stricter rule (an offset, at most 7 digits): SchemaWalk does all
+                    // three.
+                    .withLevel(BODY + ".schema.enum", IGNORE)
+                    .withLevel(BODY + ".schema.additionalProperties", IGNORE)
+                    .withLevel(BODY + ".schema.format.date-time", IGNORE)
+                    .build())
+            .build();
   }
 
   private static final class Holder {
@@ -86,12 +89,15 @@ final class Document {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
-    SwaggerParseResult result = new io.swagger.parser.OpenAPIParser()
-        .readContents(text, null, options);
+    SwaggerParseResult result =
+        new io.swagger.parser.OpenAPIParser().readContents(text, null, options);
     if (result.getOpenAPI() == null) {
-      throw new IllegalArgumentException(source + " is not an OpenAPI document"
-          + (result.getMessages() == null || result.getMessages().isEmpty() ? ""
-              : ": " + String.join("; ", result.getMessages())));
+      throw new IllegalArgumentException(
+          source
+              + " is not an OpenAPI document"
+              + (result.getMessages() == null || result.getMessages().isEmpty()
+                  ? ""
+                  : ": " + String.join("; ", result.getMessages())));
     }
     return result.getOpenAPI();
   }
@@ -111,7 +117,8 @@ final class Document {
   }
 
   String version() {
-    return api.getInfo() == null || api.getInfo().getVersion() == null ? "3"
+    return api.getInfo() == null || api.getInfo().getVersion() == null
+        ? "3"
         : api.getInfo().getVersion();
   }
 
@@ -128,8 +135,8 @@ final class Document {
   }
 
   private Schema<?> limitSchema() {
-    for (Parameter p : Objects.requireNonNullElse(operation.getParameters(),
-        java.util.List.<Parameter>of())) {
+    for (Parameter p :
+        Objects.requireNonNullElse(operation.getParameters(), java.util.List.<Parameter>of())) {
       if ("limit".equals(p.getName()) && "query".equals(p.getIn()) && p.getSchema() != null) {
         return p.getSchema();
       }
@@ -156,8 +163,10 @@ final class Document {
   /** The validator's report on a response, with the checks SchemaWalk makes left out. */
   ValidationReport validate(Exchange exchange) {
     SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
-    exchange.headers().names().forEach(name ->
-        response.withHeader(name, exchange.headers().values(name)));
+    exchange
+        .headers()
+        .names()
+        .forEach(name -> response.withHeader(name, exchange.headers().values(name)));
     if (exchange.body().length > 0) {
       response.withBody(exchange.text());
     }

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 final class DocumentChecks {
   static final String GROUP = "document";
   private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'\\]\\s*");
-  private static final Pattern NULL_TYPE = Pattern.compile(
-      "Instance type \\(null\\) does not match any allowed primitive type \\(allowed: \\[(.*)\\]\\)");
+  private static final Pattern NULL_TYPE =
+      Pattern.compile(
+          "Instance type \\(null\\) does not match any allowed primitive type \\(allowed: \\[(.*)\\]\\)");
 
   private final Document document;
   private final Findings status = new Findings();
@@ -43,8 +44,8 @@ final class DocumentChecks {
     Schema<?> items = top == null || top.get("data") == null ? null : top.get("data").getItems();
     Map<String, Schema<?>> declared = items == null ? null : SchemaWalk.properties(items);
     this.census = new Census(declared == null ? List.of() : List.copyOf(declared.keySet()));
-    this.required = items == null || items.getRequired() == null ? Set.of()
-        : Set.copyOf(items.getRequired());
+    this.required =
+        items == null || items.getRequired() == null ? Set.of() : Set.copyOf(items.getRequired());
   }
 
   /** The licence properties the document requires. */
@@ -69,31 +70,40 @@ final class DocumentChecks {
       if (m.getLevel() != ValidationReport.Level.ERROR) {
         continue;
       }
-      String path = m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
-          .map(p -> JsonPaths.fromPointer(p.getInstance())).orElse(null);
-      Finding finding = Finding.of(Finding.Severity.BREAK, message(m.getMessage()))
-          .at(path, license(page, path)).in(request);
+      String path =
+          m.getContext()
+              .flatMap(ValidationReport.MessageContext::getPointers)
+              .map(p -> JsonPaths.fromPointer(p.getInstance()))
+              .orElse(null);
+      Finding finding =
+          Finding.of(Finding.Severity.BREAK, message(m.getMessage()))
+              .at(path, license(page, path))
+              .in(request);
       (m.getKey().startsWith("validation.response.body") ? body : status).add(finding);
     }
     JsonNode json = exchange.json();
     Schema<?> schema = document.responseSchema(exchange.status());
     if (json != null && schema != null) {
-      SchemaWalk.walk(schema, json, "$", new SchemaWalk.Sink() {
-        @Override
-        public void dateTime(Finding finding) {
-          dateTimes.add(finding.at(finding.path(), license(page, finding.path())).in(request));
-        }
+      SchemaWalk.walk(
+          schema,
+          json,
+          "$",
+          new SchemaWalk.Sink() {
+            @Override
+            public void dateTime(Finding finding) {
+              dateTimes.add(finding.at(finding.path(), license(page, finding.path())).in(request));
+            }
 
-        @Override
-        public void addition(Finding finding) {
-          additions.add(finding.at(finding.path(), license(page, finding.path())).in(request));
-        }
+            @Override
+            public void addition(Finding finding) {
+              additions.add(finding.at(finding.path(), license(page, finding.path())).in(request));
+            }
 
-        @Override
-        public void checkedDateTime() {
-          dateTimeCount.incrementAndGet();
-        }
-      });
+            @Override
+            public void checkedDateTime() {
+              dateTimeCount.incrementAndGet();
+            }
+          });
     }
     if (page != null && page.data() != null) {
       census.count(page.data());
@@ -101,8 +111,8 @@ final class DocumentChecks {
   }
 
   /**
-   * The validator's messages. A body sent with a Content-Type other than JSON is also validated
-   * as JSON, so that a wrong Content-Type does not hide what is wrong in the body.
+   * The validator's messages. A body sent with a Content-Type other than JSON is also validated as
+   * JSON, so that a wrong Content-Type does not hide what is wrong in the body.
    */
   private List<ValidationReport.Message> validate(Exchange exchange) {
     List<ValidationReport.Message> messages =
@@ -110,10 +120,24 @@ final class DocumentChecks {
     String type = exchange.contentType();
     if (exchange.json() != null
         && (type == null || !type.toLowerCase(Locale.ROOT).contains("json"))) {
-      Headers json = exchange.headers().newBuilder()
-          .set("Content-Type", "application/json; charset=utf-8").build();
-      Exchange asJson = new Exchange(exchange.request(), exchange.query(), exchange.auth(),
-          exchange.status(), json, exchange.body(), null, 1, 0, Duration.ZERO);
+      Headers json =
+          exchange
+              .headers()
+              .newBuilder()
+              .set("Content-Type", "application/json; charset=utf-8")
+              .build();
+      Exchange asJson =
+          new Exchange(
+              exchange.request(),
+              exchange.query(),
+              exchange.auth(),
+              exchange.status(),
+              json,
+              exchange.body(),
+              null,
+              1,
+              0,
+              Duration.ZERO);
       document.validate(asJson).getMessages().stream()
           .filter(m -> m.getKey().startsWith("validation.response.body"))
           .forEach(messages::add);
@@ -122,8 +146,10 @@ final class DocumentChecks {
   }
 
   static String describe(Exchange exchange) {
-    return exchange.request() + (exchange.auth().equals(ContractVerifier.TOKEN_LABEL) ? ""
-        : " (" + exchange.auth() + ")");
+    return exchange.request()
+        + (exchange.auth().equals(ContractVerifier.TOKEN_LABEL)
+            ? ""
+            : " (" + exchange.auth() + ")");
   }
 
   private static @Nullable String license(@Nullable Page page, @Nullable String path) {
@@ -136,34 +162,61 @@ final class DocumentChecks {
     String message = PATH_PREFIX.matcher(text).replaceFirst("");
     Matcher nullType = NULL_TYPE.matcher(message);
     if (nullType.matches()) {
-      return "null, but the document does not allow null here (" + nullType.group(1)
-          .replace("\"", "") + ", not nullable)";
+      return "null, but the document does not allow null here ("
+          + nullType.group(1).replace("\"", "")
+          + ", not nullable)";
     }
     return Text.message(message);
   }
 
   List<Check> checks() {
-    String seen = Text.plural(responses.get(), "response") + ", "
-        + Text.plural(census.licenses(), "licence");
+    String seen =
+        Text.plural(responses.get(), "response") + ", " + Text.plural(census.licenses(), "licence");
     List<Check> checks = new ArrayList<>();
-    checks.add(status.check("document.status", GROUP,
-        "Every response has a status, Content-Type and headers the document declares", seen,
-        Duration.ZERO));
-    checks.add(body.check("document.body", GROUP,
-        "Every body conforms to the document: envelope, types, formats, nullability and"
-            + " required properties", seen, Duration.ZERO));
-    checks.add(dateTimes.check("document.date-times", GROUP,
-        "Date-times carry a UTC offset and at most " + SchemaWalk.MAX_FRACTION_DIGITS
-            + " fractional digits", Text.plural(dateTimeCount.get(), "date-time") + " in "
-            + Text.plural(census.licenses(), "licence"), Duration.ZERO));
+    checks.add(
+        status.check(
+            "document.status",
+            GROUP,
+            "Every response has a status, Content-Type and headers the document declares",
+            seen,
+            Duration.ZERO));
+    checks.add(
+        body.check(
+            "document.body",
+            GROUP,
+            "Every body conforms to the document: envelope, types, formats, nullability and"
+                + " required properties",
+            seen,
+            Duration.ZERO));
+    checks.add(
+        dateTimes.check(
+            "document.date-times",
+            GROUP,
+            "Date-times carry a UTC offset and at most "
+                + SchemaWalk.MAX_FRACTION_DIGITS
+                + " fractional digits",
+            Text.plural(dateTimeCount.get(), "date-time")
+                + " in "
+                + Text.plural(census.licenses(), "licence"),
+            Duration.ZERO));
     Findings properties = new Findings();
     properties.addAll(census.findings());
-    checks.add(properties.check("document.properties", GROUP,
-        "No licence property the document declares is missing from every licence (renamed or"
-            + " dropped)", Text.plural(census.licenses(), "licence"), Duration.ZERO));
-    checks.add(additions.check("document.additions", GROUP,
-        "Additions: enum values and properties the document does not list (a warning; a"
-            + " failure with strict)", seen, Duration.ZERO));
+    checks.add(
+        properties.check(
+            "document.properties",
+            GROUP,
+            "No licence property the document declares is missing from every licence (renamed or"
+                + " dropped)",
+            Text.plural(census.licenses(), "licence"),
+            Duration.ZERO));
+    checks.add(
+        additions.check(
+            "document.additions",
+            GROUP,
+            "Additions: enum values and properties the document does not list (a warning; a"
+                + " failure with strict)",
+            seen,
+            Duration.ZERO));
     return checks;
   }
 
@@ -184,8 +237,11 @@ final class DocumentChecks {
           continue;
         }
         licenses++;
-        license.fieldNames().forEachRemaining(name ->
-            (declared.contains(name) ? present : undeclared).merge(name, 1, Integer::sum));
+        license
+            .fieldNames()
+            .forEachRemaining(
+                name ->
+                    (declared.contains(name) ? present : undeclared).merge(name, 1, Integer::sum));
       }
     }
 
@@ -199,8 +255,8 @@ final class DocumentChecks {
 
     /**
      * A declared property no licence carries, while properties the document does not declare
-     * appear, looks renamed: a break (clients read nothing where they expect a value). Missing
-     * with nothing new, the document allows it: a note.
+     * appear, looks renamed: a break (clients read nothing where they expect a value). Missing with
+     * nothing new, the document allows it: a note.
      */
     synchronized List<Finding> findings() {
       List<Finding> findings = new ArrayList<>();
@@ -215,12 +271,21 @@ final class DocumentChecks {
         }
         String path = "$.data[*]." + name;
         if (!newcomers.isEmpty()) {
-          findings.add(Finding.of(Finding.Severity.BREAK, "no licence of " + licenses
-              + " carries it, while properties the document does not declare appear: "
-              + String.join(", ", newcomers) + "; renamed?").at(path, null));
+          findings.add(
+              Finding.of(
+                      Finding.Severity.BREAK,
+                      "no licence of "
+                          + licenses
+                          + " carries it, while properties the document does not declare appear: "
+                          + String.join(", ", newcomers)
+                          + "; renamed?")
+                  .at(path, null));
         } else {
-          findings.add(Finding.of(Finding.Severity.NOTE, "no licence of " + licenses
-              + " carries it (the document allows that)").at(path, null));
+          findings.add(
+              Finding.of(
+                      Finding.Severity.NOTE,
+                      "no licence of " + licenses + " carries it (the document allows that)")
+                  .at(path, null));
         }
       }
       return findings;

@@ -14,8 +14,16 @@ import org.jspecify.annotations.Nullable;
  * One request and what came back for it, after polite retries: a status, headers and the whole
  * body, or the failure. Never holds the token: {@link #request} and {@link #auth} describe it.
  */
-record Exchange(String request, Map<String, String> query, String auth, int status,
-    Headers headers, byte[] body, @Nullable IOException failure, int attempts, int throttled,
+record Exchange(
+    String request,
+    Map<String, String> query,
+    String auth,
+    int status,
+    Headers headers,
+    byte[] body,
+    @Nullable IOException failure,
+    int attempts,
+    int throttled,
     Duration time) {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -60,8 +68,10 @@ record Exchange(String request, Map<String, String> query, String auth, int stat
   String outcome() {
     if (failure != null) {
       String message = failure.getMessage();
-      return "no answer (" + failure.getClass().getSimpleName()
-          + (message == null ? "" : ": " + message) + ")";
+      return "no answer ("
+          + failure.getClass().getSimpleName()
+          + (message == null ? "" : ": " + message)
+          + ")";
     }
     return "HTTP " + status;
   }
@@ -71,7 +81,10 @@ record Exchange(String request, Map<String, String> query, String auth, int stat
     if (attempts <= 1) {
       return "";
     }
-    return String.format(Locale.ROOT, " (after %d attempts%s)", attempts,
+    return String.format(
+        Locale.ROOT,
+        " (after %d attempts%s)",
+        attempts,
         throttled > 0 ? ", " + throttled + " throttled" : "");
   }
 }

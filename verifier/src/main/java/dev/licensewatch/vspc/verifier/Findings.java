@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one check finds, grouped: the same message at the same place in different licences is
- * one finding with a count, so a server that adds an enum value to 10,000 licences yields one
- * line, not 10,000. Thread-safe.
+ * What one check finds, grouped: the same message at the same place in different licences is one
+ * finding with a count, so a server that adds an enum value to 10,000 licences yields one line, not
+ * 10,000. Thread-safe.
  */
 final class Findings {
   /** Distinct findings kept per check; more are counted in a final note. */
@@ -28,8 +28,8 @@ final class Findings {
 
   synchronized void add(Finding finding) {
     String place = finding.path() == null ? null : JsonPaths.pattern(finding.path());
-    Key key = new Key(finding.severity(), QUOTED.matcher(finding.message()).replaceAll("'…'"),
-        place);
+    Key key =
+        new Key(finding.severity(), QUOTED.matcher(finding.message()).replaceAll("'…'"), place);
     Finding first = groups.get(key);
     if (first != null) {
       groups.put(key, first.times(first.occurrences() + finding.occurrences()));
@@ -61,7 +61,7 @@ final class Findings {
   /** A check with these findings. */
   Check check(String id, String group, String title, String detail, java.time.Duration time) {
     List<Finding> all = list();
-    return new Check(id, group, title, Check.statusOf(all), Objects.requireNonNull(detail), all,
-        time);
+    return new Check(
+        id, group, title, Check.statusOf(all), Objects.requireNonNull(detail), all, time);
   }
 }

@@ -10,7 +10,8 @@ final class JsonPaths {
   private JsonPaths() {}
 
   static String property(String parent, String name) {
-    return NAME.matcher(name).matches() ? parent + "." + name
+    return NAME.matcher(name).matches()
+        ? parent + "." + name
         : parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
   }
 

@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * A 200 answer read as a page: what was asked ({@code limit}, {@code offset}) and what the body
  * says ({@code pagingInfo} and {@code data}); a value the body lacks or gets wrong is null.
  */
-record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable JsonNode body,
-    @Nullable Integer total, @Nullable Integer count, @Nullable Integer echoedOffset,
+record Page(
+    Exchange exchange,
+    @Nullable Integer limit,
+    int offset,
+    @Nullable JsonNode body,
+    @Nullable Integer total,
+    @Nullable Integer count,
+    @Nullable Integer echoedOffset,
     @Nullable JsonNode data) {
 
   static Page of(Exchange exchange) {
@@ -19,8 +25,15 @@ record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable Js
     JsonNode body = exchange.ok() ? exchange.json() : null;
     JsonNode paging = body == null ? null : body.path("meta").path("pagingInfo");
     JsonNode data = body == null || !body.path("data").isArray() ? null : body.get("data");
-    return new Page(exchange, limit, offset == null ? 0 : offset, body,
-        intOf(paging, "total"), intOf(paging, "count"), intOf(paging, "offset"), data);
+    return new Page(
+        exchange,
+        limit,
+        offset == null ? 0 : offset,
+        body,
+        intOf(paging, "total"),
+        intOf(paging, "count"),
+        intOf(paging, "offset"),
+        data);
   }
 
   private static @Nullable Integer integer(@Nullable String text) {
@@ -34,7 +47,8 @@ record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable Js
   private static @Nullable Integer intOf(@Nullable JsonNode paging, String name) {
     JsonNode value = paging == null ? null : paging.get(name);
     return value != null && value.canConvertToInt() && value.isIntegralNumber()
-        ? value.intValue() : null;
+        ? value.intValue()
+        : null;
   }
 
   /** Licences in data, or 0 when there is no readable data. */
@@ -51,8 +65,9 @@ record Page(Exchange exchange, @Nullable Integer limit, int offset, @Nullable Js
     JsonNode license = data == null ? null : data.get(index);
     JsonNode uid = license == null ? null : license.get("backupServerUid");
     String position = "#" + (offset + index);
-    return uid != null && uid.isTextual() ? "backupServerUid " + uid.asText() + " (" + position
-        + ")" : position;
+    return uid != null && uid.isTextual()
+        ? "backupServerUid " + uid.asText() + " (" + position + ")"
+        : position;
   }
 
   /** The backupServerUid of each licence that has one, in order (null where it has none). */

@@ -15,16 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The paging checks: a walk through the collection ({@code --page-size} licences per page, up
- * to {@code --max-pages} pages, {@code --concurrency} at a time), then one request each for the
- * edges: past the end, the largest page, one too large, a negative offset, no parameters.
+ * The paging checks: a walk through the collection ({@code --page-size} licences per page, up to
+ * {@code --max-pages} pages, {@code --concurrency} at a time), then one request each for the edges:
+ * past the end, the largest page, one too large, a negative offset, no parameters.
  */
 final class PagingChecks {
   static final String GROUP = "paging";
 
   /** The pages of the walk, in offset order, and what kept it from being whole. */
-  record Walk(Page first, List<Page> pages, List<Exchange> failed, boolean bounded,
-      Duration time) {
+  record Walk(Page first, List<Page> pages, List<Exchange> failed, boolean bounded, Duration time) {
     @Nullable Integer total() {
       return first.total();
     }
@@ -35,6 +34,7 @@ final class PagingChecks {
   }
 
   private final Run run;
+
   /** Every 200 page of the run, for the count and offset checks. */
   private final List<Page> pages = new ArrayList<>();
 
@@ -85,7 +85,11 @@ final class PagingChecks {
       }
     }
     pages.addAll(walked);
-    return new Walk(first, List.copyOf(walked), List.copyOf(failed), bounded,
+    return new Walk(
+        first,
+        List.copyOf(walked),
+        List.copyOf(failed),
+        bounded,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -95,17 +99,18 @@ final class PagingChecks {
       return List.of();
     }
     AtomicInteger n = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(run.concurrency,
-        offsets.size()), task -> {
-          Thread thread = new Thread(task, "vspc-verify-" + n.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(run.concurrency, offsets.size()),
+            task -> {
+              Thread thread = new Thread(task, "vspc-verify-" + n.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<Exchange>> futures = new ArrayList<>();
       for (int offset : offsets) {
-        futures.add(pool.submit(() -> run.get(run.token, "limit", run.pageSize, "offset",
-            offset)));
+        futures.add(pool.submit(() -> run.get(run.token, "limit", run.pageSize, "offset", offset)));
       }
       List<Exchange> exchanges = new ArrayList<>();
       for (Future<Exchange> future : futures) {
@@ -128,8 +133,8 @@ final class PagingChecks {
     int dflt = run.document.defaultLimit();
 
     // The edges, one request each (sequential: the walk is the only parallel part).
-    Exchange pastEnd = total == null ? null : run.get(run.token, "limit", run.pageSize, "offset",
-        total);
+    Exchange pastEnd =
+        total == null ? null : run.get(run.token, "limit", run.pageSize, "offset", total);
     Exchange largest = run.get(run.token, "limit", max, "offset", 0);
     Exchange tooLarge = run.get(run.token, "limit", max + 1, "offset", 0);
     Exchange negative = run.get(run.token, "offset", -1);
@@ -147,12 +152,20 @@ final class PagingChecks {
     checks.add(walkComplete(walk));
     checks.add(pastTheEnd(walk, pastEnd));
     checks.add(largestPage(walk, largest, max));
-    checks.add(badRequest("paging.limit-too-large", "limit=" + (max + 1)
-        + " gives 400 with the error envelope naming limit", tooLarge, "limit",
-        "the document allows limit 1.." + max));
-    checks.add(badRequest("paging.negative-offset",
-        "offset=-1 gives 400 with the error envelope naming offset", negative, "offset",
-        "the document allows offset 0 or more"));
+    checks.add(
+        badRequest(
+            "paging.limit-too-large",
+            "limit=" + (max + 1) + " gives 400 with the error envelope naming limit",
+            tooLarge,
+            "limit",
+            "the document allows limit 1.." + max));
+    checks.add(
+        badRequest(
+            "paging.negative-offset",
+            "offset=-1 gives 400 with the error envelope naming offset",
+            negative,
+            "offset",
+            "the document allows offset 0 or more"));
     checks.add(defaultPage(defaults, dflt));
     return checks;
   }
@@ -165,20 +178,25 @@ final class PagingChecks {
         continue;
       }
       if (p.count() == null) {
-        findings.add(Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.count to check")
-            .in(p.request()));
+        findings.add(
+            Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.count to check").in(p.request()));
         continue;
       }
       checked++;
       if (p.count() != p.size()) {
-        findings.add(Finding.of(Finding.Severity.BREAK,
-            "count differs from the number of licences in data")
-            .at("$.meta.pagingInfo.count", null).in(p.request())
-            .actual(p.count() + ", data has " + p.size()));
+        findings.add(
+            Finding.of(Finding.Severity.BREAK, "count differs from the number of licences in data")
+                .at("$.meta.pagingInfo.count", null)
+                .in(p.request())
+                .actual(p.count() + ", data has " + p.size()));
       }
     }
-    return findings.check("paging.count", GROUP, "count equals the number of licences in data",
-        Text.plural(checked, "page"), Duration.ZERO);
+    return findings.check(
+        "paging.count",
+        GROUP,
+        "count equals the number of licences in data",
+        Text.plural(checked, "page"),
+        Duration.ZERO);
   }
 
   private Check offsetCheck() {
@@ -189,20 +207,25 @@ final class PagingChecks {
         continue;
       }
       if (p.echoedOffset() == null) {
-        findings.add(Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.offset to check")
-            .in(p.request()));
+        findings.add(
+            Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.offset to check")
+                .in(p.request()));
         continue;
       }
       checked++;
       if (p.echoedOffset() != p.offset()) {
-        findings.add(Finding.of(Finding.Severity.BREAK,
-            "offset is not the offset the request asked for")
-            .at("$.meta.pagingInfo.offset", null).in(p.request())
-            .actual(p.echoedOffset() + ", asked for " + p.offset()));
+        findings.add(
+            Finding.of(Finding.Severity.BREAK, "offset is not the offset the request asked for")
+                .at("$.meta.pagingInfo.offset", null)
+                .in(p.request())
+                .actual(p.echoedOffset() + ", asked for " + p.offset()));
       }
     }
-    return findings.check("paging.offset", GROUP,
-        "offset echoes the offset asked for (0 when none)", Text.plural(checked, "page"),
+    return findings.check(
+        "paging.offset",
+        GROUP,
+        "offset echoes the offset asked for (0 when none)",
+        Text.plural(checked, "page"),
         Duration.ZERO);
   }
 
@@ -210,20 +233,31 @@ final class PagingChecks {
     Findings findings = new Findings();
     Integer first = walk.total();
     if (first == null) {
-      findings.add(Finding.of(Finding.Severity.NOTE,
-          "the first page has no meta.pagingInfo.total to compare with").in(walk.first().request()));
+      findings.add(
+          Finding.of(
+                  Finding.Severity.NOTE,
+                  "the first page has no meta.pagingInfo.total to compare with")
+              .in(walk.first().request()));
     } else {
       for (Page p : walk.pages()) {
         if (p.total() != null && !p.total().equals(first)) {
-          findings.add(Finding.of(Finding.Severity.BREAK, "total changed during the walk"
-              + " (if licences were added or removed meanwhile, run again)")
-              .at("$.meta.pagingInfo.total", null).in(p.request())
-              .actual(p.total() + ", the first page said " + first));
+          findings.add(
+              Finding.of(
+                      Finding.Severity.BREAK,
+                      "total changed during the walk"
+                          + " (if licences were added or removed meanwhile, run again)")
+                  .at("$.meta.pagingInfo.total", null)
+                  .in(p.request())
+                  .actual(p.total() + ", the first page said " + first));
         }
       }
     }
-    return findings.check("paging.total-stable", GROUP, "total stays the same during the walk",
-        Text.plural(walk.pages().size(), "page"), walk.time());
+    return findings.check(
+        "paging.total-stable",
+        GROUP,
+        "total stays the same during the walk",
+        Text.plural(walk.pages().size(), "page"),
+        walk.time());
   }
 
   private Check walkComplete(Walk walk) {
@@ -231,22 +265,43 @@ final class PagingChecks {
     String title = "The walk visits total licences, each once";
     Integer total = walk.total();
     if (walk.bounded()) {
-      return Check.notVerifiable(id, GROUP, title, "the walk stopped after --max-pages "
-          + run.maxPages + " pages (" + walk.visited() + " of " + total + " licences); raise"
-          + " --max-pages or --page-size to walk them all");
+      return Check.notVerifiable(
+          id,
+          GROUP,
+          title,
+          "the walk stopped after --max-pages "
+              + run.maxPages
+              + " pages ("
+              + walk.visited()
+              + " of "
+              + total
+              + " licences); raise"
+              + " --max-pages or --page-size to walk them all");
     }
     Findings findings = new Findings();
     for (Exchange e : walk.failed()) {
-      findings.add(Answers.inconclusive(e) ? Answers.couldNotCheck(e)
-          : Finding.of(Finding.Severity.BREAK, "a page inside the collection got "
-              + e.outcome()).in(e.request()));
+      findings.add(
+          Answers.inconclusive(e)
+              ? Answers.couldNotCheck(e)
+              : Finding.of(
+                      Finding.Severity.BREAK, "a page inside the collection got " + e.outcome())
+                  .in(e.request()));
     }
     if (total == null) {
-      findings.add(Finding.of(Finding.Severity.NOTE, "no total to compare with; the walk"
-          + " visited " + Text.plural(walk.visited(), "licence")));
+      findings.add(
+          Finding.of(
+              Finding.Severity.NOTE,
+              "no total to compare with; the walk"
+                  + " visited "
+                  + Text.plural(walk.visited(), "licence")));
     } else if (walk.failed().isEmpty() && walk.visited() != total) {
-      findings.add(Finding.of(Finding.Severity.BREAK, "the walk visited "
-          + Text.plural(walk.visited(), "licence") + ", but total is " + total));
+      findings.add(
+          Finding.of(
+              Finding.Severity.BREAK,
+              "the walk visited "
+                  + Text.plural(walk.visited(), "licence")
+                  + ", but total is "
+                  + total));
     }
     Map<String, String> seen = new HashMap<>();
     for (Page p : walk.pages()) {
@@ -255,14 +310,22 @@ final class PagingChecks {
         String uid = uids.get(i);
         String earlier = uid == null ? null : seen.putIfAbsent(uid, "#" + (p.offset() + i));
         if (earlier != null) {
-          findings.add(Finding.of(Finding.Severity.BREAK,
-              "a licence appears more than once in the walk").in(p.request())
-              .at("$.data[" + i + "]", p.license(i)).actual("also at " + earlier));
+          findings.add(
+              Finding.of(Finding.Severity.BREAK, "a licence appears more than once in the walk")
+                  .in(p.request())
+                  .at("$.data[" + i + "]", p.license(i))
+                  .actual("also at " + earlier));
         }
       }
     }
-    return findings.check(id, GROUP, title, Text.plural(walk.pages().size(), "page") + ", "
-        + Text.plural(walk.visited(), "licence") + (total == null ? "" : " of " + total),
+    return findings.check(
+        id,
+        GROUP,
+        title,
+        Text.plural(walk.pages().size(), "page")
+            + ", "
+            + Text.plural(walk.visited(), "licence")
+            + (total == null ? "" : " of " + total),
         walk.time());
   }
 
@@ -270,24 +333,33 @@ final class PagingChecks {
     String id = "paging.past-the-end";
     String title = "A page past the end is empty and keeps total";
     if (e == null) {
-      return Check.notVerifiable(id, GROUP, title, "the first page has no total, so there is"
-          + " no end to go past");
+      return Check.notVerifiable(
+          id, GROUP, title, "the first page has no total, so there is" + " no end to go past");
     }
     Findings findings = new Findings();
     if (!e.ok()) {
-      findings.add(Answers.inconclusive(e) ? Answers.couldNotCheck(e)
-          : Finding.of(Finding.Severity.BREAK, "got " + e.outcome() + " instead of an empty"
-              + " page").in(e.request()));
+      findings.add(
+          Answers.inconclusive(e)
+              ? Answers.couldNotCheck(e)
+              : Finding.of(
+                      Finding.Severity.BREAK,
+                      "got " + e.outcome() + " instead of an empty" + " page")
+                  .in(e.request()));
     } else {
       Page p = Page.of(e);
       if (p.size() > 0) {
-        findings.add(Finding.of(Finding.Severity.BREAK, "data is not empty past the end")
-            .at("$.data", null).in(e.request()).actual(Text.plural(p.size(), "licence")));
+        findings.add(
+            Finding.of(Finding.Severity.BREAK, "data is not empty past the end")
+                .at("$.data", null)
+                .in(e.request())
+                .actual(Text.plural(p.size(), "licence")));
       }
       if (p.total() != null && !p.total().equals(walk.total())) {
-        findings.add(Finding.of(Finding.Severity.BREAK, "total differs past the end")
-            .at("$.meta.pagingInfo.total", null).in(e.request())
-            .actual(p.total() + ", the walk said " + walk.total()));
+        findings.add(
+            Finding.of(Finding.Severity.BREAK, "total differs past the end")
+                .at("$.meta.pagingInfo.total", null)
+                .in(e.request())
+                .actual(p.total() + ", the walk said " + walk.total()));
       }
     }
     return findings.check(id, GROUP, title, "offset=" + walk.total(), e.time());
@@ -299,9 +371,13 @@ final class PagingChecks {
     Findings findings = new Findings();
     String detail = "";
     if (!e.ok()) {
-      findings.add(Answers.inconclusive(e) ? Answers.couldNotCheck(e)
-          : Finding.of(Finding.Severity.BREAK, "got " + e.outcome() + " for the largest page"
-              + " the document allows").in(e.request()));
+      findings.add(
+          Answers.inconclusive(e)
+              ? Answers.couldNotCheck(e)
+              : Finding.of(
+                      Finding.Severity.BREAK,
+                      "got " + e.outcome() + " for the largest page" + " the document allows")
+                  .in(e.request()));
     } else {
       Page p = Page.of(e);
       Integer total = walk.total();
@@ -309,13 +385,25 @@ final class PagingChecks {
         int expected = Math.min(max, total);
         detail = "expected " + Text.plural(expected, "licence");
         if (p.size() != expected) {
-          findings.add(Finding.of(Finding.Severity.BREAK, "data is not a full page: limit="
-              + max + " and total " + total + " call for " + expected)
-              .at("$.data", null).in(e.request()).actual(Text.plural(p.size(), "licence")));
+          findings.add(
+              Finding.of(
+                      Finding.Severity.BREAK,
+                      "data is not a full page: limit="
+                          + max
+                          + " and total "
+                          + total
+                          + " call for "
+                          + expected)
+                  .at("$.data", null)
+                  .in(e.request())
+                  .actual(Text.plural(p.size(), "licence")));
         }
       } else if (p.size() > max) {
-        findings.add(Finding.of(Finding.Severity.BREAK, "more licences than limit")
-            .at("$.data", null).in(e.request()).actual(Text.plural(p.size(), "licence")));
+        findings.add(
+            Finding.of(Finding.Severity.BREAK, "more licences than limit")
+                .at("$.data", null)
+                .in(e.request())
+                .actual(Text.plural(p.size(), "licence")));
       }
     }
     return findings.check(id, GROUP, title, detail, e.time());
@@ -326,13 +414,25 @@ final class PagingChecks {
     JsonNode errors = e.status() == 400 ? Answers.errors(e) : null;
     if (errors != null) {
       switch (Answers.naming(errors, parameter)) {
-        case FIELD -> { }
-        case MESSAGE -> findings.add(Finding.of(Finding.Severity.NOTE, "'" + parameter
-            + "' is named in the message only, not in parameterName or propertyName")
-            .in(e.request()));
-        case NONE -> findings.add(Finding.of(Finding.Severity.BREAK, "the error does not name"
-            + " '" + parameter + "' (in parameterName, propertyName or the message)")
-            .in(e.request()).actual(Text.shorten(e.text())));
+        case FIELD -> {}
+        case MESSAGE ->
+            findings.add(
+                Finding.of(
+                        Finding.Severity.NOTE,
+                        "'"
+                            + parameter
+                            + "' is named in the message only, not in parameterName or propertyName")
+                    .in(e.request()));
+        case NONE ->
+            findings.add(
+                Finding.of(
+                        Finding.Severity.BREAK,
+                        "the error does not name"
+                            + " '"
+                            + parameter
+                            + "' (in parameterName, propertyName or the message)")
+                    .in(e.request())
+                    .actual(Text.shorten(e.text())));
       }
     }
     return findings.check(id, GROUP, title, e.request(), e.time());
@@ -341,15 +441,27 @@ final class PagingChecks {
   private Check defaultPage(Exchange e, int dflt) {
     Findings findings = new Findings();
     if (!e.ok()) {
-      findings.add(Answers.inconclusive(e) ? Answers.couldNotCheck(e)
-          : Finding.of(Finding.Severity.BREAK, "got " + e.outcome() + " for a request"
-              + " without limit and offset").in(e.request()));
+      findings.add(
+          Answers.inconclusive(e)
+              ? Answers.couldNotCheck(e)
+              : Finding.of(
+                      Finding.Severity.BREAK,
+                      "got " + e.outcome() + " for a request" + " without limit and offset")
+                  .in(e.request()));
     } else if (Page.of(e).size() > dflt) {
-      findings.add(Finding.of(Finding.Severity.BREAK, "more licences than the document's"
-          + " default limit " + dflt).at("$.data", null).in(e.request())
-          .actual(Text.plural(Page.of(e).size(), "licence")));
+      findings.add(
+          Finding.of(
+                  Finding.Severity.BREAK,
+                  "more licences than the document's" + " default limit " + dflt)
+              .at("$.data", null)
+              .in(e.request())
+              .actual(Text.plural(Page.of(e).size(), "licence")));
     }
-    return findings.check("paging.default-page", GROUP, "Without limit and offset, a page has "
-        + dflt + " licences or fewer", Objects.requireNonNull(e.request()), e.time());
+    return findings.check(
+        "paging.default-page",
+        GROUP,
+        "Without limit and offset, a page has " + dflt + " licences or fewer",
+        Objects.requireNonNull(e.request()),
+        e.time());
   }
 }

@@ -28,10 +28,14 @@ final class ReportWriters {
 
   static String text(VerificationReport report, boolean strict) {
     StringBuilder out = new StringBuilder();
-    out.append("Contract verification of ").append(report.target())
-        .append(" against the API document ").append(report.documentVersion()).append('\n');
+    out.append("Contract verification of ")
+        .append(report.target())
+        .append(" against the API document ")
+        .append(report.documentVersion())
+        .append('\n');
     if (report.requests() > 0) {
-      out.append(Text.plural(report.checks().size(), "check")).append(", ")
+      out.append(Text.plural(report.checks().size(), "check"))
+          .append(", ")
           .append(Text.plural(report.requests(), "request"))
           .append(report.throttled() > 0 ? " (" + report.throttled() + " throttled)" : "")
           .append(String.format(Locale.ROOT, ", %.1f s", report.duration().toMillis() / 1000.0))
@@ -40,20 +44,24 @@ final class ReportWriters {
     for (Map.Entry<String, List<Check>> group : groups(report).entrySet()) {
       out.append('\n').append(group.getKey()).append('\n');
       for (Check check : group.getValue()) {
-        out.append("  ").append(String.format(Locale.ROOT, "%-5s", label(check, strict)))
-            .append(' ').append(check.id()).append(": ").append(check.title());
+        out.append("  ")
+            .append(String.format(Locale.ROOT, "%-5s", label(check, strict)))
+            .append(' ')
+            .append(check.id())
+            .append(": ")
+            .append(check.title());
         if (!check.detail().isEmpty()) {
           out.append(" (").append(check.detail()).append(')');
         }
         out.append('\n');
-        List<Finding> shown = check.status() == Check.Status.PASSED ? List.of()
-            : check.findings();
+        List<Finding> shown = check.status() == Check.Status.PASSED ? List.of() : check.findings();
         for (int i = 0; i < Math.min(TEXT_FINDINGS, shown.size()); i++) {
           Finding f = shown.get(i);
           out.append("        ").append(symbol(f)).append(' ').append(f.describe()).append('\n');
         }
         if (shown.size() > TEXT_FINDINGS) {
-          out.append("        ... ").append(shown.size() - TEXT_FINDINGS)
+          out.append("        ... ")
+              .append(shown.size() - TEXT_FINDINGS)
               .append(" more (see --format json or --junit)\n");
         }
       }
@@ -84,16 +92,23 @@ final class ReportWriters {
   /** The last line: the outcome, the counts and the exit code. */
   static String verdict(VerificationReport report, boolean strict) {
     List<String> parts = new ArrayList<>();
-    long failed = report.count(Check.Status.FAILED)
-        + (strict ? report.count(Check.Status.WARNING) : 0);
+    long failed =
+        report.count(Check.Status.FAILED) + (strict ? report.count(Check.Status.WARNING) : 0);
     parts.add(report.count(Check.Status.PASSED) + " passed");
     if (failed > 0) {
-      parts.add(failed + " failed (" + report.checks().stream().filter(c -> c.fails(strict))
-          .map(Check::id).collect(Collectors.joining(", ")) + ")");
+      parts.add(
+          failed
+              + " failed ("
+              + report.checks().stream()
+                  .filter(c -> c.fails(strict))
+                  .map(Check::id)
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
     if (!strict && report.count(Check.Status.WARNING) > 0) {
-      parts.add(Text.plural(report.count(Check.Status.WARNING), "warning")
-          + " (additions; --strict fails on them)");
+      parts.add(
+          Text.plural(report.count(Check.Status.WARNING), "warning")
+              + " (additions; --strict fails on them)");
     }
     if (report.count(Check.Status.NOT_VERIFIABLE) > 0) {
       parts.add(report.count(Check.Status.NOT_VERIFIABLE) + " not verifiable on this server");
@@ -101,14 +116,15 @@ final class ReportWriters {
     if (report.count(Check.Status.ERROR) > 0) {
       parts.add(report.count(Check.Status.ERROR) + " could not be made");
     }
-    String outcome = switch (report.outcome()) {
-      case CONFORMS -> "CONFORMS";
-      case CONFORMS_WITH_ADDITIONS -> strict ? "BROKEN (additions, with --strict)"
-          : "CONFORMS, with additions";
-      case BROKEN -> "BROKEN";
-      case INCOMPLETE -> "INCOMPLETE";
-      case COULD_NOT_RUN -> "COULD NOT RUN: " + report.couldNotRunReason();
-    };
+    String outcome =
+        switch (report.outcome()) {
+          case CONFORMS -> "CONFORMS";
+          case CONFORMS_WITH_ADDITIONS ->
+              strict ? "BROKEN (additions, with --strict)" : "CONFORMS, with additions";
+          case BROKEN -> "BROKEN";
+          case INCOMPLETE -> "INCOMPLETE";
+          case COULD_NOT_RUN -> "COULD NOT RUN: " + report.couldNotRunReason();
+        };
     return outcome + " - " + String.join(", ", parts) + "; exit " + report.exitCode(strict);
   }
 
@@ -182,9 +198,9 @@ final class ReportWriters {
 
   /**
    * One {@code <testsuite>} per group, one {@code <testcase>} per check: a break is a {@code
-   * <failure>} listing every finding with its JSON path, a check that could not be made an
-   * {@code <error>}, one not verifiable on a live server {@code <skipped>}; additions are
-   * failures with strict and {@code <system-out>} otherwise.
+   * <failure>} listing every finding with its JSON path, a check that could not be made an {@code
+   * <error>}, one not verifiable on a live server {@code <skipped>}; additions are failures with
+   * strict and {@code <system-out>} otherwise.
    */
   static String junitXml(VerificationReport report, boolean strict) {
     StringWriter text = new StringWriter();
@@ -210,15 +226,24 @@ final class ReportWriters {
     return text.toString();
   }
 
-  private static void suite(XMLStreamWriter xml, VerificationReport report, String group,
-      List<Check> checks, boolean strict) throws XMLStreamException {
+  private static void suite(
+      XMLStreamWriter xml,
+      VerificationReport report,
+      String group,
+      List<Check> checks,
+      boolean strict)
+      throws XMLStreamException {
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", "vspc-licenses verify: " + group);
     counts(xml, checks, strict);
-    xml.writeAttribute("time", seconds(checks.stream().mapToLong(c -> c.time().toMillis())
-        .sum()));
-    xml.writeAttribute("timestamp", report.started().truncatedTo(
-        java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", ""));
+    xml.writeAttribute("time", seconds(checks.stream().mapToLong(c -> c.time().toMillis()).sum()));
+    xml.writeAttribute(
+        "timestamp",
+        report
+            .started()
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString()
+            .replace("Z", ""));
     xml.writeCharacters("\n  ");
     xml.writeStartElement("properties");
     property(xml, "target", report.target());
@@ -262,16 +287,20 @@ final class ReportWriters {
   private static void counts(XMLStreamWriter xml, List<Check> checks, boolean strict)
       throws XMLStreamException {
     xml.writeAttribute("tests", Integer.toString(checks.size()));
-    xml.writeAttribute("failures", Long.toString(checks.stream().filter(c -> c.fails(strict))
-        .count()));
-    xml.writeAttribute("errors", Long.toString(checks.stream()
-        .filter(c -> c.status() == Check.Status.ERROR).count()));
-    xml.writeAttribute("skipped", Long.toString(checks.stream()
-        .filter(c -> c.status() == Check.Status.NOT_VERIFIABLE).count()));
+    xml.writeAttribute(
+        "failures", Long.toString(checks.stream().filter(c -> c.fails(strict)).count()));
+    xml.writeAttribute(
+        "errors",
+        Long.toString(checks.stream().filter(c -> c.status() == Check.Status.ERROR).count()));
+    xml.writeAttribute(
+        "skipped",
+        Long.toString(
+            checks.stream().filter(c -> c.status() == Check.Status.NOT_VERIFIABLE).count()));
   }
 
-  private static void outcome(XMLStreamWriter xml, String element, String type, Check check,
-      Finding.Severity severity) throws XMLStreamException {
+  private static void outcome(
+      XMLStreamWriter xml, String element, String type, Check check, Finding.Severity severity)
+      throws XMLStreamException {
     Finding first = check.first(severity);
     xml.writeStartElement(element);
     xml.writeAttribute("message", clean(first == null ? check.title() : first.describe()));
@@ -292,8 +321,11 @@ final class ReportWriters {
       lines.append(check.detail()).append('\n');
     }
     for (Finding f : check.findings()) {
-      lines.append(f.severity().name().toLowerCase(Locale.ROOT)).append(": ")
-          .append(f.describe()).append('\n');
+      lines
+          .append(f.severity().name().toLowerCase(Locale.ROOT))
+          .append(": ")
+          .append(f.describe())
+          .append('\n');
     }
     return lines.toString();
   }
@@ -312,11 +344,18 @@ final class ReportWriters {
   /** Without the characters XML 1.0 cannot carry (a server's text may hold any). */
   static String clean(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-      out.appendCodePoint(allowed ? c : '?');
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || (c >= 0x10000 && c <= 0x10FFFF);
+              out.appendCodePoint(allowed ? c : '?');
+            });
     return out.toString();
   }
 }

@@ -17,8 +17,15 @@ final class Run {
   final int maxPages;
   final int concurrency;
 
-  Run(Document document, Transport transport, Transport.Auth token, Transport.Auth madeUp,
-      Transport.@Nullable Auth lowRole, int pageSize, int maxPages, int concurrency) {
+  Run(
+      Document document,
+      Transport transport,
+      Transport.Auth token,
+      Transport.Auth madeUp,
+      Transport.@Nullable Auth lowRole,
+      int pageSize,
+      int maxPages,
+      int concurrency) {
     this.document = document;
     this.transport = transport;
     this.documents = new DocumentChecks(document);
@@ -30,7 +37,9 @@ final class Run {
     this.concurrency = concurrency;
   }
 
-  /** A GET with these parameters (name, value, name, value...), inspected by the document checks. */
+  /**
+   * A GET with these parameters (name, value, name, value...), inspected by the document checks.
+   */
   Exchange get(Transport.Auth auth, Object... nameValues) {
     Map<String, String> query = new LinkedHashMap<>();
     for (int i = 0; i < nameValues.length; i += 2) {
@@ -40,7 +49,10 @@ final class Run {
   }
 
   /** A replayed request, inspected by the document checks. */
-  Exchange replay(String path, Map<String, String> query, Map<String, List<String>> headers,
+  Exchange replay(
+      String path,
+      Map<String, String> query,
+      Map<String, List<String>> headers,
       Transport.Auth auth) {
     return inspected(transport.get(path, query, headers, auth));
   }

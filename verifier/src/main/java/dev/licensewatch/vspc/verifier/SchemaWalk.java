@@ -15,18 +15,19 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks a response body along its schema for what the validator cannot tell apart: values
- * outside an enumeration's known list and properties the document does not declare are
- * additions (how new servers grow), date-times must carry an offset and at most 7 fractional
- * digits (what VSPC sends: {@code 2018-10-24T14:00:00.0000000-07:00}).
+ * Walks a response body along its schema for what the validator cannot tell apart: values outside
+ * an enumeration's known list and properties the document does not declare are additions (how new
+ * servers grow), date-times must carry an offset and at most 7 fractional digits (what VSPC sends:
+ * {@code 2018-10-24T14:00:00.0000000-07:00}).
  *
- * <p>Known values come from {@code enum} or from an {@code x-extensible-enum} list, whichever
- * the document uses, and match case-insensitively (older servers send {@code valid}).
+ * <p>Known values come from {@code enum} or from an {@code x-extensible-enum} list, whichever the
+ * document uses, and match case-insensitively (older servers send {@code valid}).
  */
 final class SchemaWalk {
   static final String EXTENSIBLE_ENUM = "x-extensible-enum";
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2})?");
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2})?");
   static final int MAX_FRACTION_DIGITS = 7;
 
   /** Where a walk's findings go. */
@@ -59,9 +60,10 @@ final class SchemaWalk {
         } else if (map != null) {
           walk(map, field.getValue(), child, sink);
         } else {
-          sink.addition(Finding.of(Finding.Severity.ADDITION,
-              "a property the document does not declare").at(child, null)
-              .actual(Text.shorten(field.getValue().toString())));
+          sink.addition(
+              Finding.of(Finding.Severity.ADDITION, "a property the document does not declare")
+                  .at(child, null)
+                  .actual(Text.shorten(field.getValue().toString())));
         }
       }
     } else if (node.isArray()) {
@@ -72,16 +74,19 @@ final class SchemaWalk {
       String value = node.asText();
       List<String> known = knownValues(schema);
       if (!known.isEmpty() && known.stream().noneMatch(k -> k.equalsIgnoreCase(value))) {
-        sink.addition(Finding.of(Finding.Severity.ADDITION,
-            "a value the document does not list (known: " + String.join(", ", known) + ")")
-            .at(path, null).actual(Text.quote(value)));
+        sink.addition(
+            Finding.of(
+                    Finding.Severity.ADDITION,
+                    "a value the document does not list (known: " + String.join(", ", known) + ")")
+                .at(path, null)
+                .actual(Text.quote(value)));
       }
       if ("date-time".equals(schema.getFormat())) {
         sink.checkedDateTime();
         String problem = dateTimeProblem(value);
         if (problem != null) {
-          sink.dateTime(Finding.of(Finding.Severity.BREAK, problem).at(path, null)
-              .actual(Text.quote(value)));
+          sink.dateTime(
+              Finding.of(Finding.Severity.BREAK, problem).at(path, null).actual(Text.quote(value)));
         }
       }
     }
@@ -97,8 +102,11 @@ final class SchemaWalk {
       return "a date-time without a UTC offset: the instant is ambiguous";
     }
     if (m.group(1) != null && m.group(1).length() > MAX_FRACTION_DIGITS) {
-      return "a date-time with " + m.group(1).length() + " fractional digits; the document"
-          + " allows at most " + MAX_FRACTION_DIGITS;
+      return "a date-time with "
+          + m.group(1).length()
+          + " fractional digits; the document"
+          + " allows at most "
+          + MAX_FRACTION_DIGITS;
     }
     try {
       OffsetDateTime.parse(value);
@@ -151,9 +159,12 @@ final class SchemaWalk {
     if (schema == null) {
       return "?";
     }
-    String type = schema.getType() != null ? schema.getType()
-        : schema.getTypes() != null && !schema.getTypes().isEmpty()
-            ? String.join("|", schema.getTypes()) : "any";
+    String type =
+        schema.getType() != null
+            ? schema.getType()
+            : schema.getTypes() != null && !schema.getTypes().isEmpty()
+                ? String.join("|", schema.getTypes())
+                : "any";
     return (type + (schema.getFormat() == null ? "" : " (" + schema.getFormat() + ")"))
         .toLowerCase(Locale.ROOT);
   }

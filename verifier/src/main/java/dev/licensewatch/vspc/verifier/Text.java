@@ -27,7 +27,8 @@ final class Text {
   /** The first few names, and how many more. */
   static String some(java.util.Collection<String> names, int shown) {
     List<String> all = List.copyOf(names);
-    return all.size() <= shown ? String.join(", ", all)
+    return all.size() <= shown
+        ? String.join(", ", all)
         : String.join(", ", all.subList(0, shown)) + " and " + (all.size() - shown) + " more";
   }
 
@@ -36,7 +37,10 @@ final class Text {
   }
 
   static String plural(long n, String noun) {
-    return n + " " + (n == 1 ? noun : noun.endsWith("y") ? noun.substring(0, noun.length() - 1)
-        + "ies" : noun + "s");
+    return n
+        + " "
+        + (n == 1
+            ? noun
+            : noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
   }
 }

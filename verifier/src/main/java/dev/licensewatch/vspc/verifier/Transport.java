@@ -24,16 +24,18 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends the verifier's GET requests, gently: a 429 is waited out as the server asks
- * ({@code Retry-After}, or {@code retryAfter} in the error body) and holds back every other
- * request of the run meanwhile; 502, 503, 504, 520 and I/O failures are retried twice with a
- * short backoff. Whatever the last attempt got is returned, never thrown.
+ * Sends the verifier's GET requests, gently: a 429 is waited out as the server asks ({@code
+ * Retry-After}, or {@code retryAfter} in the error body) and holds back every other request of the
+ * run meanwhile; 502, 503, 504, 520 and I/O failures are retried twice with a short backoff.
+ * Whatever the last attempt got is returned, never thrown.
  */
 final class Transport {
   /** A request may be throttled this often before its 429 is the answer. */
   static final int MAX_THROTTLED = 5;
+
   /** Retries of a request after a server error or an I/O failure. */
   static final int MAX_RETRIES = 2;
+
   private static final long MAX_BODY = 32L * 1024 * 1024;
 
   /** Who a request claims to be: the label goes into reports, the token never does. */
@@ -52,12 +54,18 @@ final class Transport {
   private final String clientVersion;
   private final Duration maxRetryAfter;
   private final Sleeper sleeper;
+
   /** No request of the run is sent before this System.nanoTime(): set by a 429. */
   private final AtomicLong notBefore = new AtomicLong(System.nanoTime());
+
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
 
-  Transport(OkHttpClient http, HttpUrl collection, String clientVersion, Duration maxRetryAfter,
+  Transport(
+      OkHttpClient http,
+      HttpUrl collection,
+      String clientVersion,
+      Duration maxRetryAfter,
       Sleeper sleeper) {
     this.http = http;
     this.collection = collection;
@@ -91,16 +99,17 @@ final class Transport {
   }
 
   /** A GET of exactly this path, query and headers (a replayed Pact request). */
-  Exchange get(String path, Map<String, String> query, Map<String, List<String>> headers,
-      Auth auth) {
+  Exchange get(
+      String path, Map<String, String> query, Map<String, List<String>> headers, Auth auth) {
     HttpUrl.Builder url = collection.newBuilder().encodedPath(path).query(null);
     query.forEach(url::addQueryParameter);
     Request.Builder request = new Request.Builder().url(url.build()).get();
-    headers.forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Authorization")) {
-        values.forEach(value -> request.addHeader(name, value));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("Authorization")) {
+            values.forEach(value -> request.addHeader(name, value));
+          }
+        });
     if (auth.token() != null) {
       request.header("Authorization", "Bearer " + auth.token());
     }
@@ -109,8 +118,8 @@ final class Transport {
 
   private Exchange send(Request request, Map<String, String> query, Auth auth) {
     HttpUrl url = request.url();
-    String line = "GET " + url.encodedPath()
-        + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+    String line =
+        "GET " + url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
     long start = System.nanoTime();
     int attempts = 0;
     int throttledHere = 0;
@@ -152,8 +161,17 @@ final class Transport {
         wait = backoff(Duration.ofMillis(500), retries);
       }
       if (wait == null || Thread.currentThread().isInterrupted()) {
-        return new Exchange(line, Map.copyOf(query), auth.label(), status, headers, body,
-            failure, attempts, throttledHere, Duration.ofNanos(System.nanoTime() - start));
+        return new Exchange(
+            line,
+            Map.copyOf(query),
+            auth.label(),
+            status,
+            headers,
+            body,
+            failure,
+            attempts,
+            throttledHere,
+            Duration.ofNanos(System.nanoTime() - start));
       }
       try {
         sleeper.sleep(wait);
@@ -165,7 +183,8 @@ final class Transport {
 
   private static boolean retryable(int status, @Nullable IOException failure) {
     if (failure != null) {
-      return !(failure instanceof SSLException || failure instanceof UnknownHostException
+      return !(failure instanceof SSLException
+          || failure instanceof UnknownHostException
           || failure instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
     }
     return status == 502 || status == 503 || status == 504 || status == 520;
@@ -201,8 +220,8 @@ final class Transport {
   }
 
   /**
-   * The longer of the {@code Retry-After} header (seconds or an HTTP date) and the body's
-   * {@code errors[].retryAfter} (seconds), or null when neither says.
+   * The longer of the {@code Retry-After} header (seconds or an HTTP date) and the body's {@code
+   * errors[].retryAfter} (seconds), or null when neither says.
    */
   static @Nullable Duration retryAfter(@Nullable String header, byte[] body) {
     Duration wait = null;
@@ -211,8 +230,8 @@ final class Transport {
         wait = Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
       } catch (NumberFormatException notSeconds) {
         try {
-          ZonedDateTime at = ZonedDateTime.parse(header.trim(),
-              DateTimeFormatter.RFC_1123_DATE_TIME);
+          ZonedDateTime at =
+              ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
           Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
           wait = until.isNegative() ? Duration.ZERO : until;
         } catch (RuntimeException notADate) {

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 public final class VerificationReport {
   /** Exit code: the server conforms (additions allowed unless strict). */
   public static final int EXIT_CONFORMS = 0;
+
   /** Exit code: at least one break (or, with strict, an addition). */
   public static final int EXIT_BROKEN = 1;
+
   /** Exit code: the verification could not run, or not every check could be made. */
   public static final int EXIT_COULD_NOT_RUN = 3;
 
@@ -41,8 +43,15 @@ public final class VerificationReport {
   private final List<Check> checks;
   private final @Nullable String couldNotRun;
 
-  VerificationReport(String target, String documentVersion, Instant started, Duration duration,
-      int requests, int throttled, List<Check> checks, @Nullable String couldNotRun) {
+  VerificationReport(
+      String target,
+      String documentVersion,
+      Instant started,
+      Duration duration,
+      int requests,
+      int throttled,
+      List<Check> checks,
+      @Nullable String couldNotRun) {
     this.target = Objects.requireNonNull(target, "target");
     this.documentVersion = documentVersion;
     this.started = started;
@@ -58,11 +67,24 @@ public final class VerificationReport {
    * {@code reason} says why and what to do.
    */
   public static VerificationReport couldNotRun(String target, String reason) {
-    Check connection = new Check("connection", "connection",
-        "The server answers a first page with the token", Check.Status.ERROR, reason,
-        List.of(Finding.of(Finding.Severity.ERROR, reason)), Duration.ZERO);
-    return new VerificationReport(target, Document.shipped().version(), Instant.now(),
-        Duration.ZERO, 0, 0, List.of(connection), reason);
+    Check connection =
+        new Check(
+            "connection",
+            "connection",
+            "The server answers a first page with the token",
+            Check.Status.ERROR,
+            reason,
+            List.of(Finding.of(Finding.Severity.ERROR, reason)),
+            Duration.ZERO);
+    return new VerificationReport(
+        target,
+        Document.shipped().version(),
+        Instant.now(),
+        Duration.ZERO,
+        0,
+        0,
+        List.of(connection),
+        reason);
   }
 
   /** The server (its base URL), or the definition compared when no server was given. */

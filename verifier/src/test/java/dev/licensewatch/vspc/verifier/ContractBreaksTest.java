@@ -13,25 +13,26 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each contract break of the emulator makes verify fail with a message naming exactly that
- * break, and nothing unrelated fails; additions pass with a warning (and fail with strict).
+ * Each contract break of the emulator makes verify fail with a message naming exactly that break,
+ * and nothing unrelated fails; additions pass with a warning (and fail with strict).
  */
 class ContractBreaksTest {
   private static final String LARGEST_PAGE =
       "pact.a-request-for-the-largest-page-limit-500-of-full-licences";
 
   /** The Pact interactions whose expected pagingInfo.offset is pinned (no matcher). */
-  private static final List<String> OFFSET_PINNED = List.of(
-      "pact.a-request-for-the-first-page-with-the-server-s-default-paging",
-      "pact.a-request-for-a-middle-page-limit-100-offset-100",
-      "pact.a-request-for-the-last-partial-page-limit-100-offset-200",
-      "pact.a-request-with-an-offset-past-the-end-limit-100-offset-300",
-      LARGEST_PAGE,
-      "pact.the-auto-pager-s-request-for-page-1-of-3-limit-2-offset-0",
-      "pact.the-auto-pager-s-request-for-page-2-of-3-limit-2-offset-2",
-      "pact.the-auto-pager-s-request-for-page-3-of-3-limit-2-offset-4",
-      "pact.a-request-for-the-expired-licences-filter",
-      "pact.a-request-sorted-by-expiration-date-latest-first-sort");
+  private static final List<String> OFFSET_PINNED =
+      List.of(
+          "pact.a-request-for-the-first-page-with-the-server-s-default-paging",
+          "pact.a-request-for-a-middle-page-limit-100-offset-100",
+          "pact.a-request-for-the-last-partial-page-limit-100-offset-200",
+          "pact.a-request-with-an-offset-past-the-end-limit-100-offset-300",
+          LARGEST_PAGE,
+          "pact.the-auto-pager-s-request-for-page-1-of-3-limit-2-offset-0",
+          "pact.the-auto-pager-s-request-for-page-2-of-3-limit-2-offset-2",
+          "pact.the-auto-pager-s-request-for-page-3-of-3-limit-2-offset-4",
+          "pact.a-request-for-the-expired-licences-filter",
+          "pact.a-request-sorted-by-expiration-date-latest-first-sort");
 
   private static VerificationReport verify(ContractBreak b) {
     try (VspcEmulator vspc = Verify.emulator(e -> e.licenses(120).contractBreaks(Set.of(b)))) {
@@ -45,32 +46,55 @@ class ContractBreaksTest {
    */
   static Stream<Arguments> breaks() {
     return Stream.of(
-        Arguments.of(ContractBreak.NULL_IN_NON_NULLABLE, "document.body",
+        Arguments.of(
+            ContractBreak.NULL_IN_NON_NULLABLE,
+            "document.body",
             List.of("$.data[", "].company", "null", "not nullable", "licence backupServerUid"),
             List.of(LARGEST_PAGE)),
-        Arguments.of(ContractBreak.COUNT_MISMATCH, "paging.count",
-            List.of("$.meta.pagingInfo.count", "count differs", "101, data has 100"), List.of()),
-        Arguments.of(ContractBreak.OFFSET_NOT_ECHOED, "paging.offset",
-            List.of("$.meta.pagingInfo.offset", "0, asked for 100"), OFFSET_PINNED),
-        Arguments.of(ContractBreak.DATE_WITHOUT_OFFSET, "document.date-times",
-            List.of("].expirationDate", "without a UTC offset", "licence"), List.of(LARGEST_PAGE)),
-        Arguments.of(ContractBreak.WRONG_CONTENT_TYPE, "document.status",
-            List.of("text/html", "Content-Type"), OFFSET_PINNED),
-        Arguments.of(ContractBreak.LIMIT_501_ACCEPTED, "paging.limit-too-large",
+        Arguments.of(
+            ContractBreak.COUNT_MISMATCH,
+            "paging.count",
+            List.of("$.meta.pagingInfo.count", "count differs", "101, data has 100"),
+            List.of()),
+        Arguments.of(
+            ContractBreak.OFFSET_NOT_ECHOED,
+            "paging.offset",
+            List.of("$.meta.pagingInfo.offset", "0, asked for 100"),
+            OFFSET_PINNED),
+        Arguments.of(
+            ContractBreak.DATE_WITHOUT_OFFSET,
+            "document.date-times",
+            List.of("].expirationDate", "without a UTC offset", "licence"),
+            List.of(LARGEST_PAGE)),
+        Arguments.of(
+            ContractBreak.WRONG_CONTENT_TYPE,
+            "document.status",
+            List.of("text/html", "Content-Type"),
+            OFFSET_PINNED),
+        Arguments.of(
+            ContractBreak.LIMIT_501_ACCEPTED,
+            "paging.limit-too-large",
             List.of("got HTTP 200 with 120 licences instead of 400", "limit=501"),
             List.of("pact.a-request-with-limit-out-of-range-limit-501")),
-        Arguments.of(ContractBreak.PROPERTY_RENAMED, "document.properties",
+        Arguments.of(
+            ContractBreak.PROPERTY_RENAMED,
+            "document.properties",
             List.of("$.data[*].expirationDate", "no licence of", "expiryDate", "renamed"),
             List.of(LARGEST_PAGE)),
-        Arguments.of(ContractBreak.TOTAL_CHANGES, "paging.total-stable",
-            List.of("$.meta.pagingInfo.total", "changed during the walk",
-                "121, the first page said 120"), List.of()));
+        Arguments.of(
+            ContractBreak.TOTAL_CHANGES,
+            "paging.total-stable",
+            List.of(
+                "$.meta.pagingInfo.total",
+                "changed during the walk",
+                "121, the first page said 120"),
+            List.of()));
   }
 
   @ParameterizedTest(name = "{0} fails {1}")
   @MethodSource("breaks")
-  void eachBreakFailsItsCheck(ContractBreak b, String check, List<String> words,
-      List<String> alsoAllowed) {
+  void eachBreakFailsItsCheck(
+      ContractBreak b, String check, List<String> words, List<String> alsoAllowed) {
     VerificationReport report = verify(b);
     Check failed = report.check(check);
     assertThat(failed).as(check).isNotNull();
@@ -78,7 +102,8 @@ class ContractBreaksTest {
     Finding first = failed.first(Finding.Severity.BREAK);
     assertThat(first).isNotNull();
     assertThat(first.describe()).contains(words);
-    assertThat(Verify.ids(report, Check.Status.FAILED)).as(report.toText(false))
+    assertThat(Verify.ids(report, Check.Status.FAILED))
+        .as(report.toText(false))
         .contains(check)
         .allSatisfy(id -> assertThat(id).isIn(concat(check, alsoAllowed)));
     assertThat(Verify.ids(report, Check.Status.ERROR)).isEmpty();
@@ -104,10 +129,14 @@ class ContractBreaksTest {
 
   static Stream<Arguments> additions() {
     return Stream.of(
-        Arguments.of(ContractBreak.NEW_ENUM_VALUE, "].status",
+        Arguments.of(
+            ContractBreak.NEW_ENUM_VALUE,
+            "].status",
             "a value the document does not list (known: Unknown, Valid, Warning, Error, Expired,"
                 + " Unlicensed) (was 'Suspended')"),
-        Arguments.of(ContractBreak.NEW_PROPERTY, "].region",
+        Arguments.of(
+            ContractBreak.NEW_PROPERTY,
+            "].region",
             "a property the document does not declare (was \"EU\")"));
   }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's own definition compared with ours: what breaks the client is told apart from
- * what is compatible, and only GetBackupServersLicenses and its schemas count.
+ * The server's own definition compared with ours: what breaks the client is told apart from what is
+ * compatible, and only GetBackupServersLicenses and its schemas count.
  */
 class DefinitionDiffTest {
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -29,10 +29,16 @@ class DefinitionDiffTest {
     // another operation, whose schema is nothing like ours: it must not count
     ObjectNode other = paths.putObject("/organizations/companies").putObject("get");
     other.put("operationId", "GetCompanies");
-    other.putObject("responses").putObject("200").put("description", "companies")
-        .putObject("content").putObject("application/json").putObject("schema")
+    other
+        .putObject("responses")
+        .putObject("200")
+        .put("description", "companies")
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
         .put("$ref", "#/components/schemas/LicenseStatus");
-    ((ObjectNode) doc.get("components").get("schemas")).putObject("Unrelated")
+    ((ObjectNode) doc.get("components").get("schemas"))
+        .putObject("Unrelated")
         .put("type", "integer");
     return doc;
   }
@@ -42,8 +48,8 @@ class DefinitionDiffTest {
   }
 
   private static Check compare(ObjectNode doc) throws Exception {
-    return DefinitionDiff.compare(Document.shipped(), Exchange.JSON.writeValueAsString(doc),
-        "vspc-swagger.json");
+    return DefinitionDiff.compare(
+        Document.shipped(), Exchange.JSON.writeValueAsString(doc), "vspc-swagger.json");
   }
 
   @Test
@@ -51,8 +57,10 @@ class DefinitionDiffTest {
     Check check = compare(asTheServerServesIt());
     assertThat(check.status()).as(check.findings().toString()).isEqualTo(Check.Status.PASSED);
     assertThat(check.findings()).isEmpty();
-    assertThat(check.detail()).isEqualTo("vspc-swagger.json: /licensing/backupServers compared"
-        + " with our /api/v3/licensing/backupServers");
+    assertThat(check.detail())
+        .isEqualTo(
+            "vspc-swagger.json: /licensing/backupServers compared"
+                + " with our /api/v3/licensing/backupServers");
   }
 
   @Test
@@ -64,14 +72,19 @@ class DefinitionDiffTest {
     properties.remove("expirationDate");
     properties.putObject("usedUnits").put("type", "string");
     ((ObjectNode) properties.get("company")).put("nullable", true);
-    license.putArray("required").add("backupServerUid");   // autoUpdateEnabled no longer
+    license.putArray("required").add("backupServerUid"); // autoUpdateEnabled no longer
     ArrayNode status = (ArrayNode) schema(doc, "LicenseStatus").get("x-extensible-enum");
-    status.remove(5);                                        // Unlicensed
-    ArrayNode parameters = (ArrayNode) doc.get("paths").get("/licensing/backupServers")
-        .get("get").get("parameters");
+    status.remove(5); // Unlicensed
+    ArrayNode parameters =
+        (ArrayNode) doc.get("paths").get("/licensing/backupServers").get("get").get("parameters");
     // a name the document does not use (it has filter, sort and select)
-    parameters.addObject().put("name", "search").put("in", "query").put("required", true)
-        .putObject("schema").put("type", "string");
+    parameters
+        .addObject()
+        .put("name", "search")
+        .put("in", "query")
+        .put("required", true)
+        .putObject("schema")
+        .put("type", "string");
     // compatible
     properties.putObject("licenseKey").put("type", "string");
     status.add("Suspended");
@@ -82,21 +95,24 @@ class DefinitionDiffTest {
 
     Check check = compare(doc);
     assertThat(check.status()).isEqualTo(Check.Status.FAILED);
-    assertThat(lines(check, Finding.Severity.BREAK)).containsExactlyInAnyOrder(
-        "$.data[*].usedUnits: retyped (was ours number (double), the server's string) in response 200",
-        "$.data[*].company: may be null in the server's definition; ours says it never is in response 200",
-        "$.data[*].autoUpdateEnabled: required by our document, optional in the server's: the server may leave it out in response 200",
-        "$.data[*].status: values our document lists are gone from the server's definition (was Unlicensed) in response 200",
-        "$.data[*].expirationDate: removed from the server's definition in response 200",
-        "a new required parameter: the client does not send it in parameter search (in query)");
-    assertThat(lines(check, Finding.Severity.ADDITION)).containsExactlyInAnyOrder(
-        "$.data[*].licenseKey: a property our document does not declare in response 200",
-        "$.data[*].status: values our document does not list (was Suspended) in response 200");
-    assertThat(lines(check, Finding.Severity.NOTE)).containsExactlyInAnyOrder(
-        "$.data[*].backupServerUid: required by the server's definition (ours: optional):"
-            + " compatible, the client gets it always in response 200",
-        "$.data[*].edition: other constraints differ: maxLength in response 200",
-        "the server allows a wider range (was 1..1000, ours 1..500) in parameter limit (in query)");
+    assertThat(lines(check, Finding.Severity.BREAK))
+        .containsExactlyInAnyOrder(
+            "$.data[*].usedUnits: retyped (was ours number (double), the server's string) in response 200",
+            "$.data[*].company: may be null in the server's definition; ours says it never is in response 200",
+            "$.data[*].autoUpdateEnabled: required by our document, optional in the server's: the server may leave it out in response 200",
+            "$.data[*].status: values our document lists are gone from the server's definition (was Unlicensed) in response 200",
+            "$.data[*].expirationDate: removed from the server's definition in response 200",
+            "a new required parameter: the client does not send it in parameter search (in query)");
+    assertThat(lines(check, Finding.Severity.ADDITION))
+        .containsExactlyInAnyOrder(
+            "$.data[*].licenseKey: a property our document does not declare in response 200",
+            "$.data[*].status: values our document does not list (was Suspended) in response 200");
+    assertThat(lines(check, Finding.Severity.NOTE))
+        .containsExactlyInAnyOrder(
+            "$.data[*].backupServerUid: required by the server's definition (ours: optional):"
+                + " compatible, the client gets it always in response 200",
+            "$.data[*].edition: other constraints differ: maxLength in response 200",
+            "the server allows a wider range (was 1..1000, ours 1..500) in parameter limit (in query)");
   }
 
   @Test
@@ -106,12 +122,13 @@ class DefinitionDiffTest {
     ObjectNode doc = asTheServerServesIt();
     ObjectNode status = schema(doc, "LicenseStatus");
     ArrayNode values = (ArrayNode) status.remove("x-extensible-enum");
-    values.remove(0);                                         // Unknown
+    values.remove(0); // Unknown
     status.set("enum", values);
     Check check = compare(doc);
-    assertThat(lines(check, Finding.Severity.BREAK)).containsExactly(
-        "$.data[*].status: values our document lists are gone from the server's definition (was"
-            + " Unknown) in response 200");
+    assertThat(lines(check, Finding.Severity.BREAK))
+        .containsExactly(
+            "$.data[*].status: values our document lists are gone from the server's definition (was"
+                + " Unknown) in response 200");
   }
 
   @Test
@@ -120,17 +137,19 @@ class DefinitionDiffTest {
     ((ObjectNode) doc.get("paths")).remove("/licensing/backupServers");
     Check missing = compare(doc);
     assertThat(missing.status()).isEqualTo(Check.Status.FAILED);
-    assertThat(missing.findings().get(0).message()).contains("has no GET operation"
-        + " GetBackupServersLicenses");
+    assertThat(missing.findings().get(0).message())
+        .contains("has no GET operation" + " GetBackupServersLicenses");
 
     Check nonsense = DefinitionDiff.compare(Document.shipped(), "<html>login</html>", "page");
     assertThat(nonsense.status()).isEqualTo(Check.Status.ERROR);
-    assertThat(nonsense.findings().get(0).message()).startsWith("cannot compare: page is not an"
-        + " OpenAPI document");
+    assertThat(nonsense.findings().get(0).message())
+        .startsWith("cannot compare: page is not an" + " OpenAPI document");
   }
 
   private static List<String> lines(Check check, Finding.Severity severity) {
-    return check.findings().stream().filter(f -> f.severity() == severity)
-        .map(Finding::describe).toList();
+    return check.findings().stream()
+        .filter(f -> f.severity() == severity)
+        .map(Finding::describe)
+        .toList();
   }
 }

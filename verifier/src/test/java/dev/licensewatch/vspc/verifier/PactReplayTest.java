@@ -17,9 +17,10 @@ class PactReplayTest {
 
   @Test
   void theShippedPactIsTheCommittedFile() throws Exception {
-    String committed = Files.readString(
-        Path.of("../contract-tests/pacts/vspc-licensing-client-vspc-licensing-api.json"),
-        StandardCharsets.UTF_8);
+    String committed =
+        Files.readString(
+            Path.of("../contract-tests/pacts/vspc-licensing-client-vspc-licensing-api.json"),
+            StandardCharsets.UTF_8);
     assertThat(Document.readResource(PactReplay.RESOURCE)).isEqualTo(committed);
   }
 
@@ -30,15 +31,19 @@ class PactReplayTest {
     assertThat(placed).containsExactlyInAnyOrderElementsOf(ProviderStates.ALL);
     Pact pact = PactReplay.load();
     for (Interaction interaction : pact.getInteractions()) {
-      interaction.getProviderStates().forEach(state ->
-          assertThat(placed).as(interaction.getDescription()).contains(state.getName()));
+      interaction
+          .getProviderStates()
+          .forEach(
+              state ->
+                  assertThat(placed).as(interaction.getDescription()).contains(state.getName()));
     }
   }
 
   @Test
   void interactionIdsAreDistinct() {
     Set<String> ids = new HashSet<>();
-    PactReplay.load().getInteractions().forEach(i ->
-        assertThat(ids.add(PactReplay.id(i))).as(PactReplay.id(i)).isTrue());
+    PactReplay.load()
+        .getInteractions()
+        .forEach(i -> assertThat(ids.add(PactReplay.id(i))).as(PactReplay.id(i)).isTrue());
   }
 }

@@ -18,24 +18,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report as CI servers and scripts read it: the JUnit XML read back by Maven's own JUnit
- * report parser (surefire-report-parser, what Maven site reports use), the JSON by Jackson.
+ * The report as CI servers and scripts read it: the JUnit XML read back by Maven's own JUnit report
+ * parser (surefire-report-parser, what Maven site reports use), the JSON by Jackson.
  */
 class ReportFormatsTest {
   static VerificationReport broken;
 
   @BeforeAll
   static void verifyABrokenServer() {
-    try (VspcEmulator vspc = Verify.emulator(b -> b.licenses(120)
-        .contractBreaks(Set.of(ContractBreak.NULL_IN_NON_NULLABLE, ContractBreak.NEW_PROPERTY)))) {
+    try (VspcEmulator vspc =
+        Verify.emulator(
+            b ->
+                b.licenses(120)
+                    .contractBreaks(
+                        Set.of(ContractBreak.NULL_IN_NON_NULLABLE, ContractBreak.NEW_PROPERTY)))) {
       broken = Verify.run(Verify.against(vspc).pageSize(50));
     }
   }
 
   static List<ReportTestSuite> parse(String xml) throws Exception {
     TestSuiteXmlParser parser = new TestSuiteXmlParser(new NullConsoleLogger());
-    List<ReportTestSuite> suites = parser.parse(new InputStreamReader(
-        new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    List<ReportTestSuite> suites =
+        parser.parse(
+            new InputStreamReader(
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8));
     assertThat(parser.isValid()).as("the parser read it as a JUnit report").isTrue();
     return suites;
   }
@@ -49,41 +56,54 @@ class ReportFormatsTest {
     List<ReportTestSuite> suites = parse(broken.toJunitXml(false));
     List<ReportTestCase> cases = cases(suites);
     assertThat(cases).hasSize(broken.checks().size());
-    assertThat(cases).extracting(ReportTestCase::getFullClassName).containsOnly(
-        "vspc.verify.document", "vspc.verify.paging", "vspc.verify.auth", "vspc.verify.pact");
-    assertThat(cases).extracting(ReportTestCase::getName)
+    assertThat(cases)
+        .extracting(ReportTestCase::getFullClassName)
+        .containsOnly(
+            "vspc.verify.document", "vspc.verify.paging", "vspc.verify.auth", "vspc.verify.pact");
+    assertThat(cases)
+        .extracting(ReportTestCase::getName)
         .contains("paging.count: count equals the number of licences in data");
-    ReportTestCase body = cases.stream().filter(c -> c.getName().startsWith("document.body: "))
-        .findFirst().orElseThrow();
+    ReportTestCase body =
+        cases.stream()
+            .filter(c -> c.getName().startsWith("document.body: "))
+            .findFirst()
+            .orElseThrow();
     assertThat(body.hasFailure()).isTrue();
     assertThat(body.getFullClassName()).isEqualTo("vspc.verify.document");
     assertThat(body.getFailureType()).isEqualTo("contract break");
     assertThat(body.getFailureMessage()).matches("\\$\\.data\\[\\d+\\]\\.company: null, .*");
-    assertThat(body.getFailureDetail()).contains("break: $.data[", "].company",
-        "licence backupServerUid ");
+    assertThat(body.getFailureDetail())
+        .contains("break: $.data[", "].company", "licence backupServerUid ");
     assertThat(suites.stream().mapToInt(ReportTestSuite::getNumberOfFailures).sum())
         .isEqualTo((int) broken.count(Check.Status.FAILED));
     assertThat(cases.stream().filter(ReportTestCase::hasSkipped).count())
         .isEqualTo(broken.count(Check.Status.NOT_VERIFIABLE));
-    ReportTestCase additions = cases.stream()
-        .filter(c -> c.getName().startsWith("document.additions: ")).findFirst().orElseThrow();
+    ReportTestCase additions =
+        cases.stream()
+            .filter(c -> c.getName().startsWith("document.additions: "))
+            .findFirst()
+            .orElseThrow();
     assertThat(additions.isSuccessful()).as("additions pass without strict").isTrue();
   }
 
   @Test
   void withStrictAdditionsAreFailures() throws Exception {
-    ReportTestCase additions = cases(parse(broken.toJunitXml(true))).stream()
-        .filter(c -> c.getName().startsWith("document.additions: ")).findFirst().orElseThrow();
+    ReportTestCase additions =
+        cases(parse(broken.toJunitXml(true))).stream()
+            .filter(c -> c.getName().startsWith("document.additions: "))
+            .findFirst()
+            .orElseThrow();
     assertThat(additions.hasFailure()).isTrue();
     assertThat(additions.getFailureType()).isEqualTo("addition (strict)");
-    assertThat(additions.getFailureMessage()).contains("].region: a property the document does"
-        + " not declare");
+    assertThat(additions.getFailureMessage())
+        .contains("].region: a property the document does" + " not declare");
   }
 
   @Test
   void aReportThatCouldNotRunIsOneError() throws Exception {
-    VerificationReport report = VerificationReport.couldNotRun("https://vspc.example.com:1280/",
-        "cannot connect: Connection refused");
+    VerificationReport report =
+        VerificationReport.couldNotRun(
+            "https://vspc.example.com:1280/", "cannot connect: Connection refused");
     List<ReportTestCase> cases = cases(parse(report.toJunitXml(false)));
     assertThat(cases).hasSize(1);
     assertThat(cases.get(0).hasError()).isTrue();
@@ -93,11 +113,27 @@ class ReportFormatsTest {
 
   @Test
   void xmlCarriesWhatAServerSendsEvenControlCharacters() throws Exception {
-    Check odd = new Check("document.body", "document", "t <&> \"q\"", Check.Status.FAILED,
-        "d\u0001etail", List.of(Finding.of(Finding.Severity.BREAK, "bad \u0007 byte <x>")
-            .at("$.data[0]['a b']", null)), java.time.Duration.ZERO);
-    VerificationReport report = new VerificationReport("http://x/", "3.6.1",
-        java.time.Instant.now(), java.time.Duration.ZERO, 1, 0, List.of(odd), null);
+    Check odd =
+        new Check(
+            "document.body",
+            "document",
+            "t <&> \"q\"",
+            Check.Status.FAILED,
+            "d\u0001etail",
+            List.of(
+                Finding.of(Finding.Severity.BREAK, "bad \u0007 byte <x>")
+                    .at("$.data[0]['a b']", null)),
+            java.time.Duration.ZERO);
+    VerificationReport report =
+        new VerificationReport(
+            "http://x/",
+            "3.6.1",
+            java.time.Instant.now(),
+            java.time.Duration.ZERO,
+            1,
+            0,
+            List.of(odd),
+            null);
     ReportTestCase c = cases(parse(report.toJunitXml(false))).get(0);
     assertThat(c.getName()).isEqualTo("document.body: t <&> \"q\"");
     assertThat(c.getFailureMessage()).isEqualTo("$.data[0]['a b']: bad ? byte <x>");
@@ -128,8 +164,12 @@ class ReportFormatsTest {
   @Test
   void textSummarySaysWhatFailedAndTheExitCode() {
     String text = broken.toText(false);
-    assertThat(text).contains("  FAIL  document.body: ", "  WARN  document.additions: ",
-        "        x $.data[", "        + $.data[");
+    assertThat(text)
+        .contains(
+            "  FAIL  document.body: ",
+            "  WARN  document.additions: ",
+            "        x $.data[",
+            "        + $.data[");
     assertThat(text.strip()).endsWith("; exit 1").contains("BROKEN - ");
   }
 }

@@ -20,25 +20,30 @@ class SchemaWalkTest {
   private static List<String> additions(Schema<?> schema, String json) throws Exception {
     JsonNode node = Exchange.JSON.readTree(json);
     List<String> found = new ArrayList<>();
-    SchemaWalk.walk(schema, node, "$", new SchemaWalk.Sink() {
-      @Override
-      public void dateTime(Finding finding) {
-        found.add("date " + finding.describe());
-      }
+    SchemaWalk.walk(
+        schema,
+        node,
+        "$",
+        new SchemaWalk.Sink() {
+          @Override
+          public void dateTime(Finding finding) {
+            found.add("date " + finding.describe());
+          }
 
-      @Override
-      public void addition(Finding finding) {
-        found.add(finding.describe());
-      }
+          @Override
+          public void addition(Finding finding) {
+            found.add(finding.describe());
+          }
 
-      @Override
-      public void checkedDateTime() {}
-    });
+          @Override
+          public void checkedDateTime() {}
+        });
     return found;
   }
 
   private static Schema<?> license(Schema<?> status) {
-    return new ObjectSchema().addProperty("status", status)
+    return new ObjectSchema()
+        .addProperty("status", status)
         .addProperty("expirationDate", new StringSchema().format("date-time"));
   }
 
@@ -48,7 +53,8 @@ class SchemaWalkTest {
     Schema<?> extensible = new StringSchema();
     extensible.addExtension(SchemaWalk.EXTENSIBLE_ENUM, List.of("Valid", "Expired"));
     for (Schema<?> status : List.of(closed, extensible)) {
-      assertThat(additions(license(status), "{\"status\":\"valid\"}")).as("older servers' casing")
+      assertThat(additions(license(status), "{\"status\":\"valid\"}"))
+          .as("older servers' casing")
           .isEmpty();
       assertThat(additions(license(status), "{\"status\":\"Suspended\",\"extra\":{\"a\":1}}"))
           .containsExactly(
@@ -68,18 +74,26 @@ class SchemaWalkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2018-10-24T14:00:00.0000000-07:00", "2018-10-24T14:00:00+03:00",
-      "2018-10-24T14:00:00.1Z", "2020-09-09T10:00:00.1234567+00:00"})
+  @ValueSource(
+      strings = {
+        "2018-10-24T14:00:00.0000000-07:00",
+        "2018-10-24T14:00:00+03:00",
+        "2018-10-24T14:00:00.1Z",
+        "2020-09-09T10:00:00.1234567+00:00"
+      })
   void dateTimesAsVspcSendsThem(String value) {
     assertThat(SchemaWalk.dateTimeProblem(value)).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "2018-10-24T14:00:00.0000000|without a UTC offset",
-      "2018-10-24T14:00:00.123456789Z|9 fractional digits; the document allows at most 7",
-      "2018-13-24T14:00:00Z|not a valid date-time",
-      "24.10.2018 14:00|not an ISO-8601 date-time"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2018-10-24T14:00:00.0000000|without a UTC offset",
+        "2018-10-24T14:00:00.123456789Z|9 fractional digits; the document allows at most 7",
+        "2018-13-24T14:00:00Z|not a valid date-time",
+        "24.10.2018 14:00|not an ISO-8601 date-time"
+      })
   void dateTimesThatBreakTheDocument(String value, String problem) {
     assertThat(SchemaWalk.dateTimeProblem(value)).contains(problem);
   }
@@ -91,7 +105,9 @@ class SchemaWalkTest {
     assertThat(document.maxLimit()).isEqualTo(500);
     assertThat(document.defaultLimit()).isEqualTo(100);
     Map<String, Schema<?>> page = SchemaWalk.properties(document.responseSchema(200));
-    assertThat(SchemaWalk.knownValues(SchemaWalk.properties(page.get("data").getItems())
-        .get("status"))).contains("Valid", "Expired");
+    assertThat(
+            SchemaWalk.knownValues(
+                SchemaWalk.properties(page.get("data").getItems()).get("status")))
+        .contains("Valid", "Expired");
   }
 }

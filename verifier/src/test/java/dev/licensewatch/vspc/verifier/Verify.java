@@ -17,20 +17,23 @@ final class Verify {
 
   /** An emulator that knows both test tokens, with these extra settings. */
   static VspcEmulator emulator(UnaryOperator<VspcEmulator.Builder> settings) {
-    return settings.apply(VspcEmulator.builder().token(TOKEN)
-        .token(LOW_ROLE_TOKEN, "Read-only User")).start();
+    return settings
+        .apply(VspcEmulator.builder().token(TOKEN).token(LOW_ROLE_TOKEN, "Read-only User"))
+        .start();
   }
 
   static ContractVerifier.Builder against(VspcEmulator emulator) {
-    return ContractVerifier.builder().baseUrl(HttpUrl.get(emulator.baseUrl())).token(TOKEN)
+    return ContractVerifier.builder()
+        .baseUrl(HttpUrl.get(emulator.baseUrl()))
+        .token(TOKEN)
         .lowRoleToken(LOW_ROLE_TOKEN);
   }
 
   static VerificationReport run(ContractVerifier.Builder builder) {
     VerificationReport report = builder.build().run();
     for (boolean strict : new boolean[] {false, true}) {
-      for (String output : List.of(report.toText(strict), report.toJson(strict),
-          report.toJunitXml(strict))) {
+      for (String output :
+          List.of(report.toText(strict), report.toJson(strict), report.toJunitXml(strict))) {
         for (String secret : SECRETS) {
           assertThat(output).as("a report").doesNotContain(secret);
         }

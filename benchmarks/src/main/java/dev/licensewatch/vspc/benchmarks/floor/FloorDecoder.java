@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * The floor of this stack: Moshi's streaming {@link JsonReader} with a hand-written decoder (no
- * reflection, no adapter lookups, no validation), reading straight from the response source.
- * Chosen over Moshi's reflective record adapter because it is the faster of the two: a lower,
- * stricter floor.
+ * reflection, no adapter lookups, no validation), reading straight from the response source. Chosen
+ * over Moshi's reflective record adapter because it is the faster of the two: a lower, stricter
+ * floor.
  */
 public final class FloorDecoder {
   private FloorDecoder() {}
@@ -24,11 +24,31 @@ public final class FloorDecoder {
   private static final JsonReader.Options PAGE = JsonReader.Options.of("meta", "data");
   private static final JsonReader.Options META = JsonReader.Options.of("pagingInfo");
   private static final JsonReader.Options PAGING = JsonReader.Options.of("total");
-  private static final JsonReader.Options LICENCE = JsonReader.Options.of(
-      "backupServerUid", "autoUpdateEnabled", "edition", "monitoring", "packages", "company",
-      "email", "contactPerson", "expirationDate", "supportExpirationDate", "licenseIds",
-      "supportIds", "sectionTypes", "status", "cloudConnect", "sockets", "usedSockets", "capacity",
-      "usedCapacity", "units", "usedUnits", "unitType", "type");
+  private static final JsonReader.Options LICENCE =
+      JsonReader.Options.of(
+          "backupServerUid",
+          "autoUpdateEnabled",
+          "edition",
+          "monitoring",
+          "packages",
+          "company",
+          "email",
+          "contactPerson",
+          "expirationDate",
+          "supportExpirationDate",
+          "licenseIds",
+          "supportIds",
+          "sectionTypes",
+          "status",
+          "cloudConnect",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity",
+          "units",
+          "usedUnits",
+          "unitType",
+          "type");
 
   public static Page readPage(JsonReader reader) throws IOException {
     List<FloorLicense> licences = List.of();
@@ -141,10 +161,30 @@ public final class FloorDecoder {
       }
     }
     r.endObject();
-    return new FloorLicense(backupServerUid, autoUpdateEnabled, edition, monitoring, packages,
-        company, email, contactPerson, expirationDate, supportExpirationDate, licenseIds,
-        supportIds, sectionTypes, status, cloudConnect, sockets, usedSockets, capacity,
-        usedCapacity, units, usedUnits, unitType, type);
+    return new FloorLicense(
+        backupServerUid,
+        autoUpdateEnabled,
+        edition,
+        monitoring,
+        packages,
+        company,
+        email,
+        contactPerson,
+        expirationDate,
+        supportExpirationDate,
+        licenseIds,
+        supportIds,
+        sectionTypes,
+        status,
+        cloudConnect,
+        sockets,
+        usedSockets,
+        capacity,
+        usedCapacity,
+        units,
+        usedUnits,
+        unitType,
+        type);
   }
 
   private static OffsetDateTime dateTime(String text) {

@@ -6,30 +6,72 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The licence's enumerations, each constant named as servers send it (PascalCase). The floor
- * looks them up by hand: an exact-case hit first, then ignoring case, else {@code Unknown}.
- * Jackson, which decodes into the same records for the decode comparison, matches names ignoring
- * case and falls back to the {@link JsonEnumDefaultValue}.
+ * The licence's enumerations, each constant named as servers send it (PascalCase). The floor looks
+ * them up by hand: an exact-case hit first, then ignoring case, else {@code Unknown}. Jackson,
+ * which decodes into the same records for the decode comparison, matches names ignoring case and
+ * falls back to the {@link JsonEnumDefaultValue}.
  */
 public final class FloorEnums {
   private FloorEnums() {}
 
-  public enum Status { @JsonEnumDefaultValue Unknown, Valid, Warning, Error, Expired, Unlicensed }
+  public enum Status {
+    @JsonEnumDefaultValue
+    Unknown,
+    Valid,
+    Warning,
+    Error,
+    Expired,
+    Unlicensed
+  }
 
   public enum Type {
-    @JsonEnumDefaultValue Unknown, NotInstalled, Rental, NFR, Perpetual, Evaluation, Subscription,
+    @JsonEnumDefaultValue
+    Unknown,
+    NotInstalled,
+    Rental,
+    NFR,
+    Perpetual,
+    Evaluation,
+    Subscription,
     Community
   }
 
-  public enum UnitType { @JsonEnumDefaultValue Unknown, Instances, Points }
+  public enum UnitType {
+    @JsonEnumDefaultValue
+    Unknown,
+    Instances,
+    Points
+  }
 
-  public enum CloudConnect { @JsonEnumDefaultValue Unknown, No, Yes, Enterprise }
+  public enum CloudConnect {
+    @JsonEnumDefaultValue
+    Unknown,
+    No,
+    Yes,
+    Enterprise
+  }
 
-  public enum SectionType { @JsonEnumDefaultValue Unknown, All, Socket, Instance }
+  public enum SectionType {
+    @JsonEnumDefaultValue
+    Unknown,
+    All,
+    Socket,
+    Instance
+  }
 
   public enum Package {
-    None, Starter, Essentials, Backup, ONE, Suite, Orchestrator, Foundation, Advanced, Premium,
-    @JsonEnumDefaultValue Unknown
+    None,
+    Starter,
+    Essentials,
+    Backup,
+    ONE,
+    Suite,
+    Orchestrator,
+    Foundation,
+    Advanced,
+    Premium,
+    @JsonEnumDefaultValue
+    Unknown
   }
 
   /** Maps wire names (as sent, and lowercase) to constants. */

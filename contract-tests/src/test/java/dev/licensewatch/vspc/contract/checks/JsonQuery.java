@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter, sort and select query parameters of the pact's requests. The document declares
- * each as a string holding JSON text and names that text's schema in {@code x-json-schema}; the
- * request validator sees only the string, so the JSON is checked here against its schema.
+ * The filter, sort and select query parameters of the pact's requests. The document declares each
+ * as a string holding JSON text and names that text's schema in {@code x-json-schema}; the request
+ * validator sees only the string, so the JSON is checked here against its schema.
  */
 final class JsonQuery {
   private static final OpenAPI API = parse();
@@ -31,7 +31,9 @@ final class JsonQuery {
   private static OpenAPI parse() {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    return new OpenAPIV3Parser().readContents(PactSpecConformance.loadSpec(), null, options).getOpenAPI();
+    return new OpenAPIV3Parser()
+        .readContents(PactSpecConformance.loadSpec(), null, options)
+        .getOpenAPI();
   }
 
   /** One problem per JSON query parameter that breaks its schema. */
@@ -39,17 +41,31 @@ final class JsonQuery {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, Parameter> p : API.getComponents().getParameters().entrySet()) {
       Parameter parameter = p.getValue();
-      Object schemaRef = parameter.getExtensions() == null ? null
-          : parameter.getExtensions().get("x-json-schema");
+      Object schemaRef =
+          parameter.getExtensions() == null ? null : parameter.getExtensions().get("x-json-schema");
       if (!"query".equals(parameter.getIn()) || !(schemaRef instanceof String ref)) {
         continue;
       }
-      request.getQueryParameterValues(parameter.getName()).forEach(json -> {
-        Schema<?> schema = API.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
-        ValidationReport report = SCHEMAS.validate(json, schema, parameter.getName());
-        report.getMessages().forEach(m -> problems.add(parameter.getName() + " " + json + ": "
-            + m.getKey() + ": " + m.getMessage()));
-      });
+      request
+          .getQueryParameterValues(parameter.getName())
+          .forEach(
+              json -> {
+                Schema<?> schema =
+                    API.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                ValidationReport report = SCHEMAS.validate(json, schema, parameter.getName());
+                report
+                    .getMessages()
+                    .forEach(
+                        m ->
+                            problems.add(
+                                parameter.getName()
+                                    + " "
+                                    + json
+                                    + ": "
+                                    + m.getKey()
+                                    + ": "
+                                    + m.getMessage()));
+              });
     }
     return problems;
   }
@@ -57,24 +73,28 @@ final class JsonQuery {
   /** The properties a request selects; empty when it has no select. */
   static Set<String> selected(Request request) {
     Set<String> selected = new HashSet<>();
-    request.getQueryParameterValues("select").forEach(json -> {
-      try {
-        for (JsonNode expression : PactJson.MAPPER.readTree(json)) {
-          selected.add(expression.path("propertyPath").asText());
-        }
-      } catch (java.io.IOException e) {
-        // not JSON: violations() reports it
-      }
-    });
+    request
+        .getQueryParameterValues("select")
+        .forEach(
+            json -> {
+              try {
+                for (JsonNode expression : PactJson.MAPPER.readTree(json)) {
+                  selected.add(expression.path("propertyPath").asText());
+                }
+              } catch (java.io.IOException e) {
+                // not JSON: violations() reports it
+              }
+            });
     return selected;
   }
 
   /**
-   * Whether a message is only that a required property is missing which the request did not
-   * select: with select, the server leaves out every other property, even a required one.
+   * Whether a message is only that a required property is missing which the request did not select:
+   * with select, the server leaves out every other property, even a required one.
    */
   static boolean notSelected(ValidationReport.Message message, Set<String> selected) {
-    if (selected.isEmpty() || !message.getKey().equals("validation.response.body.schema.required")) {
+    if (selected.isEmpty()
+        || !message.getKey().equals("validation.response.body.schema.required")) {
       return false;
     }
     // e.g. Object has missing required properties (["autoUpdateEnabled"])

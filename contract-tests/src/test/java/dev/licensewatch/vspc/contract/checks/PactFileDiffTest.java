@@ -16,10 +16,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pact the consumer tests just wrote must equal the reviewed copy in the repository
- * ({@code contract-tests/pacts/}), compared in canonical form (interactions sorted, keys sorted,
- * Pact JVM's version ignored). With {@code -Dpact.accept=true} a difference is accepted instead:
- * the canonical form of the new pact is written over the committed file, for review in the diff.
+ * The pact the consumer tests just wrote must equal the reviewed copy in the repository ({@code
+ * contract-tests/pacts/}), compared in canonical form (interactions sorted, keys sorted, Pact JVM's
+ * version ignored). With {@code -Dpact.accept=true} a difference is accepted instead: the canonical
+ * form of the new pact is written over the committed file, for review in the diff.
  *
  * <p>Runs in surefire's second execution ({@code pact-checks}), which starts only after every
  * consumer test class has passed and written its interactions.
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class PactFileDiffTest {
   static final String HOW_TO_ACCEPT =
       "If the change is intended, run: ./mvnw -B -pl contract-tests verify -Dpact.accept=true"
-          + " and commit contract-tests/pacts/" + Contract.PACT_FILE + " after review.";
+          + " and commit contract-tests/pacts/"
+          + Contract.PACT_FILE
+          + " after review.";
 
   @Test
   void generatedPactEqualsTheCommittedOne() {
@@ -61,8 +63,15 @@ class PactFileDiffTest {
       System.out.println("[pact] accepted the changed pact into " + committed + ":\n" + summary);
       return;
     }
-    fail("The generated pact " + generated + " differs from the committed " + committed
-        + ":\n" + summary + "\n" + HOW_TO_ACCEPT);
+    fail(
+        "The generated pact "
+            + generated
+            + " differs from the committed "
+            + committed
+            + ":\n"
+            + summary
+            + "\n"
+            + HOW_TO_ACCEPT);
   }
 
   /** Which interactions were added, removed or changed, and other differences. */
@@ -97,7 +106,9 @@ class PactFileDiffTest {
   }
 
   private static String label(JsonNode interaction) {
-    return "'" + interaction.path("description").asText() + "' given "
+    return "'"
+        + interaction.path("description").asText()
+        + "' given "
         + interaction.path("providerStates");
   }
 }

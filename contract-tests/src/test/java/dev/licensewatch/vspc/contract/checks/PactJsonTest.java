@@ -14,22 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class PactJsonTest {
 
   private static JsonNode pact(String pactJvmVersion, String... interactions) throws Exception {
-    return PactJson.MAPPER.readTree("{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},"
-        + "\"interactions\":[" + String.join(",", interactions) + "],"
-        + "\"metadata\":{\"pact-jvm\":{\"version\":\"" + pactJvmVersion + "\"},"
-        + "\"pactSpecification\":{\"version\":\"4.0\"}}}");
+    return PactJson.MAPPER.readTree(
+        "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},"
+            + "\"interactions\":["
+            + String.join(",", interactions)
+            + "],"
+            + "\"metadata\":{\"pact-jvm\":{\"version\":\""
+            + pactJvmVersion
+            + "\"},"
+            + "\"pactSpecification\":{\"version\":\"4.0\"}}}");
   }
 
   private static final String A =
       "{\"description\":\"a\",\"response\":{\"status\":200,\"body\":{\"x\":1}}}";
-  private static final String B =
-      "{\"description\":\"b\",\"response\":{\"status\":401}}";
+  private static final String B = "{\"description\":\"b\",\"response\":{\"status\":401}}";
 
   @Test
   void ignoresThePactJvmVersionAndTheOrderOfInteractionsAndKeys() throws Exception {
     JsonNode one = pact("4.7.5", A, B);
-    JsonNode other = pact("4.8.0", B,
-        "{\"response\":{\"body\":{\"x\":1},\"status\":200},\"description\":\"a\"}");
+    JsonNode other =
+        pact(
+            "4.8.0", B, "{\"response\":{\"body\":{\"x\":1},\"status\":200},\"description\":\"a\"}");
     assertThat(PactJson.comparable(one)).isEqualTo(PactJson.comparable(other));
   }
 
@@ -44,8 +49,9 @@ class PactJsonTest {
 
   @Test
   void reportsAddedAndRemovedInteractions() throws Exception {
-    String summary = PactFileDiffTest.describe(
-        PactJson.comparable(pact("4.7.5", A)), PactJson.comparable(pact("4.7.5", B)));
+    String summary =
+        PactFileDiffTest.describe(
+            PactJson.comparable(pact("4.7.5", A)), PactJson.comparable(pact("4.7.5", B)));
     assertThat(summary).contains("removed: 'a'").contains("added:   'b'");
   }
 
@@ -69,7 +75,8 @@ class PactJsonTest {
         .hasMessageContaining("changed: 'a'")
         .hasMessageContaining(PactFileDiffTest.HOW_TO_ACCEPT)
         .hasMessageContaining("-Dpact.accept=true");
-    assertThat(PactJson.read(committed)).as("a failed check leaves the committed pact alone")
+    assertThat(PactJson.read(committed))
+        .as("a failed check leaves the committed pact alone")
         .isEqualTo(pact("4.7.5", A, B));
 
     PactFileDiffTest.compare(generated, committed, true);

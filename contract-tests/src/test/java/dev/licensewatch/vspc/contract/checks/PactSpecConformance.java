@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Validates every interaction of a pact file against the api-spec OpenAPI document with
- * swagger-request-validator's {@link OpenApiInteractionValidator}, in a plain loop over the
- * pact's JSON (its PactProviderValidator helper does not work with Pact JVM 4.7).
+ * swagger-request-validator's {@link OpenApiInteractionValidator}, in a plain loop over the pact's
+ * JSON (its PactProviderValidator helper does not work with Pact JVM 4.7).
  *
  * <p>The document is read in its closed-enums view (each {@code x-extensible-enum} list also
  * declared as {@code enum}): the pact's examples are ours, so they must use the known PascalCase
@@ -34,12 +34,13 @@ final class PactSpecConformance {
   static final String SPEC = "openapi/vspc-licensing-v3.closed-enums.json";
 
   /**
-   * Interactions whose request breaks the spec on purpose; only their response is validated.
-   * {@code limit=501} is outside the spec's 1..500, which is the point of the 400 interaction.
+   * Interactions whose request breaks the spec on purpose; only their response is validated. {@code
+   * limit=501} is outside the spec's 1..500, which is the point of the 400 interaction.
    */
-  static final Map<String, String> REQUEST_BREAKS_SPEC_ON_PURPOSE = Map.of(
-      "a request with limit out of range (limit=501)",
-      "limit=501 is out of range by design: the interaction pins the server's 400 for it");
+  static final Map<String, String> REQUEST_BREAKS_SPEC_ON_PURPOSE =
+      Map.of(
+          "a request with limit out of range (limit=501)",
+          "limit=501 is out of range by design: the interaction pins the server's 400 for it");
 
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForInlineApiSpecification(loadSpec()).build();
@@ -47,9 +48,10 @@ final class PactSpecConformance {
   private PactSpecConformance() {}
 
   static String loadSpec() {
-    try (InputStream in = Objects.requireNonNull(
-        PactSpecConformance.class.getClassLoader().getResourceAsStream(SPEC),
-        "the api-spec artifact must be on the test classpath")) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            PactSpecConformance.class.getClassLoader().getResourceAsStream(SPEC),
+            "the api-spec artifact must be on the test classpath")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,9 +77,10 @@ final class PactSpecConformance {
       JsonNode res = interaction.path("response");
       Request request = request(req);
       SimpleResponse response = response(res);
-      ValidationReport report = REQUEST_BREAKS_SPEC_ON_PURPOSE.containsKey(description)
-          ? VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response)
-          : VALIDATOR.validate(request, response);
+      ValidationReport report =
+          REQUEST_BREAKS_SPEC_ON_PURPOSE.containsKey(description)
+              ? VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response)
+              : VALIDATOR.validate(request, response);
       Set<String> selected = JsonQuery.selected(request);
       for (ValidationReport.Message m : report.getMessages()) {
         if (m.getLevel() == ValidationReport.Level.ERROR && !JsonQuery.notSelected(m, selected)) {
@@ -90,23 +93,28 @@ final class PactSpecConformance {
   }
 
   private static Request request(JsonNode req) {
-    SimpleRequest.Builder b = new SimpleRequest.Builder(
-        req.path("method").asText("GET"), req.path("path").asText());
-    req.path("query").properties().forEach(e ->
-        e.getValue().forEach(v -> b.withQueryParam(e.getKey(), v.asText())));
-    req.path("headers").properties().forEach(e ->
-        e.getValue().forEach(v -> b.withHeader(e.getKey(), v.asText())));
+    SimpleRequest.Builder b =
+        new SimpleRequest.Builder(req.path("method").asText("GET"), req.path("path").asText());
+    req.path("query")
+        .properties()
+        .forEach(e -> e.getValue().forEach(v -> b.withQueryParam(e.getKey(), v.asText())));
+    req.path("headers")
+        .properties()
+        .forEach(e -> e.getValue().forEach(v -> b.withHeader(e.getKey(), v.asText())));
     body(req).ifPresent(b::withBody);
     return b.build();
   }
 
   private static SimpleResponse response(JsonNode res) {
     SimpleResponse.Builder b = SimpleResponse.Builder.status(res.path("status").asInt());
-    res.path("headers").properties().forEach(e -> {
-      List<String> values = new ArrayList<>();
-      e.getValue().forEach(v -> values.add(v.asText()));
-      b.withHeader(e.getKey(), values);
-    });
+    res.path("headers")
+        .properties()
+        .forEach(
+            e -> {
+              List<String> values = new ArrayList<>();
+              e.getValue().forEach(v -> values.add(v.asText()));
+              b.withHeader(e.getKey(), values);
+            });
     body(res).ifPresent(b::withBody);
     return b.build();
   }

@@ -30,17 +30,17 @@ class SpecConformanceTest {
   /** The check can fail: a pact that breaks the spec in several ways is rejected for each. */
   @Test
   void aBrokenPactIsRejected() throws URISyntaxException {
-    Path broken = Path.of(Objects.requireNonNull(
-        getClass().getResource("/fixtures/broken-pact.json")).toURI());
+    Path broken =
+        Path.of(
+            Objects.requireNonNull(getClass().getResource("/fixtures/broken-pact.json")).toURI());
     List<String> problems = PactSpecConformance.violations(broken);
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .contains("lowercase enum").contains("status"));
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .contains("null autoUpdateEnabled"));
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .contains("limit above 500").contains("limit"));
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .contains("date without offset").contains("date-time"));
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("lowercase enum").contains("status"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("null autoUpdateEnabled"));
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("limit above 500").contains("limit"));
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("date without offset").contains("date-time"));
     assertThat(problems).noneSatisfy(p -> assertThat(p).contains("a conforming page"));
   }
 }

@@ -57,11 +57,18 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenNotValid(PactDslWithProvider builder) {
-    return json(get(builder.given(ProviderStates.TOKEN_NOT_VALID),
-            "a request with a token the server does not accept")
-            .willRespondWith().status(401),
-        errorEnvelope("Authorization has been denied for this request.", "security", 401,
-            Map.of(), Map.of()))
+    return json(
+            get(
+                    builder.given(ProviderStates.TOKEN_NOT_VALID),
+                    "a request with a token the server does not accept")
+                .willRespondWith()
+                .status(401),
+            errorEnvelope(
+                "Authorization has been denied for this request.",
+                "security",
+                401,
+                Map.of(),
+                Map.of()))
         .toPact(V4Pact.class);
   }
 
@@ -74,11 +81,18 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lacksRole(PactDslWithProvider builder) {
-    return json(get(builder.given(ProviderStates.LACKS_ROLE),
-            "a request from a caller without a licensing role")
-            .willRespondWith().status(403),
-        errorEnvelope("Access to the requested resource is forbidden.", "security", 403,
-            Map.of(), Map.of()))
+    return json(
+            get(
+                    builder.given(ProviderStates.LACKS_ROLE),
+                    "a request from a caller without a licensing role")
+                .willRespondWith()
+                .status(403),
+            errorEnvelope(
+                "Access to the requested resource is forbidden.",
+                "security",
+                403,
+                Map.of(),
+                Map.of()))
         .toPact(V4Pact.class);
   }
 
@@ -89,30 +103,38 @@ class ErrorsPactTest {
   }
 
   /**
-   * A limit out of range. The client never sends one itself (it checks 1..500 before sending),
-   * so this test rewrites {@code limit=500} to {@code limit=501} in an OkHttp interceptor on the
-   * way out, as a server with a smaller range would see it: the client facade still does
-   * everything else, including the mapping of the 400 to {@link VspcBadRequestException}.
+   * A limit out of range. The client never sends one itself (it checks 1..500 before sending), so
+   * this test rewrites {@code limit=500} to {@code limit=501} in an OkHttp interceptor on the way
+   * out, as a server with a smaller range would see it: the client facade still does everything
+   * else, including the mapping of the 400 to {@link VspcBadRequestException}.
    */
   @Pact(consumer = Contract.CONSUMER)
   V4Pact limitOutOfRange(PactDslWithProvider builder) {
-    return json(get(builder.given(ProviderStates.LICENSES_EXIST, Map.of("total", 3)),
-            "a request with limit out of range (limit=501)")
-            .query("limit=501&offset=0")
-            .willRespondWith().status(400),
-        errorEnvelope("Property value must be between 1 and 500.", "logical", 400,
-            Map.of("parameterName", "limit"), Map.of()))
+    return json(
+            get(
+                    builder.given(ProviderStates.LICENSES_EXIST, Map.of("total", 3)),
+                    "a request with limit out of range (limit=501)")
+                .query("limit=501&offset=0")
+                .willRespondWith()
+                .status(400),
+            errorEnvelope(
+                "Property value must be between 1 and 500.",
+                "logical",
+                400,
+                Map.of("parameterName", "limit"),
+                Map.of()))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "limitOutOfRange")
   void limitOutOfRange(MockServer server) {
-    Interceptor limit501 = chain -> {
-      HttpUrl url = chain.request().url();
-      HttpUrl rewritten = url.newBuilder().setQueryParameter("limit", "501").build();
-      return chain.proceed(chain.request().newBuilder().url(rewritten).build());
-    };
+    Interceptor limit501 =
+        chain -> {
+          HttpUrl url = chain.request().url();
+          HttpUrl rewritten = url.newBuilder().setQueryParameter("limit", "501").build();
+          return chain.proceed(chain.request().newBuilder().url(rewritten).build());
+        };
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(limit501).build();
     try (VspcLicensingClient client = client(server).okHttpClient(http).build()) {
       VspcBadRequestException e =
@@ -127,12 +149,15 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
-    return json(get(builder.given(ProviderStates.THROTTLED, Map.of("retryAfter", 25)),
-            "a request while requests are throttled")
-            .willRespondWith().status(429)
-            .matchHeader("Retry-After", Contract.DELTA_SECONDS, "25"),
-        errorEnvelope("Too many requests.", "transport", 429,
-            Map.of(), Map.of("retryAfter", 25)))
+    return json(
+            get(
+                    builder.given(ProviderStates.THROTTLED, Map.of("retryAfter", 25)),
+                    "a request while requests are throttled")
+                .willRespondWith()
+                .status(429)
+                .matchHeader("Retry-After", Contract.DELTA_SECONDS, "25"),
+            errorEnvelope(
+                "Too many requests.", "transport", 429, Map.of(), Map.of("retryAfter", 25)))
         .toPact(V4Pact.class);
   }
 
@@ -141,8 +166,8 @@ class ErrorsPactTest {
   void throttled(MockServer server) {
     // A 429 spends no attempt: the client would wait the 25 s; a 10 s deadline fails at once.
     try (VspcLicensingClient client = client(server).deadline(Duration.ofSeconds(10)).build()) {
-      VspcRateLimitedException e = catchThrowableOfType(VspcRateLimitedException.class,
-          client::page);
+      VspcRateLimitedException e =
+          catchThrowableOfType(VspcRateLimitedException.class, client::page);
       assertThat(e).isNotNull().hasMessageContaining("10 s deadline");
       assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(25));
     }

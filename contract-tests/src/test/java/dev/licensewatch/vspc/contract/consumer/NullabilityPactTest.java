@@ -12,9 +12,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicenseStatus;
+import dev.licensewatch.vspc.client.VspcLicensingClient;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
 import dev.licensewatch.vspc.emulator.ProviderStates;
@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Nullability, pinned: one licence whose eight nullable properties are all null (null matchers)
- * and one with every property present (type, regex and number matchers, which reject null).
- * Together with the "type or null" page in {@link PagingPactTest} they say exactly what the
- * client accepts, since Pact has no "optional" matcher.
+ * Nullability, pinned: one licence whose eight nullable properties are all null (null matchers) and
+ * one with every property present (type, regex and number matchers, which reject null). Together
+ * with the "type or null" page in {@link PagingPactTest} they say exactly what the client accepts,
+ * since Pact has no "optional" matcher.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -38,21 +38,21 @@ class NullabilityPactTest {
     return ConsumerClient.against(server).build();
   }
 
-  private static V4Pact single(PactDslWithProvider builder, String state, String description,
-      Map<String, Object> license) {
-    return json(clientHeaders(builder
-            .given(state)
-            .uponReceiving(description)
-            .method("GET")
-            .path(PATH))
-            .willRespondWith().status(200),
-        Contract.page(1, 0, 100, List.of(license), Nullables.PINNED))
+  private static V4Pact single(
+      PactDslWithProvider builder, String state, String description, Map<String, Object> license) {
+    return json(
+            clientHeaders(builder.given(state).uponReceiving(description).method("GET").path(PATH))
+                .willRespondWith()
+                .status(200),
+            Contract.page(1, 0, 100, List.of(license), Nullables.PINNED))
         .toPact(V4Pact.class);
   }
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyNullableNull(PactDslWithProvider builder) {
-    return single(builder, ProviderStates.NULLABLES_NULL,
+    return single(
+        builder,
+        ProviderStates.NULLABLES_NULL,
         "a request for a licence whose nullable properties are all null",
         Contract.licenseWithNullsOnly(7));
   }
@@ -77,8 +77,11 @@ class NullabilityPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact everyPropertyPresent(PactDslWithProvider builder) {
-    return single(builder, ProviderStates.EVERY_PROPERTY,
-        "a request for a licence with every property present", Contract.fullLicense(8));
+    return single(
+        builder,
+        ProviderStates.EVERY_PROPERTY,
+        "a request for a licence with every property present",
+        Contract.fullLicense(8));
   }
 
   @Test

@@ -16,9 +16,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicensePage;
 import dev.licensewatch.vspc.client.VspcLicensingClient;
-import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.Contract.Nullables;
 import java.util.LinkedHashMap;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Paging: every kind of page the client asks for, each from its own provider state.
  *
  * <p>The licences of these pages carry only {@code autoUpdateEnabled}, the one property the
- * document requires: paging needs nothing else, and every other property may be absent (Pact
- * has no "optional" matcher, so listing one would demand it). The one exception is the
- * {@code limit=500} page, which also fixes the shape of a full licence with "type or null"
- * nullables. Offsets are pinned because the client checks the page starts where it asked.
+ * document requires: paging needs nothing else, and every other property may be absent (Pact has no
+ * "optional" matcher, so listing one would demand it). The one exception is the {@code limit=500}
+ * page, which also fixes the shape of a full licence with "type or null" nullables. Offsets are
+ * pinned because the client checks the page starts where it asked.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -69,33 +69,56 @@ class PagingPactTest {
     }
   }
 
-  private static PactDslResponse okPage(Given builder, String description,
-      int total, String query, int offset, int limit, int count) {
-    var request = clientHeaders(builder
-        .given(LICENSES_EXIST, total(total))
-        .uponReceiving(description)
-        .method("GET")
-        .path(PATH));
+  private static PactDslResponse okPage(
+      Given builder,
+      String description,
+      int total,
+      String query,
+      int offset,
+      int limit,
+      int count) {
+    var request =
+        clientHeaders(
+            builder
+                .given(LICENSES_EXIST, total(total))
+                .uponReceiving(description)
+                .method("GET")
+                .path(PATH));
     if (query != null) {
       request = request.query(query);
     }
-    return json(request.willRespondWith().status(200),
+    return json(
+        request.willRespondWith().status(200),
         Contract.page(total, offset, limit, minimalLicenses(offset, count), Nullables.PINNED));
   }
 
   /** {@code which} page of 100 of 250 licences, asked for with limit 100 and this offset. */
-  private static V4Pact explicitPageOf100(PactDslWithProvider builder, String which, int offset,
-      int count) {
-    return okPage(builder::given, "a request for " + which + " (limit=100, offset=" + offset + ")",
-        250, "limit=100&offset=" + offset, offset, 100, count).toPact(V4Pact.class);
+  private static V4Pact explicitPageOf100(
+      PactDslWithProvider builder, String which, int offset, int count) {
+    return okPage(
+            builder::given,
+            "a request for " + which + " (limit=100, offset=" + offset + ")",
+            250,
+            "limit=100&offset=" + offset,
+            offset,
+            100,
+            count)
+        .toPact(V4Pact.class);
   }
 
   // --- first page with the server's defaults ---------------------------------------------
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact firstPageWithDefaults(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request for the first page with the server's default paging",
-        250, null, 0, 100, 100).toPact(V4Pact.class);
+    return okPage(
+            builder::given,
+            "a request for the first page with the server's default paging",
+            250,
+            null,
+            0,
+            100,
+            100)
+        .toPact(V4Pact.class);
   }
 
   @Test
@@ -139,8 +162,15 @@ class PagingPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact offsetPastTheEnd(PactDslWithProvider builder) {
-    return okPage(builder::given, "a request with an offset past the end (limit=100, offset=300)",
-        250, "limit=100&offset=300", 300, 100, 0).toPact(V4Pact.class);
+    return okPage(
+            builder::given,
+            "a request with an offset past the end (limit=100, offset=300)",
+            250,
+            "limit=100&offset=300",
+            300,
+            100,
+            0)
+        .toPact(V4Pact.class);
   }
 
   @Test
@@ -163,14 +193,18 @@ class PagingPactTest {
     someNulls.put("monitoring", true);
     List<Map<String, Object>> licenses =
         List.of(Contract.fullLicense(1), someNulls, Contract.fullLicense(3));
-    return json(clientHeaders(builder
-            .given(LICENSES_EXIST, total(3))
-            .uponReceiving("a request for the largest page (limit=500) of full licences")
-            .method("GET")
-            .path(PATH)
-            .query("limit=500&offset=0"))
-            .willRespondWith().status(200),
-        Contract.page(3, 0, 500, licenses, Nullables.TYPE_OR_NULL))
+    return json(
+            clientHeaders(
+                    builder
+                        .given(LICENSES_EXIST, total(3))
+                        .uponReceiving(
+                            "a request for the largest page (limit=500) of full licences")
+                        .method("GET")
+                        .path(PATH)
+                        .query("limit=500&offset=0"))
+                .willRespondWith()
+                .status(200),
+            Contract.page(3, 0, 500, licenses, Nullables.TYPE_OR_NULL))
         .toPact(V4Pact.class);
   }
 
@@ -195,15 +229,33 @@ class PagingPactTest {
   /** What {@code stream()} asks for over 5 licences with page size 2: offsets 0, 2 and 4. */
   @Pact(consumer = Contract.CONSUMER)
   V4Pact autoPagerWalk(PactDslWithProvider builder) {
-    PactDslResponse first = okPage(builder::given,
-        "the auto-pager's request for page 1 of 3 (limit=2, offset=0)",
-        5, "limit=2&offset=0", 0, 2, 2);
-    PactDslResponse second = okPage(first::given,
-        "the auto-pager's request for page 2 of 3 (limit=2, offset=2)",
-        5, "limit=2&offset=2", 2, 2, 2);
-    return okPage(second::given,
-        "the auto-pager's request for page 3 of 3 (limit=2, offset=4)",
-        5, "limit=2&offset=4", 4, 2, 1).toPact(V4Pact.class);
+    PactDslResponse first =
+        okPage(
+            builder::given,
+            "the auto-pager's request for page 1 of 3 (limit=2, offset=0)",
+            5,
+            "limit=2&offset=0",
+            0,
+            2,
+            2);
+    PactDslResponse second =
+        okPage(
+            first::given,
+            "the auto-pager's request for page 2 of 3 (limit=2, offset=2)",
+            5,
+            "limit=2&offset=2",
+            2,
+            2,
+            2);
+    return okPage(
+            second::given,
+            "the auto-pager's request for page 3 of 3 (limit=2, offset=4)",
+            5,
+            "limit=2&offset=4",
+            4,
+            2,
+            1)
+        .toPact(V4Pact.class);
   }
 
   @Test

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Not run by surefire on its own (its name does not end in Test): {@link
  * BrokenEmulatorVerificationTest} runs it through the JUnit engine and expects it to FAIL. The
- * state "a license with every property present" is seeded with a licence that breaks the pact:
- * a date without time or offset, a null non-nullable property and a UUID that is no UUID.
+ * state "a license with every property present" is seeded with a licence that breaks the pact: a
+ * date without time or offset, a null non-nullable property and a UUID that is no UUID.
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("pacts")
 @PactFilter(ProviderStates.EVERY_PROPERTY)
 class BrokenEmulatorProvider extends EmulatorVerification {
-  static final String BROKEN_LICENCE = """
+  static final String BROKEN_LICENCE =
+      """
       [{"backupServerUid":"not-a-uuid","autoUpdateEnabled":true,"edition":"Enterprise Plus",
         "monitoring":false,"packages":["Backup"],"company":"Alpha","email":"a@alpha.example",
         "contactPerson":"Alan Smith","expirationDate":"2027-09-09",
@@ -33,8 +34,7 @@ class BrokenEmulatorProvider extends EmulatorVerification {
         "unitType":"Instances","type":"Rental"}]
       """;
 
-  @RegisterExtension
-  static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension();
+  @RegisterExtension static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension();
 
   @Override
   VspcEmulator emulator() {

@@ -6,10 +6,10 @@ import dev.licensewatch.vspc.emulator.ProviderStates;
 import java.util.Map;
 
 /**
- * Every provider state of the pact, implemented by seeding the emulator from code (the same
- * thing its {@code POST /_pact/provider-states} endpoint does for external verifiers). The names
- * are the emulator's own ({@link ProviderStates}); the consumer side keeps its copy in
- * {@code Contract}, and a renamed state fails verification.
+ * Every provider state of the pact, implemented by seeding the emulator from code (the same thing
+ * its {@code POST /_pact/provider-states} endpoint does for external verifiers). The names are the
+ * emulator's own ({@link ProviderStates}); the consumer side keeps its copy in {@code Contract},
+ * and a renamed state fails verification.
  */
 abstract class EmulatorStates extends EmulatorVerification {
 
@@ -59,10 +59,18 @@ abstract class EmulatorStates extends EmulatorVerification {
   }
 
   /** After each interaction: back to the emulator's initial state. */
-  @State(value = {ProviderStates.LICENSES_EXIST, ProviderStates.NULLABLES_NULL,
-      ProviderStates.EVERY_PROPERTY, ProviderStates.TOKEN_NOT_VALID, ProviderStates.LACKS_ROLE,
-      ProviderStates.THROTTLED, ProviderStates.EVERY_STATUS, ProviderStates.QUEUED,
-      ProviderStates.ACTION_FINISHED},
+  @State(
+      value = {
+        ProviderStates.LICENSES_EXIST,
+        ProviderStates.NULLABLES_NULL,
+        ProviderStates.EVERY_PROPERTY,
+        ProviderStates.TOKEN_NOT_VALID,
+        ProviderStates.LACKS_ROLE,
+        ProviderStates.THROTTLED,
+        ProviderStates.EVERY_STATUS,
+        ProviderStates.QUEUED,
+        ProviderStates.ACTION_FINISHED
+      },
       action = StateChangeAction.TEARDOWN)
   void teardown() {
     emulator().resetProviderState();

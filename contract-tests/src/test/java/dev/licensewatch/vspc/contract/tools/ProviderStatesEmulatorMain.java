@@ -4,8 +4,8 @@ import dev.licensewatch.vspc.emulator.VspcEmulator;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the emulator in provider-states mode for an external verifier (Pact's Rust
- * {@code pact verifier}, see README.md) and serves until killed.
+ * Starts the emulator in provider-states mode for an external verifier (Pact's Rust {@code pact
+ * verifier}, see README.md) and serves until killed.
  *
  * <pre>
  * java -cp "$(cat target/test-classpath.txt):target/test-classes" \

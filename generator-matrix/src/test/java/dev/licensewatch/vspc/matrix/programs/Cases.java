@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * What every JVM program shares. Round trip: the cases file has one line per corpus body,
- * {@code schema TAB input TAB output}; a program decodes the input with the generated model of
- * that schema and writes it back with the generated serializer to the output, or writes what
- * went wrong to output + ".error". Requests ({@code request BASE_URL OUT}): the program builds
- * the same filter, sort and select with the generated models, serializes them with the
- * generated serializer, sends them with the generated API and decodes the answers (see {@link
- * #requests}). The programs in other languages follow the same contract.
+ * What every JVM program shares. Round trip: the cases file has one line per corpus body, {@code
+ * schema TAB input TAB output}; a program decodes the input with the generated model of that schema
+ * and writes it back with the generated serializer to the output, or writes what went wrong to
+ * output + ".error". Requests ({@code request BASE_URL OUT}): the program builds the same filter,
+ * sort and select with the generated models, serializes them with the generated serializer, sends
+ * them with the generated API and decodes the answers (see {@link #requests}). The programs in
+ * other languages follow the same contract.
  */
 public final class Cases {
 
@@ -52,9 +52,9 @@ public final class Cases {
 
   /**
    * The request check every program shares: {@code calls} maps a call's name to the call, which
-   * returns how many licences the decoded page held. One line per call goes to {@code out}:
-   * {@code name TAB ok TAB count}, or {@code name TAB error TAB what went wrong (one line)}.
-   * What the calls sent is recorded by the server the test runs, not here.
+   * returns how many licences the decoded page held. One line per call goes to {@code out}: {@code
+   * name TAB ok TAB count}, or {@code name TAB error TAB what went wrong (one line)}. What the
+   * calls sent is recorded by the server the test runs, not here.
    */
   public static void requests(Path out, Map<String, Callable<Integer>> calls) throws IOException {
     StringBuilder lines = new StringBuilder();
@@ -63,8 +63,13 @@ public final class Cases {
         lines.append(call.getKey()).append("\tok\t").append(call.getValue().call()).append('\n');
       } catch (Exception | LinkageError e) {
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        lines.append(call.getKey()).append("\terror\t").append(e.getClass().getSimpleName())
-            .append(": ").append(message).append('\n');
+        lines
+            .append(call.getKey())
+            .append("\terror\t")
+            .append(e.getClass().getSimpleName())
+            .append(": ")
+            .append(message)
+            .append('\n');
       }
     }
     Files.writeString(out, lines, StandardCharsets.UTF_8);
@@ -85,15 +90,20 @@ public final class Cases {
    */
   public static Query query(String modelPackage) throws ReflectiveOperationException {
     Models m = new Models(modelPackage);
-    List<Object> filter = List.of(
-        m.compare("status", "equals", "ignorecase", "Expired"),
-        m.group("or", List.of(
-            m.compare("expirationDate", "lessThan", null, "2027-01-01T00:00:00.0000000+00:00"),
-            m.compare("company", "contains", "ignorecase", COMPANY),
-            m.compare("packages", "in", null, List.of("Backup", "ONE")))));
-    List<Object> sort = List.of(
-        m.sort("expirationDate", "descending", null),
-        m.sort("company", "ascending", "ignorecase"));
+    List<Object> filter =
+        List.of(
+            m.compare("status", "equals", "ignorecase", "Expired"),
+            m.group(
+                "or",
+                List.of(
+                    m.compare(
+                        "expirationDate", "lessThan", null, "2027-01-01T00:00:00.0000000+00:00"),
+                    m.compare("company", "contains", "ignorecase", COMPANY),
+                    m.compare("packages", "in", null, List.of("Backup", "ONE")))));
+    List<Object> sort =
+        List.of(
+            m.sort("expirationDate", "descending", null),
+            m.sort("company", "ascending", "ignorecase"));
     List<Object> select =
         List.of(m.select("company"), m.select("expirationDate"), m.select("autoUpdateEnabled"));
     return new Query(filter, sort, select);
@@ -104,8 +114,16 @@ public final class Cases {
     /** A comparison; a null collation is left out, as a team writing the request would. */
     Object compare(String property, String operation, String collation, Object value)
         throws ReflectiveOperationException {
-      return make("FilterExpression", "property", property, "operation", operation,
-          "collation", collation, "value", value);
+      return make(
+          "FilterExpression",
+          "property",
+          property,
+          "operation",
+          operation,
+          "collation",
+          collation,
+          "value",
+          value);
     }
 
     Object group(String operation, List<Object> items) throws ReflectiveOperationException {
@@ -114,8 +132,8 @@ public final class Cases {
 
     Object sort(String property, String direction, String collation)
         throws ReflectiveOperationException {
-      return make("SortExpression", "property", property, "direction", direction,
-          "collation", collation);
+      return make(
+          "SortExpression", "property", property, "direction", direction, "collation", collation);
     }
 
     Object select(String propertyPath) throws ReflectiveOperationException {
@@ -132,11 +150,15 @@ public final class Cases {
         if (value == null) {
           continue;
         }
-        Method setter = Arrays.stream(type.getMethods())
-            .filter(method -> method.getName().equals(name) && method.getParameterCount() == 1
-                && method.getReturnType() == type)
-            .findFirst()
-            .orElseThrow(() -> new NoSuchMethodException(model + "." + name));
+        Method setter =
+            Arrays.stream(type.getMethods())
+                .filter(
+                    method ->
+                        method.getName().equals(name)
+                            && method.getParameterCount() == 1
+                            && method.getReturnType() == type)
+                .findFirst()
+                .orElseThrow(() -> new NoSuchMethodException(model + "." + name));
         Class<?> parameter = setter.getParameterTypes()[0];
         if (parameter.isEnum()) {
           // The generated enums are looked up by their wire value.

@@ -27,14 +27,19 @@ public final class JavaNativeRoundTrip {
       requests(mapper, args[1], Path.of(args[2]));
       return;
     }
-    Cases.run(Path.of(args[0]), (schema, json) -> switch (schema) {
-      case "BackupServerLicenseCollection" ->
-          mapper.writeValueAsString(mapper.readValue(json, BackupServerLicenseCollection.class));
-      case "ErrorResponse" -> mapper.writeValueAsString(mapper.readValue(json, ErrorResponse.class));
-      case "AsyncActionResponse" ->
-          mapper.writeValueAsString(mapper.readValue(json, AsyncActionResponse.class));
-      default -> throw Cases.unknownSchema(schema);
-    });
+    Cases.run(
+        Path.of(args[0]),
+        (schema, json) ->
+            switch (schema) {
+              case "BackupServerLicenseCollection" ->
+                  mapper.writeValueAsString(
+                      mapper.readValue(json, BackupServerLicenseCollection.class));
+              case "ErrorResponse" ->
+                  mapper.writeValueAsString(mapper.readValue(json, ErrorResponse.class));
+              case "AsyncActionResponse" ->
+                  mapper.writeValueAsString(mapper.readValue(json, AsyncActionResponse.class));
+              default -> throw Cases.unknownSchema(schema);
+            });
   }
 
   private static void requests(ObjectMapper mapper, String baseUrl, Path out) throws Exception {
@@ -46,10 +51,32 @@ public final class JavaNativeRoundTrip {
     List<Object> sort = query.sort();
     List<Object> select = query.select();
     Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
-    calls.put("filtered", () -> api.getBackupServersLicenses(2, 0, mapper.writeValueAsString(filter),
-        mapper.writeValueAsString(sort), mapper.writeValueAsString(select), null, null).getData().size());
-    calls.put("selectedWithoutRequired", () -> api.getBackupServersLicenses(null, null, null, null,
-        mapper.writeValueAsString(select.subList(0, 2)), null, null).getData().size());
+    calls.put(
+        "filtered",
+        () ->
+            api.getBackupServersLicenses(
+                    2,
+                    0,
+                    mapper.writeValueAsString(filter),
+                    mapper.writeValueAsString(sort),
+                    mapper.writeValueAsString(select),
+                    null,
+                    null)
+                .getData()
+                .size());
+    calls.put(
+        "selectedWithoutRequired",
+        () ->
+            api.getBackupServersLicenses(
+                    null,
+                    null,
+                    null,
+                    null,
+                    mapper.writeValueAsString(select.subList(0, 2)),
+                    null,
+                    null)
+                .getData()
+                .size());
     Cases.requests(out, calls);
   }
 }

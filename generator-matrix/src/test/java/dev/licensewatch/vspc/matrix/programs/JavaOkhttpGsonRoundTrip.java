@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Round trip and requests with OpenAPI Generator's stock java/okhttp-gson client: the generated
- * {@code fromJson} (which validates the body against the model), the generated Gson and API.
- * Gson leaves nulls out when writing unless asked: the recipe says so, and the round trip asks.
+ * {@code fromJson} (which validates the body against the model), the generated Gson and API. Gson
+ * leaves nulls out when writing unless asked: the recipe says so, and the round trip asks.
  */
 public final class JavaOkhttpGsonRoundTrip {
   private JavaOkhttpGsonRoundTrip() {}
@@ -27,12 +27,16 @@ public final class JavaOkhttpGsonRoundTrip {
       return;
     }
     JSON.setGson(JSON.getGson().newBuilder().serializeNulls().create());
-    Cases.run(Path.of(args[0]), (schema, json) -> switch (schema) {
-      case "BackupServerLicenseCollection" -> BackupServerLicenseCollection.fromJson(json).toJson();
-      case "ErrorResponse" -> ErrorResponse.fromJson(json).toJson();
-      case "AsyncActionResponse" -> AsyncActionResponse.fromJson(json).toJson();
-      default -> throw Cases.unknownSchema(schema);
-    });
+    Cases.run(
+        Path.of(args[0]),
+        (schema, json) ->
+            switch (schema) {
+              case "BackupServerLicenseCollection" ->
+                  BackupServerLicenseCollection.fromJson(json).toJson();
+              case "ErrorResponse" -> ErrorResponse.fromJson(json).toJson();
+              case "AsyncActionResponse" -> AsyncActionResponse.fromJson(json).toJson();
+              default -> throw Cases.unknownSchema(schema);
+            });
   }
 
   private static void requests(String baseUrl, Path out) throws Exception {
@@ -42,10 +46,26 @@ public final class JavaOkhttpGsonRoundTrip {
     List<Object> sort = query.sort();
     List<Object> select = query.select();
     Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
-    calls.put("filtered", () -> api.getBackupServersLicenses(2, 0, JSON.serialize(filter),
-        JSON.serialize(sort), JSON.serialize(select), null, null).getData().size());
-    calls.put("selectedWithoutRequired", () -> api.getBackupServersLicenses(null, null, null, null,
-        JSON.serialize(select.subList(0, 2)), null, null).getData().size());
+    calls.put(
+        "filtered",
+        () ->
+            api.getBackupServersLicenses(
+                    2,
+                    0,
+                    JSON.serialize(filter),
+                    JSON.serialize(sort),
+                    JSON.serialize(select),
+                    null,
+                    null)
+                .getData()
+                .size());
+    calls.put(
+        "selectedWithoutRequired",
+        () ->
+            api.getBackupServersLicenses(
+                    null, null, null, null, JSON.serialize(select.subList(0, 2)), null, null)
+                .getData()
+                .size());
     Cases.requests(out, calls);
   }
 }
