@@ -193,9 +193,12 @@ class ReleaseBuildIT {
       // Rendered as the module named by Automatic-Module-Name.
       String module = "dev.licensewatch.vspc.client/dev/licensewatch/vspc/client/";
       assertThat(javadoc.getEntry(module + "VspcLicensingClient.html")).isNotNull();
-      assertThat(javadoc.getEntry(module + "generated/model/LicenseStatus.html"))
+      assertThat(javadoc.getEntry(module + "LicenseStatus.html"))
           .as("javadoc of the generated models")
           .isNotNull();
+      assertThat(javadoc.getEntry(module + "LicensingApi.html"))
+          .as("the raw Retrofit interface is not public API")
+          .isNull();
     }
     assertThat(Files.readString(client.get("-cyclonedx.json")))
         .as("the client's SBOM lists its dependencies")
