@@ -72,6 +72,15 @@ class DecodingTest {
     return e;
   }
 
+  /** What a lenient client streams from one page of {@code licenses}. */
+  private List<BackupServerLicense> lenientStream(List<String> licenses) {
+    server.enqueue(ok(page(licenses.size(), 0, licenses)));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      return client.stream().collect(Collectors.toList());
+    }
+  }
+
   /** The one violation a lenient client reports for {@code body}, having kept its licences. */
   private ContractViolation lenientPageViolation(String body, int limit, int offset, int kept) {
     server.enqueue(ok(body));
@@ -244,12 +253,8 @@ class DecodingTest {
   void lenientKeepsEveryLicenseAndReportsEachViolationOnce() {
     String nullFlag = brokenLicense("\"autoUpdateEnabled\":null");
     String wrongType = license(2).replace("\"units\":2.0", "\"units\":\"many\"");
-    server.enqueue(ok(page(4, 0, List.of(license(0), nullFlag, wrongType, license(3)))));
-    List<BackupServerLicense> licenses;
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licenses = client.stream().collect(Collectors.toList());
-    }
+    List<BackupServerLicense> licenses =
+        lenientStream(List.of(license(0), nullFlag, wrongType, license(3)));
     assertThat(licenses)
         .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2), uid(3));
@@ -270,12 +275,7 @@ class DecodingTest {
   @Test
   void lenientLeavesOutANumberOutOfRangeAndReadsOn() {
     String huge = license(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
-    server.enqueue(ok(page(3, 0, List.of(license(0), huge, license(2)))));
-    List<BackupServerLicense> licenses;
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licenses = client.stream().collect(Collectors.toList());
-    }
+    List<BackupServerLicense> licenses = lenientStream(List.of(license(0), huge, license(2)));
     assertThat(licenses)
         .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2));
@@ -292,11 +292,7 @@ class DecodingTest {
 
   @Test
   void lenientReportsAMissingPropertyWithItsPath() {
-    server.enqueue(ok(page(3, 0, List.of(license(0), brokenLicense(""), license(2)))));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.stream().count()).isEqualTo(3);
-    }
+    assertThat(lenientStream(List.of(license(0), brokenLicense(""), license(2)))).hasSize(3);
     assertThat(listener.violations)
         .singleElement()
         .satisfies(
