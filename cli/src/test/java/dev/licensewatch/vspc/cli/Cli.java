@@ -68,6 +68,20 @@ final class Cli {
     }
   }
 
+  /**
+   * Global options for a walk of one request at a time in pages of 100, so that a fault at the
+   * emulator's K-th request ({@code 520@K}) hits a known page; then {@code rest}.
+   */
+  static String[] pageByPage(String... rest) {
+    String[] args = new String[rest.length + 4];
+    args[0] = "--concurrency";
+    args[1] = "1";
+    args[2] = "--page-size";
+    args[3] = "100";
+    System.arraycopy(rest, 0, args, 4, rest.length);
+    return args;
+  }
+
   /** Global options for the emulator with {@link #TOKEN}. */
   static String[] against(String baseUrl, String... rest) {
     String[] args = new String[rest.length + 4];

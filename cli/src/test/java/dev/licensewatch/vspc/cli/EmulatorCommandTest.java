@@ -125,15 +125,7 @@ class EmulatorCommandTest {
       Cli.Result r =
           Cli.run(
               Map.of("VSPC_TOKEN", "vspc-emulator-token"),
-              "--url",
-              emulator.url,
-              "--concurrency",
-              "1",
-              "--page-size",
-              "100",
-              "export",
-              "--format",
-              "ndjson");
+              Cli.pageByPage("--url", emulator.url, "export", "--format", "ndjson"));
       assertThat(r.code()).isZero();
       assertThat(r.err())
           .isEqualTo(

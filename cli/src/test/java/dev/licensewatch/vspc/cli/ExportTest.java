@@ -203,23 +203,9 @@ class ExportTest {
 
   @Test
   void exportToStdoutFailingMidwaySaysTheOutputIsIncomplete() {
-    try (VspcEmulator faulty =
-        VspcEmulator.builder()
-            .token(TOKEN)
-            .licenses(500)
-            .faults("520@3,520@4,520@5,520@6")
-            .start()) {
+    try (VspcEmulator faulty = failingAfterTwoPages()) {
       Cli.Result r =
-          Cli.run(
-              against(
-                  faulty.baseUrl(),
-                  "--concurrency",
-                  "1",
-                  "--page-size",
-                  "100",
-                  "export",
-                  "--format",
-                  "ndjson"));
+          Cli.run(against(faulty.baseUrl(), Cli.pageByPage("export", "--format", "ndjson")));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.out().lines()).hasSize(200); // the pages before the failure
       assertThat(r.err())
@@ -278,24 +264,10 @@ class ExportTest {
 
   @Test
   void exportFailingMidwayLeavesNoFile(@TempDir Path dir) {
-    try (VspcEmulator faulty =
-        VspcEmulator.builder()
-            .token(TOKEN)
-            .licenses(500)
-            .faults("520@3,520@4,520@5,520@6")
-            .start()) {
+    try (VspcEmulator faulty = failingAfterTwoPages()) {
       Path file = dir.resolve("out.json");
       Cli.Result r =
-          Cli.run(
-              against(
-                  faulty.baseUrl(),
-                  "--concurrency",
-                  "1",
-                  "--page-size",
-                  "100",
-                  "export",
-                  "--output",
-                  file.toString()));
+          Cli.run(against(faulty.baseUrl(), Cli.pageByPage("export", "--output", file.toString())));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains("was not written");
       assertThat(file).doesNotExist();
@@ -351,5 +323,17 @@ class ExportTest {
       assertThat(dated).isSorted();
       assertThat(dates.subList(dated.size(), dates.size())).allMatch(d -> d.equals("never"));
     }
+  }
+
+  /**
+   * 500 licences whose third page fails, with its retries: walked {@link Cli#pageByPage}, two pages
+   * arrive first.
+   */
+  private static VspcEmulator failingAfterTwoPages() {
+    return VspcEmulator.builder()
+        .token(TOKEN)
+        .licenses(500)
+        .faults("520@3,520@4,520@5,520@6")
+        .start();
   }
 }

@@ -149,21 +149,7 @@ class OutputTest {
     try (VspcEmulator faulty =
             VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5).faults("520@2").start();
         FifoReader reader = new FifoReader(fifo)) {
-      Cli.Result r =
-          Cli.run(
-              against(
-                  faulty.baseUrl(),
-                  "--concurrency",
-                  "1",
-                  "--max-attempts",
-                  "1",
-                  "--page-size",
-                  "100",
-                  "export",
-                  "--format",
-                  "ndjson",
-                  "--output",
-                  fifo.toString()));
+      Cli.Result r = exportNdjsonWithoutRetries(faulty, fifo);
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err())
           .startsWith("vspc-licenses: error: ")
@@ -328,21 +314,7 @@ class OutputTest {
         VspcEmulator.builder().token(TOKEN).licenses(COUNT).seed(5).start()) {
       for (Path output : List.of(file, link)) {
         faulty.setFaults("520@3");
-        Cli.Result r =
-            Cli.run(
-                against(
-                    faulty.baseUrl(),
-                    "--concurrency",
-                    "1",
-                    "--max-attempts",
-                    "1",
-                    "--page-size",
-                    "100",
-                    "export",
-                    "--format",
-                    "ndjson",
-                    "--output",
-                    output.toString()));
+        Cli.Result r = exportNdjsonWithoutRetries(faulty, output);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err())
             .contains("HTTP 520")
@@ -363,5 +335,20 @@ class OutputTest {
     assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
     assertThat(type(link)).isEqualTo("link");
     assertThat(names(dir)).containsExactly("latest", "licences.ndjson");
+  }
+
+  /** Exports to {@code output} page by page, a failed request not retried. */
+  private static Cli.Result exportNdjsonWithoutRetries(VspcEmulator vspc, Path output) {
+    return Cli.run(
+        against(
+            vspc.baseUrl(),
+            Cli.pageByPage(
+                "--max-attempts",
+                "1",
+                "export",
+                "--format",
+                "ndjson",
+                "--output",
+                output.toString())));
   }
 }

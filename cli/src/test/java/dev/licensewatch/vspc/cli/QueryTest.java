@@ -74,15 +74,7 @@ class QueryTest {
     List<Map<String, Object>> expired = where(l -> "Expired".equals(l.get("status")));
     assertThat(expired).hasSizeBetween(20, COUNT / 4);
 
-    Cli.Result r =
-        Cli.run(
-            against(
-                vspc.baseUrl(),
-                "export",
-                "--filter",
-                "status=Expired",
-                "--columns",
-                "company,expirationDate"));
+    Cli.Result r = export("--filter", "status=Expired", "--columns", "company,expirationDate");
 
     assertThat(r.code()).as(r.err()).isZero();
     List<Map<String, Object>> printed = ExportTest.jsonArray(r.out());
@@ -123,18 +115,15 @@ class QueryTest {
                     && String.valueOf(l.get("company")).toLowerCase().contains("a")
                     && !"Community".equals(l.get("type")));
     Cli.Result r =
-        Cli.run(
-            against(
-                vspc.baseUrl(),
-                "export",
-                "--format",
-                "ndjson",
-                "--filter",
-                "expirationDate<2027-01-01",
-                "--filter",
-                "company~A",
-                "--filter",
-                "type!=community"));
+        export(
+            "--format",
+            "ndjson",
+            "--filter",
+            "expirationDate<2027-01-01",
+            "--filter",
+            "company~A",
+            "--filter",
+            "type!=community");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(ExportTest.ndjson(r.out()))
         .extracting(l -> l.get("backupServerUid"))
@@ -144,18 +133,15 @@ class QueryTest {
   @Test
   void sortIsTheServersAndListKeepsIt() {
     Cli.Result r =
-        Cli.run(
-            against(
-                vspc.baseUrl(),
-                "export",
-                "--format",
-                "csv",
-                "--filter",
-                "status=Warning|Expired",
-                "--sort",
-                "-expirationDate,company",
-                "--columns",
-                "company,status,expirationDate"));
+        export(
+            "--format",
+            "csv",
+            "--filter",
+            "status=Warning|Expired",
+            "--sort",
+            "-expirationDate,company",
+            "--columns",
+            "company,status,expirationDate");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).isEqualTo("company,status,expirationDate");
@@ -198,10 +184,7 @@ class QueryTest {
   @Test
   void aQueuedAnswerIsFollowed() {
     vspc.setAsync(AsyncAnswers.parse("succeed:1"));
-    Cli.Result r =
-        Cli.run(
-            against(
-                vspc.baseUrl(), "export", "--filter", "status=Unknown", "--columns", "company"));
+    Cli.Result r = export("--filter", "status=Unknown", "--columns", "company");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(ExportTest.jsonArray(r.out()))
         .hasSize(where(l -> "Unknown".equals(l.get("status"))).size());
@@ -258,5 +241,13 @@ class QueryTest {
     assertThat(Cli.run("export", "--help").out())
         .contains(
             "--columns=PROP", "export --filter status=Expired --columns company,expirationDate");
+  }
+
+  /** {@code vspc-licenses export} with {@code options}, against {@link #vspc}. */
+  private static Cli.Result export(String... options) {
+    String[] args = new String[options.length + 1];
+    args[0] = "export";
+    System.arraycopy(options, 0, args, 1, options.length);
+    return Cli.run(against(vspc.baseUrl(), args));
   }
 }

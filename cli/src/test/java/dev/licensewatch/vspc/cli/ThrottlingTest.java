@@ -66,17 +66,7 @@ class ThrottlingTest {
   void aThrottleLongerThanTheTimeoutFailsAtOnceSayingSo() {
     try (VspcEmulator vspc =
         VspcEmulator.builder().token(TOKEN).licenses(250).throttling("per-period=1/60s").start()) {
-      Cli.Result r =
-          Cli.run(
-              against(
-                  vspc.baseUrl(),
-                  "--timeout",
-                  "2",
-                  "--concurrency",
-                  "1",
-                  "--page-size",
-                  "100",
-                  "export"));
+      Cli.Result r = Cli.run(against(vspc.baseUrl(), Cli.pageByPage("--timeout", "2", "export")));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err())
           .startsWith("vspc-licenses: error: HTTP 429 from GET ")

@@ -125,14 +125,7 @@ class AsyncActionTest {
   void aFailedActionIsATypedErrorWithWhatItsResultSays() {
     server.enqueue(queued());
     server.enqueue(action("Failed"));
-    server.enqueue(
-        json(
-            520,
-            errors(
-                "Failed to retrieve the licenses of the managed servers.",
-                "unspecified",
-                520,
-                "")));
+    server.enqueue(json(520, Fixtures.SERVER_ERROR_520));
     try (VspcLicensingClient client = client()) {
       VspcAsyncActionException e =
           CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));

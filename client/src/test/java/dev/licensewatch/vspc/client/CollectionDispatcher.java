@@ -38,6 +38,11 @@ final class CollectionDispatcher extends Dispatcher {
     this.items = List.copyOf(items);
   }
 
+  /** The first page from the collection, every later one as {@code answer} says (by offset). */
+  void afterTheFirstPage(IntFunction<MockResponse> answer) {
+    override = offset -> offset == 0 ? null : answer.apply(offset);
+  }
+
   static CollectionDispatcher of(int total) {
     return new CollectionDispatcher(Fixtures.licenses(0, total));
   }

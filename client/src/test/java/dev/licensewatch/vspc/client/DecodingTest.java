@@ -24,6 +24,7 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +70,15 @@ class DecodingTest {
     assertThat(server.getRequestCount()).as("a broken body is not retried").isEqualTo(1);
     assertThat(e.httpStatus()).isEqualTo(200);
     return e;
+  }
+
+  /** What a lenient client streams from one page of {@code licenses}. */
+  private List<BackupServerLicense> lenientStream(List<String> licenses) {
+    server.enqueue(ok(page(licenses.size(), 0, licenses)));
+    try (VspcLicensingClient client =
+        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
+      return client.stream().collect(Collectors.toList());
+    }
   }
 
   /** The one violation a lenient client reports for {@code body}, having kept its licences. */
@@ -126,20 +136,16 @@ class DecodingTest {
                     .doesNotStartWith("HTTP"));
   }
 
-  @Test
-  void strictRefusesNullInANonNullableProperty() {
-    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":null"));
+  /** A null in a non-nullable property, and a wrong JSON type: the message names the problem. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"null | null", "\"yes\" | boolean"})
+  void strictRefusesNullOrAWrongJsonType(String value, String problem) {
+    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":" + value));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
     assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
-    assertThat(e).hasMessageContaining("null").hasMessageContaining("backupServerUid " + uid(1));
-  }
-
-  @Test
-  void strictRefusesAWrongJsonType() {
-    VspcContractException e = strictLicenseFailure(brokenLicense("\"autoUpdateEnabled\":\"yes\""));
-    assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
-    assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
-    assertThat(e).hasMessageContaining("boolean").hasMessageContaining("backupServerUid " + uid(1));
+    assertThat(e).hasMessageContaining(problem).hasMessageContaining("backupServerUid " + uid(1));
   }
 
   @Test
@@ -151,45 +157,30 @@ class DecodingTest {
 
   @Test
   void aServerValueWithLineBreaksStillGivesAOneLineMessage() {
-    String broken =
-        "{\"backupServerUid\":\""
-            + uid(1)
-            + "\",\"autoUpdateEnabled\":true,"
-            + "\"expirationDate\":\"not\\na\\r\\ndate\"}";
-    VspcContractException e = strictLicenseFailure(broken);
+    VspcContractException e = strictLicenseFailure(licenseExpiring("not\\na\\r\\ndate"));
     assertThat(e.jsonPath()).isEqualTo("$.data[1].expirationDate");
   }
 
   @Test
   void aLenientViolationQuotingLineBreaksIsOneLineToo() {
-    String broken =
-        "{\"backupServerUid\":\""
-            + uid(1)
-            + "\",\"autoUpdateEnabled\":true,"
-            + "\"expirationDate\":\"not\\na date\"}";
-    server.enqueue(ok(page(1, 0, List.of(broken))));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.page(100, 0).licenses()).hasSize(1);
-    }
-    assertThat(listener.violations)
-        .singleElement()
-        .satisfies(
-            v -> {
-              CleanFailures.assertOneLine(v.message());
-              CleanFailures.assertOneLine(v.toString());
-            });
+    ContractViolation v =
+        lenientPageViolation(page(1, 0, List.of(licenseExpiring("not\\na date"))), 100, 0, 1);
+    CleanFailures.assertOneLine(v.message());
+    CleanFailures.assertOneLine(v.toString());
+  }
+
+  /** Licence 1 with only its identity, a flag and this (JSON-escaped) {@code expirationDate}. */
+  private static String licenseExpiring(String escapedDate) {
+    return "{\"backupServerUid\":\""
+        + uid(1)
+        + "\",\"autoUpdateEnabled\":true,\"expirationDate\":\""
+        + escapedDate
+        + "\"}";
   }
 
   @Test
   void strictRefusesAPagingInfoThatContradictsTheData() {
-    String body =
-        "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-            + license(0)
-            + ","
-            + license(1)
-            + "]}";
-    VspcContractException e = strictFailure(body);
+    VspcContractException e = strictFailure(contradictingPagingInfo());
     assertThat(e.jsonPath()).isEqualTo("$.meta.pagingInfo.count");
   }
 
@@ -262,12 +253,8 @@ class DecodingTest {
   void lenientKeepsEveryLicenseAndReportsEachViolationOnce() {
     String nullFlag = brokenLicense("\"autoUpdateEnabled\":null");
     String wrongType = license(2).replace("\"units\":2.0", "\"units\":\"many\"");
-    server.enqueue(ok(page(4, 0, List.of(license(0), nullFlag, wrongType, license(3)))));
-    List<BackupServerLicense> licenses;
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licenses = client.stream().collect(Collectors.toList());
-    }
+    List<BackupServerLicense> licenses =
+        lenientStream(List.of(license(0), nullFlag, wrongType, license(3)));
     assertThat(licenses)
         .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2), uid(3));
@@ -288,12 +275,7 @@ class DecodingTest {
   @Test
   void lenientLeavesOutANumberOutOfRangeAndReadsOn() {
     String huge = license(1).replace("\"units\":1.0", "\"units\":1e999,\"usedUnits\":3");
-    server.enqueue(ok(page(3, 0, List.of(license(0), huge, license(2)))));
-    List<BackupServerLicense> licenses;
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      licenses = client.stream().collect(Collectors.toList());
-    }
+    List<BackupServerLicense> licenses = lenientStream(List.of(license(0), huge, license(2)));
     assertThat(licenses)
         .extracting(BackupServerLicense::backupServerUid)
         .containsExactly(uid(0), uid(1), uid(2));
@@ -310,11 +292,7 @@ class DecodingTest {
 
   @Test
   void lenientReportsAMissingPropertyWithItsPath() {
-    server.enqueue(ok(page(3, 0, List.of(license(0), brokenLicense(""), license(2)))));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.stream().count()).isEqualTo(3);
-    }
+    assertThat(lenientStream(List.of(license(0), brokenLicense(""), license(2)))).hasSize(3);
     assertThat(listener.violations)
         .singleElement()
         .satisfies(
@@ -326,20 +304,17 @@ class DecodingTest {
 
   @Test
   void lenientReportsAContradictingPagingInfoAndKeepsTheData() {
-    String body =
-        "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
-            + license(0)
-            + ","
-            + license(1)
-            + "]}";
-    server.enqueue(ok(body));
-    try (VspcLicensingClient client =
-        Fixtures.client(server, sleeper).strict(false).eventListener(listener).build()) {
-      assertThat(client.page(100, 0).licenses()).hasSize(2);
-    }
-    assertThat(listener.violations)
-        .singleElement()
-        .satisfies(v -> assertThat(v.jsonPath()).isEqualTo("$.meta.pagingInfo.count"));
+    assertThat(lenientPageViolation(contradictingPagingInfo(), 100, 0, 2).jsonPath())
+        .isEqualTo("$.meta.pagingInfo.count");
+  }
+
+  /** A page of two licences whose {@code count} says five. */
+  private static String contradictingPagingInfo() {
+    return "{\"meta\":{\"pagingInfo\":{\"total\":2,\"count\":5,\"offset\":0}},\"data\":["
+        + license(0)
+        + ","
+        + license(1)
+        + "]}";
   }
 
   @Test

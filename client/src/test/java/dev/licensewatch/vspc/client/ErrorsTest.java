@@ -94,14 +94,7 @@ class ErrorsTest {
 
   @Test
   void serverErrorCarriesTheEnvelope() {
-    server.enqueue(
-        json(
-            520,
-            errors(
-                "Failed to retrieve the licenses of the managed servers.",
-                "unspecified",
-                520,
-                "")));
+    server.enqueue(json(520, Fixtures.SERVER_ERROR_520));
     VspcServerException e = failure(VspcServerException.class);
     assertThat(e.httpStatus()).isEqualTo(520);
     assertThat(e.errors())

@@ -85,6 +85,10 @@ final class Fixtures {
         + "}]}";
   }
 
+  /** The error envelope of a VSPC 520 (its server error) when it cannot list the licences. */
+  static final String SERVER_ERROR_520 =
+      errors("Failed to retrieve the licenses of the managed servers.", "unspecified", 520, "");
+
   static Buffer bytes(String text) {
     return new Buffer().writeString(text, StandardCharsets.UTF_8);
   }

@@ -71,14 +71,12 @@ class LifecycleTest {
   @Test
   void closeReleasesThreadsBlockedOnASlowServer() throws Exception {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
-    dispatcher.override =
+    dispatcher.afterTheFirstPage(
         offset ->
-            offset == 0
-                ? null
-                : ok(page(1000, offset, licenses(offset, offset + 100)))
-                    .newBuilder()
-                    .headersDelay(20, TimeUnit.SECONDS)
-                    .build();
+            ok(page(1000, offset, licenses(offset, offset + 100)))
+                .newBuilder()
+                .headersDelay(20, TimeUnit.SECONDS)
+                .build());
     server.setDispatcher(dispatcher);
     Set<Thread> before = threads();
     VspcLicensingClient client =

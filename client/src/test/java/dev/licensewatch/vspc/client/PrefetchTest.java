@@ -217,15 +217,13 @@ class PrefetchTest {
   void closingTheStreamEarlyStopsTheRetriesOfPagesRequestedAhead() throws Exception {
     // Pages after the first answer 503 slowly: each would be retried 3 times if nothing stopped it.
     CollectionDispatcher dispatcher = CollectionDispatcher.of(1000);
-    dispatcher.override =
+    dispatcher.afterTheFirstPage(
         offset ->
-            offset == 0
-                ? null
-                : new MockResponse.Builder()
-                    .code(503)
-                    .body("busy")
-                    .headersDelay(500, TimeUnit.MILLISECONDS)
-                    .build();
+            new MockResponse.Builder()
+                .code(503)
+                .body("busy")
+                .headersDelay(500, TimeUnit.MILLISECONDS)
+                .build());
     server.setDispatcher(dispatcher);
     try (VspcLicensingClient client = client(3).build()) {
       try (Stream<BackupServerLicense> licenses = client.stream()) {
@@ -255,7 +253,7 @@ class PrefetchTest {
   @Test
   void anErrorInAPrefetchThreadReachesTheCallerAsIs() {
     CollectionDispatcher dispatcher = CollectionDispatcher.of(300);
-    dispatcher.override = offset -> offset == 0 ? null : json(503, "{}");
+    dispatcher.afterTheFirstPage(offset -> json(503, "{}"));
     server.setDispatcher(dispatcher);
     VspcEventListener failing =
         new VspcEventListener() {

@@ -77,14 +77,7 @@ class ReadmeExamplesTest {
   void letTheServerFilterSortAndSelect() throws Exception {
     server.enqueue(
         ok(page(2, 0, List.of(QueryRequestsTest.selected(1), QueryRequestsTest.selected(2)))));
-    server.start();
-    List<String> lines;
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      lines =
-          MarkdownExamples.after(README, "### Let the server filter, sort and select")
-              .runWith(client)
-              .printedLines();
-    }
+    List<String> lines = printedLines(README, "### Let the server filter, sort and select");
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z", "Company 2 2026-03-01T00:00Z");
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().queryParameter("filter"))
@@ -99,14 +92,7 @@ class ReadmeExamplesTest {
   @Test
   void queriesPageExample() throws Exception {
     server.enqueue(ok(page(1, 0, List.of(QueryRequestsTest.selected(1)))));
-    server.start();
-    List<String> lines;
-    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      lines =
-          MarkdownExamples.after(QUERIES, "## Filter, sort and select")
-              .runWith(client)
-              .printedLines();
-    }
+    List<String> lines = printedLines(QUERIES, "## Filter, sort and select");
     assertThat(lines).containsExactly("Company 1 2026-02-01T00:00Z");
     assertThat(server.takeRequest().getUrl().queryParameter("filter"))
         .contains(
@@ -189,6 +175,16 @@ class ReadmeExamplesTest {
             .trustCertificatePem(pem)
             .build()) {
       assertThat(client.page().licenses()).hasSize(1);
+    }
+  }
+
+  /**
+   * Starts the server, runs the example after {@code heading} in {@code doc}, returns its lines.
+   */
+  private List<String> printedLines(Path doc, String heading) throws Exception {
+    server.start();
+    try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
+      return MarkdownExamples.after(doc, heading).runWith(client).printedLines();
     }
   }
 }

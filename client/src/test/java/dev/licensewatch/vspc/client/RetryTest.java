@@ -109,13 +109,7 @@ class RetryTest {
         Arguments.of(502, ""),
         Arguments.of(504, ""),
         Arguments.of(408, ""),
-        Arguments.of(
-            520,
-            errors(
-                "Failed to retrieve the licenses of the managed servers.",
-                "unspecified",
-                520,
-                "")));
+        Arguments.of(520, Fixtures.SERVER_ERROR_520));
   }
 
   @ParameterizedTest
