@@ -47,22 +47,24 @@ class OpenApiDocumentTest {
     @Test
     @DisplayName("takes limit 1..500, default 100")
     void limit() {
-      Schema<?> limit = parameter("limit").getSchema();
-      assertThat(parameter("limit").getIn()).isEqualTo("query");
-      assertThat(limit.getType()).isEqualTo("integer");
-      assertThat(limit.getMinimum()).isEqualByComparingTo(BigDecimal.ONE);
+      Schema<?> limit = queryInteger("limit", BigDecimal.ONE, 100);
       assertThat(limit.getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(500));
-      assertThat(limit.getDefault()).isEqualTo(100);
     }
 
     @Test
     @DisplayName("takes offset from 0, default 0")
     void offset() {
-      Schema<?> offset = parameter("offset").getSchema();
-      assertThat(parameter("offset").getIn()).isEqualTo("query");
-      assertThat(offset.getType()).isEqualTo("integer");
-      assertThat(offset.getMinimum()).isEqualByComparingTo(BigDecimal.ZERO);
-      assertThat(offset.getDefault()).isEqualTo(0);
+      queryInteger("offset", BigDecimal.ZERO, 0);
+    }
+
+    /** Asserts a query parameter is an integer from {@code minimum}, default {@code dflt}. */
+    private Schema<?> queryInteger(String name, BigDecimal minimum, int dflt) {
+      Schema<?> schema = parameter(name).getSchema();
+      assertThat(parameter(name).getIn()).isEqualTo("query");
+      assertThat(schema.getType()).isEqualTo("integer");
+      assertThat(schema.getMinimum()).isEqualByComparingTo(minimum);
+      assertThat(schema.getDefault()).isEqualTo(dflt);
+      return schema;
     }
 
     @Test
@@ -173,14 +175,7 @@ class OpenApiDocumentTest {
           SpecDocument.openApi().getPaths().get("/api/v3/asyncActions/{actionId}").getGet();
       assertThat(get.getOperationId()).isEqualTo("GetAsyncAction");
       assertThat(get.getResponses()).containsKeys("200", "401", "403", "404", "429", "520");
-      assertThat(
-              get.getResponses()
-                  .get("200")
-                  .getContent()
-                  .get(SpecDocument.JSON)
-                  .getSchema()
-                  .get$ref())
-          .endsWith("/AsyncActionResponse");
+      assertThat(jsonSchemaRef(get, "200")).endsWith("/AsyncActionResponse");
       Schema<?> info = SpecDocument.schema("AsyncActionInfo");
       assertThat(info.getRequired()).containsExactlyInAnyOrder("id", "status");
       assertThat(info.getProperties())
@@ -195,14 +190,7 @@ class OpenApiDocumentTest {
       Operation get =
           SpecDocument.openApi().getPaths().get("/api/v3/asyncActions/{actionId}/result").getGet();
       assertThat(get.getOperationId()).isEqualTo("GetAsyncActionResult");
-      assertThat(
-              get.getResponses()
-                  .get("200")
-                  .getContent()
-                  .get(SpecDocument.JSON)
-                  .getSchema()
-                  .get$ref())
-          .endsWith("/BackupServerLicenseCollection");
+      assertThat(jsonSchemaRef(get, "200")).endsWith("/BackupServerLicenseCollection");
       assertThat(get.getResponses()).containsKeys("400", "401", "403", "404", "429", "520");
     }
 
@@ -278,16 +266,7 @@ class OpenApiDocumentTest {
               .filter(e -> Boolean.TRUE.equals(e.getValue().getNullable()))
               .map(Map.Entry::getKey)
               .collect(Collectors.toList());
-      assertThat(nullable)
-          .containsExactlyInAnyOrder(
-              "edition",
-              "monitoring",
-              "expirationDate",
-              "supportExpirationDate",
-              "sockets",
-              "usedSockets",
-              "capacity",
-              "usedCapacity");
+      assertThat(nullable).containsExactlyInAnyOrderElementsOf(SpecDocument.NULLABLE);
     }
   }
 
@@ -446,6 +425,17 @@ class OpenApiDocumentTest {
     assertThat(item).as("path %s", SpecDocument.PATH).isNotNull();
     assertThat(item.getGet()).as("GET %s", SpecDocument.PATH).isNotNull();
     return item.getGet();
+  }
+
+  /** The $ref of the JSON schema {@code operation} answers with {@code status}. */
+  private static String jsonSchemaRef(Operation operation, String status) {
+    return operation
+        .getResponses()
+        .get(status)
+        .getContent()
+        .get(SpecDocument.JSON)
+        .getSchema()
+        .get$ref();
   }
 
   private static Parameter resolve(Parameter parameter) {

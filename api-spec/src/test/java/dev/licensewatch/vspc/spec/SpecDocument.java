@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The OpenAPI document as other teams see it: read from the classpath at {@value #RESOURCE}, parsed
@@ -40,6 +41,18 @@ final class SpecDocument {
   static final String JSON = "application/json";
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The eight properties of a licence the contract lets be null, in document order. */
+  static final List<String> NULLABLE =
+      List.of(
+          "edition",
+          "monitoring",
+          "expirationDate",
+          "supportExpirationDate",
+          "sockets",
+          "usedSockets",
+          "capacity",
+          "usedCapacity");
 
   private static final String TEXT = readClasspath(RESOURCE);
   private static final SwaggerParseResult PARSE_RESULT = parse(TEXT);

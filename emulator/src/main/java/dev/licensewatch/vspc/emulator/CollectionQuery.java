@@ -245,27 +245,27 @@ final class CollectionQuery {
     String[] path = path(members.get("property"), known, "filter", "property");
     Object value = members.get("value");
     if (operation.takesList() != value instanceof List<?>) {
-      throw new BadParameter(
-          "filter",
-          "The value of "
-              + operation.json
-              + " on '"
-              + String.join(".", path)
-              + "' must be "
-              + (operation.takesList() ? "an array." : "a single value, not an array."));
+      throw badValue(
+          operation, path, operation.takesList() ? "an array." : "a single value, not an array.");
     }
     if (value instanceof Map<?, ?>
         || value instanceof List<?> list
             && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
-      throw new BadParameter(
-          "filter",
-          "The value of "
-              + operation.json
-              + " on '"
-              + String.join(".", path)
-              + "' must be a string, a number, a boolean or null, or an array of those.");
+      throw badValue(
+          operation, path, "a string, a number, a boolean or null, or an array of those.");
     }
     return license -> compare(operation, Values.at(license, path), value, collation);
+  }
+
+  private static BadParameter badValue(Operation operation, String[] path, String mustBe) {
+    return new BadParameter(
+        "filter",
+        "The value of "
+            + operation.json
+            + " on '"
+            + String.join(".", path)
+            + "' must be "
+            + mustBe);
   }
 
   private static Node group(

@@ -58,13 +58,7 @@ class AuthAndRoutingTest {
 
   @Test
   void aNonBearerSchemeGets401() {
-    Http.Reply reply =
-        Http.execute(
-            Http.CLIENT,
-            new Request.Builder()
-                .url(VSPC.emulator().licensesUrl())
-                .header("Authorization", "Basic YWRtaW46eA==")
-                .build());
+    Http.Reply reply = Http.execute(Http.CLIENT, licenses("Basic YWRtaW46eA==").build());
     assertThat(reply.status()).isEqualTo(401);
   }
 
@@ -89,9 +83,7 @@ class AuthAndRoutingTest {
     Http.Reply reply =
         Http.execute(
             Http.CLIENT,
-            new Request.Builder()
-                .url(VSPC.emulator().licensesUrl())
-                .header("Authorization", "Bearer admin")
+            licenses("Bearer admin")
                 .post(RequestBody.create("{}", MediaType.get("application/json")))
                 .build());
     assertThat(reply.status()).isEqualTo(405);
@@ -112,5 +104,12 @@ class AuthAndRoutingTest {
     try (VspcEmulator e = VspcEmulator.builder().licenses(1).start()) {
       assertThat(Http.get(e.licensesUrl(), VspcEmulator.DEFAULT_TOKEN).status()).isEqualTo(200);
     }
+  }
+
+  /** A request for the licences with this Authorization header, to finish as a test needs. */
+  private static Request.Builder licenses(String authorization) {
+    return new Request.Builder()
+        .url(VSPC.emulator().licensesUrl())
+        .header("Authorization", authorization);
   }
 }

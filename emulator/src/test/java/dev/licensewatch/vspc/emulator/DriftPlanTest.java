@@ -9,18 +9,26 @@ import org.junit.jupiter.api.Test;
 /** The collection changes while a client pages through it. */
 class DriftPlanTest {
 
+  private static Http.Reply reply(VspcEmulator e, int offset) {
+    return Http.licenses(e, "limit=100&offset=" + offset);
+  }
+
   private static List<Map<String, Object>> page(VspcEmulator e, int offset) {
-    return Http.licenses(e, "limit=100&offset=" + offset).data();
+    return reply(e, offset).data();
+  }
+
+  /** An emulator with 300 licences that drifts as {@code plan} says. */
+  private static VspcEmulator drifting(DriftPlan plan) {
+    return VspcEmulator.builder().licenses(300).drift(plan).start();
   }
 
   @Test
   void addedLicensesAppearAtTheFrontAfterTheKthRequest() {
-    try (VspcEmulator e =
-        VspcEmulator.builder().licenses(300).drift(DriftPlan.add(2, 10)).start()) {
+    try (VspcEmulator e = drifting(DriftPlan.add(2, 10))) {
       Map<String, Object> firstBefore = page(e, 0).get(0);
-      Http.Reply second = Http.licenses(e, "limit=100&offset=100");
+      Http.Reply second = reply(e, 100);
       assertThat(second.pagingInfo()).containsEntry("total", 300.0);
-      Http.Reply third = Http.licenses(e, "limit=100&offset=200");
+      Http.Reply third = reply(e, 200);
       assertThat(third.pagingInfo()).containsEntry("total", 310.0);
       // Everything moved back by 10: the third page starts with what was number 190.
       assertThat(third.data().get(0)).isEqualTo(second.data().get(90));
@@ -31,10 +39,9 @@ class DriftPlanTest {
 
   @Test
   void removedLicensesVanishFromTheFront() {
-    try (VspcEmulator e =
-        VspcEmulator.builder().licenses(300).drift(DriftPlan.remove(1, 50)).start()) {
+    try (VspcEmulator e = drifting(DriftPlan.remove(1, 50))) {
       Map<String, Object> fiftieth = page(e, 50).get(0);
-      Http.Reply after = Http.licenses(e, "limit=100&offset=0");
+      Http.Reply after = reply(e, 0);
       assertThat(after.pagingInfo()).containsEntry("total", 250.0);
       assertThat(after.data().get(0)).isEqualTo(fiftieth);
     }

@@ -169,20 +169,8 @@ class FaultsTest {
   @Test
   void dripSendsTheBodyOneByteAtATime() throws Exception {
     vspc.setFaults("drip:30@1");
-    URI url = URI.create(vspc.licensesUrl());
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      long start = System.nanoTime();
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + url.getPath()
-                      + "?limit=1 HTTP/1.1\r\nHost: "
-                      + url.getHost()
-                      + "\r\nAuthorization: Bearer "
-                      + VspcEmulator.DEFAULT_TOKEN
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+    long start = System.nanoTime();
+    try (Socket socket = rawGet("?limit=1")) {
       InputStream in = socket.getInputStream();
       String head = readHead(in);
       assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: ");
@@ -222,25 +210,32 @@ class FaultsTest {
   @Test
   void aHugePageStopsWhenTheClientLeaves() throws Exception {
     vspc.setFaults("huge@1");
-    URI url = URI.create(vspc.licensesUrl());
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + url.getPath()
-                      + " HTTP/1.1\r\nHost: "
-                      + url.getHost()
-                      + "\r\nAuthorization: Bearer "
-                      + VspcEmulator.DEFAULT_TOKEN
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket = rawGet("")) {
       assertThat(readHead(socket.getInputStream())).contains("Content-Length: " + (1L << 30));
       socket.setSoLinger(true, 0);
     }
     Await.until("the emulator's write fails", () -> vspc.stats().responses(200) == 0);
     assertThat(vspc.stats().responses(200)).as("not a complete response").isZero();
     assertThat(vspc.stats().bytesSent()).as("far from 1 GiB").isLessThan(256L << 20);
+  }
+
+  /** A socket that has sent a GET of the licences with {@code query} and the default token. */
+  private Socket rawGet(String query) throws IOException {
+    URI url = URI.create(vspc.licensesUrl());
+    Socket socket = new Socket(url.getHost(), url.getPort());
+    socket
+        .getOutputStream()
+        .write(
+            ("GET "
+                    + url.getPath()
+                    + query
+                    + " HTTP/1.1\r\nHost: "
+                    + url.getHost()
+                    + "\r\nAuthorization: Bearer "
+                    + VspcEmulator.DEFAULT_TOKEN
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    return socket;
   }
 
   /** The status line and headers of a response read off a raw socket. */
@@ -259,19 +254,7 @@ class FaultsTest {
   @Test
   void aResponseTheClientAbandonsIsNotCountedAsComplete() throws Exception {
     vspc.setFaults("slow:100@1");
-    URI url = URI.create(vspc.licensesUrl());
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + url.getPath()
-                      + "?limit=500 HTTP/1.1\r\nHost: "
-                      + url.getHost()
-                      + "\r\nAuthorization: Bearer "
-                      + VspcEmulator.DEFAULT_TOKEN
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket = rawGet("?limit=500")) {
       String statusLine =
           new BufferedReader(
                   new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))

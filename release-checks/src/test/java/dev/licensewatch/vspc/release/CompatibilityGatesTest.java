@@ -36,6 +36,15 @@ class CompatibilityGatesTest {
                         + ": capture one (docs/releasing.md)"));
   }
 
+  /**
+   * The document gate for {@code document} at {@code version}, against the current one as 1.4.0.
+   */
+  private static DocumentGate checkAgainst140(
+      Version version, String document, Changelog changelog) {
+    return DocumentGate.check(
+        Version.parse("1.4.0"), Documents.current(), version, document, changelog);
+  }
+
   @Test
   void theDocumentKeepsTheClientsOfTheLastRelease() {
     Version released = released(DOCUMENTS);
@@ -78,7 +87,6 @@ class CompatibilityGatesTest {
 
   @Test
   void aBreakingDocumentFailsTheGateUntilTheMajorVersionChanges() {
-    Version released = Version.parse("1.4.0");
     String removedEdition =
         Documents.changed(
             root ->
@@ -91,13 +99,9 @@ class CompatibilityGatesTest {
             "## [Unreleased]\n### Removed\n- `BackupServerLicense.edition`: gone for good.\n",
             major);
 
-    DocumentGate minor =
-        DocumentGate.check(
-            released, Documents.current(), Version.parse("1.5.0-SNAPSHOT"), removedEdition, listed);
-    DocumentGate majorUnlisted =
-        DocumentGate.check(released, Documents.current(), major, removedEdition, silent);
-    DocumentGate majorListed =
-        DocumentGate.check(released, Documents.current(), major, removedEdition, listed);
+    DocumentGate minor = checkAgainst140(Version.parse("1.5.0-SNAPSHOT"), removedEdition, listed);
+    DocumentGate majorUnlisted = checkAgainst140(major, removedEdition, silent);
+    DocumentGate majorListed = checkAgainst140(major, removedEdition, listed);
 
     assertThat(minor.problems())
         .singleElement()
@@ -115,33 +119,26 @@ class CompatibilityGatesTest {
 
   @Test
   void aCompatibleChangeMustBeInTheChangelog() {
-    Version released = Version.parse("1.4.0");
     String added =
         Documents.changed(
             root -> Documents.enumValues(Documents.schema(root, "LicenseStatus")).add("Suspended"));
 
     Version minor = Version.parse("1.5.0-SNAPSHOT");
     DocumentGate unlisted =
-        DocumentGate.check(
-            released,
-            Documents.current(),
+        checkAgainst140(
             minor,
             added,
             Changelog.parse(
                 "## [Unreleased]\n\n## [1.4.0] - 2027-01-15\n- `LicenseStatus`: `Suspended`\n",
                 minor));
     DocumentGate listed =
-        DocumentGate.check(
-            released,
-            Documents.current(),
+        checkAgainst140(
             minor,
             added,
             Changelog.parse(
                 "## [Unreleased]\n### Added\n- `LicenseStatus`: new value `Suspended`.\n", minor));
     DocumentGate listedAtRelease =
-        DocumentGate.check(
-            released,
-            Documents.current(),
+        checkAgainst140(
             Version.parse("1.5.0"),
             added,
             Changelog.parse(

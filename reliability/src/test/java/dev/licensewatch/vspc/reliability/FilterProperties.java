@@ -101,28 +101,28 @@ class FilterProperties {
     return Arbitraries.lazyOf(this::leaf, this::leaf, this::leaf, () -> group(filters()));
   }
 
+  /** One to three cases joined by {@code and} ({@code all}) or {@code or}. */
+  private static Arbitrary<Case> junction(
+      Arbitrary<Case> items, String name, Function<List<Filter>, Filter> join, boolean all) {
+    return items
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .map(
+            list ->
+                new Case(
+                    join.apply(list.stream().map(Case::filter).toList()),
+                    l ->
+                        all
+                            ? list.stream().allMatch(i -> i.test().test(l))
+                            : list.stream().anyMatch(i -> i.test().test(l)),
+                    name + list));
+  }
+
   private Arbitrary<Case> group(Arbitrary<Case> items) {
     return Arbitraries.oneOf(
-        items
-            .list()
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .map(
-                list ->
-                    new Case(
-                        Filter.and(list.stream().map(Case::filter).toList()),
-                        l -> list.stream().allMatch(i -> i.test().test(l)),
-                        "and" + list)),
-        items
-            .list()
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .map(
-                list ->
-                    new Case(
-                        Filter.or(list.stream().map(Case::filter).toList()),
-                        l -> list.stream().anyMatch(i -> i.test().test(l)),
-                        "or" + list)),
+        junction(items, "and", Filter::and, true),
+        junction(items, "or", Filter::or, false),
         items.map(i -> new Case(Filter.not(i.filter()), l -> !i.test().test(l), "not(" + i + ")")),
         items
             .list()

@@ -21,6 +21,16 @@ final class Answers {
         .in(DocumentChecks.describe(exchange));
   }
 
+  /**
+   * What a page that should have been a 200 but was not means: {@link #couldNotCheck} when the
+   * answer is {@link #inconclusive}, else a BREAK with {@code message}.
+   */
+  static Finding notAPage(Exchange exchange, String message) {
+    return inconclusive(exchange)
+        ? couldNotCheck(exchange)
+        : Finding.of(Finding.Severity.BREAK, message).in(exchange.request());
+  }
+
   /** "HTTP 200 with 250 licences", "HTTP 520". */
   static String got(Exchange exchange) {
     if (exchange.ok()) {

@@ -116,9 +116,10 @@ public final class ContractVerifier {
     String target = baseUrl.toString();
 
     Exchange first = run.get(run.token, "limit", pageSize, "offset", 0);
+    List<Check> checks = new ArrayList<>();
+    String reason = null;
     if (!first.ok()) {
-      List<Check> checks = new ArrayList<>();
-      String reason = couldNotRun(first, document);
+      reason = couldNotRun(first, document);
       checks.add(
           new Check(
               "connection",
@@ -128,29 +129,16 @@ public final class ContractVerifier {
               reason,
               List.of(Finding.of(Finding.Severity.ERROR, reason).in(first.request())),
               first.time()));
-      if (definitionCheck != null) {
-        checks.add(definitionCheck);
-      }
-      return report(
-          secrets,
-          target,
-          document,
-          started,
-          start,
-          transport.sent(),
-          transport.throttled(),
-          checks,
-          reason);
+    } else {
+      PagingChecks paging = new PagingChecks(run);
+      List<Check> pagingChecks = paging.checks(paging.walk(first));
+      List<Check> authChecks = new AuthChecks(run).checks();
+      List<Check> pactChecks = new PactReplay(run).checks();
+      checks.addAll(run.documents.checks());
+      checks.addAll(pagingChecks);
+      checks.addAll(authChecks);
+      checks.addAll(pactChecks);
     }
-    PagingChecks paging = new PagingChecks(run);
-    List<Check> pagingChecks = paging.checks(paging.walk(first));
-    List<Check> authChecks = new AuthChecks(run).checks();
-    List<Check> pactChecks = new PactReplay(run).checks();
-
-    List<Check> checks = new ArrayList<>(run.documents.checks());
-    checks.addAll(pagingChecks);
-    checks.addAll(authChecks);
-    checks.addAll(pactChecks);
     if (definitionCheck != null) {
       checks.add(definitionCheck);
     }
@@ -163,7 +151,7 @@ public final class ContractVerifier {
         transport.sent(),
         transport.throttled(),
         checks,
-        null);
+        reason);
   }
 
   private static VerificationReport report(

@@ -175,21 +175,19 @@ final class DefinitionDiff {
     for (Parameter p : parameters.getIncreased()) {
       boolean required = Boolean.TRUE.equals(p.getRequired());
       findings.add(
-          Finding.of(
-                  required ? Finding.Severity.BREAK : Finding.Severity.NOTE,
-                  required
-                      ? "a new required parameter: the client does not send it"
-                      : "a new optional parameter")
+          breakOrNote(
+                  required,
+                  "a new required parameter: the client does not send it",
+                  "a new optional parameter")
               .in(where(p)));
     }
     for (Parameter p : parameters.getMissing()) {
       boolean query = "query".equals(p.getIn());
       findings.add(
-          Finding.of(
-                  query ? Finding.Severity.BREAK : Finding.Severity.NOTE,
-                  query
-                      ? "the client sends this parameter; the server's definition no longer has it"
-                      : "not in the server's definition (the server may ignore it)")
+          breakOrNote(
+                  query,
+                  "the client sends this parameter; the server's definition no longer has it",
+                  "not in the server's definition (the server may ignore it)")
               .in(where(p)));
     }
     for (ChangedParameter p : parameters.getChanged()) {
@@ -248,11 +246,10 @@ final class DefinitionDiff {
         .forEach(
             status ->
                 findings.add(
-                    Finding.of(
-                            "200".equals(status) ? Finding.Severity.BREAK : Finding.Severity.NOTE,
-                            "200".equals(status)
-                                ? "the server's definition has no 200 response"
-                                : "not a response in the server's definition")
+                    breakOrNote(
+                            "200".equals(status),
+                            "the server's definition has no 200 response",
+                            "not a response in the server's definition")
                         .in("response " + status)));
     responses
         .getIncreased()
@@ -300,11 +297,10 @@ final class DefinitionDiff {
     if (nullable != null && !Objects.equals(nullable.getLeft(), nullable.getRight())) {
       boolean nowNullable = Boolean.TRUE.equals(nullable.getRight());
       findings.add(
-          Finding.of(
-                  nowNullable ? Finding.Severity.BREAK : Finding.Severity.NOTE,
-                  nowNullable
-                      ? "may be null in the server's definition; ours says it never is"
-                      : "never null in the server's definition (ours allows null)")
+          breakOrNote(
+                  nowNullable,
+                  "may be null in the server's definition; ours says it never is",
+                  "never null in the server's definition (ours allows null)")
               .at(path, null)
               .in(where));
     }
@@ -419,6 +415,12 @@ final class DefinitionDiff {
     return (s.getMinimum() == null ? "" : s.getMinimum().toPlainString())
         + ".."
         + (s.getMaximum() == null ? "" : s.getMaximum().toPlainString());
+  }
+
+  /** A break when {@code breaks}, else a note, each with its own message. */
+  private static Finding breakOrNote(boolean breaks, String ifBreak, String ifNote) {
+    return Finding.of(
+        breaks ? Finding.Severity.BREAK : Finding.Severity.NOTE, breaks ? ifBreak : ifNote);
   }
 
   private static String where(Parameter p) {

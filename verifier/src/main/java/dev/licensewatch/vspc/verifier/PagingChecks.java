@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -171,62 +173,63 @@ final class PagingChecks {
   }
 
   private Check countCheck() {
-    Findings findings = new Findings();
-    int checked = 0;
-    for (Page p : pages) {
-      if (!p.readable()) {
-        continue;
-      }
-      if (p.count() == null) {
-        findings.add(
-            Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.count to check").in(p.request()));
-        continue;
-      }
-      checked++;
-      if (p.count() != p.size()) {
-        findings.add(
-            Finding.of(Finding.Severity.BREAK, "count differs from the number of licences in data")
-                .at("$.meta.pagingInfo.count", null)
-                .in(p.request())
-                .actual(p.count() + ", data has " + p.size()));
-      }
-    }
-    return findings.check(
+    return echoCheck(
         "paging.count",
-        GROUP,
         "count equals the number of licences in data",
-        Text.plural(checked, "page"),
-        Duration.ZERO);
+        "count",
+        Page::count,
+        Page::size,
+        "count differs from the number of licences in data",
+        ", data has ");
   }
 
   private Check offsetCheck() {
+    return echoCheck(
+        "paging.offset",
+        "offset echoes the offset asked for (0 when none)",
+        "offset",
+        Page::echoedOffset,
+        Page::offset,
+        "offset is not the offset the request asked for",
+        ", asked for ");
+  }
+
+  /**
+   * Checks, on every readable page, that {@code meta.pagingInfo.<field>} equals what the page
+   * should say; a page without the field is a note, not a break.
+   */
+  private Check echoCheck(
+      String id,
+      String title,
+      String field,
+      Function<Page, @Nullable Integer> echoed,
+      ToIntFunction<Page> expected,
+      String differs,
+      String expectedLabel) {
     Findings findings = new Findings();
     int checked = 0;
     for (Page p : pages) {
       if (!p.readable()) {
         continue;
       }
-      if (p.echoedOffset() == null) {
+      Integer said = echoed.apply(p);
+      if (said == null) {
         findings.add(
-            Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo.offset to check")
+            Finding.of(Finding.Severity.NOTE, "no meta.pagingInfo." + field + " to check")
                 .in(p.request()));
         continue;
       }
       checked++;
-      if (p.echoedOffset() != p.offset()) {
+      int want = expected.applyAsInt(p);
+      if (said != want) {
         findings.add(
-            Finding.of(Finding.Severity.BREAK, "offset is not the offset the request asked for")
-                .at("$.meta.pagingInfo.offset", null)
+            Finding.of(Finding.Severity.BREAK, differs)
+                .at("$.meta.pagingInfo." + field, null)
                 .in(p.request())
-                .actual(p.echoedOffset() + ", asked for " + p.offset()));
+                .actual(said + expectedLabel + want));
       }
     }
-    return findings.check(
-        "paging.offset",
-        GROUP,
-        "offset echoes the offset asked for (0 when none)",
-        Text.plural(checked, "page"),
-        Duration.ZERO);
+    return findings.check(id, GROUP, title, Text.plural(checked, "page"), Duration.ZERO);
   }
 
   private Check totalStable(Walk walk) {
@@ -280,12 +283,7 @@ final class PagingChecks {
     }
     Findings findings = new Findings();
     for (Exchange e : walk.failed()) {
-      findings.add(
-          Answers.inconclusive(e)
-              ? Answers.couldNotCheck(e)
-              : Finding.of(
-                      Finding.Severity.BREAK, "a page inside the collection got " + e.outcome())
-                  .in(e.request()));
+      findings.add(Answers.notAPage(e, "a page inside the collection got " + e.outcome()));
     }
     if (total == null) {
       findings.add(
@@ -338,13 +336,7 @@ final class PagingChecks {
     }
     Findings findings = new Findings();
     if (!e.ok()) {
-      findings.add(
-          Answers.inconclusive(e)
-              ? Answers.couldNotCheck(e)
-              : Finding.of(
-                      Finding.Severity.BREAK,
-                      "got " + e.outcome() + " instead of an empty" + " page")
-                  .in(e.request()));
+      findings.add(Answers.notAPage(e, "got " + e.outcome() + " instead of an empty" + " page"));
     } else {
       Page p = Page.of(e);
       if (p.size() > 0) {
@@ -372,12 +364,8 @@ final class PagingChecks {
     String detail = "";
     if (!e.ok()) {
       findings.add(
-          Answers.inconclusive(e)
-              ? Answers.couldNotCheck(e)
-              : Finding.of(
-                      Finding.Severity.BREAK,
-                      "got " + e.outcome() + " for the largest page" + " the document allows")
-                  .in(e.request()));
+          Answers.notAPage(
+              e, "got " + e.outcome() + " for the largest page" + " the document allows"));
     } else {
       Page p = Page.of(e);
       Integer total = walk.total();
@@ -442,12 +430,8 @@ final class PagingChecks {
     Findings findings = new Findings();
     if (!e.ok()) {
       findings.add(
-          Answers.inconclusive(e)
-              ? Answers.couldNotCheck(e)
-              : Finding.of(
-                      Finding.Severity.BREAK,
-                      "got " + e.outcome() + " for a request" + " without limit and offset")
-                  .in(e.request()));
+          Answers.notAPage(
+              e, "got " + e.outcome() + " for a request" + " without limit and offset"));
     } else if (Page.of(e).size() > dflt) {
       findings.add(
           Finding.of(

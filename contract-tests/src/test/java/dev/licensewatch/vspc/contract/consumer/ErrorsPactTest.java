@@ -46,6 +46,15 @@ class ErrorsPactTest {
     return clientHeaders(given.uponReceiving(description).method("GET").path(PATH));
   }
 
+  /** A 401 or 403 interaction: the server answers the GET with a security error envelope. */
+  private static V4Pact securityError(
+      PactDslWithState given, String description, int status, String message) {
+    return json(
+            get(given, description).willRespondWith().status(status),
+            errorEnvelope(message, "security", status, Map.of(), Map.of()))
+        .toPact(V4Pact.class);
+  }
+
   /** The exception {@code page()} must end in against the mock server; fails if it does not. */
   private static <T extends VspcException> T pageFailsWith(MockServer server, Class<T> type) {
     try (VspcLicensingClient client = client(server).build()) {
@@ -57,19 +66,11 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenNotValid(PactDslWithProvider builder) {
-    return json(
-            get(
-                    builder.given(ProviderStates.TOKEN_NOT_VALID),
-                    "a request with a token the server does not accept")
-                .willRespondWith()
-                .status(401),
-            errorEnvelope(
-                "Authorization has been denied for this request.",
-                "security",
-                401,
-                Map.of(),
-                Map.of()))
-        .toPact(V4Pact.class);
+    return securityError(
+        builder.given(ProviderStates.TOKEN_NOT_VALID),
+        "a request with a token the server does not accept",
+        401,
+        "Authorization has been denied for this request.");
   }
 
   @Test
@@ -81,19 +82,11 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact lacksRole(PactDslWithProvider builder) {
-    return json(
-            get(
-                    builder.given(ProviderStates.LACKS_ROLE),
-                    "a request from a caller without a licensing role")
-                .willRespondWith()
-                .status(403),
-            errorEnvelope(
-                "Access to the requested resource is forbidden.",
-                "security",
-                403,
-                Map.of(),
-                Map.of()))
-        .toPact(V4Pact.class);
+    return securityError(
+        builder.given(ProviderStates.LACKS_ROLE),
+        "a request from a caller without a licensing role",
+        403,
+        "Access to the requested resource is forbidden.");
   }
 
   @Test

@@ -34,8 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
 class NullabilityPactTest {
 
-  private static VspcLicensingClient client(MockServer server) {
-    return ConsumerClient.against(server).build();
+  /** The one licence of the first page the client reads from the mock server. */
+  private static BackupServerLicense theLicense(MockServer server) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).build()) {
+      return client.page().licenses().get(0);
+    }
   }
 
   private static V4Pact single(
@@ -60,19 +63,17 @@ class NullabilityPactTest {
   @Test
   @PactTestFor(pactMethod = "everyNullableNull")
   void everyNullableNull(MockServer server) {
-    try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense license = client.page().licenses().get(0);
-      assertThat(license.edition()).isNull();
-      assertThat(license.monitoring()).isNull();
-      assertThat(license.expirationDate()).isNull();
-      assertThat(license.supportExpirationDate()).isNull();
-      assertThat(license.sockets()).isNull();
-      assertThat(license.usedSockets()).isNull();
-      assertThat(license.capacity()).isNull();
-      assertThat(license.usedCapacity()).isNull();
-      assertThat(license.autoUpdateEnabled()).isTrue();
-      assertThat(license.status()).isEqualTo(LicenseStatus.WARNING);
-    }
+    BackupServerLicense license = theLicense(server);
+    assertThat(license.edition()).isNull();
+    assertThat(license.monitoring()).isNull();
+    assertThat(license.expirationDate()).isNull();
+    assertThat(license.supportExpirationDate()).isNull();
+    assertThat(license.sockets()).isNull();
+    assertThat(license.usedSockets()).isNull();
+    assertThat(license.capacity()).isNull();
+    assertThat(license.usedCapacity()).isNull();
+    assertThat(license.autoUpdateEnabled()).isTrue();
+    assertThat(license.status()).isEqualTo(LicenseStatus.WARNING);
   }
 
   @Pact(consumer = Contract.CONSUMER)
@@ -87,20 +88,18 @@ class NullabilityPactTest {
   @Test
   @PactTestFor(pactMethod = "everyPropertyPresent")
   void everyPropertyPresent(MockServer server) {
-    try (VspcLicensingClient client = client(server)) {
-      BackupServerLicense license = client.page().licenses().get(0);
-      assertThat(license.edition()).isEqualTo("Enterprise Plus");
-      assertThat(license.expirationDate())
-          .isEqualTo(OffsetDateTime.parse("2027-09-09T10:00:00.0000000+03:00"));
-      assertThat(license.usedCapacity()).isEqualTo(2.5);
-      assertThat(license.status()).isEqualTo(LicenseStatus.VALID);
-      assertThat(license.licenseIds()).hasSize(1);
-      // Every nullable property pinned non-null arrives non-null.
-      assertThat(license.monitoring()).isNotNull();
-      assertThat(license.supportExpirationDate()).isNotNull();
-      assertThat(license.sockets()).isNotNull();
-      assertThat(license.usedSockets()).isNotNull();
-      assertThat(license.capacity()).isNotNull();
-    }
+    BackupServerLicense license = theLicense(server);
+    assertThat(license.edition()).isEqualTo("Enterprise Plus");
+    assertThat(license.expirationDate())
+        .isEqualTo(OffsetDateTime.parse("2027-09-09T10:00:00.0000000+03:00"));
+    assertThat(license.usedCapacity()).isEqualTo(2.5);
+    assertThat(license.status()).isEqualTo(LicenseStatus.VALID);
+    assertThat(license.licenseIds()).hasSize(1);
+    // Every nullable property pinned non-null arrives non-null.
+    assertThat(license.monitoring()).isNotNull();
+    assertThat(license.supportExpirationDate()).isNotNull();
+    assertThat(license.sockets()).isNotNull();
+    assertThat(license.usedSockets()).isNotNull();
+    assertThat(license.capacity()).isNotNull();
   }
 }
