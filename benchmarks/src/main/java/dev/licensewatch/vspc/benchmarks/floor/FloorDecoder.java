@@ -1,6 +1,7 @@
 package dev.licensewatch.vspc.benchmarks.floor;
 
 import com.squareup.moshi.JsonReader;
+import dev.licensewatch.vspc.client.BackupServerLicense;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,31 +25,9 @@ public final class FloorDecoder {
   private static final JsonReader.Options PAGE = JsonReader.Options.of("meta", "data");
   private static final JsonReader.Options META = JsonReader.Options.of("pagingInfo");
   private static final JsonReader.Options PAGING = JsonReader.Options.of("total");
+  // The names by position, in the document's order, as the switch in the licence reader expects.
   private static final JsonReader.Options LICENCE =
-      JsonReader.Options.of(
-          "backupServerUid",
-          "autoUpdateEnabled",
-          "edition",
-          "monitoring",
-          "packages",
-          "company",
-          "email",
-          "contactPerson",
-          "expirationDate",
-          "supportExpirationDate",
-          "licenseIds",
-          "supportIds",
-          "sectionTypes",
-          "status",
-          "cloudConnect",
-          "sockets",
-          "usedSockets",
-          "capacity",
-          "usedCapacity",
-          "units",
-          "usedUnits",
-          "unitType",
-          "type");
+      JsonReader.Options.of(BackupServerLicense.PROPERTIES.toArray(String[]::new));
 
   public static Page readPage(JsonReader reader) throws IOException {
     List<FloorLicense> licences = List.of();
