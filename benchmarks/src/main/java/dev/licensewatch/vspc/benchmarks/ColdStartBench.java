@@ -14,8 +14,7 @@ final class ColdStartBench {
   private ColdStartBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    report.line("## 5. Cold start");
-    report.line("");
+    report.heading("5. Cold start");
     Path root = repositoryRoot();
     Path script = root == null ? null : root.resolve("vspc-licenses");
     Path jar = root == null ? null : cliJar(root.resolve("cli").resolve("target"));

@@ -24,8 +24,7 @@ final class DecodeBench {
   private DecodeBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    report.line("## 2. Decode only (JMH)");
-    report.line("");
+    report.heading("2. Decode only (JMH)");
     byte[] page = DecodeBenchmark.fetchPage(s.fetchLicences(), s.seed(), 500);
     report.line(
         "One page body of 500 licences ("

@@ -12,8 +12,7 @@ final class FetchAllBench {
   private FetchAllBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    report.line("## 1. Fetch-all, CPU-bound");
-    report.line("");
+    report.heading("1. Fetch-all, CPU-bound");
     report.line(
         s.fetchLicences()
             + " licences over loopback from the emulator (seed "
@@ -108,23 +107,28 @@ final class FetchAllBench {
                 "CPU / stock"),
             rows);
         report.line(
-            String.format(
-                java.util.Locale.ROOT,
+            ratios(
                 "**ours / floor = %.2fx** (goal <= 1.10x), **ours / stock = %.2fx** (goal < 1.00x),"
                     + " time ratios of medians (lower is better for ours).",
-                ours.median() / floor.median(),
-                ours.median() / stock.median()));
+                ours, floor, stock));
         report.line(
-            String.format(
-                java.util.Locale.ROOT,
+            ratios(
                 "By process CPU time (client + emulator + GC, all threads; less sensitive to other"
                     + " processes on a shared machine): ours / floor = %.2fx, ours / stock = %.2fx.",
-                oursCpu.median() / floorCpu.median(),
-                oursCpu.median() / stockCpu.median()));
+                oursCpu, floorCpu, stockCpu));
         report.line("");
       } finally {
         fetchers.forEach(Contenders.Fetcher::close);
       }
     }
+  }
+
+  /** {@code template} with ours / floor and ours / stock, ratios of the medians. */
+  private static String ratios(String template, Stats ours, Stats floor, Stats stock) {
+    return String.format(
+        java.util.Locale.ROOT,
+        template,
+        ours.median() / floor.median(),
+        ours.median() / stock.median());
   }
 }

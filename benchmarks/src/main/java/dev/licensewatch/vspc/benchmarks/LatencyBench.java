@@ -12,16 +12,11 @@ final class LatencyBench {
   private LatencyBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    int pages = (s.latencyLicences() + s.latencyPageSize() - 1) / s.latencyPageSize();
-    report.line("## 3. Latency-bound");
-    report.line("");
+    int pages = Settings.pages(s.latencyLicences(), s.latencyPageSize());
+    report.heading("3. Latency-bound");
     report.line(
-        s.latencyLicences()
-            + " licences, pages of "
-            + s.latencyPageSize()
-            + " ("
-            + pages
-            + " requests), emulator latency "
+        Report.paging(s.latencyLicences(), s.latencyPageSize(), pages, "requests")
+            + ", emulator latency "
             + s.latencyMillis()
             + " ms per request; "
             + s.latencyWarmups()

@@ -16,8 +16,7 @@ final class MemoryBench {
   private MemoryBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    report.line("## 4. Memory");
-    report.line("");
+    report.heading("4. Memory");
     report.line(
         "The client in a child JVM with -Xmx"
             + s.memoryHeap()

@@ -30,8 +30,7 @@ final class ProcessBench {
   record Case(String name, List<String> command) {}
 
   static void run(Settings s, Report report) throws Exception {
-    report.line("## 7. Whole process, against curl");
-    report.line("");
+    report.heading("7. Whole process, against curl");
     Path root = ColdStartBench.repositoryRoot();
     Path jar = root == null ? null : root.resolve("cli/target/vspc-licenses.jar");
     if (jar == null || !Files.isRegularFile(jar)) {
@@ -63,8 +62,8 @@ final class ProcessBench {
               "-jar",
               jar.toString()));
     }
-    int bulkPages = (s.fetchLicences() + s.fetchPageSize() - 1) / s.fetchPageSize();
-    int slowPages = (s.latencyLicences() + s.latencyPageSize() - 1) / s.latencyPageSize();
+    int bulkPages = Settings.pages(s.fetchLicences(), s.fetchPageSize());
+    int slowPages = Settings.pages(s.latencyLicences(), s.latencyPageSize());
     String load = loadAverage();
     try (VspcEmulator bulk =
             VspcEmulator.builder().licenses(s.fetchLicences()).seed(s.seed()).start();

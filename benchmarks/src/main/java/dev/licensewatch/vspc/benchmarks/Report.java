@@ -19,6 +19,12 @@ final class Report {
 
   private final List<String> skipped = new ArrayList<>();
 
+  /** A section's heading and the blank line after it. */
+  void heading(String title) {
+    line("## " + title);
+    line("");
+  }
+
   void line(String line) {
     System.out.println(line);
     System.out.flush();
@@ -68,6 +74,11 @@ final class Report {
       Files.createDirectories(parent);
     }
     Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** "L licences, pages of P (N unit)": the walk a section measures. */
+  static String paging(int licences, int pageSize, int pages, String unit) {
+    return licences + " licences, pages of " + pageSize + " (" + pages + " " + unit + ")";
   }
 
   static String format(Object cell) {

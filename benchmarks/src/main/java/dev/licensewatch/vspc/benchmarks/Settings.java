@@ -42,6 +42,11 @@ record Settings(
   static final List<String> ALL =
       List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle", "process");
 
+  /** Pages (requests) needed for {@code licences} at {@code pageSize} a page. */
+  static int pages(int licences, int pageSize) {
+    return (licences + pageSize - 1) / pageSize;
+  }
+
   static Settings full(Path output) {
     return new Settings(
         Set.copyOf(ALL),

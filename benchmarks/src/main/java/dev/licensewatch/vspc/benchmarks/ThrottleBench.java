@@ -22,16 +22,11 @@ final class ThrottleBench {
   private ThrottleBench() {}
 
   static void run(Settings s, Report report) throws Exception {
-    int pages = (s.throttleLicences() + s.throttlePageSize() - 1) / s.throttlePageSize();
-    report.line("## 6. Throttled");
-    report.line("");
+    int pages = Settings.pages(s.throttleLicences(), s.throttlePageSize());
+    report.heading("6. Throttled");
     report.line(
-        s.throttleLicences()
-            + " licences, pages of "
-            + s.throttlePageSize()
-            + " ("
-            + pages
-            + " pages), concurrency "
+        Report.paging(s.throttleLicences(), s.throttlePageSize(), pages, "pages")
+            + ", concurrency "
             + CONCURRENCY
             + ", emulator latency "
             + LATENCY_MILLIS

@@ -15,12 +15,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(
@@ -52,7 +48,7 @@ import picocli.CommandLine.TypeConversionException;
       "  vspc-licenses --demo check --now 2030-01-01T00:00:00Z",
       "  vspc-licenses check --filter type!=Evaluation --filter 'company~acme'"
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends QueryCommandBase implements Callable<Integer> {
   static final int OK = 0;
   static final int WARNING = 1;
   static final int CRITICAL = 2;
@@ -61,10 +57,6 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Detail lines printed at most; the counts in the status line cover all. */
   static final int MAX_DETAILS = 100;
-
-  @ParentCommand Root root;
-  @Spec CommandSpec spec;
-  @Mixin QueryOptions query;
 
   @Option(
       names = "--warn-days",

@@ -22,12 +22,8 @@ import okio.BufferedSink;
 import okio.Okio;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
@@ -57,12 +53,8 @@ import picocli.CommandLine.Spec;
           + " replaced, the link stays); a FIFO, a character device, /dev/stdout and"
           + " /dev/stderr are written to directly; a directory or a socket is refused."
     })
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends QueryCommandBase implements Callable<Integer> {
   private static final int OUTPUT_BUFFER = 64 * 1024;
-
-  @ParentCommand Root root;
-  @Spec CommandSpec spec;
-  @Mixin QueryOptions query;
 
   @Option(
       names = "--columns",

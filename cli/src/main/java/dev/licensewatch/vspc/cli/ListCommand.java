@@ -11,10 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "list",
@@ -33,12 +29,8 @@ import picocli.CommandLine.Spec;
       "  vspc-licenses --demo list --filter status=Expired --sort -expirationDate",
       "For scripts, use export (json, ndjson, csv): the table layout may change."
     })
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends QueryCommandBase implements Callable<Integer> {
   private static final int MAX_COMPANY = 40;
-
-  @ParentCommand Root root;
-  @Spec CommandSpec spec;
-  @Mixin QueryOptions query;
 
   static final Comparator<BackupServerLicense> BY_EXPIRY =
       Comparator.comparing(

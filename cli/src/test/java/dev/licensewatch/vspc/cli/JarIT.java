@@ -21,6 +21,12 @@ class JarIT {
     return java(List.of(), env, args);
   }
 
+  /** {@code export --format FORMAT} against {@code vspc} with {@code token}. */
+  static Run export(VspcEmulator vspc, String token, String format) throws Exception {
+    return java(
+        Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", token), "export", "--format", format);
+  }
+
   static Run java(List<String> jvmOptions, Map<String, String> env, String... args)
       throws Exception {
     Path jar = Path.of(System.getProperty("cli.jar", "target/vspc-licenses.jar"));
@@ -78,23 +84,13 @@ class JarIT {
   @Test
   void errorsAreOneLineWithExitCodesAndNoTokenOrStackTrace() throws Exception {
     try (VspcEmulator vspc = VspcEmulator.builder().token(Cli.TOKEN).licenses(12).start()) {
-      Run denied =
-          java(
-              Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.WRONG_TOKEN),
-              "export",
-              "--format",
-              "csv");
+      Run denied = export(vspc, Cli.WRONG_TOKEN, "csv");
       assertThat(denied.code()).isEqualTo(1);
       assertThat(denied.out()).isEmpty();
       assertThat(denied.err()).startsWith("vspc-licenses: error: ").contains("HTTP 401");
       assertThat(denied.err().lines()).hasSize(1);
 
-      Run ok =
-          java(
-              Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN),
-              "export",
-              "--format",
-              "ndjson");
+      Run ok = export(vspc, Cli.TOKEN, "ndjson");
       assertThat(ok.code()).isZero();
       assertThat(ok.out().lines()).hasSize(12);
 
