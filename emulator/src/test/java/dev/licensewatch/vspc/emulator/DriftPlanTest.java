@@ -17,6 +17,13 @@ class DriftPlanTest {
     return reply(e, offset).data();
   }
 
+  /** The reply at {@code offset}, after checking the total it reports. */
+  private static Http.Reply replyWithTotal(VspcEmulator e, int offset, double total) {
+    Http.Reply reply = reply(e, offset);
+    assertThat(reply.pagingInfo()).containsEntry("total", total);
+    return reply;
+  }
+
   /** An emulator with 300 licences that drifts as {@code plan} says. */
   private static VspcEmulator drifting(DriftPlan plan) {
     return VspcEmulator.builder().licenses(300).drift(plan).start();
@@ -26,10 +33,8 @@ class DriftPlanTest {
   void addedLicensesAppearAtTheFrontAfterTheKthRequest() {
     try (VspcEmulator e = drifting(DriftPlan.add(2, 10))) {
       Map<String, Object> firstBefore = page(e, 0).get(0);
-      Http.Reply second = reply(e, 100);
-      assertThat(second.pagingInfo()).containsEntry("total", 300.0);
-      Http.Reply third = reply(e, 200);
-      assertThat(third.pagingInfo()).containsEntry("total", 310.0);
+      Http.Reply second = replyWithTotal(e, 100, 300.0);
+      Http.Reply third = replyWithTotal(e, 200, 310.0);
       // Everything moved back by 10: the third page starts with what was number 190.
       assertThat(third.data().get(0)).isEqualTo(second.data().get(90));
       assertThat(page(e, 10).get(0)).isEqualTo(firstBefore);
@@ -41,8 +46,7 @@ class DriftPlanTest {
   void removedLicensesVanishFromTheFront() {
     try (VspcEmulator e = drifting(DriftPlan.remove(1, 50))) {
       Map<String, Object> fiftieth = page(e, 50).get(0);
-      Http.Reply after = reply(e, 0);
-      assertThat(after.pagingInfo()).containsEntry("total", 250.0);
+      Http.Reply after = replyWithTotal(e, 0, 250.0);
       assertThat(after.data().get(0)).isEqualTo(fiftieth);
     }
   }
