@@ -79,11 +79,15 @@ final class Io {
       return true;
     }
     try {
-      String target = Files.readSymbolicLink(fd).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      return namesTerminal(Files.readSymbolicLink(fd).toString());
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return false;
     }
+  }
+
+  /** Whether a file descriptor link's target, as /proc shows it, is a terminal device. */
+  static boolean namesTerminal(String target) {
+    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
   }
 
   @Nullable String env(String name) {
