@@ -20,49 +20,56 @@ import org.jspecify.annotations.Nullable;
  */
 final class LicenseGenerator {
 
-  /** Property names in the order real servers send them. */
-  static final List<String> PROPERTIES =
+  /** What the generator needs to know of a property besides its name. */
+  private enum Trait {
+    PLAIN,
+    /** The document lets it be null. */
+    NULLABLE,
+    /** One extensible-enum value, cased as the server's version cases it. */
+    ENUM,
+    /** A list of extensible-enum values. */
+    ENUM_LIST
+  }
+
+  private record Property(String name, Trait trait) {}
+
+  /** Every property once, in the order real servers send them. */
+  private static final List<Property> TABLE =
       List.of(
-          "backupServerUid",
-          "autoUpdateEnabled",
-          "edition",
-          "monitoring",
-          "packages",
-          "company",
-          "email",
-          "contactPerson",
-          "expirationDate",
-          "supportExpirationDate",
-          "licenseIds",
-          "supportIds",
-          "sectionTypes",
-          "status",
-          "cloudConnect",
-          "sockets",
-          "usedSockets",
-          "capacity",
-          "usedCapacity",
-          "units",
-          "usedUnits",
-          "unitType",
-          "type");
+          new Property("backupServerUid", Trait.PLAIN),
+          new Property("autoUpdateEnabled", Trait.PLAIN),
+          new Property("edition", Trait.NULLABLE),
+          new Property("monitoring", Trait.NULLABLE),
+          new Property("packages", Trait.ENUM_LIST),
+          new Property("company", Trait.PLAIN),
+          new Property("email", Trait.PLAIN),
+          new Property("contactPerson", Trait.PLAIN),
+          new Property("expirationDate", Trait.NULLABLE),
+          new Property("supportExpirationDate", Trait.NULLABLE),
+          new Property("licenseIds", Trait.PLAIN),
+          new Property("supportIds", Trait.PLAIN),
+          new Property("sectionTypes", Trait.ENUM_LIST),
+          new Property("status", Trait.ENUM),
+          new Property("cloudConnect", Trait.ENUM),
+          new Property("sockets", Trait.NULLABLE),
+          new Property("usedSockets", Trait.NULLABLE),
+          new Property("capacity", Trait.NULLABLE),
+          new Property("usedCapacity", Trait.NULLABLE),
+          new Property("units", Trait.PLAIN),
+          new Property("usedUnits", Trait.PLAIN),
+          new Property("unitType", Trait.ENUM),
+          new Property("type", Trait.ENUM));
+
+  /** Property names in the order real servers send them. */
+  static final List<String> PROPERTIES = TABLE.stream().map(Property::name).toList();
 
   /** The only properties the document allows to be null. */
-  static final List<String> NULLABLE =
-      List.of(
-          "edition",
-          "monitoring",
-          "expirationDate",
-          "supportExpirationDate",
-          "sockets",
-          "usedSockets",
-          "capacity",
-          "usedCapacity");
+  static final List<String> NULLABLE = named(Trait.NULLABLE);
 
   /** Properties holding one enum value, and those holding a list of them. */
-  static final List<String> ENUM_PROPERTIES = List.of("status", "cloudConnect", "unitType", "type");
+  static final List<String> ENUM_PROPERTIES = named(Trait.ENUM);
 
-  static final List<String> ENUM_LIST_PROPERTIES = List.of("packages", "sectionTypes");
+  static final List<String> ENUM_LIST_PROPERTIES = named(Trait.ENUM_LIST);
 
   private static final String[] COMPANY_FIRST = {
     "Alder", "Birchwood", "Cobalt", "Drumlin", "Ember", "Fjordline", "Granite", "Harborview",
@@ -521,5 +528,9 @@ final class LicenseGenerator {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  private static List<String> named(Trait trait) {
+    return TABLE.stream().filter(p -> p.trait() == trait).map(Property::name).toList();
   }
 }
