@@ -15,12 +15,16 @@ import au.com.dius.pact.core.model.matchingrules.RuleLogic;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -85,19 +89,37 @@ public final class Contract {
     return regex.append('$').toString();
   }
 
-  /** The eight properties the spec marks nullable, in document order. */
-  public static final List<String> NULLABLE =
-      List.of(
-          "edition",
-          "monitoring",
-          "expirationDate",
-          "supportExpirationDate",
-          "sockets",
-          "usedSockets",
-          "capacity",
-          "usedCapacity");
+  /**
+   * The properties the api-spec document marks nullable, in its order. Read from the document so
+   * that the pact says what the document says; the committed pact and its conformance check catch a
+   * change.
+   */
+  public static final List<String> NULLABLE = nullableInDocument();
 
   private Contract() {}
+
+  private static List<String> nullableInDocument() {
+    String resource = "openapi/vspc-licensing-v3.json";
+    try (InputStream in =
+        Objects.requireNonNull(
+            Contract.class.getClassLoader().getResourceAsStream(resource),
+            "the api-spec artifact must be on the test classpath")) {
+      List<String> names = new ArrayList<>();
+      PactJson.MAPPER
+          .readTree(in)
+          .at("/components/schemas/BackupServerLicense/properties")
+          .properties()
+          .forEach(
+              p -> {
+                if (p.getValue().path("nullable").asBoolean()) {
+                  names.add(p.getKey());
+                }
+              });
+      return List.copyOf(names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Where the consumer tests write the pact (surefire sets it; the default is for IDE runs). */
   public static Path generatedPact() {
