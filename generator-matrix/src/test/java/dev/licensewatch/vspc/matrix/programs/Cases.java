@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,10 +52,51 @@ public final class Cases {
   }
 
   /**
-   * The request check every program shares: {@code calls} maps a call's name to the call, which
-   * returns how many licences the decoded page held. One line per call goes to {@code out}: {@code
-   * name TAB ok TAB count}, or {@code name TAB error TAB what went wrong (one line)}. What the
-   * calls sent is recorded by the server the test runs, not here.
+   * One call of the generated operation with limit, offset, and filter, sort and select as JSON
+   * text (null: not sent); returns how many licences the decoded page held.
+   */
+  @FunctionalInterface
+  public interface Fetch {
+    int licences(Integer limit, Integer offset, String filter, String sort, String select)
+        throws Exception;
+  }
+
+  /** The generator's own serializer, from a value to JSON text. */
+  @FunctionalInterface
+  public interface Serializer {
+    String json(Object value) throws Exception;
+  }
+
+  /**
+   * The request check every program shares: the {@link #query} of {@code modelPackage}'s models,
+   * written with the generator's serializer and sent with its API through {@code fetch}. One line
+   * per call goes to {@code out}: {@code name TAB ok TAB count}, or {@code name TAB error TAB what
+   * went wrong (one line)}. What the calls sent is recorded by the server the test runs, not here.
+   */
+  public static void requests(Path out, String modelPackage, Serializer serializer, Fetch fetch)
+      throws Exception {
+    Query query = query(modelPackage);
+    Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
+    calls.put(
+        "filtered",
+        () ->
+            fetch.licences(
+                2,
+                0,
+                serializer.json(query.filter()),
+                serializer.json(query.sort()),
+                serializer.json(query.select())));
+    calls.put(
+        "selectedWithoutRequired",
+        () ->
+            fetch.licences(null, null, null, null, serializer.json(query.select().subList(0, 2))));
+    requests(out, calls);
+  }
+
+  /**
+   * The same check for a program that builds its own calls (the Kotlin one: its models are data
+   * classes without fluent setters): {@code calls} maps a call's name to the call, which returns
+   * how many licences the decoded page held.
    */
   public static void requests(Path out, Map<String, Callable<Integer>> calls) throws IOException {
     StringBuilder lines = new StringBuilder();

@@ -9,10 +9,6 @@ import com.example.vspc.nativeclient.model.ErrorResponse;
 import com.example.vspc.nativeclient.model.FilterExpression;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Round trip and requests with OpenAPI Generator's stock java/native client: its Jackson
@@ -46,37 +42,13 @@ public final class JavaNativeRoundTrip {
     ApiClient client = new ApiClient();
     client.updateBaseUri(baseUrl);
     LicensingApi api = new LicensingApi(client);
-    Cases.Query query = Cases.query(FilterExpression.class.getPackageName());
-    List<Object> filter = query.filter();
-    List<Object> sort = query.sort();
-    List<Object> select = query.select();
-    Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
-    calls.put(
-        "filtered",
-        () ->
-            api.getBackupServersLicenses(
-                    2,
-                    0,
-                    mapper.writeValueAsString(filter),
-                    mapper.writeValueAsString(sort),
-                    mapper.writeValueAsString(select),
-                    null,
-                    null)
+    Cases.requests(
+        out,
+        FilterExpression.class.getPackageName(),
+        mapper::writeValueAsString,
+        (limit, offset, filter, sort, select) ->
+            api.getBackupServersLicenses(limit, offset, filter, sort, select, null, null)
                 .getData()
                 .size());
-    calls.put(
-        "selectedWithoutRequired",
-        () ->
-            api.getBackupServersLicenses(
-                    null,
-                    null,
-                    null,
-                    null,
-                    mapper.writeValueAsString(select.subList(0, 2)),
-                    null,
-                    null)
-                .getData()
-                .size());
-    Cases.requests(out, calls);
   }
 }

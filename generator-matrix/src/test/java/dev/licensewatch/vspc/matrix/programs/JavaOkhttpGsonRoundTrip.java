@@ -8,10 +8,6 @@ import com.example.vspc.okhttpgson.model.BackupServerLicenseCollection;
 import com.example.vspc.okhttpgson.model.ErrorResponse;
 import com.example.vspc.okhttpgson.model.FilterExpression;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Round trip and requests with OpenAPI Generator's stock java/okhttp-gson client: the generated
@@ -41,31 +37,13 @@ public final class JavaOkhttpGsonRoundTrip {
 
   private static void requests(String baseUrl, Path out) throws Exception {
     LicensingApi api = new LicensingApi(new ApiClient().setBasePath(baseUrl));
-    Cases.Query query = Cases.query(FilterExpression.class.getPackageName());
-    List<Object> filter = query.filter();
-    List<Object> sort = query.sort();
-    List<Object> select = query.select();
-    Map<String, Callable<Integer>> calls = new LinkedHashMap<>();
-    calls.put(
-        "filtered",
-        () ->
-            api.getBackupServersLicenses(
-                    2,
-                    0,
-                    JSON.serialize(filter),
-                    JSON.serialize(sort),
-                    JSON.serialize(select),
-                    null,
-                    null)
+    Cases.requests(
+        out,
+        FilterExpression.class.getPackageName(),
+        JSON::serialize,
+        (limit, offset, filter, sort, select) ->
+            api.getBackupServersLicenses(limit, offset, filter, sort, select, null, null)
                 .getData()
                 .size());
-    calls.put(
-        "selectedWithoutRequired",
-        () ->
-            api.getBackupServersLicenses(
-                    null, null, null, null, JSON.serialize(select.subList(0, 2)), null, null)
-                .getData()
-                .size());
-    Cases.requests(out, calls);
   }
 }
