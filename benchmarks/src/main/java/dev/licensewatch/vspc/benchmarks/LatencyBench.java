@@ -15,16 +15,15 @@ final class LatencyBench {
     int pages = Settings.pages(s.latencyLicences(), s.latencyPageSize());
     report.heading("3. Latency-bound");
     report.line(
-        Report.paging(s.latencyLicences(), s.latencyPageSize(), pages, "requests")
-            + ", emulator latency "
-            + s.latencyMillis()
-            + " ms per request; "
-            + s.latencyWarmups()
-            + " warm-up + "
-            + s.latencyIterations()
-            + " measured walks each."
-            + " Ideal = ceil(pages / concurrency) x latency. Our client needs the first page (for the"
-            + " total) before it prefetches, so its best case is 1 + ceil((pages - 1) / c) round trips.");
+        ("%s, emulator latency %d ms per request; %d warm-up + %d measured walks each. Ideal ="
+                + " ceil(pages / concurrency) x latency. Our client needs the first page (for the"
+                + " total) before it prefetches, so its best case is 1 + ceil((pages - 1) / c)"
+                + " round trips.")
+            .formatted(
+                Report.paging(s.latencyLicences(), s.latencyPageSize(), pages, "requests"),
+                s.latencyMillis(),
+                s.latencyWarmups(),
+                s.latencyIterations()));
     try (VspcEmulator emulator =
         VspcEmulator.builder()
             .licenses(s.latencyLicences())

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a run measures and how long; {@link #full()} is the documented run, {@link #smoke()} the
- * test's.
+ * What a run measures and how long. The values live in named settings files under {@code settings/}
+ * on the classpath, so each number says what it is; {@link #full} is the documented run, {@link
+ * #smoke} the test's.
  */
 record Settings(
     Set<String> sections,
@@ -47,75 +48,52 @@ record Settings(
     return (licences + pageSize - 1) / pageSize;
   }
 
+  /** The documented run: {@code settings/full.properties}. */
   static Settings full(Path output) {
-    return new Settings(
-        Set.copyOf(ALL),
-        42,
-        100_000,
-        500,
-        3,
-        7,
-        1,
-        3,
-        5,
-        2000,
-        20_000,
-        100,
-        20,
-        List.of(1, 2, 4, 8, 16),
-        1,
-        5,
-        1_000_000,
-        "64m",
-        1_000_000,
-        1,
-        5,
-        true,
-        10_000,
-        100,
-        3,
-        1,
-        5,
-        true,
-        output);
+    return load("full", output);
   }
 
-  /**
-   * Each benchmark briefly, so that none can rot; the numbers mean nothing. Cold start runs the CLI
-   * jar directly: the script could start a Maven build inside this one; so does the whole process
-   * benchmark (the launcher would first make its class-data archive).
-   */
+  /** The test's run, each benchmark briefly: {@code settings/smoke.properties}. */
   static Settings smoke(Path output) {
-    return new Settings(
-        Set.copyOf(ALL),
-        42,
-        2_000,
-        500,
-        1,
-        1,
-        0,
-        0,
-        1,
-        200,
-        400,
-        100,
-        2,
-        List.of(1, 4),
-        0,
-        1,
-        20_000,
-        "64m",
-        20_000,
-        0,
-        1,
-        false,
-        600,
-        100,
-        1,
-        0,
-        1,
-        false,
-        output);
+    return load("smoke", output);
+  }
+
+  /** Reads a settings file of named values; a key missing or left unread names the file and key. */
+  static Settings load(String name, Path output) {
+    SettingsFile p = SettingsFile.read("settings/" + name + ".properties");
+    Settings settings =
+        new Settings(
+            Set.copyOf(ALL),
+            p.longValue("seed"),
+            p.intValue("fetch.licences"),
+            p.intValue("fetch.pageSize"),
+            p.intValue("fetch.warmups"),
+            p.intValue("fetch.iterations"),
+            p.intValue("jmh.forks"),
+            p.intValue("jmh.warmups"),
+            p.intValue("jmh.iterations"),
+            p.intValue("jmh.millis"),
+            p.intValue("latency.licences"),
+            p.intValue("latency.pageSize"),
+            p.intValue("latency.millis"),
+            p.intList("latency.concurrencies"),
+            p.intValue("latency.warmups"),
+            p.intValue("latency.iterations"),
+            p.intValue("memory.licences"),
+            p.text("memory.heap"),
+            p.intValue("memory.listLicences"),
+            p.intValue("coldStart.warmups"),
+            p.intValue("coldStart.runs"),
+            p.bool("coldStart.script"),
+            p.intValue("throttle.licences"),
+            p.intValue("throttle.pageSize"),
+            p.intValue("throttle.runs"),
+            p.intValue("process.warmups"),
+            p.intValue("process.runs"),
+            p.bool("process.launcher"),
+            output);
+    p.requireAllRead();
+    return settings;
   }
 
   Settings only(Set<String> chosen) {

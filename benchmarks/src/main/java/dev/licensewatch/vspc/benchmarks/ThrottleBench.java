@@ -25,17 +25,15 @@ final class ThrottleBench {
     int pages = Settings.pages(s.throttleLicences(), s.throttlePageSize());
     report.heading("6. Throttled");
     report.line(
-        Report.paging(s.throttleLicences(), s.throttlePageSize(), pages, "pages")
-            + ", concurrency "
-            + CONCURRENCY
-            + ", emulator latency "
-            + LATENCY_MILLIS
-            + " ms, throttled as below; "
-            + s.throttleRuns()
-            + " walks with each window, in turns"
-            + " against the same emulator. 429s are the emulator's count; requests include them."
-            + " Adaptive: halve the pages in flight on a 429, widen by one per round without one"
-            + " (the default); fixed: `adaptiveConcurrency(false)`.");
+        ("%s, concurrency %d, emulator latency %d ms, throttled as below; %d walks with each"
+                + " window, in turns against the same emulator. 429s are the emulator's count;"
+                + " requests include them. Adaptive: halve the pages in flight on a 429, widen by"
+                + " one per round without one (the default); fixed: `adaptiveConcurrency(false)`.")
+            .formatted(
+                Report.paging(s.throttleLicences(), s.throttlePageSize(), pages, "pages"),
+                CONCURRENCY,
+                LATENCY_MILLIS,
+                s.throttleRuns()));
     List<List<Object>> rows = new ArrayList<>();
     List<String> summary = new ArrayList<>();
     for (String limit : LIMITS) {
