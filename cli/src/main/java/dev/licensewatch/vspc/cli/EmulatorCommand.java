@@ -43,11 +43,7 @@ final class EmulatorCommand implements Callable<Integer> {
   @ParentCommand Root root;
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--port",
-      paramLabel = "N",
-      defaultValue = "0",
-      description = "Port to bind (default: a free one).")
+  @Option(names = "--port", paramLabel = "N", description = "Port to bind (default: a free one).")
   int port;
 
   @Option(
@@ -60,16 +56,14 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(
       names = "--licenses",
       paramLabel = "N",
-      defaultValue = "" + VspcEmulator.DEFAULT_LICENSES,
       description = "Synthetic licences to serve (default: ${DEFAULT-VALUE}).")
-  int licenses;
+  int licenses = VspcEmulator.DEFAULT_LICENSES;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      defaultValue = "" + VspcEmulator.DEFAULT_SEED,
       description = "Seed of the synthetic licences (default: ${DEFAULT-VALUE}).")
-  long seed;
+  long seed = VspcEmulator.DEFAULT_SEED;
 
   @Option(
       names = "--dataset",
@@ -94,15 +88,14 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(
       names = "--latency-ms",
       paramLabel = "N",
-      defaultValue = "0",
-      description = "Delay before every licences response.")
+      description = "Delay before every licences response (default: none).")
   long latencyMs;
 
   @Option(
       names = "--faults",
       paramLabel = "SPEC",
       description =
-          "Faults to inject, e.g. '429@2,reset@5' or" + " 'random:seed=42,rate=0.2,kinds=429|503'.")
+          "Faults to inject, e.g. '429@2,reset@5' or 'random:seed=42,rate=0.2,kinds=429|503'.")
   @Nullable String faults;
 
   @Option(

@@ -30,6 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EmulatorCommandTest {
 
   @Test
+  void helpShowsTheDefaultsTheEmulatorUses() {
+    String help = Cli.run("emulator", "--help").out();
+
+    assertThat(help)
+        .contains("Synthetic licences to serve (default: " + VspcEmulator.DEFAULT_LICENSES + ")")
+        .contains("Seed of the synthetic licences (default: " + VspcEmulator.DEFAULT_SEED + ")")
+        .contains("(default: " + VspcEmulator.DEFAULT_HOST + ")");
+  }
+
+  @Test
   void emulatorRunsUntilInterruptedAndPrintsItsUrlAndToken() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
