@@ -4,9 +4,7 @@ import dev.licensewatch.vspc.client.BackupServerLicense;
 import dev.licensewatch.vspc.client.LicenseQuery;
 import dev.licensewatch.vspc.client.LicenseStatus;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,12 +274,17 @@ final class CheckCommand extends QueryCommandBase implements Callable<Integer> {
         try {
           return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notOffset) {
+          Instant midnight = null;
           try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-          } catch (DateTimeParseException notDate) {
+            midnight = QuerySyntax.midnightUtc(value);
+          } catch (IllegalArgumentException notADate) {
+            // reported below, in the option's own words
+          }
+          if (midnight == null) {
             throw new TypeConversionException(
                 "'" + value + "' is not an instant; use e.g. 2026-05-01T00:00:00Z or 2026-05-01");
           }
+          return midnight;
         }
       }
     }

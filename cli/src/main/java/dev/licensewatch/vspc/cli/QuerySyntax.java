@@ -2,28 +2,21 @@ package dev.licensewatch.vspc.cli;
 
 import dev.licensewatch.vspc.client.Filter;
 import dev.licensewatch.vspc.client.Sort;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command line's filter and sort syntax, turned into the client's {@link Filter} and {@link
  * Sort} (which check names, operations and value types against the API document). A problem is an
- * {@link IllegalArgumentException} whose message names the offending part.
- *
- * <pre>
- * PROPERTY OPERATOR VALUE      one --filter; repeated --filter options must all hold
- *   =  !=                      equals, not equals (text and enumeration values ignoring case)
- *   &lt;  &lt;=  &gt;  &gt;=              compare (date-times as instants, numbers as numbers)
- *   ~  !~                      contains, does not contain (ignoring case; a list: holds)
- * VALUE                        text, a number, true/false, null (= and != only), a date
- *                              (2027-01-01, midnight UTC) or a date-time with an offset;
- *                              several values separated by | mean any of them (\| is a |)
- * --sort [-]PROPERTY[,...]     - for descending
- * </pre>
+ * {@link IllegalArgumentException} whose message names the offending part. The syntax, as users
+ * read it, is {@link QueryOptions#HELP}.
  */
 final class QuerySyntax {
   /** A property name, an operator, the rest (which may hold anything, operators included). */
@@ -65,15 +58,13 @@ final class QuerySyntax {
       return operator.equals("=") ? property.isNull() : property.isNotNull();
     }
     return switch (operator) {
-      case "=" ->
-          values.size() == 1
-              ? equal(property, value(values.get(0)))
-              : textual(property).in(values.stream().map(QuerySyntax::value).toList());
-      case "!=" ->
-          Filter.not(
-              values.size() == 1
-                  ? equal(property, value(values.get(0)))
-                  : textual(property).in(values.stream().map(QuerySyntax::value).toList()));
+      case "=", "!=" -> {
+        Filter equal =
+            values.size() == 1
+                ? textual(property).isEqualTo(value(property, values.get(0)))
+                : textual(property).in(values.stream().map(v -> value(property, v)).toList());
+        yield operator.equals("=") ? equal : Filter.not(equal);
+      }
       case "~", "!~" -> {
         List<Filter> any = new ArrayList<>();
         for (String value : values) {
@@ -86,7 +77,7 @@ final class QuerySyntax {
         if (values.size() > 1) {
           throw new IllegalArgumentException(operator + " takes one value");
         }
-        Object value = value(values.get(0));
+        Object value = value(property, values.get(0));
         yield switch (operator) {
           case "<" -> property.lessThan(value);
           case "<=" -> property.lessThanOrEqualTo(value);
@@ -95,11 +86,6 @@ final class QuerySyntax {
         };
       }
     };
-  }
-
-  /** Text and enumeration values ignoring case; other types as they are. */
-  private static Filter equal(Filter.Property property, Object value) {
-    return textual(property).isEqualTo(value);
   }
 
   /** The property ignoring case when it holds text; as it is otherwise. */
@@ -111,11 +97,35 @@ final class QuerySyntax {
     }
   }
 
-  /** A date alone means midnight UTC; anything else goes as written (the client checks it). */
-  private static Object value(String text) {
-    return DATE.matcher(text).matches()
-        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toString()
-        : text;
+  /**
+   * A date alone means midnight UTC for a property that does not hold text (a date-time); anything
+   * else goes as written (the client checks it against the property's type).
+   */
+  private static Object value(Filter.Property property, String text) {
+    if (isText(property)) {
+      return text;
+    }
+    Instant midnight = midnightUtc(text);
+    return midnight == null ? text : midnight.toString();
+  }
+
+  private static boolean isText(Filter.Property property) {
+    return textual(property) != property;
+  }
+
+  /**
+   * Midnight UTC of a date written {@code 2027-01-01}; null for text that does not look like a
+   * date. A date that does not exist ({@code 2027-02-30}) is an error naming it.
+   */
+  static @Nullable Instant midnightUtc(String text) {
+    if (!DATE.matcher(text).matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a date", e);
+    }
   }
 
   /** The values of {@code a|b|c}, with {@code \|} standing for a {@code |} inside one. */

@@ -131,6 +131,21 @@ class QueryTest {
   }
 
   @Test
+  void aDateIsMidnightUtcOnlyForADateTimeProperty() {
+    Cli.Result r =
+        export("--filter", "company=2027-01-01", "--filter", "expirationDate>=2027-01-01");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(licenseRequests())
+        .isNotEmpty()
+        .allSatisfy(
+            request ->
+                assertThat(request.queryParameter("filter"))
+                    .contains("\"value\":\"2027-01-01\"")
+                    .contains("\"value\":\"2027-01-01T00:00:00.0000000+00:00\""));
+  }
+
+  @Test
   void sortIsTheServersAndListKeepsIt() {
     Cli.Result r =
         export(
@@ -200,6 +215,7 @@ class QueryTest {
         "--filter|status|bad --filter 'status' is not PROPERTY OPERATOR VALUE",
         "--filter|status=|bad --filter 'status=' has no value after =",
         "--filter|expirationDate<soon|bad --filter 'expirationDate<soon': lessThan on 'expirationDate' needs a date-time with an offset",
+        "--filter|expirationDate<2027-02-30|bad --filter 'expirationDate<2027-02-30': '2027-02-30' is not a date",
         "--filter|units~5|bad --filter 'units~5': contains needs a string or a list, but 'units' is a number",
         "--filter|status<null|bad --filter 'status<null': null goes alone, with = or !=",
         "--sort|-expiry|bad --sort '-expiry': unknown property 'expiry' in sort",
