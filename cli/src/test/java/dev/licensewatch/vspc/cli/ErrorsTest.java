@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Error lines, exit codes, strict vs lenient, verbose, help, and that tokens never show. */
 class ErrorsTest {
@@ -331,21 +333,57 @@ class ErrorsTest {
     }
   }
 
+  /** A loopback server that gives every request the same answer; the caller stops it. */
+  private static HttpServer answering(int status, String contentType, String body)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", contentType);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  @ParameterizedTest(name = "400 naming {0} -> {1}")
+  @CsvSource({
+    "filter, '; check --filter'",
+    "sort, '; check --sort'",
+    "select, '; check --columns'",
+    "limit, '; check --page-size, --limit, --offset and --client-version'"
+  })
+  void aRejectedParameterPointsAtTheOptionThatSetsIt(String parameter, String hint)
+      throws IOException {
+    HttpServer server =
+        answering(
+            400,
+            "application/json; charset=utf-8",
+            "{\"errors\":[{\"message\":\"The "
+                + parameter
+                + " parameter is invalid.\",\"type\":\"error\",\"code\":400,"
+                + "\"parameterName\":\""
+                + parameter
+                + "\"}]}");
+    try {
+      Cli.Result r = Cli.run(against("http://127.0.0.1:" + server.getAddress().getPort(), "list"));
+      oneErrorLine(r, 1, "The " + parameter + " parameter is invalid.");
+      assertThat(r.err().strip()).endsWith(hint);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void aBrokenBodyWithoutStrictDoesNotSuggestLeavingOutStrict() throws IOException {
     // A proxy's HTML page with 200: the client fails in lenient mode too.
     HttpServer html =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    html.createContext(
-        "/",
-        exchange -> {
-          byte[] body = "<html><body>Please log in</body></html>".getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    html.start();
+        answering(200, "text/html; charset=utf-8", "<html><body>Please log in</body></html>");
     try {
       String url = "http://127.0.0.1:" + html.getAddress().getPort();
       Cli.Result lenient = Cli.run(against(url, "export"));

@@ -206,6 +206,28 @@ class QueryTest {
     assertThat(vspc.requestLog()).extracting(LoggedRequest::status).contains(202);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "fail:1, '; try again later, and check the server''s health'",
+    "cancel:1, '; try again later, and check the server''s health'"
+  })
+  void aQueuedAnswerThatEndsBadlyIsOneErrorNamingTheAction(String async, String hint) {
+    vspc.setAsync(AsyncAnswers.parse(async));
+
+    Cli.Result r = export("--filter", "status=Unknown", "--columns", "company");
+
+    ErrorsTest.oneErrorLine(r, 1, hint);
+    String actionId =
+        vspc.requestLog().stream()
+            .map(LoggedRequest::path)
+            .filter(path -> path.startsWith("/api/v3/asyncActions/"))
+            .findFirst()
+            .orElseThrow()
+            .substring("/api/v3/asyncActions/".length())
+            .replaceAll("/.*", "");
+    assertThat(r.err()).contains(actionId);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
