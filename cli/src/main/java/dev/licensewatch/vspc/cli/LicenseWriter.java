@@ -36,10 +36,6 @@ abstract class LicenseWriter {
     json.setSerializeNulls(true); // as Values.LICENSE and Values.OBJECT write them
   }
 
-  static LicenseWriter of(Format format, BufferedSink sink) {
-    return of(format, sink, List.of());
-  }
-
   /** A writer of these columns (API property names, in this order); empty for every one. */
   static LicenseWriter of(Format format, BufferedSink sink, List<String> columns) {
     return switch (format) {

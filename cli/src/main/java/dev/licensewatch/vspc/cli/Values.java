@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import org.jspecify.annotations.Nullable;
 
 /** How values are written: the client's Moshi adapters for JSON, the same rules as text. */
 final class Values {
@@ -33,10 +32,6 @@ final class Values {
       return Long.toString((long) value);
     }
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  static String number(@Nullable Double value) {
-    return value == null ? "" : number(value.doubleValue());
   }
 
   /** ISO-8601 with the server's offset, as the JSON output writes it. */
