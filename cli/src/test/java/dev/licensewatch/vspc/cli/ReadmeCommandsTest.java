@@ -41,7 +41,8 @@ class ReadmeCommandsTest {
       Map<String, String> server = Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN);
       for (List<String> command : commands) {
         boolean demo = command.contains("--demo");
-        Cli.Result r = Cli.run(demo ? Map.of() : server, inDir(command, dir));
+        Cli.Result r =
+            Cli.run(demo ? Map.of() : server, ShellLines.inDir(command, dir, FILE_OPTIONS));
 
         if (command.contains("check")) {
           assertThat(r.code()).as(command + "\n" + r.all()).isBetween(0, 2);
@@ -104,54 +105,12 @@ class ReadmeCommandsTest {
     Matcher block = SH_BLOCK.matcher(markdown);
     while (block.find()) {
       for (String line : block.group(1).split("\n")) {
-        List<String> words = words(line);
+        List<String> words = ShellLines.words(line);
         if (!words.isEmpty() && words.get(0).matches("(\\./)?vspc-licenses")) {
           commands.add(words.subList(1, words.size()));
         }
       }
     }
     return commands;
-  }
-
-  /** Splits a shell line: single and double quotes, a comment after {@code #}. */
-  static List<String> words(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = null;
-    char quote = 0;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          word.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        word = word == null ? new StringBuilder() : word;
-      } else if (Character.isWhitespace(c)) {
-        if (word != null) {
-          words.add(word.toString());
-          word = null;
-        }
-      } else if (c == '#' && word == null) {
-        break;
-      } else {
-        word = word == null ? new StringBuilder() : word;
-        word.append(c);
-      }
-    }
-    if (word != null) {
-      words.add(word.toString());
-    }
-    return words;
-  }
-
-  private static String[] inDir(List<String> args, Path dir) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      boolean file = i > 0 && FILE_OPTIONS.contains(args.get(i - 1));
-      out.add(file ? dir.resolve(args.get(i)).toString() : args.get(i));
-    }
-    return out.toArray(String[]::new);
   }
 }

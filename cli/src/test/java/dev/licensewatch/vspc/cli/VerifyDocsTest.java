@@ -67,20 +67,10 @@ class VerifyDocsTest {
           redirect = rest.substring(gt + 3).trim();
           rest = rest.substring(0, gt);
         }
-        commands.add(new Command(env, List.of(rest.trim().split("\\s+")), redirect));
+        commands.add(new Command(env, ShellLines.words(rest), redirect));
       }
     }
     return commands;
-  }
-
-  private static String[] inDir(List<String> args, Path dir) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      boolean file = i > 0 && FILE_OPTIONS.contains(args.get(i - 1)) && !arg.contains("://");
-      out.add(file ? dir.resolve(arg).toString() : arg);
-    }
-    return out.toArray(String[]::new);
   }
 
   private static String document() throws IOException {
@@ -110,7 +100,7 @@ class VerifyDocsTest {
             .start()) {
       for (Command command : verifies) {
         Map<String, String> env = Map.of("VSPC_URL", vspc.baseUrl(), "VSPC_TOKEN", Cli.TOKEN);
-        Cli.Result r = Cli.run(env, inDir(command.args(), dir));
+        Cli.Result r = Cli.run(env, ShellLines.inDir(command.args(), dir, FILE_OPTIONS));
         assertThat(r.code()).as(command + "\n" + r.all()).isZero();
         if (command.redirect() != null) {
           assertThat(r.out())
