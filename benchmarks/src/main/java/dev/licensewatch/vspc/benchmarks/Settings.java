@@ -3,10 +3,10 @@ package dev.licensewatch.vspc.benchmarks;
 import java.util.List;
 
 /**
- * How long a run measures, and how much (which sections run, and where the report goes, are
- * arguments of {@link BenchmarkMain}). The values live in named settings files under {@code
- * settings/} on the classpath, so each number says what it is; {@link #full} is the documented run,
- * {@link #smoke} the test's.
+ * How much each benchmark measures and for how long (which benchmarks run, and where the report
+ * goes, are arguments of {@link BenchmarkMain}). The values live in named settings files under
+ * {@code settings/} on the classpath, so each number says what it is; {@link #full} is the
+ * documented run, {@link #smoke} the test's.
  */
 record Settings(
     long seed,
