@@ -15,11 +15,11 @@ import java.util.Iterator;
  * <ul>
  *   <li>{@code vspc-licensing-v3.json}: the same document as JSON, node for node, for tools that
  *       prefer JSON;
- *   <li>{@code vspc-licensing-v3.closed-enums.json}: the same document where every
- *       {@code x-extensible-enum} list is also declared as {@code enum}. It is for checking bodies
- *       we write ourselves (the emulator's, the pact's) strictly against the known values, and for
- *       our own Java client's templates, which turn {@code enum} into typed extensible enums. It
- *       must never be used to judge a real server, nor to generate a stock client.
+ *   <li>{@code vspc-licensing-v3.closed-enums.json}: the same document where every {@code
+ *       x-extensible-enum} list is also declared as {@code enum}. It is for checking bodies we
+ *       write ourselves (the emulator's, the pact's) strictly against the known values, and for our
+ *       own Java client's templates, which turn {@code enum} into typed extensible enums. It must
+ *       never be used to judge a real server, nor to generate a stock client.
  * </ul>
  *
  * <p>Usage: {@code java -cp <jackson> DeriveDocuments.java <document.yaml> <output directory>}
@@ -28,7 +28,8 @@ public final class DeriveDocuments {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: DeriveDocuments <document.yaml> <output directory>");
+      throw new IllegalArgumentException(
+          "usage: DeriveDocuments <document.yaml> <output directory>");
     }
     Path yaml = Path.of(args[0]);
     Path out = Path.of(args[1]);
@@ -45,8 +46,15 @@ public final class DeriveDocuments {
       throw new IllegalStateException(yaml + " declares no x-extensible-enum list");
     }
     json.writeValue(out.resolve(name + ".closed-enums.json").toFile(), closed);
-    System.out.println("DeriveDocuments: wrote " + name + ".json and " + name
-        + ".closed-enums.json (" + closedEnums + " enums closed) to " + out);
+    System.out.println(
+        "DeriveDocuments: wrote "
+            + name
+            + ".json and "
+            + name
+            + ".closed-enums.json ("
+            + closedEnums
+            + " enums closed) to "
+            + out);
   }
 
   /** Adds {@code enum} next to each {@code x-extensible-enum} list; returns how many. */
@@ -56,10 +64,12 @@ public final class DeriveDocuments {
       JsonNode known = object.get("x-extensible-enum");
       if (known != null) {
         if (!known.isArray() || known.isEmpty()) {
-          throw new IllegalStateException("x-extensible-enum must be a non-empty list of the known values");
+          throw new IllegalStateException(
+              "x-extensible-enum must be a non-empty list of the known values");
         }
         if (object.has("enum")) {
-          throw new IllegalStateException("a schema with x-extensible-enum must not declare enum: " + object);
+          throw new IllegalStateException(
+              "a schema with x-extensible-enum must not declare enum: " + object);
         }
         object.set("enum", known.deepCopy());
         count++;

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,79 +158,41 @@ class ExamplesTest {
   /** Walks the raw document; adds the names of the component examples it meets to {@code used}. */
   static List<ResponseExample> responseExamples(Set<String> used) {
     List<ResponseExample> found = new ArrayList<>();
-    JsonNode paths = SpecDocument.tree().path("paths");
-    paths
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        op -> {
-                          String concrete =
-                              path.getKey()
-                                  .replace(
-                                      "{actionId}",
-                                      SpecDocument.ACTION_PATH.substring(
-                                          SpecDocument.ACTION_PATH.lastIndexOf('/') + 1));
-                          JsonNode responses = op.getValue().path("responses");
-                          responses
-                              .properties()
-                              .forEach(
-                                  entry -> {
-                                    int status = Integer.parseInt(entry.getKey());
-                                    String where =
-                                        path.getKey() + " " + op.getKey() + " " + entry.getKey();
-                                    JsonNode response = SpecDocument.deref(entry.getValue());
-                                    Map<String, String> headers = headerExamples(response);
-                                    Iterator<Map.Entry<String, JsonNode>> media =
-                                        response.path("content").properties().iterator();
-                                    media.forEachRemaining(
-                                        m -> {
-                                          JsonNode mediaType = m.getValue();
-                                          if (mediaType.has("example")) {
-                                            found.add(
-                                                new ResponseExample(
-                                                    where + " " + m.getKey() + " example",
-                                                    concrete,
-                                                    status,
-                                                    json(mediaType.get("example")),
-                                                    headers));
-                                          }
-                                          mediaType
-                                              .path("examples")
-                                              .properties()
-                                              .forEach(
-                                                  ex -> {
-                                                    JsonNode example = ex.getValue();
-                                                    String label =
-                                                        where
-                                                            + " "
-                                                            + m.getKey()
-                                                            + " examples."
-                                                            + ex.getKey();
-                                                    if (example.has("$ref")) {
-                                                      String ref = example.get("$ref").asText();
-                                                      used.add(
-                                                          ref.substring(ref.lastIndexOf('/') + 1));
-                                                      label += " -> " + ref;
-                                                    }
-                                                    JsonNode value =
-                                                        SpecDocument.deref(example).get("value");
-                                                    assertThat(value)
-                                                        .as("value of %s", label)
-                                                        .isNotNull();
-                                                    found.add(
-                                                        new ResponseExample(
-                                                            label,
-                                                            concrete,
-                                                            status,
-                                                            json(value),
-                                                            headers));
-                                                  });
-                                        });
-                                  });
-                        }));
+    for (Map.Entry<String, JsonNode> path : SpecDocument.tree().path("paths").properties()) {
+      String concrete = path.getKey().replace("{actionId}", SpecDocument.ACTION_ID);
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> entry : op.getValue().path("responses").properties()) {
+          int status = Integer.parseInt(entry.getKey());
+          String where = path.getKey() + " " + op.getKey() + " " + entry.getKey();
+          JsonNode response = SpecDocument.deref(entry.getValue());
+          Map<String, String> headers = headerExamples(response);
+          for (Map.Entry<String, JsonNode> media : response.path("content").properties()) {
+            JsonNode mediaType = media.getValue();
+            if (mediaType.has("example")) {
+              found.add(
+                  new ResponseExample(
+                      where + " " + media.getKey() + " example",
+                      concrete,
+                      status,
+                      mediaType.get("example").toString(),
+                      headers));
+            }
+            for (Map.Entry<String, JsonNode> ex : mediaType.path("examples").properties()) {
+              JsonNode example = ex.getValue();
+              String label = where + " " + media.getKey() + " examples." + ex.getKey();
+              if (example.has("$ref")) {
+                String ref = example.get("$ref").asText();
+                used.add(SpecDocument.refName(ref));
+                label += " -> " + ref;
+              }
+              JsonNode value = SpecDocument.deref(example).get("value");
+              assertThat(value).as("value of %s", label).isNotNull();
+              found.add(new ResponseExample(label, concrete, status, value.toString(), headers));
+            }
+          }
+        }
+      }
+    }
     return found;
   }
 
@@ -253,13 +213,5 @@ class ExamplesTest {
               }
             });
     return headers;
-  }
-
-  private static String json(JsonNode node) {
-    try {
-      return SpecDocument.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

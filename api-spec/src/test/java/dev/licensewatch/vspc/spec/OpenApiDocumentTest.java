@@ -159,7 +159,7 @@ class OpenApiDocumentTest {
     private ApiResponse response(String status) {
       ApiResponse response = operation.getResponses().get(status);
       if (response.get$ref() != null) {
-        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+        String name = SpecDocument.refName(response.get$ref());
         return SpecDocument.openApi().getComponents().getResponses().get(name);
       }
       return response;
@@ -428,7 +428,7 @@ class OpenApiDocumentTest {
     if (parameter.get$ref() == null) {
       return parameter;
     }
-    String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
+    String name = SpecDocument.refName(parameter.get$ref());
     return SpecDocument.openApi().getComponents().getParameters().get(name);
   }
 }

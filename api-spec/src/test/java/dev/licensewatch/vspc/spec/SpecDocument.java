@@ -35,8 +35,8 @@ final class SpecDocument {
   static final String CLOSED_RESOURCE = "openapi/vspc-licensing-v3.closed-enums.json";
   static final String PATH = "/api/v3/licensing/backupServers";
 
-  /** The path of an asynchronous action, with a concrete action id. */
-  static final String ACTION_PATH = "/api/v3/asyncActions/0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
+  /** A concrete id of an asynchronous action, for its path's {@code {actionId}}. */
+  static final String ACTION_ID = "0b3c1f6e-2d4a-4c5b-8e9f-7a6b5c4d3e2f";
 
   static final String JSON = "application/json";
 
@@ -110,6 +110,13 @@ final class SpecDocument {
     return current;
   }
 
+  /**
+   * The name a {@code $ref} points to, its last segment: "Error" of "#/components/schemas/Error".
+   */
+  static String refName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
   /** The names of the component schemas some response uses, directly or through others. */
   static java.util.Set<String> schemasInResponses() {
     java.util.Set<String> names = new java.util.TreeSet<>();
@@ -127,7 +134,7 @@ final class SpecDocument {
   private static void collectSchemas(JsonNode node, java.util.Set<String> names) {
     if (node.has("$ref") && node.get("$ref").asText().startsWith("#/components/schemas/")) {
       String ref = node.get("$ref").asText();
-      if (names.add(ref.substring(ref.lastIndexOf('/') + 1))) {
+      if (names.add(refName(ref))) {
         collectSchemas(deref(node), names);
       }
       return;
@@ -174,7 +181,7 @@ final class SpecDocument {
       throw new IllegalArgumentException("no JSON query parameter " + name);
     }
     String ref = parameter.get("x-json-schema").asText();
-    Schema<?> schema = schema(ref.substring(ref.lastIndexOf('/') + 1));
+    Schema<?> schema = schema(refName(ref));
     return new SchemaValidator(openApi(), new MessageResolver()).validate(jsonText, schema, name);
   }
 

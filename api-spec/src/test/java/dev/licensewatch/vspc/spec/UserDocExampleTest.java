@@ -176,9 +176,7 @@ class UserDocExampleTest {
         (name, schema) -> {
           Schema target = schema.getItems() != null ? schema.getItems() : schema;
           if (target.get$ref() != null) {
-            target =
-                SpecDocument.schema(
-                    target.get$ref().substring(target.get$ref().lastIndexOf('/') + 1));
+            target = SpecDocument.schema(SpecDocument.refName(target.get$ref()));
           }
           List<String> known = SpecDocument.knownValues(target);
           if (known != null) {

@@ -2,6 +2,8 @@ package dev.licensewatch.vspc.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,39 +27,49 @@ public final class BenchmarkMain {
     void run(Settings s, Report report) throws Exception;
   }
 
-  /** Each section by its {@code --only} name; they run in the order of {@link Settings#ALL}. */
-  private static final Map<String, Section> SECTIONS =
-      Map.of(
-          "fetch", FetchAllBench::run,
-          "decode", DecodeBench::run,
-          "latency", LatencyBench::run,
-          "memory", MemoryBench::run,
-          "coldstart", ColdStartBench::run,
-          "throttle", ThrottleBench::run,
-          "process", ProcessBench::run);
+  /** Each section by its {@code --only} name, in the order they run. */
+  private static final Map<String, Section> SECTIONS = sections();
+
+  /** The sections' names, in the order they run. */
+  static final List<String> SECTION_NAMES = List.copyOf(SECTIONS.keySet());
+
+  private static Map<String, Section> sections() {
+    Map<String, Section> sections = new LinkedHashMap<>();
+    sections.put("fetch", FetchAllBench::run);
+    sections.put("decode", DecodeBench::run);
+    sections.put("latency", LatencyBench::run);
+    sections.put("memory", MemoryBench::run);
+    sections.put("coldstart", ColdStartBench::run);
+    sections.put("throttle", ThrottleBench::run);
+    sections.put("process", ProcessBench::run);
+    return Collections.unmodifiableMap(sections);
+  }
+
+  /** What the command line asks for: the settings, the sections to run, the report's file. */
+  record Arguments(Settings settings, Set<String> sections, Path output) {}
 
   public static void main(String[] args) throws Exception {
     if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
       System.out.println(
           "usage: java -jar vspc-benchmarks.jar [--smoke]"
               + " [--only "
-              + String.join(",", Settings.ALL)
+              + String.join(",", SECTION_NAMES)
               + "] [--out FILE]");
       return;
     }
-    Settings settings = settings(args);
-    Report report = run(settings);
-    System.out.println("Results written to " + settings.output().toAbsolutePath());
+    Arguments arguments = arguments(args);
+    Report report = run(arguments.settings(), arguments.sections(), arguments.output());
+    System.out.println("Results written to " + arguments.output().toAbsolutePath());
     if (!report.skipped().isEmpty()) {
       System.out.println("Skipped: " + report.skipped());
     }
   }
 
-  /** The settings the arguments ask for; an unknown argument or section is rejected. */
-  static Settings settings(String... args) {
+  /** What the arguments ask for; an unknown argument or section is rejected. */
+  static Arguments arguments(String... args) {
     Path out = Path.of("benchmarks", "target", "benchmark-results.md");
     boolean smoke = false;
-    Set<String> only = null;
+    Set<String> only = Set.copyOf(SECTION_NAMES);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--smoke" -> smoke = true;
@@ -66,20 +78,20 @@ public final class BenchmarkMain {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Settings settings = smoke ? Settings.smoke(out) : Settings.full(out);
-    if (only != null) {
-      for (String section : only) {
-        if (!Settings.ALL.contains(section)) {
-          throw new IllegalArgumentException(
-              "unknown section " + section + "; one of " + Settings.ALL);
-        }
+    for (String section : only) {
+      if (!SECTIONS.containsKey(section)) {
+        throw new IllegalArgumentException(
+            "unknown section " + section + "; one of " + SECTION_NAMES);
       }
-      settings = settings.only(only);
     }
-    return settings;
+    return new Arguments(smoke ? Settings.smoke() : Settings.full(), only, out);
   }
 
-  static Report run(Settings s) throws Exception {
+  /**
+   * Runs {@code sections} (in their order, whatever the set's) and writes the report to {@code
+   * output}.
+   */
+  static Report run(Settings s, Set<String> sections, Path output) throws Exception {
     Report report = new Report();
     Runtime rt = Runtime.getRuntime();
     report.line("# VSPC licensing client benchmarks");
@@ -100,12 +112,12 @@ public final class BenchmarkMain {
             + ". Figures are"
             + " only as quiet as the machine was: compare ratios within one run, not across runs.");
     report.line("");
-    for (String section : Settings.ALL) {
-      if (s.sections().contains(section)) {
+    for (String section : SECTION_NAMES) {
+      if (sections.contains(section)) {
         SECTIONS.get(section).run(s, report);
       }
     }
-    report.write(s.output());
+    report.write(output);
     return report;
   }
 }

@@ -1,16 +1,14 @@
 package dev.licensewatch.vspc.benchmarks;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
- * What a run measures and how long. The values live in named settings files under {@code settings/}
- * on the classpath, so each number says what it is; {@link #full} is the documented run, {@link
- * #smoke} the test's.
+ * How much each benchmark measures and for how long (which benchmarks run, and where the report
+ * goes, are arguments of {@link BenchmarkMain}). The values live in named settings files under
+ * {@code settings/} on the classpath, so each number says what it is; {@link #full} is the
+ * documented run, {@link #smoke} the test's.
  */
 record Settings(
-    Set<String> sections,
     long seed,
     int fetchLicences,
     int fetchPageSize,
@@ -37,11 +35,7 @@ record Settings(
     int throttleRuns,
     int processWarmups,
     int processRuns,
-    boolean processLauncher,
-    Path output) {
-
-  static final List<String> ALL =
-      List.of("fetch", "decode", "latency", "memory", "coldstart", "throttle", "process");
+    boolean processLauncher) {
 
   /** Pages (requests) needed for {@code licences} at {@code pageSize} a page. */
   static int pages(int licences, int pageSize) {
@@ -49,21 +43,20 @@ record Settings(
   }
 
   /** The documented run: {@code settings/full.properties}. */
-  static Settings full(Path output) {
-    return load("full", output);
+  static Settings full() {
+    return load("full");
   }
 
   /** The test's run, each benchmark briefly: {@code settings/smoke.properties}. */
-  static Settings smoke(Path output) {
-    return load("smoke", output);
+  static Settings smoke() {
+    return load("smoke");
   }
 
   /** Reads a settings file of named values; a key missing or left unread names the file and key. */
-  static Settings load(String name, Path output) {
+  static Settings load(String name) {
     SettingsFile p = SettingsFile.read("settings/" + name + ".properties");
     Settings settings =
         new Settings(
-            Set.copyOf(ALL),
             p.longValue("seed"),
             p.intValue("fetch.licences"),
             p.intValue("fetch.pageSize"),
@@ -90,42 +83,8 @@ record Settings(
             p.intValue("throttle.runs"),
             p.intValue("process.warmups"),
             p.intValue("process.runs"),
-            p.bool("process.launcher"),
-            output);
+            p.bool("process.launcher"));
     p.requireAllRead();
     return settings;
-  }
-
-  Settings only(Set<String> chosen) {
-    return new Settings(
-        chosen,
-        seed,
-        fetchLicences,
-        fetchPageSize,
-        fetchWarmups,
-        fetchIterations,
-        jmhForks,
-        jmhWarmups,
-        jmhIterations,
-        jmhMillis,
-        latencyLicences,
-        latencyPageSize,
-        latencyMillis,
-        concurrencies,
-        latencyWarmups,
-        latencyIterations,
-        memoryLicences,
-        memoryHeap,
-        memoryListLicences,
-        coldStartWarmups,
-        coldStartRuns,
-        coldStartScript,
-        throttleLicences,
-        throttlePageSize,
-        throttleRuns,
-        processWarmups,
-        processRuns,
-        processLauncher,
-        output);
   }
 }

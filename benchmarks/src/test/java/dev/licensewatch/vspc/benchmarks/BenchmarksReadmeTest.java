@@ -30,16 +30,16 @@ class BenchmarksReadmeTest {
     assertThat(runs).hasSizeGreaterThanOrEqualTo(3);
     for (String line : runs) {
       String[] args = arguments(line, "benchmarks/run.sh");
-      Settings settings = BenchmarkMain.settings(args);
+      BenchmarkMain.Arguments arguments = BenchmarkMain.arguments(args);
       if (line.contains("--only")) {
         List<String> only = List.of(args[Arrays.asList(args).indexOf("--only") + 1].split(","));
-        assertThat(settings.sections()).as(line).containsExactlyInAnyOrderElementsOf(only);
+        assertThat(arguments.sections()).as(line).containsExactlyInAnyOrderElementsOf(only);
       }
     }
     assertThat(runs)
         .as("a line that names every section")
-        .contains("benchmarks/run.sh --only " + String.join(",", Settings.ALL));
-    assertThatThrownBy(() -> BenchmarkMain.settings("--only", "nosuchsection"))
+        .contains("benchmarks/run.sh --only " + String.join(",", BenchmarkMain.SECTION_NAMES));
+    assertThatThrownBy(() -> BenchmarkMain.arguments("--only", "nosuchsection"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nosuchsection");
   }
@@ -66,7 +66,7 @@ class BenchmarksReadmeTest {
       names.add(m.group(1));
     }
 
-    assertThat(names).isEqualTo(Settings.ALL);
+    assertThat(names).isEqualTo(BenchmarkMain.SECTION_NAMES);
   }
 
   private List<String> commandLines() {

@@ -3,7 +3,6 @@ package dev.licensewatch.vspc.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The settings files: every value named, and a wrong one named in the error. */
@@ -11,10 +10,13 @@ class SettingsFileTest {
 
   @Test
   void bothShippedFilesSetEverySettingAndNothingElse() {
-    Settings full = Settings.full(Path.of("results.md"));
-    Settings smoke = Settings.smoke(Path.of("results.md"));
+    Settings full = Settings.full();
+    Settings smoke = Settings.smoke();
 
-    assertThat(full.sections()).containsExactlyInAnyOrderElementsOf(Settings.ALL);
+    BenchmarkMain.Arguments none = BenchmarkMain.arguments();
+    assertThat(none.sections()).containsExactlyInAnyOrderElementsOf(BenchmarkMain.SECTION_NAMES);
+    assertThat(none.settings()).isEqualTo(full);
+    assertThat(BenchmarkMain.arguments("--smoke").settings()).isEqualTo(smoke);
     assertThat(full.fetchLicences()).isEqualTo(100_000);
     assertThat(full.concurrencies()).containsExactly(1, 2, 4, 8, 16);
     assertThat(full.memoryHeap()).isEqualTo("64m");

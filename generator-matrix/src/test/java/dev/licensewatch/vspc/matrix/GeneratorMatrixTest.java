@@ -284,12 +284,20 @@ class GeneratorMatrixTest {
     tableInReadmeIsTheLatest();
   }
 
-  /** api-spec/README.md shows the matrix's result: each language that ran must match its row. */
+  /**
+   * api-spec/README.md and api-spec/docs/generating-clients.md show the matrix's result: each
+   * language that ran must match its rows, the request columns included.
+   */
   private static void tableInReadmeIsTheLatest() throws IOException {
     String readme =
         Files.readString(MODULE.resolve("../api-spec/README.md"), StandardCharsets.UTF_8);
+    List<List<String>> docsRows =
+        tableRows(
+            Files.readString(
+                MODULE.resolve("../api-spec/docs/generating-clients.md"), StandardCharsets.UTF_8));
     for (Result r : RESULTS.values()) {
       if (r.compiled() && r.decoded() == r.total()) {
+        String corpus = r.decoded() + "/" + r.total();
         assertThat(readme)
             .as("api-spec/README.md's row for %s", r.language())
             .contains(
@@ -298,12 +306,45 @@ class GeneratorMatrixTest {
                     + " | "
                     + r.language().generator
                     + " | yes | "
-                    + r.decoded()
-                    + "/"
-                    + r.total()
+                    + corpus
+                    + " | "
+                    + r.requests()
                     + " |");
+        // The docs name the generator with more detail ("`kotlin` (jvm-okhttp4, Moshi)").
+        List<List<String>> rows =
+            docsRows.stream()
+                .filter(row -> row.size() == 9)
+                .filter(row -> row.get(0).equals(r.language().language))
+                .filter(row -> row.get(1).startsWith(r.language().generator))
+                .toList();
+        assertThat(rows).as("docs/generating-clients.md's rows for %s", r.language()).hasSize(1);
+        List<String> row = rows.get(0);
+        String label = "docs/generating-clients.md's row for " + r.language();
+        assertThat(row.get(2)).as(label + ": compiles").isEqualTo("yes");
+        assertThat(row.get(3)).as(label + ": corpus").isEqualTo(corpus);
+        assertThat(row.get(7)).as(label + ": filter, sort, select").isEqualTo(r.requests());
+        // A rejection is shown by the start of its message: "rejected (`ValidationError`)".
+        String shown = row.get(8).replace("`", "");
+        String without = label + ": a licence without the required property";
+        if (shown.startsWith("rejected (") && shown.endsWith(")")) {
+          assertThat(r.selectWithoutRequired())
+              .as(without)
+              .startsWith(shown.substring(0, shown.length() - 1));
+        } else {
+          assertThat(r.selectWithoutRequired()).as(without).isEqualTo(shown);
+        }
       }
     }
+  }
+
+  /** The cells of each Markdown table row in {@code markdown}, trimmed. */
+  private static List<List<String>> tableRows(String markdown) {
+    return markdown
+        .lines()
+        .filter(line -> line.startsWith("| ") && line.endsWith(" |"))
+        .map(line -> line.substring(2, line.length() - 2).split(" \\| ", -1))
+        .map(cells -> Stream.of(cells).map(String::trim).toList())
+        .toList();
   }
 
   private static void deleteRecursively(Path path) throws IOException {

@@ -1,26 +1,28 @@
 package dev.licensewatch.vspc.matrix;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
- * A loopback server that records the requests a generated client sends and answers the licences
- * collection as a server would: the shipped page {@code current-server-page.json}, reduced to the
- * properties of the request's {@code select} (unselected properties absent, even the required
- * {@code autoUpdateEnabled}).
+ * A loopback {@link MockWebServer} that records the requests a generated client sends and answers
+ * the licences collection as a server would: the shipped page {@code current-server-page.json},
+ * reduced to the properties of the request's {@code select} (unselected properties absent, even the
+ * required {@code autoUpdateEnabled}).
  */
 final class Recorder implements AutoCloseable {
 
@@ -28,40 +30,46 @@ final class Recorder implements AutoCloseable {
   record Received(String path, String rawQuery, Map<String, String> query) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpServer server;
+  private final MockWebServer server = new MockWebServer();
   private final JsonNode page;
   private final List<Received> received = new ArrayList<>();
 
   Recorder(JsonNode page) throws IOException {
     this.page = page;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::answer);
-    server.start();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer(request);
+          }
+        });
+    server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + server.getPort();
   }
 
   synchronized List<Received> received() {
     return List.copyOf(received);
   }
 
-  synchronized void clear() {
-    received.clear();
-  }
-
-  private void answer(HttpExchange exchange) throws IOException {
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+  private MockResponse answer(RecordedRequest request) {
+    // The request target as sent (not re-encoded by a URL parser): path, then query.
+    String target = request.getTarget();
+    int mark = target.indexOf('?');
+    String rawQuery = mark < 0 ? null : target.substring(mark + 1);
     Map<String, String> query = decode(rawQuery);
     synchronized (this) {
-      received.add(new Received(exchange.getRequestURI().getRawPath(), rawQuery, query));
+      received.add(new Received(mark < 0 ? target : target.substring(0, mark), rawQuery, query));
     }
-    byte[] body = JSON.writeValueAsBytes(selected(query.get("select")));
-    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    try {
+      return new MockResponse.Builder()
+          .addHeader("Content-Type", "application/json; charset=utf-8")
+          .body(JSON.writeValueAsString(selected(query.get("select"))))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -98,6 +106,6 @@ final class Recorder implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
