@@ -25,8 +25,7 @@ final class CollectionQuery {
   static final CollectionQuery NONE = new CollectionQuery(List.of(), List.of(), List.of(), "", "");
 
   /** The document's list properties: they have no order to sort by. */
-  private static final Set<String> LISTS =
-      Set.of("packages", "licenseIds", "supportIds", "sectionTypes");
+  private static final Set<String> LISTS = Set.copyOf(LicenseGenerator.LISTS);
 
   private final List<Node> filter;
   private final List<SortKey> sort;
