@@ -116,10 +116,6 @@ final class AsyncActions {
     };
   }
 
-  int size() {
-    return actions.size();
-  }
-
   void clear() {
     actions.clear();
   }

@@ -49,7 +49,6 @@ final class CollectionQuery {
     this.sortText = sortText;
   }
 
-  /** A malformed parameter: the 400 names it. */
   /** The query of a request; {@link #NONE} without filter, sort and select. */
   static CollectionQuery of(Request request, LicenseStore store) throws BadParameter {
     String filterText = request.queryParameter("filter");
@@ -78,10 +77,6 @@ final class CollectionQuery {
         List.copyOf(select),
         filterText == null ? "" : filterText,
         sortText == null ? "" : sortText);
-  }
-
-  boolean isNone() {
-    return this == NONE;
   }
 
   boolean selects() {
