@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The asynchronous actions the emulator has queued, and the two resources a client follows: {@code
@@ -60,11 +61,18 @@ final class AsyncActions {
 
   private final Map<UUID, Action> actions = new ConcurrentHashMap<>();
 
+  /** The emulator's base URL, for the absolute Location of an action. */
+  private final Supplier<String> baseUrl;
+
+  AsyncActions(Supplier<String> baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
   /**
    * Queues a request whose answer would be {@code result}: 202 naming the action, which is the one
    * already queued under the request's {@code X-Request-id} when there is one.
    */
-  Response queue(Request request, Response result, AsyncAnswers plan, String baseUrl) {
+  Response queue(Request request, Response result, AsyncAnswers plan) {
     expire();
     UUID id = requestId(request);
     Action action =
@@ -72,8 +80,7 @@ final class AsyncActions {
             id,
             key ->
                 new Action(key, initiator(request), plan.outcome(), plan.runningPolls(), result));
-    return new Response(202, java.util.List.of(), java.util.List.of())
-        .withHeader("Location", baseUrl + PATH + action.id);
+    return accepted(action);
   }
 
   /** Registers a finished action (Pact provider states); its result is {@code result}. */
@@ -110,14 +117,13 @@ final class AsyncActions {
       case "Failed" -> FAILED_520;
       case "Canceled" ->
           Response.error(404, "The asynchronous action was canceled; it has no result.", "logical");
-      default ->
-          new Response(202, java.util.List.of(), java.util.List.of())
-              .withHeader("Location", PATH + action.id);
+      default -> accepted(action);
     };
   }
 
-  int size() {
-    return actions.size();
+  /** 202 naming the action, still running. */
+  private Response accepted(Action action) {
+    return Response.accepted(baseUrl.get() + PATH + action.id);
   }
 
   void clear() {

@@ -47,6 +47,12 @@ record Auth(Mode mode, Map<String, String> tokenRoles) {
     tokenRoles = Map.copyOf(tokenRoles);
   }
 
+  /** The mode and how many tokens, never the tokens: Settings and Scenario print their Auth. */
+  @Override
+  public String toString() {
+    return "Auth[mode=" + mode + ", tokens=" + tokenRoles.size() + "]";
+  }
+
   /** Only these tokens, each with its role; {@link VspcEmulator#DEFAULT_TOKEN} when none. */
   static Auth tokens(Map<String, String> tokenRoles) {
     return new Auth(

@@ -25,8 +25,7 @@ final class CollectionQuery {
   static final CollectionQuery NONE = new CollectionQuery(List.of(), List.of(), List.of(), "", "");
 
   /** The document's list properties: they have no order to sort by. */
-  private static final Set<String> LISTS =
-      Set.of("packages", "licenseIds", "supportIds", "sectionTypes");
+  private static final Set<String> LISTS = Set.copyOf(LicenseGenerator.LISTS);
 
   private final List<Node> filter;
   private final List<SortKey> sort;
@@ -50,7 +49,6 @@ final class CollectionQuery {
     this.sortText = sortText;
   }
 
-  /** A malformed parameter: the 400 names it. */
   /** The query of a request; {@link #NONE} without filter, sort and select. */
   static CollectionQuery of(Request request, LicenseStore store) throws BadParameter {
     String filterText = request.queryParameter("filter");
@@ -79,10 +77,6 @@ final class CollectionQuery {
         List.copyOf(select),
         filterText == null ? "" : filterText,
         sortText == null ? "" : sortText);
-  }
-
-  boolean isNone() {
-    return this == NONE;
   }
 
   boolean selects() {

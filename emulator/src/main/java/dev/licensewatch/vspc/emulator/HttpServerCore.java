@@ -32,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small blocking HTTP/1.1 server: one pooled thread per connection, keep-alive, Content-Length
- * responses. Written on plain sockets (not com.sun.net.httpserver) because the faults need what the
- * JDK server hides: an abortive close (RST) of the very socket a response was half written to, and
- * control of when each byte is flushed.
+ * A small blocking HTTP/1.1 server: one pooled thread per connection, keep-alive, responses with a
+ * Content-Length (or chunked, for a body written while it is sent). Written on plain sockets (not
+ * com.sun.net.httpserver) because the faults need what the JDK server hides: an abortive close
+ * (RST) of the very socket a response was half written to, and control of when each byte is
+ * flushed.
  */
 final class HttpServerCore implements Closeable {
 

@@ -15,15 +15,11 @@ final class Json {
 
   /** One licence (an ordered property map), compact, nulls kept. */
   static byte[] object(Map<String, @Nullable Object> properties) {
-    try (Buffer buffer = new Buffer();
-        JsonWriter w = JsonWriter.of(buffer)) {
-      w.setSerializeNulls(true);
-      w.jsonValue(properties);
-      w.flush();
-      return buffer.readByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return written(
+        w -> {
+          w.setSerializeNulls(true);
+          w.jsonValue(properties);
+        });
   }
 
   /** A licence's bytes as JSON values (maps, lists, strings, doubles, booleans, nulls). */
@@ -44,37 +40,46 @@ final class Json {
       int code,
       @Nullable Integer retryAfter,
       @Nullable String parameterName) {
-    try (Buffer buffer = new Buffer();
-        JsonWriter w = JsonWriter.of(buffer)) {
-      w.beginObject().name("errors").beginArray().beginObject();
-      w.name("message").value(message);
-      w.name("type").value(type);
-      w.name("code").value(code);
-      if (retryAfter != null) {
-        w.name("retryAfter").value(retryAfter.longValue());
-      }
-      if (parameterName != null) {
-        w.name("parameterName").value(parameterName);
-      }
-      w.endObject().endArray().endObject();
-      w.flush();
-      return buffer.readByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return written(
+        w -> {
+          w.beginObject().name("errors").beginArray().beginObject();
+          w.name("message").value(message);
+          w.name("type").value(type);
+          w.name("code").value(code);
+          if (retryAfter != null) {
+            w.name("retryAfter").value(retryAfter.longValue());
+          }
+          if (parameterName != null) {
+            w.name("parameterName").value(parameterName);
+          }
+          w.endObject().endArray().endObject();
+        });
   }
 
   /** An asynchronous action: {"data":{"id","initiatorUid","actionName","status"}}. */
   static byte[] asyncAction(
       java.util.UUID id, java.util.UUID initiator, String name, String status) {
+    return written(
+        w -> {
+          w.beginObject().name("data").beginObject();
+          w.name("id").value(id.toString());
+          w.name("initiatorUid").value(initiator.toString());
+          w.name("actionName").value(name);
+          w.name("status").value(status);
+          w.endObject().endObject();
+        });
+  }
+
+  /** What a writer writes into a buffer. */
+  private interface Writing {
+    void to(JsonWriter w) throws IOException;
+  }
+
+  /** The bytes {@code writing} writes, as one JSON document. */
+  private static byte[] written(Writing writing) {
     try (Buffer buffer = new Buffer();
         JsonWriter w = JsonWriter.of(buffer)) {
-      w.beginObject().name("data").beginObject();
-      w.name("id").value(id.toString());
-      w.name("initiatorUid").value(initiator.toString());
-      w.name("actionName").value(name);
-      w.name("status").value(status);
-      w.endObject().endObject();
+      writing.to(w);
       w.flush();
       return buffer.readByteArray();
     } catch (IOException e) {

@@ -25,6 +25,8 @@ final class LicenseGenerator {
     PLAIN,
     /** The document lets it be null. */
     NULLABLE,
+    /** A list of plain values. */
+    LIST,
     /** One extensible-enum value, cased as the server's version cases it. */
     ENUM,
     /** A list of extensible-enum values. */
@@ -46,8 +48,8 @@ final class LicenseGenerator {
           new Property("contactPerson", Trait.PLAIN),
           new Property("expirationDate", Trait.NULLABLE),
           new Property("supportExpirationDate", Trait.NULLABLE),
-          new Property("licenseIds", Trait.PLAIN),
-          new Property("supportIds", Trait.PLAIN),
+          new Property("licenseIds", Trait.LIST),
+          new Property("supportIds", Trait.LIST),
           new Property("sectionTypes", Trait.ENUM_LIST),
           new Property("status", Trait.ENUM),
           new Property("cloudConnect", Trait.ENUM),
@@ -70,6 +72,9 @@ final class LicenseGenerator {
   static final List<String> ENUM_PROPERTIES = named(Trait.ENUM);
 
   static final List<String> ENUM_LIST_PROPERTIES = named(Trait.ENUM_LIST);
+
+  /** Every list property, of enum values or plain ones. */
+  static final List<String> LISTS = named(Trait.LIST, Trait.ENUM_LIST);
 
   private static final String[] COMPANY_FIRST = {
     "Alder", "Birchwood", "Cobalt", "Drumlin", "Ember", "Fjordline", "Granite", "Harborview",
@@ -530,7 +535,8 @@ final class LicenseGenerator {
     return z ^ (z >>> 31);
   }
 
-  private static List<String> named(Trait trait) {
-    return TABLE.stream().filter(p -> p.trait() == trait).map(Property::name).toList();
+  private static List<String> named(Trait... traits) {
+    List<Trait> wanted = List.of(traits);
+    return TABLE.stream().filter(p -> wanted.contains(p.trait())).map(Property::name).toList();
   }
 }

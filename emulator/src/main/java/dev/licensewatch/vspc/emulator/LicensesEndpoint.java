@@ -5,7 +5,6 @@ import dev.licensewatch.vspc.emulator.FaultPlan.Fault;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,25 +24,17 @@ final class LicensesEndpoint {
   private final Counters counters;
   private final FaultResponder faults;
 
-  /** The emulator's base URL, for the Location of a queued request. */
-  private final Supplier<String> baseUrl;
-
   private volatile Duration latency;
   private volatile Throttle throttle;
   private volatile AsyncAnswers async;
 
   LicensesEndpoint(
-      CurrentScenario scenario,
-      Settings settings,
-      AsyncActions actions,
-      Counters counters,
-      Supplier<String> baseUrl) {
+      CurrentScenario scenario, Settings settings, AsyncActions actions, Counters counters) {
     this.scenario = scenario;
     this.breaks = settings.breaks();
     this.actions = actions;
     this.counters = counters;
     this.faults = new FaultResponder(counters);
-    this.baseUrl = baseUrl;
     this.latency = settings.latency();
     this.throttle = new Throttle(settings.throttling());
     this.async = settings.async();
@@ -97,9 +88,7 @@ final class LicensesEndpoint {
     counters.send(
         request,
         exchange,
-        plan.isNone() || answer.status() != 200
-            ? answer
-            : actions.queue(request, answer, plan, baseUrl.get()));
+        plan.isNone() || answer.status() != 200 ? answer : actions.queue(request, answer, plan));
   }
 
   /** What a healthy server answers: 401/403, 400, or a page. */

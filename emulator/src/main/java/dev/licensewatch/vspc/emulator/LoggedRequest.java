@@ -16,12 +16,16 @@ public record LoggedRequest(String method, String target, int status, int licens
 
   /** The path, without the query. */
   public String path() {
-    int q = target.indexOf('?');
-    return q < 0 ? target : target.substring(0, q);
+    return request().path();
   }
 
   /** A query parameter's decoded value (name matched ignoring case), or null when absent. */
   public @Nullable String queryParameter(String name) {
-    return new Request(method, target, "HTTP/1.1", Map.of(), new byte[0]).queryParameter(name);
+    return request().queryParameter(name);
+  }
+
+  /** This line read back as a request without headers or body, to parse its target as one. */
+  private Request request() {
+    return new Request(method, target, "HTTP/1.1", Map.of(), new byte[0]);
   }
 }

@@ -33,7 +33,7 @@ public final class ProviderStates {
   public static final String THROTTLED = "requests are throttled";
 
   /**
-   * Eight licences with every property, two of them Expired, the others Valid, Warning, Error,
+   * Eight licences with every property: two Valid, two Expired, one each of Warning, Error,
    * Unlicensed and Unknown; companies and expiration dates all differ: for filter, sort and select.
    * Any bearer token.
    */

@@ -43,6 +43,14 @@ record Response(int status, List<String[]> headers, List<byte[]> body, int licen
     return json(429, Json.error("Too many requests.", "transport", 429, retryAfter, null));
   }
 
+  /**
+   * 202 for a queued request, {@code location} the action's absolute URL (the document's Location
+   * is a URI; clients and the pact expect {@code https?://host/api/v3/asyncActions/{id}}).
+   */
+  static Response accepted(String location) {
+    return new Response(202, List.<String[]>of(new String[] {"Location", location}), List.of());
+  }
+
   static Response text(int status, String body) {
     return new Response(
         status,
@@ -78,6 +86,7 @@ record Response(int status, List<String[]> headers, List<byte[]> body, int licen
   static String reason(int status) {
     return switch (status) {
       case 200 -> "OK";
+      case 202 -> "Accepted";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";

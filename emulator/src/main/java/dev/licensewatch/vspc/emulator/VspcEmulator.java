@@ -68,7 +68,7 @@ public final class VspcEmulator implements AutoCloseable {
   private final Settings settings;
   private final @Nullable HeldCertificate certificate;
   private final CurrentScenario scenario;
-  private final AsyncActions actions = new AsyncActions();
+  private final AsyncActions actions = new AsyncActions(this::baseUrl);
   private final Counters counters = new Counters();
   private final LicensesEndpoint licenses;
   private final HttpServerCore server;
@@ -83,7 +83,7 @@ public final class VspcEmulator implements AutoCloseable {
                     datasetOf(initial), initial.auth(), initial.faults(), DriftPlan.none(), 0)
                 : Scenario.of(
                     settings.dataset(), settings.auth(), settings.faults(), settings.drift(), 0));
-    this.licenses = new LicensesEndpoint(scenario, settings, actions, counters, this::baseUrl);
+    this.licenses = new LicensesEndpoint(scenario, settings, actions, counters);
     this.certificate = settings.tls() ? ServerCertificate.create() : null;
     Path pem = settings.certificatePem();
     if (certificate != null && pem != null) {

@@ -3,6 +3,7 @@ package dev.licensewatch.vspc.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import okhttp3.Request;
@@ -37,13 +38,30 @@ class AsyncAnswersTest {
   }
 
   @Test
+  void aQueuedAnswerSaysAcceptedInItsStatusLine() throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(vspc.emulator().licensesUrl())
+            .header("Authorization", "Bearer " + VspcEmulator.DEFAULT_TOKEN)
+            .build();
+    try (okhttp3.Response response = Http.CLIENT.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(202);
+      assertThat(response.message()).isEqualTo("Accepted");
+    }
+  }
+
+  @Test
   void aQueuedRequestIsFollowedToThePageItAskedFor() {
     Http.Reply queued = licenses("?limit=5&offset=1", null);
     assertThat(queued.status()).isEqualTo(202);
     String location = queued.header("Location");
     assertThat(location).startsWith(vspc.emulator().baseUrl() + "/api/v3/asyncActions/");
 
-    assertThat(get(location + "/result", null).status()).as("not ready yet").isEqualTo(202);
+    Http.Reply notReady = get(location + "/result", null);
+    assertThat(notReady.status()).as("not ready yet").isEqualTo(202);
+    assertThat(notReady.header("Location"))
+        .as("the action, absolute as in the 202 that queued the request")
+        .isEqualTo(location);
     assertThat(status(get(location, null))).isEqualTo("Running");
     assertThat(status(get(location, null))).isEqualTo("Running");
     Http.Reply done = get(location, null);

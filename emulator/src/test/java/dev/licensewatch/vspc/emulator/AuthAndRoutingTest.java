@@ -2,6 +2,9 @@ package dev.licensewatch.vspc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -23,6 +26,33 @@ class AuthAndRoutingTest {
                   .token("sp-admin", "service provider administrator")
                   .token("company", "Company Administrator")
                   .token("reader", "Read-only User"));
+
+  @Test
+  void toStringNeverShowsATokenEvenInSettingsOrAScenario() {
+    Auth auth = Auth.tokens(Map.of("s3cret", VspcEmulator.PORTAL_ADMINISTRATOR));
+    Dataset dataset = Dataset.synthetic(1, 1);
+    Settings settings =
+        new Settings(
+            InetAddress.getLoopbackAddress(),
+            0,
+            1,
+            false,
+            null,
+            false,
+            null,
+            dataset,
+            auth,
+            FaultPlan.none(),
+            DriftPlan.none(),
+            Duration.ZERO,
+            Throttling.none(),
+            Breaks.NONE,
+            AsyncAnswers.none());
+    Scenario scenario = Scenario.of(dataset, auth, FaultPlan.none(), DriftPlan.none(), 0);
+    assertThat(auth.toString()).isEqualTo("Auth[mode=TOKENS, tokens=1]");
+    assertThat(settings.toString()).contains(auth.toString()).doesNotContain("s3cret");
+    assertThat(scenario.toString()).contains(auth.toString()).doesNotContain("s3cret");
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"admin", "global", "sp-admin"})

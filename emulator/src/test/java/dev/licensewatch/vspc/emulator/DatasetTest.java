@@ -3,10 +3,8 @@ package dev.licensewatch.vspc.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.squareup.moshi.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +32,9 @@ class DatasetTest {
     LicenseStore store = dataset.materialize();
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = 0; i < store.size(); i++) {
-      out.add(parse(store.get(i)));
+      out.add(Json.parse(store.get(i)));
     }
     return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(byte[] json) {
-    try (Buffer b = new Buffer().write(json);
-        JsonReader r = JsonReader.of(b)) {
-      return (Map<String, Object>) r.readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static byte[] allBytes(VspcEmulator e) {
@@ -245,7 +232,7 @@ class DatasetTest {
   @Test
   void theProviderStateLicensesHaveExactlyTheirShape() {
     LicenseGenerator gen = new LicenseGenerator(0, TODAY, EnumCasing.PASCAL_CASE, 0, false);
-    Map<String, Object> every = parse(Json.object(gen.licenseWithEveryProperty()));
+    Map<String, Object> every = Json.parse(Json.object(gen.licenseWithEveryProperty()));
     assertThat(every.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
     assertThat(every.values())
         .allSatisfy(
@@ -255,7 +242,7 @@ class DatasetTest {
                 assertThat(list).isNotEmpty();
               }
             });
-    Map<String, Object> nulls = parse(Json.object(gen.licenseWithNullablesNull()));
+    Map<String, Object> nulls = Json.parse(Json.object(gen.licenseWithNullablesNull()));
     assertThat(nulls.keySet()).containsExactlyElementsOf(LicenseGenerator.PROPERTIES);
     nulls.forEach(
         (k, v) -> assertThat(v == null).as(k).isEqualTo(LicenseGenerator.NULLABLE.contains(k)));

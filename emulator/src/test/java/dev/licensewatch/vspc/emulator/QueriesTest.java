@@ -121,8 +121,19 @@ class QueriesTest {
         + "}";
   }
 
+  /** {@code leaf} inside {@code depth} nested {@code not} groups. */
+  static String nots(int depth, String leaf) {
+    return "{\"operation\":\"not\",\"items\":[".repeat(depth) + leaf + "]}".repeat(depth);
+  }
+
   @Nested
   class Operations {
+    @Test
+    void groupsNestThirtyTwoDeep() {
+      String expired = expression("status", "equals", "\"Expired\"");
+      assertThat(filtered("[" + nots(32, expired) + "]")).containsExactly("gamma item 9");
+    }
+
     @Test
     void equalsIsOrdinalByDefaultAndIgnoresCaseWhenAsked() {
       assertThat(filtered("[" + expression("status", "equals", "\"Expired\"") + "]"))
@@ -353,6 +364,17 @@ class QueriesTest {
           .containsEntry("type", "logical")
           .containsEntry("code", 400.0);
       assertThat((String) reply.firstError().get("message")).contains(message);
+    }
+
+    @Test
+    void groupsNestedDeeperThanThirtyTwoWith400NamingTheFilter() {
+      Http.Reply reply =
+          query("filter", "[" + nots(33, expression("status", "equals", "\"Expired\"")) + "]");
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.firstError())
+          .containsEntry("parameterName", "filter")
+          .containsEntry("type", "logical")
+          .containsEntry("message", "Filter expressions are nested more than 32 deep.");
     }
   }
 
