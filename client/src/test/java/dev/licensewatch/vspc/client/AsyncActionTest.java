@@ -2,9 +2,11 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
+import static dev.licensewatch.vspc.client.Fixtures.license;
 import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
+import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -226,6 +228,41 @@ class AsyncActionTest {
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
       assertThat(e).hasMessageContaining("no longer kept");
+    }
+  }
+
+  @Test
+  void anActionGoneWhileRunningSaysItWasLastSeenRunning() {
+    server.enqueue(queued());
+    server.enqueue(action("running")); // older servers, lowercase: the document's spelling back
+    server.enqueue(
+        json(
+            404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
+    try (VspcLicensingClient client = client()) {
+      VspcAsyncActionException e =
+          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
+      assertThat(e.httpStatus()).isEqualTo(404);
+      assertThat(e.actionId()).isEqualTo(ACTION);
+      assertThat(e.actionStatus()).as("the status last polled, not Succeed").isEqualTo("Running");
+      assertThat(e).hasMessageContaining(ACTION_PATH).hasMessageContaining("no longer kept");
+    }
+  }
+
+  @Test
+  void aQueuedResultThatBreaksTheDocumentNamesTheLicenceAsADirectAnswerDoes() {
+    String broken = "{\"autoUpdateEnabled\":null,\"backupServerUid\":\"" + uid(1) + "\"}";
+    server.enqueue(queued());
+    server.enqueue(action("Succeed"));
+    server.enqueue(ok(page(3, 0, List.of(license(0), broken, license(2)))));
+    try (VspcLicensingClient client = client()) {
+      VspcContractException e =
+          CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
+      assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+      assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+      assertThat(e)
+          .hasMessageContaining(ACTION_PATH + "/result")
+          .hasMessageContaining("(licence backupServerUid " + uid(1) + ")");
+      assertThat(e.requestId()).isNotNull();
     }
   }
 
