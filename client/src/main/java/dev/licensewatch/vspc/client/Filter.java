@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +46,6 @@ public final class Filter {
   /** How date-times are written: as servers write them, 7 fractional digits and an offset. */
   static final DateTimeFormatter SERVER_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
-
-  private static final Pattern UUID_TEXT =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /**
    * The most items a group may hold, and the most values a list may hold (the document's limit).
@@ -589,9 +584,12 @@ public final class Filter {
           return dateTime(value, operation);
         }
         case UUID -> {
-          if (value instanceof UUID
-              || (value instanceof CharSequence text && UUID_TEXT.matcher(text).matches())) {
-            return value.toString().toLowerCase(java.util.Locale.ROOT);
+          UUID uuid =
+              value instanceof CharSequence text
+                  ? ModelJson.parseUuid(text.toString())
+                  : value instanceof UUID u ? u : null;
+          if (uuid != null) {
+            return uuid.toString();
           }
         }
         case ENUM -> {
