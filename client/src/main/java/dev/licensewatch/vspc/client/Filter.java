@@ -287,16 +287,7 @@ public final class Filter {
     }
 
     private Property collated(Collation collation) {
-      if (!property.isTextual()) {
-        throw new IllegalArgumentException(
-            "'"
-                + property.name()
-                + "' is "
-                + property.describe()
-                + ": a collation ("
-                + collation.value()
-                + ") applies only to strings");
-      }
+      property.requireCollatable(collation);
       return new Property(property, collation);
     }
 
