@@ -294,8 +294,7 @@ public final class Filter {
     /**
      * Licences whose property equals {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value a value of the property's type, as the class comment lists them
      * @return the expression
      */
     public Filter isEqualTo(Object value) {
@@ -305,8 +304,7 @@ public final class Filter {
     /**
      * Licences whose property equals {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the text to compare with, for a string, enumeration or UUID property
      * @return the expression
      */
     public Filter equalsIgnoreCase(String value) {
@@ -316,8 +314,7 @@ public final class Filter {
     /**
      * Licences whose property does not equal {@code value} (absent or null included).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value a value of the property's type, as the class comment lists them
      * @return the expression
      */
     public Filter isNotEqualTo(Object value) {
@@ -345,8 +342,8 @@ public final class Filter {
     /**
      * Licences whose property is less than {@code value} (earlier, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter lessThan(Object value) {
@@ -356,8 +353,8 @@ public final class Filter {
     /**
      * Licences whose property is less than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter lessThanOrEqualTo(Object value) {
@@ -367,8 +364,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than {@code value} (later, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter greaterThan(Object value) {
@@ -378,8 +375,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter greaterThanOrEqualTo(Object value) {
@@ -410,8 +407,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, or whose list property holds it.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string property, the text to look for; for a list property, an element's
+     *     value, as the class comment lists them
      * @return the expression
      */
     public Filter contains(Object value) {
@@ -427,8 +424,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the text a string property contains, or an element of a list of strings,
+     *     enumeration values or UUIDs
      * @return the expression
      */
     public Filter containsIgnoreCase(String value) {
