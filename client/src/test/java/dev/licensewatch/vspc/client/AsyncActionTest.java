@@ -19,6 +19,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A 202 answer: the server queued the request as an asynchronous action. The client polls the
@@ -215,10 +217,16 @@ class AsyncActionTest {
     }
   }
 
-  @Test
-  void aResultNoLongerKeptIsATypedError() {
+  /**
+   * The action's result (after Succeed), or the action itself (while running), is gone: a typed
+   * error with the status last polled, in the document's spelling.
+   */
+  @ParameterizedTest
+  @CsvSource({"Succeed, Succeed, /result", "running, Running, ''"})
+  void aResultOrActionNoLongerKeptIsATypedErrorWithTheStatusLastPolled(
+      String polled, String lastStatus, String gone) throws Exception {
     server.enqueue(queued());
-    server.enqueue(action("Succeed"));
+    server.enqueue(action(polled));
     server.enqueue(
         json(
             404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
@@ -227,25 +235,12 @@ class AsyncActionTest {
           CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
-      assertThat(e).hasMessageContaining("no longer kept");
+      assertThat(e.actionStatus()).isEqualTo(lastStatus);
+      assertThat(e).hasMessageContaining(ACTION_PATH + gone).hasMessageContaining("no longer kept");
     }
-  }
-
-  @Test
-  void anActionGoneWhileRunningSaysItWasLastSeenRunning() {
-    server.enqueue(queued());
-    server.enqueue(action("running")); // older servers, lowercase: the document's spelling back
-    server.enqueue(
-        json(
-            404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
-    try (VspcLicensingClient client = client()) {
-      VspcAsyncActionException e =
-          CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
-      assertThat(e.httpStatus()).isEqualTo(404);
-      assertThat(e.actionId()).isEqualTo(ACTION);
-      assertThat(e.actionStatus()).as("the status last polled, not Succeed").isEqualTo("Running");
-      assertThat(e).hasMessageContaining(ACTION_PATH).hasMessageContaining("no longer kept");
-    }
+    assertThat(requests())
+        .extracting(r -> r.getUrl().encodedPath())
+        .endsWith(ACTION_PATH, ACTION_PATH + gone);
   }
 
   @Test
