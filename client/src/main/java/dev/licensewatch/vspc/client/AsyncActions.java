@@ -2,13 +2,11 @@ package dev.licensewatch.vspc.client;
 
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,111 +56,124 @@ final class AsyncActions {
   BackupServerLicenseCollection follow(
       @Nullable String location, Queued queued, Decoding.Context context) {
     UUID actionId = actionId(location, queued);
-    String action = "asynchronous action " + actionId;
-    log.debug("{} was queued as {} (request id {})", queued.where(), action, queued.requestId());
-    String status = "Running";
+    log.debug(
+        "{} was queued as {} (request id {})",
+        queued.where(),
+        action(actionId),
+        queued.requestId());
+    AsyncActionStatus status = AsyncActionStatus.RUNNING; // what a 202 says until a poll answers
     Duration serverWait = null;
     for (int poll = 1; ; poll++) {
-      waitOrGiveUp(pause(poll), serverWait, status, action, queued);
-      Poll polled = readStatus(actionId, queued);
+      waitOrGiveUp(pause(poll), serverWait, status, actionId, queued);
+      Poll polled = readStatus(actionId, status, queued);
       serverWait = polled.retryAfter();
       if (polled.status() != null) {
         status = polled.status();
       }
-      switch (status.toLowerCase(Locale.ROOT)) {
-        case "succeed" -> {
-          Poll result = readResult(actionId, queued, context);
+      switch (status.known()) {
+        case SUCCEED -> {
+          Poll result = readResult(actionId, status, queued, context);
           if (result.page() != null) {
             return result.page();
           }
           serverWait = result.retryAfter(); // not readable yet: poll again
         }
-        case "failed" -> throw failed(actionId, queued);
-        case "canceled" ->
+        case FAILED -> throw failed(actionId, queued);
+        case CANCELED ->
             throw new VspcAsyncActionException(
                 queued.where()
                     + " was queued as "
-                    + action
+                    + action(actionId)
                     + ", which was canceled; the request was not answered",
-                202,
-                List.of(),
-                queued.requestId(),
+                VspcException.Answer.none(202, queued.requestId()),
                 actionId.toString(),
-                status);
-        default -> {} // running, or a stage this version does not know
+                status.value());
+        case RUNNING, UNRECOGNIZED -> {} // running, or a stage this version does not know
       }
     }
   }
 
+  private static String action(UUID actionId) {
+    return "asynchronous action " + actionId;
+  }
+
   /** Sleeps before the next poll, or gives up when the wait would pass the deadline. */
   private void waitOrGiveUp(
-      Duration pause, @Nullable Duration serverWait, String status, String action, Queued queued) {
+      Duration pause,
+      @Nullable Duration serverWait,
+      AsyncActionStatus status,
+      UUID actionId,
+      Queued queued) {
     Duration wait = serverWait != null && serverWait.compareTo(pause) > 0 ? serverWait : pause;
     if (wait.toNanos() >= queued.deadline() - settings.sleeper.nanoTime()) {
       throw new VspcAsyncActionException(
           queued.where()
               + " was queued as "
-              + action
+              + action(actionId)
               + ", which was still "
-              + status
+              + status.value()
               + " when the "
               + settings.deadline.toSeconds()
               + " s deadline came",
-          202,
-          List.of(),
-          queued.requestId(),
-          action.substring(action.lastIndexOf(' ') + 1),
-          status);
+          VspcException.Answer.none(202, queued.requestId()),
+          actionId.toString(),
+          status.value());
     }
     try {
       settings.sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw Failures.stopped("interrupted while following " + action, queued.requestId(), null);
+      throw Failures.stopped(
+          "interrupted while following " + action(actionId), queued.requestId(), null);
     }
     if (queued.cancellation().isCancelled() || queued.closed().getAsBoolean()) {
-      throw stopped("following " + action, queued);
+      throw stopped("following " + action(actionId), queued);
     }
   }
 
   /** What one poll learnt: the action's status, the page, and a wait the server asked for. */
   private record Poll(
-      @Nullable String status,
+      @Nullable AsyncActionStatus status,
       @Nullable BackupServerLicenseCollection page,
       @Nullable Duration retryAfter) {
     static final Poll NOTHING = new Poll(null, null, null);
   }
 
-  private Poll readStatus(UUID actionId, Queued queued) {
+  private Poll readStatus(UUID actionId, AsyncActionStatus status, Queued queued) {
     Call<AsyncActionResponse> call = api.getAsyncAction(actionId, settings.clientVersion, null);
     Decoding.Context strict = new Decoding.Context(true, queued.requestId(), LicenseQuery.all());
     return execute(
         call,
+        actionId,
+        status,
         queued,
         strict,
-        body -> {
-          AsyncActionStatus status = body.data() == null ? null : body.data().status();
-          return new Poll(status == null ? null : status.value(), null, null);
-        });
+        body -> new Poll(body.data() == null ? null : body.data().status(), null, null));
   }
 
-  private Poll readResult(UUID actionId, Queued queued, Decoding.Context context) {
+  private Poll readResult(
+      UUID actionId, AsyncActionStatus status, Queued queued, Decoding.Context context) {
     Call<BackupServerLicenseCollection> call =
         api.getAsyncActionResult(actionId, settings.clientVersion, null);
-    return execute(call, queued, context, page -> new Poll(null, page, null));
+    return execute(call, actionId, status, queued, context, page -> new Poll(null, page, null));
   }
 
+  /**
+   * One poll of action {@code actionId}, last known as {@code status}: what it learnt, or nothing
+   * when it failed the way a request may be retried.
+   */
   private <T> Poll execute(
       Call<T> call,
+      UUID actionId,
+      AsyncActionStatus status,
       Queued queued,
       Decoding.Context context,
-      java.util.function.Function<T, Poll> ok) {
+      Function<T, Poll> ok) {
     String where = Failures.where(call.request());
     if (!queued.cancellation().track(call) || queued.closed().getAsBoolean()) {
       throw stopped(where, queued);
     }
-    long left = Math.max(1, queued.deadline() - settings.sleeper.nanoTime());
-    call.timeout().timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+    settings.timeCall(call, queued.deadline());
     decoding.begin(context);
     try {
       Response<T> response = call.execute();
@@ -177,11 +188,9 @@ final class AsyncActions {
                 + queued.where()
                 + " or its result is no longer kept (the server keeps results for"
                 + " about 5 minutes)",
-            404,
-            failure.errors,
-            queued.requestId(),
-            lastSegment(call.request().url().encodedPath()),
-            "Succeed");
+            new VspcException.Answer(404, failure.errors, queued.requestId()),
+            actionId.toString(),
+            status.value());
       }
       if (!failure.retryable()) {
         throw Failures.toException(
@@ -190,27 +199,16 @@ final class AsyncActions {
       log.debug("{}: HTTP {}, polling again", where, failure.status);
       return new Poll(null, null, failure.retryAfter);
     } catch (Decoding.ContractSignal signal) {
-      throw new VspcContractException(
-          "response from "
-              + where
-              + " breaks the API document at "
-              + Failures.oneLine(signal.jsonPath)
-              + ": "
-              + Failures.oneLine(signal.problem),
-          200,
-          signal.jsonPath,
-          signal.identity,
-          queued.requestId(),
-          signal);
+      throw Failures.contract(signal, where, queued.requestId());
     } catch (Interceptors.UnexpectedSuccess e) {
       return Poll.NOTHING; // 202 again: not ready
     } catch (IOException e) {
-      if (queued.cancellation().isCancelled() || queued.closed().getAsBoolean()) {
-        throw stopped(where, queued);
-      }
-      if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
-        throw Failures.stopped("interrupted: " + where, queued.requestId(), e);
-      }
+      Failures.throwIfStopped(
+          e,
+          where,
+          queued.requestId(),
+          queued.cancellation().isCancelled(),
+          queued.closed().getAsBoolean());
       if (!Failures.retryable(e)) {
         throw Failures.toException(e, where, queued.requestId(), "");
       }
@@ -223,30 +221,22 @@ final class AsyncActions {
 
   /** What the failed action's result says, best effort, in the exception. */
   private VspcAsyncActionException failed(UUID actionId, Queued queued) {
-    List<ResponseError> errors = List.of();
-    int status = 202;
+    VspcException.Answer answer = VspcException.Answer.none(202, queued.requestId());
     try {
       Call<BackupServerLicenseCollection> call =
           api.getAsyncActionResult(actionId, settings.clientVersion, null);
       if (queued.cancellation().track(call)) {
-        call.timeout()
-            .timeout(
-                Math.max(
-                    1,
-                    Math.min(
-                        settings.callTimeout.toNanos(),
-                        queued.deadline() - settings.sleeper.nanoTime())),
-                TimeUnit.NANOSECONDS);
+        settings.timeCall(call, queued.deadline());
         Response<BackupServerLicenseCollection> response = call.execute();
         if (response.code() != 200) {
           Failures.HttpFailure failure = Failures.read(response, errorAdapter);
-          errors = failure.errors;
-          status = failure.status;
+          answer = new VspcException.Answer(failure.status, failure.errors, queued.requestId());
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("could not read why asynchronous action {} failed: {}", actionId, e.toString());
+      log.debug("could not read why {} failed: {}", action(actionId), e.toString());
     }
+    List<ResponseError> errors = answer.errors();
     String why =
         errors.isEmpty()
             ? ""
@@ -255,28 +245,25 @@ final class AsyncActions {
                     errors.get(0).message() == null ? "(no message)" : errors.get(0).message());
     return new VspcAsyncActionException(
         queued.where()
-            + " was queued as asynchronous action "
-            + actionId
+            + " was queued as "
+            + action(actionId)
             + ", which failed"
             + why
             + "; the request was not answered",
-        status,
-        errors,
-        queued.requestId(),
+        answer,
         actionId.toString(),
-        "Failed");
+        AsyncActionStatus.FAILED.value());
   }
 
   /** The wait before poll n: the backoff's first wait, doubling, up to the backoff's longest. */
   private Duration pause(int poll) {
-    long first = settings.initialBackoff.toMillis();
-    long bound = first << Math.min(20, poll - 1);
-    return Duration.ofMillis(Math.min(bound, settings.maxBackoff.toMillis()));
+    return Duration.ofMillis(settings.backoffMillis(poll));
   }
 
   private static UUID actionId(@Nullable String location, Queued queued) {
     String segment = location == null ? "" : lastSegment(location.replaceFirst("[?#].*$", ""));
-    if (location == null || !location.contains("asyncActions/") || !isUuid(segment)) {
+    UUID id = ModelJson.parseUuid(segment);
+    if (location == null || !location.contains("asyncActions/") || id == null) {
       throw new VspcServerException(
           "HTTP 202 from "
               + queued.where()
@@ -288,7 +275,7 @@ final class AsyncActions {
               + "; expected .../api/v3/asyncActions/{actionId}",
           VspcException.Answer.none(202, queued.requestId()));
     }
-    return UUID.fromString(segment);
+    return id;
   }
 
   private static String lastSegment(String path) {
@@ -297,15 +284,7 @@ final class AsyncActions {
     return trimmed.substring(trimmed.lastIndexOf('/') + 1);
   }
 
-  private static boolean isUuid(String text) {
-    return text.matches(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  }
-
   private static VspcIoException stopped(String where, Queued queued) {
-    return Failures.stopped(
-        (queued.closed().getAsBoolean() ? "the client was closed: " : "cancelled: ") + where,
-        queued.requestId(),
-        null);
+    return Failures.cancelled(where, queued.requestId(), queued.closed().getAsBoolean());
   }
 }

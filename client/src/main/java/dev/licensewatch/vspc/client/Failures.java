@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -187,10 +188,7 @@ final class Failures {
             base + "; check the base URL (e.g. https://vspc.example.com:1280)" + suffix, answer);
       case 429:
         return new VspcRateLimitedException(
-            base + "; the server is throttling requests" + suffix,
-            failure.errors,
-            requestId,
-            failure.retryAfter);
+            base + "; the server is throttling requests" + suffix, answer, failure.retryAfter);
       default:
         if (failure.status >= 200 && failure.status < 300) {
           return new VspcServerException(base + "; expected 200 with licences" + suffix, answer);
@@ -236,7 +234,7 @@ final class Failures {
         e,
         SSLHandshakeException.class,
         SSLPeerUnverifiedException.class,
-        java.security.cert.CertificateException.class)) {
+        CertificateException.class)) {
       return true;
     }
     return e instanceof SSLException
@@ -254,6 +252,41 @@ final class Failures {
       }
     }
     return false;
+  }
+
+  /** A 200 body that breaks the API document; one line, naming the licence when it is known. */
+  static VspcContractException contract(
+      Decoding.ContractSignal signal, String where, String requestId) {
+    // The problem may quote the server's text, line breaks included: messages are one line.
+    String message =
+        "response from "
+            + where
+            + " breaks the API document at "
+            + oneLine(signal.jsonPath)
+            + ": "
+            + oneLine(signal.problem)
+            + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
+    return new VspcContractException(
+        message, 200, signal.jsonPath, signal.identity, requestId, signal);
+  }
+
+  /** The request was cancelled, or ({@code closed}) its client was closed, at {@code where}. */
+  static VspcIoException cancelled(String where, String requestId, boolean closed) {
+    return stopped((closed ? "the client was closed: " : "cancelled: ") + where, requestId, null);
+  }
+
+  /**
+   * Throws when an attempt's I/O failure only says that the request was stopped: cancelled, its
+   * client closed, or the caller's thread interrupted. Such a failure is never retried.
+   */
+  static void throwIfStopped(
+      IOException e, String where, String requestId, boolean cancelled, boolean closed) {
+    if (cancelled || closed) {
+      throw cancelled(where, requestId, closed);
+    }
+    if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
+      throw stopped("interrupted: " + where, requestId, e); // not a timeout
+    }
   }
 
   /**

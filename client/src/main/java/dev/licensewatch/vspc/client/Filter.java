@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +46,6 @@ public final class Filter {
   /** How date-times are written: as servers write them, 7 fractional digits and an offset. */
   static final DateTimeFormatter SERVER_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
-
-  private static final Pattern UUID_TEXT =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /**
    * The most items a group may hold, and the most values a list may hold (the document's limit).
@@ -292,24 +287,14 @@ public final class Filter {
     }
 
     private Property collated(Collation collation) {
-      if (!property.isTextual()) {
-        throw new IllegalArgumentException(
-            "'"
-                + property.name()
-                + "' is "
-                + property.describe()
-                + ": a collation ("
-                + collation.value()
-                + ") applies only to strings");
-      }
+      property.requireCollatable(collation);
       return new Property(property, collation);
     }
 
     /**
      * Licences whose property equals {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value a value of the property's type, as the class comment lists them
      * @return the expression
      */
     public Filter isEqualTo(Object value) {
@@ -319,8 +304,7 @@ public final class Filter {
     /**
      * Licences whose property equals {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the text to compare with, for a string, enumeration or UUID property
      * @return the expression
      */
     public Filter equalsIgnoreCase(String value) {
@@ -330,8 +314,7 @@ public final class Filter {
     /**
      * Licences whose property does not equal {@code value} (absent or null included).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value a value of the property's type, as the class comment lists them
      * @return the expression
      */
     public Filter isNotEqualTo(Object value) {
@@ -359,8 +342,8 @@ public final class Filter {
     /**
      * Licences whose property is less than {@code value} (earlier, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter lessThan(Object value) {
@@ -370,8 +353,8 @@ public final class Filter {
     /**
      * Licences whose property is less than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter lessThanOrEqualTo(Object value) {
@@ -381,8 +364,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than {@code value} (later, for date-times).
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter greaterThan(Object value) {
@@ -392,8 +375,8 @@ public final class Filter {
     /**
      * Licences whose property is greater than or equal to {@code value}.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string, number or date-time property (the others have no order), a value
+     *     of its type as the class comment lists them
      * @return the expression
      */
     public Filter greaterThanOrEqualTo(Object value) {
@@ -424,8 +407,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, or whose list property holds it.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value for a string property, the text to look for; for a list property, an element's
+     *     value, as the class comment lists them
      * @return the expression
      */
     public Filter contains(Object value) {
@@ -441,8 +424,8 @@ public final class Filter {
     /**
      * Licences whose string property contains {@code value}, ignoring case.
      *
-     * @param value the value to compare with, of the property's type: a string, number, boolean,
-     *     date-time ({@code Instant} or {@code OffsetDateTime}) or enumeration constant
+     * @param value the text a string property contains, or an element of a list of strings,
+     *     enumeration values or UUIDs
      * @return the expression
      */
     public Filter containsIgnoreCase(String value) {
@@ -589,9 +572,12 @@ public final class Filter {
           return dateTime(value, operation);
         }
         case UUID -> {
-          if (value instanceof UUID
-              || (value instanceof CharSequence text && UUID_TEXT.matcher(text).matches())) {
-            return value.toString().toLowerCase(java.util.Locale.ROOT);
+          UUID uuid =
+              value instanceof CharSequence text
+                  ? ModelJson.parseUuid(text.toString())
+                  : value instanceof UUID u ? u : null;
+          if (uuid != null) {
+            return uuid.toString();
           }
         }
         case ENUM -> {

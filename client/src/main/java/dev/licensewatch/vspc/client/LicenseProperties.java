@@ -53,6 +53,20 @@ final class LicenseProperties {
       return element == Kind.STRING || element == Kind.ENUM || element == Kind.UUID;
     }
 
+    /** Throws unless {@link #isTextual()}: a collation applies only to strings. */
+    void requireCollatable(Collation collation) {
+      if (!isTextual()) {
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' is "
+                + describe()
+                + ": a collation ("
+                + collation.value()
+                + ") applies only to strings");
+      }
+    }
+
     String describe() {
       return isArray() ? "a list of " + plural(element) : kind.description;
     }

@@ -275,15 +275,4 @@ final class Paginator implements Iterator<BackupServerLicense>, AutoCloseable {
     closed = true;
     cancelAhead();
   }
-
-  /**
-   * The most recently delivered licences, enough to catch repeats caused by insertions: the id of
-   * each, or the whole licence when it has no id. Until the collection is seen to change, they are
-   * only recorded in a ring (cheap); from then on each licence is checked against them.
-   *
-   * <p>A licence without {@code backupServerUid} cannot be looked up, and dropping every licence
-   * equal to a recent one would lose genuinely identical licences. It is a repeat only when it
-   * continues a run of repeats: next to a repeated licence (by id) on the page, it equals the
-   * licence delivered next to that one before.
-   */
 }

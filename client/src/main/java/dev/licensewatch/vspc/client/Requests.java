@@ -3,14 +3,13 @@ package dev.licensewatch.vspc.client;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,10 +139,7 @@ final class Requests {
         if (sent == 1) {
           deadline = settings.sleeper.nanoTime() + settings.deadline.toNanos();
         }
-        // One attempt never runs past the overall deadline.
-        long left = Math.max(1, deadline - settings.sleeper.nanoTime());
-        call.timeout()
-            .timeout(Math.min(left, settings.callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+        settings.timeCall(call, deadline);
         Decoding.Context context = new Decoding.Context(settings.strict, id, query);
         // Exactly one of these describes a failed attempt; the exception is made where it is
         // thrown.
@@ -163,7 +159,7 @@ final class Requests {
             outcome = Window.Outcome.THROTTLED;
           }
         } catch (Decoding.ContractSignal signal) {
-          throw contract(signal, where, id);
+          throw Failures.contract(signal, where, id);
         } catch (Interceptors.UnexpectedSuccess e) {
           if (e.status == 202) { // queued: the answer comes from the asynchronous action
             AsyncActions.Queued queued =
@@ -175,12 +171,7 @@ final class Requests {
           throw Failures.toException(
               new Failures.HttpFailure(e.status, List.of(), null, where), id, "");
         } catch (IOException e) {
-          if (cancellation.isCancelled() || closed) {
-            throw cancelled(where, id);
-          }
-          if (Thread.currentThread().isInterrupted() && e instanceof InterruptedIOException) {
-            throw Failures.stopped("interrupted: " + where, id, e); // not retried, not a timeout
-          }
+          Failures.throwIfStopped(e, where, id, cancellation.isCancelled(), closed);
           io = e;
         } finally {
           decoding.end();
@@ -323,7 +314,7 @@ final class Requests {
   }
 
   private VspcIoException cancelled(String where, String id) {
-    return Failures.stopped((closed ? "the client was closed: " : "cancelled: ") + where, id, null);
+    return Failures.cancelled(where, id, closed);
   }
 
   private static VspcException failure(
@@ -334,7 +325,7 @@ final class Requests {
       String suffix) {
     return http != null
         ? Failures.toException(http, id, suffix)
-        : Failures.toException(java.util.Objects.requireNonNull(io), where, id, suffix);
+        : Failures.toException(Objects.requireNonNull(io), where, id, suffix);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -343,9 +334,7 @@ final class Requests {
 
   /** Jitter: uniformly between half the capped exponential and the capped exponential. */
   private Duration backoff(int attempt) {
-    long cap = settings.maxBackoff.toMillis();
-    long exp = settings.initialBackoff.toMillis() << Math.min(20, attempt - 1);
-    long bound = Math.max(1, Math.min(cap, exp));
+    long bound = Math.max(1, settings.backoffMillis(attempt));
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
   }
 
@@ -382,19 +371,5 @@ final class Requests {
       settings.listener.contractViolation(violation);
     }
     return new LicensePage(licenses, paging, id);
-  }
-
-  private static VspcContractException contract(
-      Decoding.ContractSignal signal, String where, String id) {
-    // The problem may quote the server's text, line breaks included: messages are one line.
-    String message =
-        "response from "
-            + where
-            + " breaks the API document at "
-            + Failures.oneLine(signal.jsonPath)
-            + ": "
-            + Failures.oneLine(signal.problem)
-            + (signal.identity == null ? "" : " (licence " + signal.identity + ")");
-    return new VspcContractException(message, 200, signal.jsonPath, signal.identity, id, signal);
   }
 }

@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Sort {
-  private final String property;
+  private final LicenseProperties.Property property;
   private final SortDirection direction;
   private final @Nullable Collation collation;
 
-  private Sort(String property, SortDirection direction, @Nullable Collation collation) {
+  private Sort(
+      LicenseProperties.Property property, SortDirection direction, @Nullable Collation collation) {
     this.property = property;
     this.direction = direction;
     this.collation = collation;
@@ -55,7 +56,7 @@ public final class Sort {
       throw new IllegalArgumentException(
           "cannot sort by '" + name + "': it is " + property.describe());
     }
-    return new Sort(name, direction, null);
+    return new Sort(property, direction, null);
   }
 
   /**
@@ -77,23 +78,13 @@ public final class Sort {
   }
 
   private Sort collated(Collation collation) {
-    LicenseProperties.Property p = LicenseProperties.require(property, "sort");
-    if (!p.isTextual()) {
-      throw new IllegalArgumentException(
-          "'"
-              + property
-              + "' is "
-              + p.describe()
-              + ": a collation ("
-              + collation.value()
-              + ") applies only to strings");
-    }
+    property.requireCollatable(collation);
     return new Sort(property, direction, collation);
   }
 
   private void write(JsonWriter writer) throws IOException {
     writer.beginObject();
-    writer.name("property").value(property);
+    writer.name("property").value(property.name());
     writer.name("direction").value(direction.value());
     if (collation != null) {
       writer.name("collation").value(collation.value());
@@ -122,6 +113,7 @@ public final class Sort {
 
   @Override
   public int hashCode() {
-    return Objects.hash(property, direction.value(), collation == null ? null : collation.value());
+    return Objects.hash(
+        property.name(), direction.value(), collation == null ? null : collation.value());
   }
 }

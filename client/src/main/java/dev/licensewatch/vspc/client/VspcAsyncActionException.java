@@ -1,7 +1,5 @@
 package dev.licensewatch.vspc.client;
 
-import java.util.List;
-
 /**
  * The server queued the request as an asynchronous action (it answered 202) and the action did not
  * give the licences: it failed, it was canceled, its result is no longer kept, or it was still
@@ -17,14 +15,8 @@ public final class VspcAsyncActionException extends VspcException {
   /** The action's last status. */
   private final String actionStatus;
 
-  VspcAsyncActionException(
-      String message,
-      int httpStatus,
-      List<ResponseError> errors,
-      String requestId,
-      String actionId,
-      String actionStatus) {
-    super(message, new Answer(httpStatus, errors, requestId), null);
+  VspcAsyncActionException(String message, Answer answer, String actionId, String actionStatus) {
+    super(message, answer, null);
     this.actionId = actionId;
     this.actionStatus = actionStatus;
   }
@@ -39,9 +31,11 @@ public final class VspcAsyncActionException extends VspcException {
   }
 
   /**
-   * The action's last status as the server sent it: {@code Failed}, {@code Canceled}, {@code
-   * Succeed} (its result was gone), {@code Running} (the deadline passed), or a value this version
-   * does not know.
+   * The action's last status the client learnt, in the API document's spelling whatever the case
+   * the server used: {@code Failed}, {@code Canceled}, {@code Succeed} (its result was gone),
+   * {@code Running} (the deadline passed, or the action was gone before it finished; also before
+   * the first poll answered, as a queued action is running), or, for a value this version does not
+   * know, that value as the server sent it.
    *
    * @return the action's last status
    */

@@ -25,6 +25,7 @@ import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Retrofit;
 
 /**
@@ -766,6 +767,22 @@ public final class VspcLicensingClient implements AutoCloseable {
       this.skipTlsVerification = b.skipTlsVerification;
       this.maxResponseBytes = b.maxResponseBytes;
       this.sleeper = b.sleeper;
+    }
+
+    /**
+     * Bounds one call by the call timeout and by what is left of the request's {@code deadline} (on
+     * {@link #sleeper}'s clock): no call runs past the deadline.
+     */
+    void timeCall(Call<?> call, long deadline) {
+      long left = Math.max(1, deadline - sleeper.nanoTime());
+      call.timeout().timeout(Math.min(left, callTimeout.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The wait before retry (or poll) {@code n}: the first backoff, doubling, up to the longest.
+     */
+    long backoffMillis(int n) {
+      return Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(20, n - 1));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.licensewatch.vspc.client;
 
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,12 +13,8 @@ public final class VspcRateLimitedException extends VspcException {
   /** The wait the server asked for, if it gave one. */
   private final @Nullable Duration retryAfter;
 
-  VspcRateLimitedException(
-      String message,
-      List<ResponseError> errors,
-      @Nullable String requestId,
-      @Nullable Duration retryAfter) {
-    super(message, new Answer(429, errors, requestId), null);
+  VspcRateLimitedException(String message, Answer answer, @Nullable Duration retryAfter) {
+    super(message, answer, null);
     this.retryAfter = retryAfter;
   }
 

@@ -2,9 +2,11 @@ package dev.licensewatch.vspc.client;
 
 import static dev.licensewatch.vspc.client.Fixtures.errors;
 import static dev.licensewatch.vspc.client.Fixtures.json;
+import static dev.licensewatch.vspc.client.Fixtures.license;
 import static dev.licensewatch.vspc.client.Fixtures.licenses;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
+import static dev.licensewatch.vspc.client.Fixtures.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,6 +19,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A 202 answer: the server queued the request as an asynchronous action. The client polls the
@@ -213,10 +217,16 @@ class AsyncActionTest {
     }
   }
 
-  @Test
-  void aResultNoLongerKeptIsATypedError() {
+  /**
+   * The action's result (after Succeed), or the action itself (while running), is gone: a typed
+   * error with the status last polled, in the document's spelling.
+   */
+  @ParameterizedTest
+  @CsvSource({"Succeed, Succeed, /result", "running, Running, ''"})
+  void aResultOrActionNoLongerKeptIsATypedErrorWithTheStatusLastPolled(
+      String polled, String lastStatus, String gone) throws Exception {
     server.enqueue(queued());
-    server.enqueue(action("Succeed"));
+    server.enqueue(action(polled));
     server.enqueue(
         json(
             404, errors("Async action with the specified UID was not found.", "logical", 404, "")));
@@ -225,7 +235,29 @@ class AsyncActionTest {
           CleanFailures.failure(VspcAsyncActionException.class, () -> client.page(100, 0));
       assertThat(e.httpStatus()).isEqualTo(404);
       assertThat(e.actionId()).isEqualTo(ACTION);
-      assertThat(e).hasMessageContaining("no longer kept");
+      assertThat(e.actionStatus()).isEqualTo(lastStatus);
+      assertThat(e).hasMessageContaining(ACTION_PATH + gone).hasMessageContaining("no longer kept");
+    }
+    assertThat(requests())
+        .extracting(r -> r.getUrl().encodedPath())
+        .endsWith(ACTION_PATH, ACTION_PATH + gone);
+  }
+
+  @Test
+  void aQueuedResultThatBreaksTheDocumentNamesTheLicenceAsADirectAnswerDoes() {
+    String broken = "{\"autoUpdateEnabled\":null,\"backupServerUid\":\"" + uid(1) + "\"}";
+    server.enqueue(queued());
+    server.enqueue(action("Succeed"));
+    server.enqueue(ok(page(3, 0, List.of(license(0), broken, license(2)))));
+    try (VspcLicensingClient client = client()) {
+      VspcContractException e =
+          CleanFailures.failure(VspcContractException.class, () -> client.page(100, 0));
+      assertThat(e.jsonPath()).isEqualTo("$.data[1].autoUpdateEnabled");
+      assertThat(e.identity()).isEqualTo("backupServerUid " + uid(1));
+      assertThat(e)
+          .hasMessageContaining(ACTION_PATH + "/result")
+          .hasMessageContaining("(licence backupServerUid " + uid(1) + ")");
+      assertThat(e.requestId()).isNotNull();
     }
   }
 

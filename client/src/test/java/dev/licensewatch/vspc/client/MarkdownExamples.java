@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.DiagnosticCollector;
@@ -56,6 +58,15 @@ public final class MarkdownExamples {
 
   /** The first {@code java} block after the line {@code heading}, compiled. */
   static Example after(Path markdown, String heading) {
+    return after(markdown, heading, Map.of());
+  }
+
+  /**
+   * As {@link #after(Path, String)}, with each key of {@code edits} replaced by its value in the
+   * block first, e.g. the documented server by the test's; a key the block lacks fails, so the
+   * edits cannot silently stop applying.
+   */
+  static Example after(Path markdown, String heading, Map<String, String> edits) {
     String text;
     try {
       text = Files.readString(markdown);
@@ -70,7 +81,15 @@ public final class MarkdownExamples {
     if (!m.find(at)) {
       throw new AssertionError(markdown + " has no java block after '" + heading + "'");
     }
-    return compile(markdown, m.start(), m.group(1));
+    String block = m.group(1);
+    for (Map.Entry<String, String> edit : edits.entrySet()) {
+      if (!block.contains(edit.getKey())) {
+        throw new AssertionError(
+            "the java block after '" + heading + "' has no '" + edit.getKey() + "':\n" + block);
+      }
+      block = block.replace(edit.getKey(), edit.getValue());
+    }
+    return compile(markdown, m.start(), block);
   }
 
   /**
@@ -203,6 +222,14 @@ public final class MarkdownExamples {
     /** Runs the block with {@code client}, capturing what it prints to {@code System.out}. */
     public final Example runWith(VspcLicensingClient client) throws Exception {
       this.client = client;
+      return runAlone();
+    }
+
+    /**
+     * Runs a block that builds its own client (edited to assign {@code client}, which the caller
+     * then closes), capturing what it prints to {@code System.out}.
+     */
+    public final Example runAlone() throws Exception {
       synchronized (MarkdownExamples.class) {
         System.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         run();
@@ -219,7 +246,7 @@ public final class MarkdownExamples {
 
   /** Records what an example logs, with SLF4J's {@code {}} placeholders filled in. */
   public static final class Log {
-    final List<String> lines = new ArrayList<>();
+    final List<String> lines = new CopyOnWriteArrayList<>(); // listeners log from any thread
 
     /** As SLF4J's. */
     public void error(String format, Object... args) {
@@ -248,7 +275,7 @@ public final class MarkdownExamples {
 
   /** Counts what an example counts. */
   public static final class Metrics {
-    final Map<String, Integer> counts = new HashMap<>();
+    final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
     /** Adds one to {@code name}. */
     public void increment(String name) {

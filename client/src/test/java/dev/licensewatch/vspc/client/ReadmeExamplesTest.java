@@ -7,11 +7,13 @@ import static dev.licensewatch.vspc.client.Fixtures.license;
 import static dev.licensewatch.vspc.client.Fixtures.ok;
 import static dev.licensewatch.vspc.client.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -20,10 +22,12 @@ import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The examples of client/README.md, docs/guide.md and docs/queries.md, run against a local server,
- * so that they stay true.
+ * The examples of client/README.md, docs/guide.md and docs/queries.md, all compiled and all but
+ * "Build a client" run against a local server, so that they stay true.
  */
 class ReadmeExamplesTest {
   static final Path README = Path.of("README.md");
@@ -49,8 +53,9 @@ class ReadmeExamplesTest {
     }
   }
 
-  @Test
-  void streamAllLicenses() throws Exception {
+  @ParameterizedTest
+  @CsvSource({"README.md, ### Stream all licences", "docs/guide.md, ## Stream all licences"})
+  void streamAllLicenses(Path doc, String heading) throws Exception {
     server.enqueue(
         ok(
             page(
@@ -67,8 +72,7 @@ class ReadmeExamplesTest {
             .baseUrl("http://localhost:" + server.getPort() + "/api/v3/")
             .token(TOKEN)
             .build()) {
-      lines =
-          MarkdownExamples.after(README, "### Stream all licences").runWith(client).printedLines();
+      lines = MarkdownExamples.after(doc, heading).runWith(client).printedLines();
     }
     assertThat(lines).containsExactly("Company 1 null", "Company 2 null");
   }
@@ -99,8 +103,9 @@ class ReadmeExamplesTest {
             "{\"property\":\"expirationDate\",\"operation\":\"lessThan\",\"value\":\"2027-01-01T00:00:00.0000000+00:00\"}");
   }
 
-  @Test
-  void handleErrors() throws Exception {
+  @ParameterizedTest
+  @CsvSource({"README.md, ### Handle errors", "docs/guide.md, ## Handle errors"})
+  void handleErrors(Path doc, String heading) throws Exception {
     for (int i = 0; i < 2; i++) {
       server.enqueue(
           json(403, errors("Access to the requested resource is forbidden.", "security", 403, "")));
@@ -108,7 +113,7 @@ class ReadmeExamplesTest {
     server.start();
     MarkdownExamples.Example example;
     try (VspcLicensingClient client = Fixtures.client(server, sleeper).build()) {
-      example = MarkdownExamples.after(README, "### Handle errors").runWith(client);
+      example = MarkdownExamples.after(doc, heading).runWith(client);
       // What the example caught, caught again here: one line, no token.
       CleanFailures.failure(VspcPermissionException.class, () -> client.stream().forEach(l -> {}));
     }
@@ -120,6 +125,15 @@ class ReadmeExamplesTest {
         .startsWith("The VSPC account lacks a role: HTTP 403");
   }
 
+  /** Edits that make a guide block build its client for the test's server, in the field. */
+  private Map<String, String> ownClientAt(String baseUrl) {
+    return Map.of(
+        "VspcLicensingClient client = VspcLicensingClient.builder()",
+        "client = VspcLicensingClient.builder()",
+        "https://vspc.example.com:1280",
+        baseUrl);
+  }
+
   @Test
   void lenientMode() throws Exception {
     server.enqueue(
@@ -129,30 +143,19 @@ class ReadmeExamplesTest {
                 0,
                 List.of(license(0), license(1).replace("\"units\":1.0", "\"units\":\"many\"")))));
     server.start();
-    List<String> warnings = new CopyOnWriteArrayList<>();
-    VspcLicensingClient client =
-        Fixtures.client(server, sleeper)
-            .strict(false)
-            .eventListener(
-                new VspcEventListener() {
-                  @Override
-                  public void contractViolation(ContractViolation violation) {
-                    warnings.add(violation + " (request id " + violation.requestId() + ")");
-                  }
-
-                  @Override
-                  public void drift(Drift drift) {
-                    warnings.add(drift.toString());
-                  }
-                })
-            .build();
-    try (client) {
+    MarkdownExamples.Example example =
+        MarkdownExamples.after(GUIDE, "## Lenient mode", ownClientAt(localUrl("http"))).runAlone();
+    try (VspcLicensingClient client = example.client) {
       assertThat(client.stream().collect(Collectors.toList())).hasSize(2);
     }
-    assertThat(warnings)
+    assertThat(example.log.lines)
         .singleElement()
         .asString()
-        .startsWith("$.data[1].units: expected a number but was STRING (licence backupServerUid ");
+        .startsWith(
+            "VSPC response: $.data[1].units: expected a number but was STRING (licence"
+                + " backupServerUid ")
+        .contains("(request id ");
+    assertThat(example.metrics.counts).containsExactly(entry("vspc.contract.violations", 1));
   }
 
   @Test
@@ -168,14 +171,17 @@ class ReadmeExamplesTest {
     server.start();
     Path pem = dir.resolve("vspc.pem");
     Files.writeString(pem, certificate.certificatePem());
-    try (VspcLicensingClient client =
-        VspcLicensingClient.builder()
-            .baseUrl("https://localhost:" + server.getPort())
-            .token(TOKEN)
-            .trustCertificatePem(pem)
-            .build()) {
+    Map<String, String> edits = new HashMap<>(ownClientAt(localUrl("https")));
+    edits.put("/etc/vspc/vspc.pem", pem.toString().replace("\\", "\\\\"));
+    MarkdownExamples.Example example =
+        MarkdownExamples.after(GUIDE, "## Trust a self-signed certificate", edits).runAlone();
+    try (VspcLicensingClient client = example.client) {
       assertThat(client.page().licenses()).hasSize(1);
     }
+  }
+
+  private String localUrl(String scheme) {
+    return scheme + "://localhost:" + server.getPort();
   }
 
   /**
