@@ -99,14 +99,10 @@ public final class Contract {
   private Contract() {}
 
   private static List<String> nullableInDocument() {
-    String resource = "openapi/vspc-licensing-v3.json";
-    try (InputStream in =
-        Objects.requireNonNull(
-            Contract.class.getClassLoader().getResourceAsStream(resource),
-            "the api-spec artifact must be on the test classpath")) {
-      List<String> names = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try {
       PactJson.MAPPER
-          .readTree(in)
+          .readTree(specText("openapi/vspc-licensing-v3.json"))
           .at("/components/schemas/BackupServerLicense/properties")
           .properties()
           .forEach(
@@ -115,7 +111,19 @@ public final class Contract {
                   names.add(p.getKey());
                 }
               });
-      return List.copyOf(names);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(names);
+  }
+
+  /** The text of a resource of the api-spec artifact, which is on the test classpath. */
+  public static String specText(String resource) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            Contract.class.getClassLoader().getResourceAsStream(resource),
+            "the api-spec artifact must be on the test classpath")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
