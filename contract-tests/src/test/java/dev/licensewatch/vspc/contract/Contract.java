@@ -58,11 +58,6 @@ public final class Contract {
 
   public static final String ACTION_PATH = "/api/v3/asyncActions/" + ACTION_ID;
 
-  /** Where a 202 points: an absolute URL (the document says format uri) of an action. */
-  public static final String ACTION_LOCATION =
-      "^https?://[^/]+/api/v3/asyncActions/"
-          + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-
   /** The token the consumer tests use; the pact keeps only this made-up example. */
   public static final String EXAMPLE_TOKEN = "example-token-not-a-secret";
 
@@ -75,6 +70,13 @@ public final class Contract {
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$";
   public static final String ENUM = "^[A-Za-z][A-Za-z0-9_]*$";
   public static final String DELTA_SECONDS = "^[0-9]{1,10}$";
+
+  /**
+   * Where a 202 points: an absolute URL (the document says format uri) of an action, ending in
+   * {@link #UUID_REGEX} (without its {@code ^}).
+   */
+  public static final String ACTION_LOCATION =
+      "^https?://[^/]+/api/v3/asyncActions/" + UUID_REGEX.substring(1);
 
   /** A value spelled any case, anchored: Rust's and Java's regexes agree on no inline flags. */
   public static String anyCase(String word) {
