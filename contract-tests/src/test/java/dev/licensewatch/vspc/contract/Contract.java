@@ -58,11 +58,6 @@ public final class Contract {
 
   public static final String ACTION_PATH = "/api/v3/asyncActions/" + ACTION_ID;
 
-  /** Where a 202 points: an absolute URL (the document says format uri) of an action. */
-  public static final String ACTION_LOCATION =
-      "^https?://[^/]+/api/v3/asyncActions/"
-          + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-
   /** The token the consumer tests use; the pact keeps only this made-up example. */
   public static final String EXAMPLE_TOKEN = "example-token-not-a-secret";
 
@@ -75,6 +70,13 @@ public final class Contract {
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$";
   public static final String ENUM = "^[A-Za-z][A-Za-z0-9_]*$";
   public static final String DELTA_SECONDS = "^[0-9]{1,10}$";
+
+  /**
+   * Where a 202 points: an absolute URL (the document says format uri) of an action, ending in
+   * {@link #UUID_REGEX} (without its {@code ^}).
+   */
+  public static final String ACTION_LOCATION =
+      "^https?://[^/]+/api/v3/asyncActions/" + UUID_REGEX.substring(1);
 
   /** A value spelled any case, anchored: Rust's and Java's regexes agree on no inline flags. */
   public static String anyCase(String word) {
@@ -99,14 +101,10 @@ public final class Contract {
   private Contract() {}
 
   private static List<String> nullableInDocument() {
-    String resource = "openapi/vspc-licensing-v3.json";
-    try (InputStream in =
-        Objects.requireNonNull(
-            Contract.class.getClassLoader().getResourceAsStream(resource),
-            "the api-spec artifact must be on the test classpath")) {
-      List<String> names = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try {
       PactJson.MAPPER
-          .readTree(in)
+          .readTree(specText("openapi/vspc-licensing-v3.json"))
           .at("/components/schemas/BackupServerLicense/properties")
           .properties()
           .forEach(
@@ -115,7 +113,19 @@ public final class Contract {
                   names.add(p.getKey());
                 }
               });
-      return List.copyOf(names);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(names);
+  }
+
+  /** The text of a resource of the api-spec artifact, which is on the test classpath. */
+  public static String specText(String resource) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            Contract.class.getClassLoader().getResourceAsStream(resource),
+            "the api-spec artifact must be on the test classpath")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,9 +26,18 @@ final class Answers {
    * answer is {@link #inconclusive}, else a BREAK with {@code message}.
    */
   static Finding notAPage(Exchange exchange, String message) {
+    return breakUnlessInconclusive(exchange, message, exchange.request());
+  }
+
+  /**
+   * {@link #couldNotCheck} when the answer is {@link #inconclusive}, else a BREAK with {@code
+   * message} in {@code request}.
+   */
+  private static Finding breakUnlessInconclusive(
+      Exchange exchange, String message, String request) {
     return inconclusive(exchange)
         ? couldNotCheck(exchange)
-        : Finding.of(Finding.Severity.BREAK, message).in(exchange.request());
+        : Finding.of(Finding.Severity.BREAK, message).in(request);
   }
 
   /** "HTTP 200 with 250 licences", "HTTP 520". */
@@ -66,12 +75,10 @@ final class Answers {
     String request = DocumentChecks.describe(exchange);
     if (exchange.status() != expected) {
       findings.add(
-          inconclusive(exchange)
-              ? couldNotCheck(exchange)
-              : Finding.of(
-                      Finding.Severity.BREAK,
-                      "got " + got(exchange) + " instead of " + expected + " (" + why + ")")
-                  .in(request));
+          breakUnlessInconclusive(
+              exchange,
+              "got " + got(exchange) + " instead of " + expected + " (" + why + ")",
+              request));
     } else if (errors(exchange) == null) {
       findings.add(
           Finding.of(

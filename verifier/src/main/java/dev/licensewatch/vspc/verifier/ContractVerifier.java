@@ -124,7 +124,7 @@ public final class ContractVerifier {
           new Check(
               "connection",
               "connection",
-              "The server answers a first page with" + " the token",
+              "The server answers a first page with the token",
               Check.Status.ERROR,
               reason,
               List.of(Finding.of(Finding.Severity.ERROR, reason).in(first.request())),

@@ -195,8 +195,7 @@ final class DefinitionDiff {
       Parameter now = p.getNewParameter();
       if (p.isChangeRequired() && Boolean.TRUE.equals(now.getRequired())) {
         findings.add(
-            Finding.of(
-                    Finding.Severity.BREAK, "now required; the client leaves it" + " out at times")
+            Finding.of(Finding.Severity.BREAK, "now required; the client leaves it out at times")
                 .in(where(now)));
       }
       if (p.getSchema() != null) {
@@ -228,7 +227,7 @@ final class DefinitionDiff {
       findings.add(
           Finding.of(
                   Finding.Severity.BREAK,
-                  "the server allows a narrower range than" + " the client sends")
+                  "the server allows a narrower range than the client sends")
               .in(where)
               .actual(range(now) + ", ours " + range(old)));
     } else if (!Objects.equals(oldMax, newMax) || !Objects.equals(oldMin, newMin)) {
@@ -386,7 +385,7 @@ final class DefinitionDiff {
       findings.add(
           Finding.of(
                   Finding.Severity.BREAK,
-                  "values our document lists are gone from" + " the server's definition")
+                  "values our document lists are gone from the server's definition")
               .at(path, null)
               .in(where)
               .actual(String.join(", ", removed)));

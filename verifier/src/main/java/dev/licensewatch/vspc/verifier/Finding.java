@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param message the problem, the same for every occurrence (e.g. "is null, but the document says
  *     string, not nullable")
  * @param path the JSON path in the response body ({@code $.data[3].company}), or null
- * @param licence the licence it belongs to ({@code backupServerUid 976d4924-... (#103)}), or null
+ * @param license the licence it belongs to ({@code backupServerUid 976d4924-... (#103)}), or null
  * @param request the request whose response it is ({@code GET /api/v3/...?limit=100&offset=0}), or
  *     null
  * @param actual what the server sent there (JSON text, possibly shortened), or null

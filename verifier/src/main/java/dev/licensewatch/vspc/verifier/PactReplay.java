@@ -51,7 +51,8 @@ final class PactReplay {
       Map.of(
           // a live server has the licences it has; the pact's paging matchers hold for any number
           "licenses exist", Reach.TOKEN,
-          // the filter, sort and select interactions' matchers hold for any licences, none included
+          // the filter and sort interactions' matchers hold for whatever licences the server
+          // answers with, an empty page too (select's state, every property present, is below)
           "licenses of every status exist", Reach.TOKEN,
           "the token is not valid", Reach.MADE_UP_TOKEN,
           "the caller lacks a licensing role", Reach.LOW_ROLE_TOKEN);

@@ -332,11 +332,11 @@ final class PagingChecks {
     String title = "A page past the end is empty and keeps total";
     if (e == null) {
       return Check.notVerifiable(
-          id, GROUP, title, "the first page has no total, so there is" + " no end to go past");
+          id, GROUP, title, "the first page has no total, so there is no end to go past");
     }
     Findings findings = new Findings();
     if (!e.ok()) {
-      findings.add(Answers.notAPage(e, "got " + e.outcome() + " instead of an empty" + " page"));
+      findings.add(Answers.notAPage(e, "got " + e.outcome() + " instead of an empty page"));
     } else {
       Page p = Page.of(e);
       if (p.size() > 0) {
@@ -364,8 +364,7 @@ final class PagingChecks {
     String detail = "";
     if (!e.ok()) {
       findings.add(
-          Answers.notAPage(
-              e, "got " + e.outcome() + " for the largest page" + " the document allows"));
+          Answers.notAPage(e, "got " + e.outcome() + " for the largest page the document allows"));
     } else {
       Page p = Page.of(e);
       Integer total = walk.total();
@@ -430,13 +429,11 @@ final class PagingChecks {
     Findings findings = new Findings();
     if (!e.ok()) {
       findings.add(
-          Answers.notAPage(
-              e, "got " + e.outcome() + " for a request" + " without limit and offset"));
+          Answers.notAPage(e, "got " + e.outcome() + " for a request without limit and offset"));
     } else if (Page.of(e).size() > dflt) {
       findings.add(
           Finding.of(
-                  Finding.Severity.BREAK,
-                  "more licences than the document's" + " default limit " + dflt)
+                  Finding.Severity.BREAK, "more licences than the document's default limit " + dflt)
               .at("$.data", null)
               .in(e.request())
               .actual(Text.plural(Page.of(e).size(), "licence")));

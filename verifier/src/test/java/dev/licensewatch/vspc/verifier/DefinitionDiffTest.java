@@ -138,12 +138,12 @@ class DefinitionDiffTest {
     Check missing = compare(doc);
     assertThat(missing.status()).isEqualTo(Check.Status.FAILED);
     assertThat(missing.findings().get(0).message())
-        .contains("has no GET operation" + " GetBackupServersLicenses");
+        .contains("has no GET operation GetBackupServersLicenses");
 
     Check nonsense = DefinitionDiff.compare(Document.shipped(), "<html>login</html>", "page");
     assertThat(nonsense.status()).isEqualTo(Check.Status.ERROR);
     assertThat(nonsense.findings().get(0).message())
-        .startsWith("cannot compare: page is not an" + " OpenAPI document");
+        .startsWith("cannot compare: page is not an OpenAPI document");
   }
 
   private static List<String> lines(Check check, Finding.Severity severity) {

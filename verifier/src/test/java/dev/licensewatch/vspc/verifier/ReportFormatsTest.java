@@ -96,7 +96,7 @@ class ReportFormatsTest {
     assertThat(additions.hasFailure()).isTrue();
     assertThat(additions.getFailureType()).isEqualTo("addition (strict)");
     assertThat(additions.getFailureMessage())
-        .contains("].region: a property the document does" + " not declare");
+        .contains("].region: a property the document does not declare");
   }
 
   @Test

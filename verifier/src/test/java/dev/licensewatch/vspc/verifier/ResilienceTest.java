@@ -80,7 +80,7 @@ class ResilienceTest {
                   .baseUrl(HttpUrl.get(vspc.baseUrl()))
                   .token("not-" + Verify.TOKEN));
       assertThat(rejected.couldNotRunReason())
-          .startsWith("the server rejected the token (HTTP" + " 401)");
+          .startsWith("the server rejected the token (HTTP 401)");
       VerificationReport lowRole =
           Verify.run(
               ContractVerifier.builder()

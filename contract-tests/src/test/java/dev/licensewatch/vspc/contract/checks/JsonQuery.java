@@ -32,7 +32,7 @@ final class JsonQuery {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     return new OpenAPIV3Parser()
-        .readContents(PactSpecConformance.loadSpec(), null, options)
+        .readContents(PactSpecConformance.SPEC_TEXT, null, options)
         .getOpenAPI();
   }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PactFileDiffTest {
   static final String HOW_TO_ACCEPT =
-      "If the change is intended, run: ./mvnw -B -pl contract-tests verify -Dpact.accept=true"
+      "If the change is intended, run: ./mvnw -B -pl contract-tests -am verify -Dpact.accept=true"
           + " and commit contract-tests/pacts/"
           + Contract.PACT_FILE
           + " after review.";

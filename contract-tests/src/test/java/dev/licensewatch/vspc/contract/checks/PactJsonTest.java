@@ -74,7 +74,9 @@ class PactJsonTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("changed: 'a'")
         .hasMessageContaining(PactFileDiffTest.HOW_TO_ACCEPT)
-        .hasMessageContaining("-Dpact.accept=true");
+        .hasMessageContaining("-Dpact.accept=true")
+        .as("the command builds the sibling modules from this tree, not from ~/.m2")
+        .hasMessageContaining("-pl contract-tests -am ");
     assertThat(PactJson.read(committed))
         .as("a failed check leaves the committed pact alone")
         .isEqualTo(pact("4.7.5", A, B));

@@ -6,16 +6,12 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.licensewatch.vspc.contract.Contract;
 import dev.licensewatch.vspc.contract.PactJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,21 +38,13 @@ final class PactSpecConformance {
           "a request with limit out of range (limit=501)",
           "limit=501 is out of range by design: the interaction pins the server's 400 for it");
 
+  /** The text of {@link #SPEC}, read once for the validator here and {@link JsonQuery}. */
+  static final String SPEC_TEXT = Contract.specText(SPEC);
+
   private static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createForInlineApiSpecification(loadSpec()).build();
+      OpenApiInteractionValidator.createForInlineApiSpecification(SPEC_TEXT).build();
 
   private PactSpecConformance() {}
-
-  static String loadSpec() {
-    try (InputStream in =
-        Objects.requireNonNull(
-            PactSpecConformance.class.getClassLoader().getResourceAsStream(SPEC),
-            "the api-spec artifact must be on the test classpath")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** One line per problem, each naming the interaction; empty when the pact conforms. */
   static List<String> violations(Path pactFile) {

@@ -41,6 +41,20 @@ class SpecConformanceTest {
         .anySatisfy(p -> assertThat(p).contains("limit above 500").contains("limit"));
     assertThat(problems)
         .anySatisfy(p -> assertThat(p).contains("date without offset").contains("date-time"));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("filter with an unknown operation")
+                    .contains("filter [")
+                    .contains("like"));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("select answered without a selected required property")
+                    .contains("required")
+                    .contains("autoUpdateEnabled"));
     assertThat(problems).noneSatisfy(p -> assertThat(p).contains("a conforming page"));
   }
 }

@@ -37,10 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
 class ErrorsPactTest {
 
-  private static VspcLicensingClient.Builder client(MockServer server) {
-    return ConsumerClient.against(server);
-  }
-
   /** The request of an error interaction: a GET of the licences, from the given state. */
   private static PactDslRequestWithPath get(PactDslWithState given, String description) {
     return clientHeaders(given.uponReceiving(description).method("GET").path(PATH));
@@ -57,7 +53,7 @@ class ErrorsPactTest {
 
   /** The exception {@code page()} must end in against the mock server; fails if it does not. */
   private static <T extends VspcException> T pageFailsWith(MockServer server, Class<T> type) {
-    try (VspcLicensingClient client = client(server).build()) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).build()) {
       T e = catchThrowableOfType(type, client::page);
       assertThat(e).as("page() throws " + type.getSimpleName()).isNotNull();
       return e;
@@ -129,7 +125,7 @@ class ErrorsPactTest {
           return chain.proceed(chain.request().newBuilder().url(rewritten).build());
         };
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(limit501).build();
-    try (VspcLicensingClient client = client(server).okHttpClient(http).build()) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).okHttpClient(http).build()) {
       VspcBadRequestException e =
           catchThrowableOfType(VspcBadRequestException.class, () -> client.page(500, 0));
       assertThat(e).isNotNull();
@@ -158,7 +154,8 @@ class ErrorsPactTest {
   @PactTestFor(pactMethod = "throttled")
   void throttled(MockServer server) {
     // A 429 spends no attempt: the client would wait the 25 s; a 10 s deadline fails at once.
-    try (VspcLicensingClient client = client(server).deadline(Duration.ofSeconds(10)).build()) {
+    try (VspcLicensingClient client =
+        ConsumerClient.against(server).deadline(Duration.ofSeconds(10)).build()) {
       VspcRateLimitedException e =
           catchThrowableOfType(VspcRateLimitedException.class, client::page);
       assertThat(e).isNotNull().hasMessageContaining("10 s deadline");

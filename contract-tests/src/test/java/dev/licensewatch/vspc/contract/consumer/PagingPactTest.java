@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Paging: every kind of page the client asks for, each from its own provider state.
+ * Paging: every kind of page the client asks for, all from the one provider state {@code licenses
+ * exist} with the total the page needs.
  *
  * <p>The licences of these pages carry only {@code autoUpdateEnabled}, the one property the
  * document requires: paging needs nothing else, and every other property may be absent (Pact has no

@@ -60,10 +60,6 @@ class QueryPactTest {
   static final String COMPANY_AND_EXPIRY_SELECT =
       "[{\"propertyPath\":\"company\"},{\"propertyPath\":\"expirationDate\"}]";
 
-  private static VspcLicensingClient client(MockServer server) {
-    return ConsumerClient.against(server).build();
-  }
-
   /**
    * The required property and a status: what every licence of any server has when filtered by
    * status.
@@ -105,7 +101,7 @@ class QueryPactTest {
   @Test
   @PactTestFor(pactMethod = "filtered")
   void filtered(MockServer server) {
-    try (VspcLicensingClient client = client(server)) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).build()) {
       LicensePage page = client.page(EXPIRED, 100, 0);
       assertThat(page.total()).as("the filtered collection's total").isEqualTo(2);
       assertThat(page.licenses())
@@ -135,7 +131,7 @@ class QueryPactTest {
   @Test
   @PactTestFor(pactMethod = "sorted")
   void sorted(MockServer server) {
-    try (VspcLicensingClient client = client(server)) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).build()) {
       assertThat(client.page(LATEST_FIRST, 100, 0).licenses()).hasSize(2);
     }
   }
@@ -166,7 +162,7 @@ class QueryPactTest {
   @Test
   @PactTestFor(pactMethod = "selected")
   void selected(MockServer server) {
-    try (VspcLicensingClient client = client(server)) {
+    try (VspcLicensingClient client = ConsumerClient.against(server).build()) {
       BackupServerLicense license = client.page(COMPANY_AND_EXPIRY, 100, 0).licenses().get(0);
       assertThat(license.company()).isEqualTo("Alder Logistics Ltd");
       assertThat(license.autoUpdateEnabled()).as("not selected: not sent, not missing").isNull();

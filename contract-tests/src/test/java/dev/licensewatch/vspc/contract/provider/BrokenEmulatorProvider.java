@@ -4,11 +4,14 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.licensewatch.vspc.contract.Contract;
+import dev.licensewatch.vspc.contract.PactJson;
 import dev.licensewatch.vspc.emulator.Dataset;
 import dev.licensewatch.vspc.emulator.ProviderStates;
 import dev.licensewatch.vspc.emulator.VspcEmulator;
 import dev.licensewatch.vspc.emulator.VspcEmulatorExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,17 +25,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @PactFolder("pacts")
 @PactFilter(ProviderStates.EVERY_PROPERTY)
 class BrokenEmulatorProvider extends EmulatorVerification {
-  static final String BROKEN_LICENCE =
-      """
-      [{"backupServerUid":"not-a-uuid","autoUpdateEnabled":true,"edition":"Enterprise Plus",
-        "monitoring":false,"packages":["Backup"],"company":"Alpha","email":"a@alpha.example",
-        "contactPerson":"Alan Smith","expirationDate":"2027-09-09",
-        "supportExpirationDate":"2027-09-09T10:00:00.0000000+03:00",
-        "licenseIds":["33882222-1111-4222-8333-111122233333"],"supportIds":["00276360"],
-        "sectionTypes":["Instance"],"status":null,"cloudConnect":"No","sockets":2.0,
-        "usedSockets":1.0,"capacity":10.0,"usedCapacity":2.5,"units":1000.0,"usedUnits":12.0,
-        "unitType":"Instances","type":"Rental"}]
-      """;
+  /** {@link Contract#fullLicense} with the three breaks. */
+  static final String BROKEN_LICENCE = brokenLicence();
+
+  private static String brokenLicence() {
+    Map<String, Object> licence = Contract.fullLicense(1);
+    licence.put("backupServerUid", "not-a-uuid");
+    licence.put("expirationDate", "2027-09-09");
+    licence.put("status", null);
+    try {
+      return PactJson.MAPPER.writeValueAsString(List.of(licence));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @RegisterExtension static final VspcEmulatorExtension VSPC = new VspcEmulatorExtension();
 

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Every provider state of the pact, implemented by seeding the emulator from code (the same thing
  * its {@code POST /_pact/provider-states} endpoint does for external verifiers). The names are the
- * emulator's own ({@link ProviderStates}); the consumer side keeps its copy in {@code Contract},
- * and a renamed state fails verification.
+ * emulator's own ({@link ProviderStates}), the same constants the consumer tests name their states
+ * with, so the two sides cannot spell a state differently.
  */
 abstract class EmulatorStates extends EmulatorVerification {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * npm package {@code @pact-foundation/pact-cli}, against the emulator in provider-states mode:
  * provider states go through the emulator's {@code POST /_pact/provider-states}.
  *
- * <p>Opt-in: {@code ./mvnw -B -pl contract-tests verify -Preference-verifier} installs the npm
+ * <p>Opt-in: {@code ./mvnw -B -pl contract-tests -am verify -Preference-verifier} installs the npm
  * package into {@code target/pact-cli} and sets {@code pact.referenceVerifier} to its {@code pact}
  * executable. Skipped otherwise.
  */
