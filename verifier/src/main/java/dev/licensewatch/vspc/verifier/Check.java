@@ -90,4 +90,16 @@ public record Check(
         findings.stream().map(f -> f.redacted(secrets)).toList(),
         time);
   }
+
+  /** The check that stands for a run that could not start: {@code finding} says why. */
+  static Check connectionFailed(Finding finding, Duration time) {
+    return new Check(
+        "connection",
+        "connection",
+        "The server answers a first page with the token",
+        Status.ERROR,
+        finding.message(),
+        List.of(finding),
+        time);
+  }
 }

@@ -121,14 +121,8 @@ public final class ContractVerifier {
     if (!first.ok()) {
       reason = couldNotRun(first, document);
       checks.add(
-          new Check(
-              "connection",
-              "connection",
-              "The server answers a first page with the token",
-              Check.Status.ERROR,
-              reason,
-              List.of(Finding.of(Finding.Severity.ERROR, reason).in(first.request())),
-              first.time()));
+          Check.connectionFailed(
+              Finding.of(Finding.Severity.ERROR, reason).in(first.request()), first.time()));
     } else {
       PagingChecks paging = new PagingChecks(run);
       List<Check> pagingChecks = paging.checks(paging.walk(first));

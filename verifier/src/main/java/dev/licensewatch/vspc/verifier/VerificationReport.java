@@ -68,14 +68,7 @@ public final class VerificationReport {
    */
   public static VerificationReport couldNotRun(String target, String reason) {
     Check connection =
-        new Check(
-            "connection",
-            "connection",
-            "The server answers a first page with the token",
-            Check.Status.ERROR,
-            reason,
-            List.of(Finding.of(Finding.Severity.ERROR, reason)),
-            Duration.ZERO);
+        Check.connectionFailed(Finding.of(Finding.Severity.ERROR, reason), Duration.ZERO);
     return new VerificationReport(
         target,
         Document.shipped().version(),
